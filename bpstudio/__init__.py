@@ -1,0 +1,3 @@
+"""BP Studio: design, train and understand backpropagation networks."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,380 @@
+"""The multi-layer perceptron: forward pass, backward pass, and its parameter vector.
+
+Row-vector convention, as in the seed articles: ``Z = A_prev @ W + b`` with ``W`` of shape
+``(n_in, n_out)`` and a batch of shape ``(N, n_features)``.
+
+All weights and biases live in one flat float vector (weights first, then biases); the
+arrays in :attr:`Network.weights` and :attr:`Network.biases` are views into it. Optimizers
+and the gradient check work on that one vector, which keeps an update to a single NumPy call
+per operation however many layers there are. Editing a weight array in place changes the
+network; assigning a new array to ``weights[i]`` copies it in at the next use (its shape is
+checked then).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .activations import ACTIVATIONS, Activation
+from .initializers import INITIALIZERS
+from .losses import LOSSES, REDUCTIONS, output_delta
+from .validation import as_matrix, check_finite, check_name
+
+
+@dataclass(frozen=True)
+class Trace:
+    """Everything one forward pass computed.
+
+    ``preactivations[l]`` is ``Z`` of weight layer ``l`` (``(N, n_out)``); ``activations[0]``
+    is the input ``X`` and ``activations[-1]`` the output ``ŷ``.
+    """
+
+    preactivations: list[np.ndarray]
+    activations: list[np.ndarray]
+
+    @property
+    def output(self) -> np.ndarray:
+        return self.activations[-1]
+
+
+@dataclass(frozen=True)
+class Gradients:
+    """One backward pass: ``dW[l]``, ``db[l]`` and ``deltas[l] = ∂loss/∂Z_l``.
+
+    With ``reduction="mean"`` the deltas already carry the ``1/N`` factor. ``db`` is empty for
+    a network without biases. ``vector`` holds ``dW`` then ``db`` flat, in parameter order.
+    """
+
+    dW: list[np.ndarray]
+    db: list[np.ndarray]
+    deltas: list[np.ndarray]
+    vector: np.ndarray
+
+
+class Network:
+    """A fully connected feed-forward network trained by backpropagation.
+
+    Parameters
+    ----------
+    layer_sizes : sizes from input to output, e.g. ``[2, 4, 1]``.
+    activations : one name per weight layer (``len(layer_sizes) - 1``), from
+        ``ACTIVATIONS``; ``softmax`` only on the last layer.
+    loss : ``"mse"`` (per sample ½‖ŷ − y‖²), ``"binary_cross_entropy"`` (sigmoid output) or
+        ``"cross_entropy"`` (softmax output; targets one-hot or integer labels).
+    reduction : ``"mean"`` over samples or ``"sum"``.
+    init : a name from ``INITIALIZERS``; ``seed`` makes the draw repeatable.
+    """
+
+    def __init__(
+        self,
+        layer_sizes: Sequence[int],
+        activations: Sequence[str],
+        *,
+        loss: str = "mse",
+        reduction: str = "mean",
+        init: str = "xavier_uniform",
+        bias: bool = True,
+        seed: int | np.random.Generator | None = None,
+        dtype: type | np.dtype = np.float64,
+    ) -> None:
+        self.layer_sizes = _check_layer_sizes(layer_sizes)
+        self.activation_names = _check_activations(activations, len(self.layer_sizes) - 1)
+        self.loss_name = check_name("loss", loss, LOSSES)
+        self.reduction = check_name("reduction", reduction, REDUCTIONS)
+        self.init_name = check_name("init", init, INITIALIZERS)
+        self.bias = bool(bias)
+        self.dtype = np.dtype(dtype)
+        if self.dtype not in (np.dtype(np.float32), np.dtype(np.float64)):
+            raise ValueError(f"dtype: expected float32 or float64, got {self.dtype}")
+        self._loss = LOSSES[self.loss_name]
+        out_act = self.activation_names[-1]
+        if self._loss.outputs is not None and out_act not in self._loss.outputs:
+            raise ValueError(
+                f"activations[-1]: loss '{self.loss_name}' needs a "
+                f"{' or '.join(sorted(self._loss.outputs))} output layer, got '{out_act}'"
+            )
+        if self.loss_name == "cross_entropy" and self.layer_sizes[-1] < 2:
+            raise ValueError(
+                "layer_sizes[-1]: cross_entropy needs at least 2 output classes; "
+                "use binary_cross_entropy with one sigmoid output for two classes"
+            )
+        self._acts: tuple[Activation, ...] = tuple(ACTIVATIONS[a] for a in self.activation_names)
+        self._build_parameter_vector()
+        self.initialize(seed)
+
+    # -- parameters -------------------------------------------------------------------------
+
+    def _build_parameter_vector(self) -> None:
+        shapes = list(zip(self.layer_sizes[:-1], self.layer_sizes[1:]))
+        self.n_weight_params = sum(i * o for i, o in shapes)
+        n_bias = sum(o for _, o in shapes) if self.bias else 0
+        self._params = np.zeros(self.n_weight_params + n_bias, dtype=self.dtype)
+        self._weight_views = _views(self._params, shapes)
+        self._bias_views = (
+            _views(self._params[self.n_weight_params:], [(o,) for _, o in shapes])
+            if self.bias else []
+        )
+        self._grad_view_cache: tuple = (None, [], [])
+        self.weights: list[np.ndarray] = list(self._weight_views)
+        self.biases: list[np.ndarray] = list(self._bias_views)
+
+    def initialize(self, seed: int | np.random.Generator | None = None) -> None:
+        """Draw fresh weights (and biases) with this network's ``init`` scheme."""
+        rng = np.random.default_rng(seed)
+        draw = INITIALIZERS[self.init_name].draw
+        self.weights, self.biases = list(self._weight_views), list(self._bias_views)
+        for l, (n_in, n_out) in enumerate(zip(self.layer_sizes[:-1], self.layer_sizes[1:])):
+            W, b = draw(rng, n_in, n_out)
+            self._weight_views[l][...] = W
+            if self.bias:
+                self._bias_views[l][...] = b
+
+    @property
+    def parameters(self) -> np.ndarray:
+        """The flat parameter vector (weights then biases); optimizers update it in place."""
+        self._sync()
+        return self._params
+
+    @property
+    def n_params(self) -> int:
+        return self._params.size
+
+    def set_parameters(self, vector: np.ndarray) -> None:
+        """Copy a flat parameter vector (as from :attr:`parameters`) into the network."""
+        vector = np.asarray(vector, dtype=self.dtype)
+        if vector.shape != self._params.shape:
+            raise ValueError(
+                f"parameters: expected {self._params.size} numbers, got shape {vector.shape}"
+            )
+        check_finite("parameters", vector)
+        self._sync()
+        self._params[...] = vector
+
+    def _sync(self) -> None:
+        """Copy arrays a person assigned into ``weights``/``biases`` back into the vector."""
+        for field, current, views in (
+            ("weights", self.weights, self._weight_views),
+            ("biases", self.biases, self._bias_views),
+        ):
+            if len(current) == len(views) and all(a is v for a, v in zip(current, views)):
+                continue
+            if len(current) != len(views):
+                raise ValueError(
+                    f"{field}: expected {len(views)} arrays, got {len(current)}"
+                )
+            for l, (a, v) in enumerate(zip(current, views)):
+                if a is v:
+                    continue
+                a = np.asarray(a, dtype=self.dtype)
+                if a.shape != v.shape:
+                    raise ValueError(f"{field}[{l}]: expected shape {v.shape}, got {a.shape}")
+                check_finite(f"{field}[{l}]", a)
+                v[...] = a
+            current[:] = views
+
+    def copy(self) -> Network:
+        """An independent network with the same architecture and parameters."""
+        twin = Network.__new__(Network)
+        twin.__dict__.update(self.__dict__)
+        twin._build_parameter_vector()
+        twin._params[...] = self.parameters
+        return twin
+
+    # -- passes -------------------------------------------------------------------------------
+
+    def check_inputs(self, X: object) -> np.ndarray:
+        """``X`` as a finite ``(N, n_in)`` array of this network's dtype, or ``ValueError``."""
+        return as_matrix("X", X, self.layer_sizes[0], self.dtype)
+
+    def check_targets(self, Y: object, n_samples: int) -> np.ndarray:
+        """``Y`` as a finite ``(N, n_out)`` array, or ``ValueError`` naming the fix.
+
+        Integer class labels ``(N,)`` become one-hot rows for ``cross_entropy``; a ``(N,)``
+        vector is taken as one column when the network has a single output.
+        """
+        n_out = self.layer_sizes[-1]
+        Y = np.asarray(Y)
+        if Y.ndim == 1 and self.loss_name == "cross_entropy":
+            Y = _one_hot(Y, n_out)
+        elif Y.ndim == 1 and n_out == 1:
+            Y = Y.reshape(-1, 1)
+        Y = as_matrix("Y", Y, n_out, self.dtype)
+        if Y.shape[0] != n_samples:
+            raise ValueError(f"Y: has {Y.shape[0]} rows but X has {n_samples}; they must match")
+        if self.loss_name != "mse" and (Y.min() < 0 or Y.max() > 1):
+            raise ValueError(
+                    f"Y: {self.loss_name} targets must lie in [0, 1], found values from "
+                    f"{Y.min():g} to {Y.max():g}"
+                )
+        if self.loss_name == "cross_entropy" and not np.allclose(Y.sum(axis=1), 1.0):
+            raise ValueError("Y: cross_entropy targets must be one-hot rows (or class labels)")
+        return Y
+
+    def forward(self, X: object) -> Trace:
+        """Run the forward pass, keeping every ``Z`` and activation."""
+        X = self.check_inputs(X)
+        with np.errstate(over="ignore", under="ignore"):
+            return self._forward(X)
+
+    def predict(self, X: object) -> np.ndarray:
+        """The network's output ``ŷ`` of shape ``(N, n_out)``."""
+        return self.forward(X).output
+
+    def loss(self, X: object, Y: object) -> float:
+        """The loss (with this network's reduction) on ``X``, ``Y``."""
+        X = self.check_inputs(X)
+        Y = self.check_targets(Y, X.shape[0])
+        with np.errstate(over="ignore", under="ignore"):
+            return self._loss_value(self._forward(X), Y)
+
+    def backward(self, trace: Trace, Y: object) -> Gradients:
+        """Backpropagate from a forward :class:`Trace` to the gradients of the loss."""
+        if not isinstance(trace, Trace):
+            raise ValueError(
+                f"trace: expected the Trace from forward(), got {type(trace).__name__}"
+            )
+        Y = self.check_targets(Y, trace.activations[0].shape[0])
+        with np.errstate(over="ignore", under="ignore"):
+            return self._gradients(trace, Y)
+
+    def loss_and_gradients(
+        self, X: object, Y: object
+    ) -> tuple[float, list[np.ndarray], list[np.ndarray]]:
+        """``(loss, dW, db)`` for one batch."""
+        X = self.check_inputs(X)
+        Y = self.check_targets(Y, X.shape[0])
+        with np.errstate(over="ignore", under="ignore"):
+            trace = self._forward(X)
+            grads = self._gradients(trace, Y)
+            return self._loss_value(trace, Y), grads.dW, grads.db
+
+    # -- unchecked kernels (callers validated X and Y and set np.errstate) ------------------
+
+    def _forward(self, X: np.ndarray) -> Trace:
+        self._sync()
+        Zs, As = [], [X]
+        A = X
+        biases = self._bias_views if self.bias else [None] * len(self._acts)
+        for W, b, act in zip(self._weight_views, biases, self._acts):
+            Z = A @ W
+            if b is not None:
+                Z += b
+            A = act.fn(Z)
+            Zs.append(Z)
+            As.append(A)
+        return Trace(Zs, As)
+
+    def _loss_value(self, trace: Trace, Y: np.ndarray) -> float:
+        total = self._loss.value(trace.preactivations[-1], trace.activations[-1], Y)
+        return total / Y.shape[0] if self.reduction == "mean" else total
+
+    def _gradients(self, trace: Trace, Y: np.ndarray) -> Gradients:
+        grad = np.empty_like(self._params)
+        deltas = self._backward(trace, Y, grad)
+        dW, db = self._grad_views(grad)
+        return Gradients(list(dW), list(db), deltas, grad)
+
+    def _backward(self, trace: Trace, Y: np.ndarray, grad: np.ndarray) -> list[np.ndarray]:
+        """Write ``dW`` and ``db`` into the flat ``grad`` vector; return the deltas."""
+        Zs, As = trace.preactivations, trace.activations
+        n_layers = len(self._acts)
+        # output delta = (ŷ − y)·f′(z)  (seeds/004, step 3), averaged for reduction="mean"
+        delta = output_delta(self._loss, self._acts[-1], Zs[-1], As[-1], Y)
+        if self.reduction == "mean":
+            delta /= Y.shape[0]
+        dW, db = self._grad_views(grad)
+        deltas = [delta] * n_layers
+        for l in range(n_layers - 1, -1, -1):
+            deltas[l] = delta
+            np.matmul(As[l].T, delta, out=dW[l])
+            if db:
+                np.sum(delta, axis=0, out=db[l])
+            if l:
+                # hidden delta = (δ·Wᵀ) ⊙ f′(z)  (seeds/004, step 4)
+                delta = self._acts[l - 1].vjp(Zs[l - 1], As[l], delta @ self._weight_views[l].T)
+        return deltas
+
+    def _grad_views(self, grad: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """Weight and bias views into a flat gradient vector (cached for a reused buffer)."""
+        cached, dW, db = self._grad_view_cache
+        if grad is not cached:
+            dW = _views(grad, list(zip(self.layer_sizes[:-1], self.layer_sizes[1:])))
+            db = (
+                _views(grad[self.n_weight_params:], [(o,) for o in self.layer_sizes[1:]])
+                if self.bias else []
+            )
+            self._grad_view_cache = (grad, dW, db)
+        return dW, db
+
+    def __repr__(self) -> str:
+        acts = ", ".join(self.activation_names)
+        return (
+            f"Network({list(self.layer_sizes)}, [{acts}], loss={self.loss_name!r}, "
+            f"reduction={self.reduction!r})"
+        )
+
+
+def _views(buffer: np.ndarray, shapes: list[tuple[int, ...]]) -> list[np.ndarray]:
+    views, start = [], 0
+    for shape in shapes:
+        size = int(np.prod(shape))
+        views.append(buffer[start:start + size].reshape(shape))
+        start += size
+    return views
+
+
+def _check_layer_sizes(layer_sizes: Sequence[int]) -> tuple[int, ...]:
+    try:
+        sizes = list(layer_sizes)
+    except TypeError:
+        raise ValueError(
+            f"layer_sizes: expected a list of integers like [2, 4, 1], got {layer_sizes!r}"
+        ) from None
+    if len(sizes) < 2:
+        raise ValueError(
+            f"layer_sizes: needs an input and an output size (at least 2 entries), got {sizes}"
+        )
+    for i, n in enumerate(sizes):
+        if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
+            raise ValueError(
+                f"layer_sizes[{i}]: every layer needs a whole number of neurons >= 1, got {n!r}"
+            )
+    return tuple(int(n) for n in sizes)
+
+
+def _check_activations(activations: Sequence[str], n_layers: int) -> tuple[str, ...]:
+    if isinstance(activations, str):
+        activations = [activations]
+    names = list(activations)
+    if len(names) != n_layers:
+        raise ValueError(
+            f"activations: expected {n_layers} names (one per weight layer), got {len(names)}"
+        )
+    for i, name in enumerate(names):
+        check_name(f"activations[{i}]", name, ACTIVATIONS)
+        if i < n_layers - 1 and not ACTIVATIONS[name].hidden_allowed:
+            raise ValueError(
+                f"activations[{i}]: '{name}' may only be used on the last layer"
+            )
+    return tuple(names)
+
+
+def _one_hot(labels: np.ndarray, n_classes: int) -> np.ndarray:
+    if labels.dtype.kind not in "iu":
+        if labels.dtype.kind != "f" or not np.all(np.isfinite(labels)):
+            raise ValueError("Y: class labels must be whole numbers")
+        if not np.all(labels == np.round(labels)):
+            raise ValueError("Y: class labels must be whole numbers (got fractions)")
+        labels = labels.astype(np.int64)
+    if labels.size and (labels.min() < 0 or labels.max() >= n_classes):
+        raise ValueError(
+            f"Y: class labels must lie in 0..{n_classes - 1} for {n_classes} outputs, "
+            f"found {labels.min()}..{labels.max()}"
+        )
+    Y = np.zeros((labels.size, n_classes))
+    Y[np.arange(labels.size), labels] = 1.0
+    return Y
+

@@ -1,0 +1,215 @@
+"""Training loops: one step, one epoch, many epochs, with divergence caught and undone.
+
+The same :class:`Trainer` runs in the GUI's worker thread, the command line and the tests.
+Its whole state (parameters, optimizer state, random generator, epoch count, history) can be
+taken out with :meth:`Trainer.state` and put back with :meth:`Trainer.load_state`, so training
+saved after N epochs and resumed for M more is bit for bit the same as N + M uninterrupted.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from .network import Network
+from .optimizers import Optimizer
+
+
+class DivergenceError(ArithmeticError):
+    """Training produced a non-finite loss or weight; the last finite state was kept."""
+
+
+@dataclass
+class History:
+    """Per-epoch records. ``NaN`` marks a value that was not measured at that epoch."""
+
+    epoch: list[int] = field(default_factory=list)
+    train_loss: list[float] = field(default_factory=list)
+    test_loss: list[float] = field(default_factory=list)
+    train_metric: list[float] = field(default_factory=list)
+    test_metric: list[float] = field(default_factory=list)
+
+    COLUMNS = ("epoch", "train_loss", "test_loss", "train_metric", "test_metric")
+
+    def append(
+        self,
+        epoch: int,
+        train_loss: float,
+        test_loss: float = math.nan,
+        train_metric: float = math.nan,
+        test_metric: float = math.nan,
+    ) -> None:
+        self.epoch.append(int(epoch))
+        self.train_loss.append(float(train_loss))
+        self.test_loss.append(float(test_loss))
+        self.train_metric.append(float(train_metric))
+        self.test_metric.append(float(test_metric))
+
+    def __len__(self) -> int:
+        return len(self.epoch)
+
+    def copy(self) -> History:
+        return History(*(list(getattr(self, c)) for c in self.COLUMNS))
+
+
+@dataclass(frozen=True)
+class TrainerState:
+    """Everything needed to continue training exactly: the hand-back from a worker."""
+
+    parameters: np.ndarray
+    optimizer: dict[str, Any]
+    optimizer_state: dict[str, Any]
+    rng_state: dict[str, Any]
+    epoch: int
+    history: History
+
+
+class Trainer:
+    """Trains a :class:`Network` with an optimizer on full or mini-batches.
+
+    ``batch_size=None`` means full batch. With ``shuffle`` the samples are permuted each epoch
+    by a generator seeded from ``seed`` before they are cut into mini-batches; without it they
+    are visited in order. A full batch is never permuted.
+    """
+
+    def __init__(
+        self,
+        net: Network,
+        optimizer: Optimizer,
+        *,
+        batch_size: int | None = None,
+        shuffle: bool = True,
+        seed: int | np.random.Generator | None = None,
+    ) -> None:
+        if batch_size is not None and (
+            isinstance(batch_size, bool) or not isinstance(batch_size, int | np.integer)
+            or batch_size < 1
+        ):
+            raise ValueError(f"batch_size: must be a whole number >= 1 or None, got {batch_size!r}")
+        self.net = net
+        self.optimizer = optimizer
+        self.batch_size = None if batch_size is None else int(batch_size)
+        self.shuffle = bool(shuffle)
+        self.rng = np.random.default_rng(seed)
+        self.epoch = 0
+        self.history = History()
+        self._grad = np.empty_like(net.parameters)
+        self._backup = np.empty_like(net.parameters)
+        self._backup_optimizer: dict[str, Any] | None = None
+
+    def step(self, X: object, Y: object) -> float:
+        """One update on exactly this batch; returns the batch loss before the update."""
+        X, Y = self._check(X, Y)
+        with np.errstate(over="ignore", under="ignore"):
+            return self._step(X, Y)
+
+    def run_epoch(self, X: object, Y: object) -> float:
+        """One pass over the data in batches; returns the sample-weighted mean batch loss."""
+        X, Y = self._check(X, Y)
+        with np.errstate(over="ignore", under="ignore"):
+            return self._run_epoch(X, Y)
+
+    def fit(
+        self,
+        X: object,
+        Y: object,
+        epochs: int,
+        callback: Callable[[int, float], bool | None] | None = None,
+    ) -> History:
+        """Train ``epochs`` epochs, recording each loss in :attr:`history`.
+
+        ``callback(epoch, loss)`` runs after every epoch; returning ``True`` stops training.
+        """
+        if isinstance(epochs, bool) or not isinstance(epochs, int | np.integer) or epochs < 0:
+            raise ValueError(f"epochs: must be a whole number >= 0, got {epochs!r}")
+        X, Y = self._check(X, Y)
+        with np.errstate(over="ignore", under="ignore"):
+            for _ in range(epochs):
+                loss = self._run_epoch(X, Y)
+                if callback is not None and callback(self.epoch, loss):
+                    break
+        return self.history
+
+    # -- state hand-back -----------------------------------------------------------------------
+
+    def state(self) -> TrainerState:
+        """A deep copy of everything that determines how training continues."""
+        return TrainerState(
+            parameters=self.net.parameters.copy(),
+            optimizer=self.optimizer.config(),
+            optimizer_state=self.optimizer.state(),
+            rng_state=self.rng.bit_generator.state,
+            epoch=self.epoch,
+            history=self.history.copy(),
+        )
+
+    def load_state(self, state: TrainerState) -> None:
+        """Continue from a :meth:`state` taken earlier (on this or an identical network)."""
+        self.net.set_parameters(state.parameters)
+        self.optimizer.load_state(state.optimizer_state)
+        self.rng.bit_generator.state = state.rng_state
+        self.epoch = int(state.epoch)
+        self.history = state.history.copy()
+        self._backup_optimizer = None
+
+    # -- kernels (inputs checked, np.errstate set) ------------------------------------------------
+
+    def _check(self, X: object, Y: object) -> tuple[np.ndarray, np.ndarray]:
+        X = self.net.check_inputs(X)
+        return X, self.net.check_targets(Y, X.shape[0])
+
+    def _run_epoch(self, X: np.ndarray, Y: np.ndarray) -> float:
+        n = X.shape[0]
+        size = n if self.batch_size is None else min(self.batch_size, n)
+        if size == n:  # full batch: the order of samples changes nothing but rounding
+            loss = self._step(X, Y)
+        else:
+            if self.shuffle:
+                order = self.rng.permutation(n)
+                X, Y = X[order], Y[order]
+            total = 0.0
+            for start in range(0, n, size):
+                stop = min(start + size, n)
+                total += self._step(X[start:stop], Y[start:stop]) * (stop - start)
+            loss = total / n
+        self.epoch += 1
+        self.history.append(self.epoch, loss)
+        return loss
+
+    def _step(self, X: np.ndarray, Y: np.ndarray) -> float:
+        net, params = self.net, self.net.parameters
+        trace = net._forward(X)
+        loss = net._loss_value(trace, Y)
+        if not math.isfinite(loss):
+            self._restore_checkpoint()  # the weights before the update that caused this
+            raise self._divergence(f"the loss became {loss}")
+        net._backward(trace, Y, self._grad)
+        self._take_checkpoint(params)
+        self.optimizer.update(params, self._grad, net.n_weight_params)
+        if not math.isfinite(params.sum()):
+            self._restore_checkpoint()
+            raise self._divergence("a weight became infinite or NaN")
+        return loss
+
+    def _take_checkpoint(self, params: np.ndarray) -> None:
+        """Remember the weights whose loss was just found finite, before they change."""
+        np.copyto(self._backup, params)
+        opt = self.optimizer
+        self._backup_optimizer = opt.state() if opt._state_arrays else {"t": opt.t}
+
+    def _restore_checkpoint(self) -> None:
+        if self._backup_optimizer is None:
+            return  # no step has succeeded yet: the weights are the ones we were given
+        np.copyto(self.net.parameters, self._backup)
+        self.optimizer.load_state(self._backup_optimizer)
+
+    def _divergence(self, what: str) -> DivergenceError:
+        return DivergenceError(
+            f"Training diverged at epoch {self.epoch + 1}: {what}. The weights from the last "
+            f"finite step were kept. Lower the learning rate (now {self.optimizer.lr:g}), "
+            "for example to a tenth, or reset the weights and try again."
+        )
