@@ -1,0 +1,120 @@
+"""Immutable pictures of training in progress, made by the worker and drawn by the views.
+
+A queued Qt signal hands the *same* Python object to the other thread, so a snapshot holds
+read-only copies only: the views can keep it, the worker can go on training.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .network import Network
+from .trainer import History
+
+
+def frozen_copy(a: np.ndarray) -> np.ndarray:
+    """A read-only copy of ``a``."""
+    out = np.array(a, copy=True)
+    out.setflags(write=False)
+    return out
+
+
+@dataclass(frozen=True)
+class PlotGrid:
+    """Fixed raw inputs at which the network is evaluated for the fit or decision plot.
+
+    ``kind`` is ``"curve"`` (1-D input: ``xs`` only) or ``"plane"`` (2-D input: ``xs`` by
+    ``ys``; ``inputs`` rows run over ``xs`` fastest, so outputs reshape to ``(ny, nx)``).
+    """
+
+    kind: str
+    xs: np.ndarray
+    ys: np.ndarray | None
+    inputs: np.ndarray
+
+    @classmethod
+    def around(cls, X: np.ndarray, resolution: int = 150, margin: float = 0.1) -> PlotGrid | None:
+        """A grid covering the data ``X`` with a margin; ``None`` beyond two inputs."""
+        lo, hi = X.min(axis=0), X.max(axis=0)
+        pad = np.maximum((hi - lo) * margin, 1e-9)
+        lo, hi = lo - pad, hi + pad
+        if X.shape[1] == 1:
+            xs = np.linspace(lo[0], hi[0], max(resolution * 2, 2))
+            return cls("curve", frozen_copy(xs), None, frozen_copy(xs.reshape(-1, 1)))
+        if X.shape[1] == 2:
+            xs = np.linspace(lo[0], hi[0], resolution)
+            ys = np.linspace(lo[1], hi[1], resolution)
+            gx, gy = np.meshgrid(xs, ys)
+            inputs = np.column_stack([gx.ravel(), gy.ravel()])
+            return cls("plane", frozen_copy(xs), frozen_copy(ys), frozen_copy(inputs))
+        return None
+
+    def shape_outputs(self, outputs: np.ndarray) -> np.ndarray:
+        """Network outputs at :attr:`inputs` in plot layout: ``(nx, k)`` or ``(ny, nx, k)``."""
+        if self.kind == "curve":
+            return outputs
+        return outputs.reshape(len(self.ys), len(self.xs), outputs.shape[1])
+
+
+@dataclass(frozen=True)
+class TrainingSnapshot:
+    """Training as it stands after ``epoch`` epochs of run ``run_id``.
+
+    ``new_epochs``/``new_train_losses`` are the history rows since the previous snapshot, so a
+    view appends instead of redrawing everything. ``metrics`` holds the latest measurements
+    (``train_loss``, ``test_loss`` and ``train_accuracy``/``test_accuracy`` or
+    ``train_r2``/``test_r2``). ``grid_outputs`` is the network evaluated on the plot grid.
+    """
+
+    run_id: int
+    epoch: int
+    new_epochs: np.ndarray
+    new_train_losses: np.ndarray
+    metrics: Mapping[str, float]
+    epochs_per_second: float
+    weights: tuple[np.ndarray, ...]
+    biases: tuple[np.ndarray, ...]
+    grid_outputs: np.ndarray | None = None
+    extras: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def train_loss(self) -> float:
+        return self.metrics.get("train_loss", math.nan)
+
+
+def make_snapshot(
+    net: Network,
+    history: History,
+    since: int,
+    *,
+    run_id: int,
+    epochs_per_second: float,
+    metrics: Mapping[str, float],
+    grid_inputs: np.ndarray | None = None,
+    extras: Mapping[str, object] | None = None,
+) -> TrainingSnapshot:
+    """Freeze what the views need; ``since`` is the history length at the previous snapshot.
+
+    ``grid_inputs`` are plot-grid inputs already transformed as the network's inputs are.
+    """
+    grid_outputs = None
+    if grid_inputs is not None:
+        with np.errstate(over="ignore", under="ignore"):
+            grid_outputs = frozen_copy(net._forward(grid_inputs).output)
+    epoch = history.epoch[-1] if history.epoch else 0
+    return TrainingSnapshot(
+        run_id=run_id,
+        epoch=epoch,
+        new_epochs=frozen_copy(np.asarray(history.epoch[since:], dtype=np.int64)),
+        new_train_losses=frozen_copy(np.asarray(history.train_loss[since:], dtype=float)),
+        metrics=dict(metrics),
+        epochs_per_second=float(epochs_per_second),
+        weights=tuple(frozen_copy(w) for w in net.weights),
+        biases=tuple(frozen_copy(b) for b in net.biases),
+        grid_outputs=grid_outputs,
+        extras=dict(extras or {}),
+    )

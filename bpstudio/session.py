@@ -1,0 +1,276 @@
+"""The session: the document a person designs, trains, saves and reopens.
+
+A session bundles three frozen specs (network, data, training), the trainer state that lets
+training continue exactly where it stopped (parameters, optimizer state, random generator,
+epochs done, history) and free-text notes. It holds recipes and numbers, never Qt objects
+and never open files; ``bpstudio.io`` turns it into a ``.bpnet`` file and back.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import numpy as np
+
+from .core import (
+    ACTIVATIONS,
+    INITIALIZERS,
+    LOSSES,
+    SGD,
+    Adam,
+    History,
+    Network,
+    Optimizer,
+    Trainer,
+    TrainerState,
+)
+from .core.datasets import GENERATORS, Dataset, Standardizer, make_dataset, train_test_split
+from .core.validation import check_name
+
+OPTIMIZER_KINDS = ("sgd", "momentum", "adam")
+"""What a person picks: plain SGD, SGD with momentum, or Adam."""
+
+TABLE = "table"
+"""``DataSpec.name`` of data imported as rows rather than made by a generator."""
+
+
+@dataclass(frozen=True)
+class LayerSpec:
+    """One hidden layer: how many neurons and which activation."""
+
+    size: int
+    activation: str
+
+    def __post_init__(self) -> None:
+        if isinstance(self.size, bool) or not isinstance(self.size, int) or self.size < 1:
+            raise ValueError(
+                f"size: a layer needs a whole number of neurons >= 1, got {self.size!r}"
+            )
+        check_name("activation", self.activation, ACTIVATIONS)
+        if not ACTIVATIONS[self.activation].hidden_allowed:
+            raise ValueError(f"activation: '{self.activation}' is only allowed on the output layer")
+
+
+@dataclass(frozen=True)
+class NetworkSpec:
+    """The architecture; the input and output sizes follow from the data."""
+
+    hidden: tuple[LayerSpec, ...] = (LayerSpec(8, "tanh"),)
+    output_activation: str = "identity"
+    loss: str = "mse"
+    reduction: str = "mean"
+    init: str = "xavier_uniform"
+    bias: bool = True
+    seed: int = 0
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "hidden", tuple(self.hidden))
+        for i, layer in enumerate(self.hidden):
+            if not isinstance(layer, LayerSpec):
+                raise ValueError(f"hidden[{i}]: expected a LayerSpec, got {layer!r}")
+        check_name("output_activation", self.output_activation, ACTIVATIONS)
+        check_name("loss", self.loss, LOSSES)
+        check_name("init", self.init, INITIALIZERS)
+        outputs = LOSSES[self.loss].outputs
+        if outputs is not None and self.output_activation not in outputs:
+            raise ValueError(
+                f"output_activation: loss '{self.loss}' needs a {' or '.join(sorted(outputs))} "
+                f"output, got '{self.output_activation}'"
+            )
+        _check_seed("seed", self.seed)
+
+    def layer_sizes(self, n_in: int, n_out: int) -> list[int]:
+        return [n_in, *(layer.size for layer in self.hidden), n_out]
+
+    def activations(self) -> list[str]:
+        return [*(layer.activation for layer in self.hidden), self.output_activation]
+
+    def build(self, n_in: int, n_out: int) -> Network:
+        """A freshly initialised network for data with ``n_in`` inputs and ``n_out`` outputs."""
+        return Network(
+            self.layer_sizes(n_in, n_out), self.activations(), loss=self.loss,
+            reduction=self.reduction, init=self.init, bias=self.bias, seed=self.seed,
+        )
+
+
+@dataclass(frozen=True)
+class Table:
+    """Imported data kept inside the document: inputs, targets and the task kind."""
+
+    X: np.ndarray
+    y: np.ndarray
+    task: str
+
+
+@dataclass(frozen=True)
+class DataSpec:
+    """Where the data comes from (a generator and its parameters, or embedded rows), the
+    train/test split and whether inputs are standardized (fitted on the training part)."""
+
+    name: str = "sin"
+    params: Mapping[str, Any] = field(default_factory=dict)
+    test_fraction: float = 0.0
+    split_seed: int = 0
+    standardize: bool = False
+    table: Table | None = None
+
+    def __post_init__(self) -> None:
+        if self.table is None:
+            check_name("name", self.name, GENERATORS)
+        elif self.name != TABLE:
+            raise ValueError(f"name: data with embedded rows must be called '{TABLE}'")
+        object.__setattr__(self, "params", dict(self.params))
+        f = self.test_fraction
+        if isinstance(f, bool) or not isinstance(f, int | float) or not 0.0 <= f < 1.0:
+            raise ValueError(f"test_fraction: must be a number in [0, 1), got {f!r}")
+        _check_seed("split_seed", self.split_seed)
+
+    def load(self) -> PreparedData:
+        """Generate (or take) the data, split it and fit the standardizer on the training part."""
+        if self.table is not None:
+            full = Dataset(self.table.X, self.table.y, self.table.task, TABLE, {})
+        else:
+            full = make_dataset(self.name, **self.params)
+        train, test = train_test_split(full, self.test_fraction, seed=self.split_seed)
+        scaler = (
+            Standardizer.fit(train.X) if self.standardize
+            else Standardizer.identity(full.n_features)
+        )
+        return PreparedData(full, train, test, scaler)
+
+
+@dataclass(frozen=True)
+class PreparedData:
+    """The data a trainer uses: raw full set, train and test parts, and the input scaler."""
+
+    full: Dataset
+    train: Dataset
+    test: Dataset
+    standardizer: Standardizer
+
+    @property
+    def task(self) -> str:
+        return self.full.task
+
+    @property
+    def n_inputs(self) -> int:
+        return self.full.n_features
+
+    @property
+    def n_outputs(self) -> int:
+        """Output neurons: one per regression target, one for two classes, else one per class."""
+        if self.task == "regression":
+            return self.full.y.shape[1]
+        return 1 if self.full.n_classes <= 2 else self.full.n_classes
+
+    def inputs(self, part: Dataset) -> np.ndarray:
+        return self.standardizer.transform(part.X)
+
+
+@dataclass(frozen=True)
+class TrainingConfig:
+    """How to train: optimizer kind and settings, batching, L2 and when to stop."""
+
+    optimizer: str = "sgd"
+    learning_rate: float = 0.05
+    momentum: float = 0.9
+    batch_size: int | None = None
+    shuffle: bool = True
+    l2: float = 0.0
+    epoch_limit: int | None = None
+    seed: int = 0
+
+    def __post_init__(self) -> None:
+        check_name("optimizer", self.optimizer, OPTIMIZER_KINDS)
+        lr = self.learning_rate
+        if isinstance(lr, bool) or not isinstance(lr, int | float) or not (
+            math.isfinite(lr) and lr > 0
+        ):
+            raise ValueError(f"learning_rate: must be a finite number > 0, got {lr!r}")
+        if not 0.0 <= self.momentum < 1.0:
+            raise ValueError(f"momentum: must be in [0, 1), got {self.momentum!r}")
+        if not (math.isfinite(self.l2) and self.l2 >= 0):
+            raise ValueError(f"l2: must be a finite number >= 0, got {self.l2!r}")
+        for name in ("batch_size", "epoch_limit"):
+            value = getattr(self, name)
+            if value is not None and (
+                isinstance(value, bool) or not isinstance(value, int) or value < 1
+            ):
+                raise ValueError(f"{name}: must be a whole number >= 1 or None, got {value!r}")
+        _check_seed("seed", self.seed)
+
+    def make_optimizer(self) -> Optimizer:
+        if self.optimizer == "adam":
+            return Adam(self.learning_rate, weight_decay=self.l2)
+        momentum = self.momentum if self.optimizer == "momentum" else 0.0
+        return SGD(self.learning_rate, momentum=momentum, weight_decay=self.l2)
+
+
+@dataclass
+class Session:
+    """The document: specs, the state to resume from (``None`` before any training) and notes.
+
+    ``state`` is what a trainer hands back (:class:`bpstudio.core.TrainerState`); it holds the
+    network parameters too, so a session with a state opens with exactly the trained weights.
+    """
+
+    network: NetworkSpec = field(default_factory=NetworkSpec)
+    data: DataSpec = field(default_factory=DataSpec)
+    training: TrainingConfig = field(default_factory=TrainingConfig)
+    state: TrainerState | None = None
+    notes: str = ""
+    title: str = ""
+
+    def prepare_data(self) -> PreparedData:
+        return self.data.load()
+
+    def build(self, data: PreparedData | None = None) -> Workbench:
+        """Network, trainer and data ready to train, continuing from ``state`` if there is one."""
+        data = self.data.load() if data is None else data
+        net = self.network.build(data.n_inputs, data.n_outputs)
+        trainer = Trainer(
+            net, self.training.make_optimizer(), batch_size=self.training.batch_size,
+            shuffle=self.training.shuffle, seed=self.training.seed,
+        )
+        if self.state is not None:
+            if self.state.parameters.shape != net.parameters.shape:
+                raise ValueError(
+                    f"state.parameters: the network has {net.n_params} parameters but the "
+                    f"saved state has {self.state.parameters.size}"
+                )
+            trainer.load_state(self.state)
+        return Workbench(net, trainer, data)
+
+    def with_state(self, state: TrainerState | None) -> Session:
+        return replace(self, state=state)
+
+    @property
+    def epoch(self) -> int:
+        return 0 if self.state is None else self.state.epoch
+
+    @property
+    def history(self) -> History:
+        return History() if self.state is None else self.state.history
+
+
+@dataclass
+class Workbench:
+    """What training needs, built from a session: the network, its trainer and the data."""
+
+    net: Network
+    trainer: Trainer
+    data: PreparedData
+
+    def train_arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        return self.data.inputs(self.data.train), self.data.train.y
+
+    def test_arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        return self.data.inputs(self.data.test), self.data.test.y
+
+
+def _check_seed(field_name: str, value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"{field_name}: a seed must be a whole number >= 0, got {value!r}")
