@@ -4,28 +4,42 @@ Pure NumPy: nothing here imports Qt, touches files or prints. See ``docs/core.md
 """
 
 from .activations import ACTIVATIONS, Activation
+from .datasets import GENERATORS, Dataset, Standardizer, make_dataset, train_test_split
+from .gradcheck import gradient_check
 from .initializers import INITIALIZERS
 from .losses import LOSSES, Loss
+from .metrics import accuracy, evaluate, mse, predict_classes, r2
 from .network import Gradients, Network, Trace
 from .optimizers import OPTIMIZERS, SGD, Adam, Optimizer, make_optimizer
 from .trainer import DivergenceError, History, Trainer, TrainerState
 
 __all__ = [
     "ACTIVATIONS",
+    "GENERATORS",
     "INITIALIZERS",
     "LOSSES",
     "OPTIMIZERS",
     "SGD",
     "Activation",
     "Adam",
+    "Dataset",
     "DivergenceError",
     "Gradients",
     "History",
     "Loss",
     "Network",
     "Optimizer",
+    "Standardizer",
     "Trace",
     "Trainer",
     "TrainerState",
+    "accuracy",
+    "evaluate",
+    "gradient_check",
+    "make_dataset",
     "make_optimizer",
+    "mse",
+    "predict_classes",
+    "r2",
+    "train_test_split",
 ]

@@ -148,7 +148,23 @@ class Trainer:
         )
 
     def load_state(self, state: TrainerState) -> None:
-        """Continue from a :meth:`state` taken earlier (on this or an identical network)."""
+        """Continue from a :meth:`state` taken earlier (on this or an identical network).
+
+        The optimizer keeps its own settings (a resumed run may use another learning rate),
+        but its kind must match the saved one and its state arrays the parameter vector.
+        """
+        saved_kind = state.optimizer.get("name")
+        if saved_kind != self.optimizer.name:
+            raise ValueError(
+                f"optimizer: the saved state is for '{saved_kind}', this trainer uses "
+                f"'{self.optimizer.name}'"
+            )
+        for name, value in state.optimizer_state.items():
+            if isinstance(value, np.ndarray) and value.shape != self.net.parameters.shape:
+                raise ValueError(
+                    f"optimizer_state.{name}: expected {self.net.n_params} numbers, "
+                    f"got shape {value.shape}"
+                )
         self.net.set_parameters(state.parameters)
         self.optimizer.load_state(state.optimizer_state)
         self.rng.bit_generator.state = state.rng_state

@@ -44,7 +44,10 @@ def as_matrix(field: str, values: object, n_columns: int, dtype: np.dtype) -> np
     except (TypeError, ValueError) as exc:
         raise ValueError(f"{field}: expected numbers, got {type(values).__name__} ({exc})") from exc
     if M.ndim != 2 or M.shape[1] != n_columns:
-        hint = " (a single sample needs shape (1, n): use .reshape(1, -1))" if M.ndim == 1 else ""
+        hint = (
+            " (a single sample needs shape (1, n): use .reshape(1, -1))"
+            if M.ndim == 1 and field == "X" else ""
+        )
         raise ValueError(
             f"{field}: expected shape (N, {n_columns}), got {M.shape}{hint}"
         )
