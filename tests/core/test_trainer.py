@@ -130,3 +130,11 @@ def test_bad_epochs():
     t = Trainer(Network([1, 1], ["identity"]), SGD(0.1))
     with pytest.raises(ValueError, match="epochs"):
         t.fit([[1.0]], [[1.0]], -1)
+
+
+def test_resume_refuses_another_optimizer_kind(rng):
+    X, y = _problem(rng)
+    adam = _trainer(Adam(0.01))
+    adam.fit(X, y, 1)
+    with pytest.raises(ValueError, match="optimizer: the saved state is for 'adam'"):
+        _trainer(SGD(0.1)).load_state(adam.state())
