@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import is_
 
 import numpy as np
 
@@ -159,7 +160,7 @@ class Network:
             ("weights", self.weights, self._weight_views),
             ("biases", self.biases, self._bias_views),
         ):
-            if len(current) == len(views) and all(a is v for a, v in zip(current, views)):
+            if len(current) == len(views) and all(map(is_, current, views)):
                 continue
             if len(current) != len(views):
                 raise ValueError(
@@ -291,7 +292,7 @@ class Network:
             deltas[l] = delta
             np.matmul(As[l].T, delta, out=dW[l])
             if db:
-                np.sum(delta, axis=0, out=db[l])
+                np.add.reduce(delta, axis=0, out=db[l])
             if l:
                 # hidden delta = (δ·Wᵀ) ⊙ f′(z)  (seeds/004, step 4)
                 delta = self._acts[l - 1].vjp(Zs[l - 1], As[l], delta @ self._weight_views[l].T)

@@ -206,7 +206,7 @@ class Trainer:
         net._backward(trace, Y, self._grad)
         self._take_checkpoint(params)
         self.optimizer.update(params, self._grad, net.n_weight_params)
-        if not math.isfinite(params.sum()):
+        if not math.isfinite(np.add.reduce(params)):
             self._restore_checkpoint()
             raise self._divergence("a weight became infinite or NaN")
         return loss
