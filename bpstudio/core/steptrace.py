@@ -1,0 +1,331 @@
+"""One backpropagation step laid out as the textbooks draw it, matrix by matrix.
+
+seeds/001 fills in X, the weights, the hidden input, its activation, the output, the error
+``E = y − output``, the slopes, the deltas and the updates one table at a time, and marks
+which cells each number came from. :func:`trace_step` produces exactly those tables from the
+real forward and backward pass of a :class:`Network`: the inspector shows the core's numbers,
+it never recomputes them. Each entry knows its formula, and for every cell which cells of
+which other entries it was computed from.
+
+Sign convention: the core's ``δ`` is ``∂L/∂Z``, so ``δ_out = (ŷ − y) ⊙ f′(Z)``; the book's
+error term ``δ° = (y − ŷ) ⊙ f′(Z)`` is ``−δ``, and the book's ``ΔW = η·δ°·a`` is our
+``ΔW = −η·dW``. Both show up in the trace (``E``, ``step…``) so either reading can be checked.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from .network import Network
+from .snapshot import frozen_copy
+from .trainer import Trainer
+
+CELL, ROW, COL, ROW_OF_COL, COL_OF_ROW = "cell", "row", "col", "row_of_col", "col_of_row"
+"""Which cells of a source entry cell ``(i, j)`` reads: cell ``(i, j)``, row ``i``, column
+``j``, row ``j`` (``H = δ·Wᵀ`` reads row ``j`` of ``W``) or column ``i`` (``dW = Aᵀ·δ`` reads
+column ``i`` of ``A``)."""
+
+_SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def sub(n: int) -> str:
+    """``n`` in Unicode subscript digits (``W₁``)."""
+    return str(n).translate(_SUBSCRIPTS)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Entry ``key`` feeds this one; ``rule`` says which of its cells (see ``CELL``…)."""
+
+    key: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class TraceEntry:
+    """One named matrix of the step: its value (always 2-D, read-only) and how it was made.
+
+    Biases and bias gradients are shown as one row ``(1, n)``.
+    """
+
+    key: str
+    title: str
+    formula: str
+    value: np.ndarray
+    sources: tuple[Source, ...] = ()
+    note: str = ""
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return self.value.shape
+
+
+@dataclass(frozen=True)
+class TraceStep:
+    """One step of the walk-through: a heading and the entries it shows, in order."""
+
+    title: str
+    keys: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StepTrace:
+    """Every matrix of one forward + backward pass and one plain SGD step, in book order."""
+
+    entries: Mapping[str, TraceEntry]
+    steps: tuple[TraceStep, ...]
+    learning_rate: float
+    loss: float
+    n_layers: int
+    bias: bool
+
+    def __getitem__(self, key: str) -> TraceEntry:
+        return self.entries[key]
+
+    def source_cells(self, key: str, row: int, col: int) -> dict[str, np.ndarray]:
+        """Boolean masks (one per source entry, in its shape) of the cells ``(row, col)`` of
+        entry ``key`` was computed from."""
+        masks: dict[str, np.ndarray] = {}
+        for source in self.entries[key].sources:
+            shape = self.entries[source.key].shape
+            mask = masks.setdefault(source.key, np.zeros(shape, dtype=bool))
+            mask |= _rule_mask(source.rule, shape, row, col)
+        return masks
+
+    def updated_parameters(self) -> np.ndarray:
+        """The network's flat parameter vector after the step (weights, then biases)."""
+        layers = range(1, self.n_layers + 1)
+        parts = [self[f"W{l}_new"].value.ravel() for l in layers]
+        if self.bias:
+            parts += [self[f"b{l}_new"].value.ravel() for l in layers]
+        return np.concatenate(parts)
+
+
+def _rule_mask(rule: str, shape: tuple[int, int], row: int, col: int) -> np.ndarray:
+    mask = np.zeros(shape, dtype=bool)
+    if rule == CELL:
+        mask[row, col] = True
+    elif rule == ROW:
+        mask[row, :] = True
+    elif rule == COL:
+        mask[:, col] = True
+    elif rule == ROW_OF_COL:
+        mask[col, :] = True
+    elif rule == COL_OF_ROW:
+        mask[:, row] = True
+    else:
+        raise ValueError(f"rule: unknown source rule {rule!r}")
+    return mask
+
+
+def trace_step(net: Network, X: object, Y: object, learning_rate: float) -> StepTrace:
+    """Run one forward and backward pass of ``net`` on the batch ``X``, ``Y`` and lay it out.
+
+    The network is not changed. The update shown is plain SGD, ``W − η·dW``, whatever
+    optimizer trains the network otherwise (momentum and Adam have no textbook table).
+
+    Parameters
+    ----------
+    X : (N, n_in) inputs, already transformed as the network's inputs are.
+    Y : (N, n_out) targets (or class labels, as :meth:`Network.check_targets` accepts).
+    """
+    lr = float(learning_rate)
+    if not (np.isfinite(lr) and lr > 0):
+        raise ValueError(f"learning_rate: must be a finite number > 0, got {learning_rate!r}")
+    X = net.check_inputs(X)
+    Y = net.check_targets(Y, X.shape[0])
+    trace = net.forward(X)
+    grads = net.backward(trace, Y)
+    with np.errstate(over="ignore", under="ignore"):
+        loss = net._loss_value(trace, Y)
+        builder = _Builder(net, X, Y, lr)
+        builder.add_all(trace, grads)
+    return StepTrace(
+        builder.entries, tuple(builder.steps), lr, float(loss), len(net.weights), net.bias
+    )
+
+
+class _Builder:
+    """Collects entries and steps; one method per textbook stage."""
+
+    def __init__(self, net: Network, X: np.ndarray, Y: np.ndarray, lr: float) -> None:
+        self.net, self.X, self.Y, self.lr = net, X, Y, lr
+        self.L = len(net.weights)
+        self.acts = [net._acts[l] for l in range(self.L)]
+        self.entries: dict[str, TraceEntry] = {}
+        self.steps: list[TraceStep] = []
+
+    def entry(self, key, title, formula, value, sources=(), note="") -> str:
+        value = np.asarray(value)
+        value = value.reshape(1, -1) if value.ndim == 1 else value
+        sources = tuple(Source(k, rule) for k, rule in sources)
+        self.entries[key] = TraceEntry(key, title, formula, frozen_copy(value), sources, note)
+        return key
+
+    def step(self, title: str, *keys: str) -> None:
+        self.steps.append(TraceStep(title, keys))
+
+    def a_key(self, l: int) -> str:
+        return "X" if l == 0 else f"A{l}"
+
+    def a_name(self, l: int) -> str:
+        return "X" if l == 0 else "ŷ" if l == self.L else f"A{sub(l)}"
+
+    def add_all(self, trace, grads) -> None:
+        self.add_inputs()
+        for l in range(1, self.L + 1):
+            self.add_forward(l, trace.preactivations[l - 1], trace.activations[l])
+        self.add_error_and_slopes(trace)
+        self.add_output_delta(grads.deltas[-1])
+        for l in range(self.L - 1, 0, -1):
+            self.add_hidden_delta(l, grads.deltas[l - 1])
+        for l in range(self.L, 0, -1):
+            self.add_gradients_and_update(l, grads.dW[l - 1], grads.db[l - 1] if grads.db else None)
+
+    def add_inputs(self) -> None:
+        net, n = self.net, self.X.shape[0]
+        self.step(
+            "Inputs and targets",
+            self.entry("X", "Inputs X", f"X: {n} sample(s), one per row", self.X),
+            self.entry("Y", "Targets y", "y: the wanted output for each row of X", self.Y),
+        )
+        keys = []
+        for l in range(1, self.L + 1):
+            keys.append(self.entry(
+                f"W{l}", f"Weights W{sub(l)}", f"W{sub(l)}: row i = input i, column j = neuron j",
+                net.weights[l - 1],
+            ))
+            if net.bias:
+                keys.append(self.entry(
+                    f"b{l}", f"Biases b{sub(l)}", f"b{sub(l)}: one per neuron of layer {l}",
+                    net.biases[l - 1],
+                ))
+        self.step("Weights and biases", *keys)
+
+    def add_forward(self, l: int, Z: np.ndarray, A: np.ndarray) -> None:
+        prev, act = self.a_key(l - 1), self.acts[l - 1]
+        bias = f" + b{sub(l)}" if self.net.bias else ""
+        sources = [(prev, ROW), (f"W{l}", COL)] + ([(f"b{l}", COL)] if self.net.bias else [])
+        z = self.entry(
+            f"Z{l}", f"Pre-activation Z{sub(l)}",
+            f"Z{sub(l)} = {self.a_name(l - 1)}·W{sub(l)}{bias}", Z, sources,
+        )
+        f = act.formula.split("(")[0]
+        output = "ŷ = " if l == self.L else ""
+        a = self.entry(
+            f"A{l}", "Output ŷ" if l == self.L else f"Activation A{sub(l)}",
+            f"{output}A{sub(l)} = {f}(Z{sub(l)})", A,
+            [(f"Z{l}", ROW if act.name == "softmax" else CELL)], note=act.formula,
+        )
+        where = "output layer" if l == self.L else f"hidden layer {l}"
+        self.step(f"Forward through the {where}", z, a)
+
+    def add_error_and_slopes(self, trace) -> None:
+        out = f"A{self.L}"
+        E = self.Y - trace.output
+        self.step(
+            "Error at the output",
+            self.entry("E", "Error E", "E = y − ŷ", E, [("Y", CELL), (out, CELL)],
+                       note="the book's error; the core's deltas use ŷ − y = −E"),
+        )
+        keys = []
+        for l in range(self.L, 0, -1):
+            act = self.acts[l - 1]
+            Z, A = trace.preactivations[l - 1], trace.activations[l]
+            if act.slope is None:  # softmax: each output depends on every z of its row
+                slope = A * (1.0 - A)
+                formula = f"diag f′(Z{sub(l)}) = ŷ ⊙ (1 − ŷ)"
+                note = (f"softmax is not elementwise: its slope is a matrix per sample, "
+                        f"{act.slope_formula}; only its diagonal is shown")
+            else:
+                slope, formula, note = act.slope(Z, A), f"f′(Z{sub(l)})", act.slope_formula
+            keys.append(self.entry(
+                f"fp{l}", f"Slope f′(Z{sub(l)})", formula, slope,
+                [(f"Z{l}", CELL), (f"A{l}", CELL)], note,
+            ))
+        self.step("Slopes of the activations", *keys)
+
+    def add_output_delta(self, delta: np.ndarray) -> None:
+        L, act, loss = self.L, self.acts[-1], self.net._loss
+        n = self.X.shape[0]
+        mean = f" / N  (N = {n}, mean loss)" if self.net.reduction == "mean" else ""
+        out = f"A{L}"
+        if act.name == loss.canonical:
+            formula = f"δ{sub(L)} = ŷ − y{mean}"
+            note = (f"{act.name} output with {loss.name}: f′ cancels against ∂L/∂ŷ, "
+                    "so δ = ŷ − y; it is −E")
+            sources = [(out, CELL), ("Y", CELL)]
+        elif act.slope is None:
+            formula = f"δ{sub(L)} = Jᵀ·(ŷ − y) per row{mean}"
+            note = f"softmax slope is a matrix per sample: {act.slope_formula}"
+            sources = [(out, ROW), ("Y", ROW)]
+        else:
+            formula = f"δ{sub(L)} = (ŷ − y) ⊙ f′(Z{sub(L)}){mean}"
+            note = "δ = ∂L/∂Z; the book's δ° = E ⊙ f′(Z) is −δ"
+            sources = [(out, CELL), ("Y", CELL), (f"fp{L}", CELL)]
+        self.step(
+            "Delta of the output layer",
+            self.entry(f"delta{L}", f"Output delta δ{sub(L)}", formula, delta, sources, note),
+        )
+
+    def add_hidden_delta(self, l: int, delta: np.ndarray) -> None:
+        above = self.entries[f"delta{l + 1}"].value
+        # the error carried back, exactly as Network._backward computes it
+        H = above @ self.net.weights[l].T
+        h = self.entry(
+            f"back{l}", f"Error carried back to layer {l}",
+            f"δ{sub(l + 1)}·W{sub(l + 1)}ᵀ", H,
+            [(f"delta{l + 1}", ROW), (f"W{l + 1}", ROW_OF_COL)],
+        )
+        d = self.entry(
+            f"delta{l}", f"Hidden delta δ{sub(l)}", f"δ{sub(l)} = (δ{sub(l + 1)}·W{sub(l + 1)}ᵀ) "
+            f"⊙ f′(Z{sub(l)})", delta, [(h, CELL), (f"fp{l}", CELL)],
+        )
+        self.step(f"Back to hidden layer {l}", h, d)
+
+    def add_gradients_and_update(self, l: int, dW: np.ndarray, db: np.ndarray | None) -> None:
+        W, s, prev = self.net.weights[l - 1], sub(l), self.a_name(l - 1)
+        keys = [self.entry(
+            f"dW{l}", f"Weight gradient dW{s}", f"dW{s} = {prev}ᵀ·δ{s}", dW,
+            [(self.a_key(l - 1), COL_OF_ROW), (f"delta{l}", COL)],
+        )]
+        if db is not None:
+            keys.append(self.entry(
+                f"db{l}", f"Bias gradient db{s}", f"db{s} = Σ over rows of δ{s}", db,
+                [(f"delta{l}", COL)],
+            ))
+        self.step(f"Gradients of layer {l}", *keys)
+        step = self.lr * dW  # the same product SGD subtracts, so W_new is bit for bit SGD's
+        keys = [
+            self.entry(f"step{l}", f"Weight change ΔW{s}", f"ΔW{s} = −η·dW{s}  (η = {self.lr:g})",
+                       -step, [(f"dW{l}", CELL)], note="the book's ΔW = η·δ°·a"),
+            self.entry(f"W{l}_new", f"Updated W{s}", f"W{s} ← W{s} − η·dW{s}", W - step,
+                       [(f"W{l}", CELL), (f"dW{l}", CELL)]),
+        ]
+        if db is not None:
+            keys.append(self.entry(
+                f"b{l}_new", f"Updated b{s}", f"b{s} ← b{s} − η·db{s}",
+                self.net.biases[l - 1] - self.lr * db, [(f"b{l}", CELL), (f"db{l}", CELL)],
+            ))
+        self.step(f"Update of layer {l}", *keys)
+
+
+def next_batch_indices(trainer: Trainer, n_samples: int) -> np.ndarray:
+    """Rows of the training set the trainer's next step will use (the first mini-batch of
+    its next epoch), without touching its random generator."""
+    size = n_samples if trainer.batch_size is None else min(trainer.batch_size, n_samples)
+    if size == n_samples or not trainer.shuffle:
+        return np.arange(size)
+    return copy.deepcopy(trainer.rng).permutation(n_samples)[:size]
+
+
+def format_number(value: float, precision: int, significant: bool = False) -> str:
+    """``value`` with ``precision`` decimals (or significant digits), ``-0`` shown as ``0``."""
+    text = f"{value:.{max(precision, 1)}g}" if significant else f"{value:.{precision}f}"
+    if text.startswith("-") and float(text) == 0:
+        text = text[1:]
+    return text
