@@ -1,0 +1,106 @@
+"""Numbers that explain training rather than drive it: gradient sizes per layer, weight
+spreads, what each hidden neuron computes, and a gradient check that names its worst weight.
+
+The worker computes these off the GUI thread and puts them in a snapshot's ``extras``; the
+views only draw them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .gradcheck import _parameter_slices, numerical_gradient
+from .network import Network
+
+WEIGHT_PERCENTILES = (0.0, 10.0, 25.0, 50.0, 75.0, 90.0, 100.0)
+"""The spread of each layer's weights the gradient-flow view draws as nested bands."""
+
+
+def mean_abs_gradients(net: Network, X: object, Y: object) -> tuple[float, ...]:
+    """Per weight layer, the mean ``|dW|`` on the batch ``X``, ``Y``.
+
+    Deep sigmoid networks show the vanishing gradient here: ``σ′ ≤ 0.25``, so each layer
+    back receives at most a quarter of the signal.
+    """
+    _, dW, _ = net.loss_and_gradients(X, Y)
+    return tuple(float(np.mean(np.abs(g))) for g in dW)
+
+
+def weight_percentiles(
+    weights: tuple[np.ndarray, ...] | list[np.ndarray],
+    q: tuple[float, ...] = WEIGHT_PERCENTILES,
+) -> np.ndarray:
+    """``(n_layers, len(q))``: the percentiles ``q`` of each layer's weights."""
+    return np.array([np.percentile(np.asarray(W).ravel(), q) for W in weights])
+
+
+def hidden_outputs(net: Network, grid_inputs: np.ndarray) -> list[np.ndarray]:
+    """The activations of every hidden layer at the plot grid's inputs.
+
+    Parameters
+    ----------
+    grid_inputs : (n_points, n_in) inputs, transformed as the network's inputs are.
+
+    Returns
+    -------
+    One read-only ``(n_points, n_units)`` array per hidden layer (empty without hidden layers).
+    """
+    trace = net.forward(grid_inputs)
+    out = []
+    for A in trace.activations[1:-1]:
+        A = A.copy()
+        A.setflags(write=False)
+        out.append(A)
+    return out
+
+
+@dataclass(frozen=True)
+class GradientCheckReport:
+    """Relative error per parameter array and the single worst parameter.
+
+    ``errors`` has the keys and values of :func:`bpstudio.core.gradient_check`. The worst
+    parameter is the one whose analytic and numerical derivatives differ most (absolute).
+    """
+
+    errors: dict[str, float]
+    worst_name: str
+    worst_index: tuple[int, ...]
+    worst_analytic: float
+    worst_numeric: float
+
+    @property
+    def worst_label(self) -> str:
+        """``"W2[3, 0]"``: the worst parameter as the inspector names it."""
+        return f"{self.worst_name}[{', '.join(map(str, self.worst_index))}]"
+
+    @property
+    def max_error(self) -> float:
+        return max(self.errors.values())
+
+
+def check_gradients(net: Network, X: object, Y: object, eps: float = 1e-6) -> GradientCheckReport:
+    """Compare backprop with central differences once; report per array and the worst entry."""
+    X = net.check_inputs(X)
+    Y = net.check_targets(Y, X.shape[0])
+    analytic = net.backward(net.forward(X), Y).vector
+    numeric = numerical_gradient(net, X, Y, eps)
+    errors = {}
+    for name, part in _parameter_slices(net):
+        a, n = analytic[part], numeric[part]
+        scale = max(float(np.linalg.norm(a) + np.linalg.norm(n)), np.finfo(float).tiny)
+        errors[name] = float(np.linalg.norm(a - n)) / scale
+    flat = int(np.argmax(np.abs(analytic - numeric)))
+    name, index = _locate(net, flat)
+    return GradientCheckReport(errors, name, index, float(analytic[flat]), float(numeric[flat]))
+
+
+def _locate(net: Network, flat: int) -> tuple[str, tuple[int, ...]]:
+    """The array name and index of entry ``flat`` of the parameter vector."""
+    for name, part in _parameter_slices(net):
+        if part.start <= flat < part.stop:
+            l = int(name[1:]) - 1
+            shape = net.weights[l].shape if name[0] == "W" else net.biases[l].shape
+            return name, tuple(int(i) for i in np.unravel_index(flat - part.start, shape))
+    raise ValueError(f"flat: index {flat} is outside the {net.n_params} parameters")
