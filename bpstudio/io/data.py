@@ -1,0 +1,136 @@
+"""The ``data`` and ``standardizer`` sections: the recipe for the data, or its rows.
+
+Generated data is stored as the generator's name and every parameter (defaults filled in),
+so a file keeps making the same data even if a default changes. Imported data is stored as
+its rows. The standardizer is derived (refitted on the training part when the file opens);
+it is written so that other tools can use the weights without BP Studio.
+"""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any
+
+import numpy as np
+
+from ..core.datasets import GENERATORS, TASKS
+from ..session import TABLE, DataSpec, PreparedData, Table
+from .fields import (
+    array,
+    at,
+    boolean,
+    choice,
+    describe,
+    fail,
+    guard,
+    integer,
+    matrix,
+    number,
+    numbers,
+    obj,
+)
+from .limits import MAX_CLASSES, MAX_SAMPLES
+
+DATA_KEYS = ("test_fraction", "split_seed", "standardize")
+PARAM_LIMITS = {"n": MAX_SAMPLES, "classes": MAX_CLASSES}
+
+
+def encode_data(spec: DataSpec, prepared: PreparedData) -> dict[str, Any]:
+    full = prepared.full
+    if spec.table is None:
+        source: dict[str, Any] = {"generator": spec.name, "params": dict(full.params)}
+    else:
+        y = full.y.tolist() if full.task == "regression" else [int(v) for v in full.y]
+        source = {"table": {"task": full.task, "X": full.X.tolist(), "y": y}}
+    return {
+        **source,
+        "test_fraction": float(spec.test_fraction),
+        "split_seed": int(spec.split_seed),
+        "standardize": bool(spec.standardize),
+    }
+
+
+def decode_data(path: str, value: Any) -> DataSpec:
+    d = obj(path, value, DATA_KEYS, ("generator", "params", "table"))
+    fraction = number(at(path, "test_fraction"), d["test_fraction"])
+    split_seed = integer(at(path, "split_seed"), d["split_seed"])
+    standardize = boolean(at(path, "standardize"), d["standardize"])
+    if ("generator" in d) == ("table" in d):
+        raise fail(path, "needs either 'generator' (with 'params') or 'table', not both or neither")
+    if "table" in d:
+        if "params" in d:
+            raise fail(at(path, "params"), "embedded rows ('table') take no generator params")
+        name, params, table = TABLE, {}, _decode_table(at(path, "table"), d["table"])
+    else:
+        name = choice(at(path, "generator"), d["generator"], GENERATORS, "data generator")
+        if "params" not in d:
+            raise fail(path, "missing key 'params'")
+        params, table = _decode_params(at(path, "params"), name, d["params"]), None
+    with guard(path):
+        return DataSpec(name, params, fraction, split_seed, standardize, table)
+
+
+def _decode_params(path: str, name: str, value: Any) -> dict[str, Any]:
+    accepted = list(inspect.signature(GENERATORS[name]).parameters)
+    d = obj(path, value, (), accepted)
+    for key, v in d.items():
+        where = at(path, key)
+        if isinstance(v, int) and not isinstance(v, bool):
+            integer(where, v, -(2**63), PARAM_LIMITS.get(key, 2**63 - 1))
+        elif not isinstance(v, bool | float | str):
+            raise fail(where, f"expected a number, got {describe(v)}")
+    return dict(d)
+
+
+def _decode_table(path: str, value: Any) -> Table:
+    d = obj(path, value, ("task", "X", "y"))
+    task = choice(at(path, "task"), d["task"], TASKS, "task")
+    X = _rows(at(path, "X"), d["X"])
+    n = X.shape[0]
+    if task == "regression":
+        y = _rows(at(path, "y"), d["y"])
+        if y.shape[0] != n:
+            raise fail(at(path, "y"), f"has {y.shape[0]} rows but X has {n}; they must match")
+    else:
+        labels = array(at(path, "y"), d["y"])
+        if len(labels) != n:
+            raise fail(at(path, "y"), f"has {len(labels)} labels but X has {n} rows")
+        y = np.array(
+            [integer(at(at(path, "y"), i), v, 0, MAX_CLASSES - 1) for i, v in enumerate(labels)],
+            dtype=np.int64,
+        )
+    return Table(X, y, task)
+
+
+def _rows(path: str, value: Any) -> np.ndarray:
+    rows = array(path, value, MAX_SAMPLES)
+    if not rows:
+        raise fail(path, "needs at least one row")
+    first = rows[0]
+    if not isinstance(first, list) or not first:
+        raise fail(at(path, 0), f"expected a non-empty row [...] of numbers, got {describe(first)}")
+    return matrix(path, rows, len(rows), len(first))
+
+
+def encode_standardizer(spec: DataSpec, prepared: PreparedData) -> dict[str, Any] | None:
+    if not spec.standardize:
+        return None
+    return prepared.standardizer.to_dict()
+
+
+def check_standardizer(path: str, value: Any, spec: DataSpec, n_inputs: int) -> None:
+    """The stored standardizer must fit the data; its values are refitted, not read."""
+    if not spec.standardize:
+        if value is not None:
+            raise fail(path, "must be null when data.standardize is false")
+        return
+    d = obj(path, value, ("mean", "scale"))
+    numbers(at(path, "mean"), d["mean"], n_inputs)
+    numbers(at(path, "scale"), d["scale"], n_inputs)
+
+
+def prepare(path: str, spec: DataSpec) -> PreparedData:
+    """Make (or take) the data, split and scale it; any problem becomes a file error."""
+    with guard(path), np.errstate(all="ignore"):
+        return spec.load()
+

@@ -1,0 +1,61 @@
+"""Bring an older ``.bpnet`` document up to the current version, one step at a time.
+
+Each step is a function ``migrate_N_to_M(doc) -> doc`` on the parsed JSON, registered in
+:data:`STEPS` under the version it reads. A step changes only what its version changed and
+leaves anything unexpected alone: the checks after migration report it with its path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .errors import BPFileError
+from .fields import describe
+
+FORMAT = "bpstudio-network"
+VERSION = 1
+"""The version this app writes; it reads every version from 0 up to this one."""
+
+
+def migrate_0_to_1(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 0 (the draft format) named the app version ``bpstudio_version`` and wrote the
+    random generator's 128-bit integers as JSON numbers, which many parsers round; version 1
+    writes them as decimal strings."""
+    doc = dict(doc)
+    if "bpstudio_version" in doc:
+        doc["app_version"] = doc.pop("bpstudio_version")
+    state = doc.get("state")
+    if isinstance(state, dict) and isinstance(state.get("rng"), dict):
+        rng = dict(state["rng"])
+        for key in ("state", "inc"):
+            if isinstance(rng.get(key), int) and not isinstance(rng[key], bool):
+                rng[key] = str(rng[key])
+        doc["state"] = {**state, "rng": rng}
+    return doc
+
+
+STEPS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: migrate_0_to_1}
+
+
+def file_version(doc: dict[str, Any]) -> int:
+    """The checked ``version`` of a parsed document."""
+    version = doc.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 0:
+        raise BPFileError(f"version: expected a whole number >= 0, got {describe(version)}")
+    if version > VERSION:
+        raise BPFileError(
+            f"version: made by a newer BP Studio (file version {version}, this app reads up "
+            f"to {VERSION}); update BP Studio to open it"
+        )
+    return version
+
+
+def migrate(doc: dict[str, Any]) -> dict[str, Any]:
+    """``doc`` brought up to :data:`VERSION`."""
+    version = file_version(doc)
+    while version < VERSION:
+        doc = STEPS[version](doc)
+        version += 1
+        doc["version"] = version
+    return doc

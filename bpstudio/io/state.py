@@ -1,0 +1,241 @@
+"""The ``state`` section of a ``.bpnet`` file: where training stands.
+
+Weights and biases are written per layer (a weight matrix as a list of rows); optimizer
+arrays are flat, in the order of the parameter vector (every weight matrix row by row, then
+every bias vector). The random generator's 128-bit integers are decimal strings, so no JSON
+parser rounds them. In the history, ``null`` means "not measured" (NaN).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+import numpy as np
+
+from ..core import History, TrainerState, make_optimizer
+from .errors import BPFileError
+from .fields import (
+    array,
+    at,
+    choice,
+    describe,
+    fail,
+    guard,
+    integer,
+    matrix,
+    number,
+    numbers,
+    obj,
+)
+
+STATE_KEYS = ("epoch", "weights", "biases", "optimizer", "optimizer_state", "rng", "history")
+RNG_KEYS = ("bit_generator", "state", "inc", "has_uint32", "uinteger")
+_DECIMAL = re.compile(r"\d{1,39}")
+_INFINITIES = {"Infinity": math.inf, "-Infinity": -math.inf}
+
+
+def layer_shapes(sizes: list[int]) -> list[tuple[int, int]]:
+    return list(zip(sizes[:-1], sizes[1:]))
+
+
+def count_parameters(sizes: list[int], bias: bool) -> int:
+    return sum(i * o for i, o in layer_shapes(sizes)) + (sum(sizes[1:]) if bias else 0)
+
+
+def encode_state(state: TrainerState, sizes: list[int], bias: bool) -> dict[str, Any]:
+    params = np.asarray(state.parameters, dtype=np.float64)
+    n = count_parameters(sizes, bias)
+    if params.shape != (n,):
+        raise BPFileError(
+            f"state.parameters: the network has {n} parameters but the state has {params.size}"
+        )
+    _check_finite("state.parameters", params)
+    weights, biases = _split(params, sizes, bias)
+    return {
+        "epoch": int(state.epoch),
+        "weights": [W.tolist() for W in weights],
+        "biases": [b.tolist() for b in biases],
+        "optimizer": dict(state.optimizer),
+        "optimizer_state": _encode_optimizer_state(state.optimizer_state, n),
+        "rng": _encode_rng(state.rng_state),
+        "history": _encode_history(state.history),
+    }
+
+
+def decode_state(path: str, value: Any, sizes: list[int], bias: bool) -> TrainerState:
+    d = obj(path, value, STATE_KEYS)
+    epoch = integer(at(path, "epoch"), d["epoch"])
+    weights = array(at(path, "weights"), d["weights"])
+    shapes = layer_shapes(sizes)
+    if len(weights) != len(shapes):
+        raise fail(at(path, "weights"), f"expected {len(shapes)} matrices, found {len(weights)}")
+    parts = [
+        matrix(at(at(path, "weights"), l), W, i, o).reshape(-1)
+        for l, (W, (i, o)) in enumerate(zip(weights, shapes))
+    ]
+    biases = array(at(path, "biases"), d["biases"])
+    n_biases = len(shapes) if bias else 0
+    if len(biases) != n_biases:
+        hint = "" if bias else " (the network has no biases)"
+        raise fail(at(path, "biases"), f"expected {n_biases} vectors, found {len(biases)}{hint}")
+    parts += [numbers(at(at(path, "biases"), l), b, o) for l, (b, (_, o)) in enumerate(
+        zip(biases, shapes))]
+    params = np.concatenate(parts)
+    optimizer, optimizer_state = _decode_optimizer(path, d, params.size)
+    return TrainerState(
+        parameters=params,
+        optimizer=optimizer,
+        optimizer_state=optimizer_state,
+        rng_state=_decode_rng(at(path, "rng"), d["rng"]),
+        epoch=epoch,
+        history=_decode_history(at(path, "history"), d["history"], epoch),
+    )
+
+
+def _split(params: np.ndarray, sizes: list[int], bias: bool):
+    weights, start = [], 0
+    for i, o in layer_shapes(sizes):
+        weights.append(params[start:start + i * o].reshape(i, o))
+        start += i * o
+    biases = []
+    for o in sizes[1:] if bias else []:
+        biases.append(params[start:start + o])
+        start += o
+    return weights, biases
+
+
+def _check_finite(path: str, values: np.ndarray) -> None:
+    bad = np.flatnonzero(~np.isfinite(values))
+    if bad.size:
+        raise BPFileError(
+            f"{path}: value {values[bad[0]]} at index {bad[0]} is not finite; "
+            "only finite numbers can be saved"
+        )
+
+
+# -- optimizer ----------------------------------------------------------------------------
+
+
+def _encode_optimizer_state(state: dict[str, Any], n: int) -> dict[str, Any]:
+    out: dict[str, Any] = {"t": int(state["t"])}
+    for name, arr in state.items():
+        if name == "t":
+            continue
+        if arr is not None:
+            arr = np.asarray(arr, dtype=np.float64).reshape(-1)
+            if arr.size != n:
+                raise BPFileError(
+                    f"state.optimizer_state.{name}: expected {n} numbers, found {arr.size}"
+                )
+            _check_finite(f"state.optimizer_state.{name}", arr)
+            arr = arr.tolist()
+        out[name] = arr
+    return out
+
+
+def _decode_optimizer(path: str, d: dict, n: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    where = at(path, "optimizer")
+    config = obj(where, d["optimizer"], ("name",), ("lr", "momentum", "nesterov", "beta1",
+                                                    "beta2", "eps", "weight_decay"))
+    choice(at(where, "name"), config["name"], ("sgd", "adam"), "optimizer")
+    for key, value in config.items():
+        if key != "name" and not isinstance(value, bool):
+            number(at(where, key), value)
+    with guard(where):
+        optimizer = make_optimizer(config)
+    names = [k for k in optimizer.state() if k != "t"]
+    where = at(path, "optimizer_state")
+    raw = obj(where, d["optimizer_state"], ("t", *names))
+    state: dict[str, Any] = {"t": integer(at(where, "t"), raw["t"])}
+    for name in names:
+        value = raw[name]
+        state[name] = None if value is None else numbers(at(where, name), value, n)
+    return optimizer.config(), state
+
+
+# -- random generator ---------------------------------------------------------------------
+
+
+def _encode_rng(state: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "bit_generator": state["bit_generator"],
+        "state": str(state["state"]["state"]),
+        "inc": str(state["state"]["inc"]),
+        "has_uint32": int(state["has_uint32"]),
+        "uinteger": int(state["uinteger"]),
+    }
+
+
+def _decode_rng(path: str, value: Any) -> dict[str, Any]:
+    d = obj(path, value, RNG_KEYS)
+    choice(at(path, "bit_generator"), d["bit_generator"], ("PCG64",), "bit generator")
+    big = {}
+    for key in ("state", "inc"):
+        text = d[key]
+        if not isinstance(text, str) or not _DECIMAL.fullmatch(text) or int(text) >= 2**128:
+            raise fail(
+                at(path, key), f"expected a whole number 0 <= n < 2**128 written as a decimal "
+                f"string, got {describe(text)}"
+            )
+        big[key] = int(text)
+    state = {
+        "bit_generator": "PCG64",
+        "state": big,
+        "has_uint32": integer(at(path, "has_uint32"), d["has_uint32"], 0, 1),
+        "uinteger": integer(at(path, "uinteger"), d["uinteger"], 0, 2**32 - 1),
+    }
+    with guard(path):
+        probe = np.random.PCG64(0)
+        probe.state = state
+    return state
+
+
+# -- history ------------------------------------------------------------------------------
+
+
+def _encode_history(history: History) -> dict[str, list]:
+    out: dict[str, list] = {"epoch": [int(e) for e in history.epoch]}
+    for column in History.COLUMNS[1:]:
+        out[column] = [_encode_measure(v) for v in getattr(history, column)]
+    return out
+
+
+def _encode_measure(value: float) -> float | str | None:
+    value = float(value)
+    if math.isnan(value):
+        return None
+    if math.isinf(value):
+        return "Infinity" if value > 0 else "-Infinity"
+    return value
+
+
+def _decode_history(path: str, value: Any, epoch: int) -> History:
+    d = obj(path, value, History.COLUMNS)
+    columns = [array(at(path, c), d[c]) for c in History.COLUMNS]
+    length = len(columns[0])
+    for name, column in zip(History.COLUMNS, columns):
+        if len(column) != length:
+            raise fail(
+                at(path, name), f"has {len(column)} entries but epoch has {length}; "
+                "every column needs one entry per row"
+            )
+    epochs = [integer(at(at(path, "epoch"), i), e, 0, epoch) for i, e in enumerate(columns[0])]
+    decoded = [
+        [_decode_measure(at(at(path, name), i), v) for i, v in enumerate(column)]
+        for name, column in zip(History.COLUMNS[1:], columns[1:])
+    ]
+    return History(epochs, *decoded)
+
+
+def _decode_measure(path: str, value: Any) -> float:
+    if value is None:
+        return math.nan
+    if isinstance(value, str) and value in _INFINITIES:
+        return _INFINITIES[value]
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise fail(
+            path, f"expected a number, null (not measured) or \"Infinity\", got {describe(value)}"
+        )
+    return float(value)
