@@ -1,0 +1,152 @@
+"""Classification on two inputs: the network's output over the plane, with the points on top."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QWidget
+
+from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
+from bpstudio.session import PreparedData
+
+from . import theme
+from .contour import contour_segments
+
+PROBABILITY_LEVELS = (0.0, 1.0)
+RGB_LEVELS = (0, 255)
+
+
+class DecisionRegionView(theme.ViewFrame):
+    """A heatmap of the network's output on the plot grid, redrawn from each snapshot.
+
+    One sigmoid output is a probability shaded blue (class 0) to orange (class 1) with fixed
+    levels 0..1, so the colours mean the same at every epoch; K outputs blend the K class
+    colours by their probabilities. The decision boundary is drawn as a line; train points
+    are filled, test points hollow.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        plot = theme.make_plot("x₁", "x₂")
+        super().__init__("Decision regions", plot, parent)
+        self.setObjectName("decisionPlot")
+        self.plot = plot
+        plot.getPlotItem().showGrid(x=False, y=False)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.boundary = pg.PlotCurveItem(connect="pairs", pen=pg.mkPen("#333333", width=1.5))
+        self.train_points = pg.ScatterPlotItem(size=8, pen=pg.mkPen("w", width=1))
+        self.test_points = pg.ScatterPlotItem(size=9, brush=pg.mkBrush(255, 255, 255, 230))
+        for z, item in enumerate((self.image, self.boundary, self.train_points, self.test_points)):
+            item.setZValue(z)
+            plot.addItem(item)
+        self._grid: PlotGrid | None = None
+        self._shades = np.zeros((0, 3))
+        self.show_message("Choose data to see the decision regions.")
+
+    @property
+    def n_classes(self) -> int:
+        return len(self._shades)
+
+    def set_data(self, data: PreparedData, grid: PlotGrid | None) -> None:
+        self.clear()
+        if data.task != "classification" or grid is None or grid.kind != "plane":
+            self._grid = None
+            self.train_points.setData([], [])
+            self.test_points.setData([], [])
+            self.show_message(_why_no_regions(data))
+            return
+        self._grid = grid
+        self.show_message("")
+        k = max(data.full.n_classes, data.n_outputs)
+        self._shades = np.array([theme.shade(theme.class_colour(c)) for c in range(k)])
+        self.image.setLookupTable(theme.diverging_lut() if data.n_outputs == 1 else None)
+        _show_points(self.train_points, data.train.X, data.train.y, hollow=False)
+        _show_points(self.test_points, data.test.X, data.test.y, hollow=True)
+        self.plot.getPlotItem().setRange(
+            xRange=(grid.xs[0], grid.xs[-1]), yRange=(grid.ys[0], grid.ys[-1]), padding=0
+        )
+
+    def show_snapshot(self, snapshot: TrainingSnapshot) -> None:
+        if self._grid is None or snapshot.grid_outputs is None:
+            return
+        outputs = self._grid.shape_outputs(snapshot.grid_outputs)
+        if outputs.shape[2] == 1:
+            probability = outputs[:, :, 0]
+            image, levels = probability, PROBABILITY_LEVELS
+            boundary = contour_segments(probability, self._grid.xs, self._grid.ys, 0.5)
+        else:
+            image, levels = self.blend(outputs), RGB_LEVELS
+            boundary = _class_boundaries(outputs, self._grid)
+        self.image.setImage(image, levels=levels, autoLevels=False)
+        self.image.setRect(_pixel_rect(self._grid))  # after setImage: the rect scales pixels
+        self.boundary.setData(*boundary)
+        self._show_status(snapshot)
+
+    def blend(self, outputs: np.ndarray) -> np.ndarray:
+        """Class shades weighted by the outputs taken as probabilities: ``(ny, nx, 3)`` uint8.
+
+        Outputs that are not probabilities (no softmax) are clipped at 0 and normalised.
+        """
+        weights = np.clip(outputs, 0.0, None)
+        total = weights.sum(axis=2, keepdims=True)
+        weights = np.divide(
+            weights, total, out=np.full(weights.shape, 1.0 / weights.shape[2]), where=total > 0
+        )
+        return (weights @ self._shades[: weights.shape[2]]).round().astype(np.uint8)
+
+    def clear(self) -> None:
+        """Forget the network's output; the data points stay until the data changes."""
+        self.image.clear()
+        self.boundary.setData([], [])
+        self.status_label.setText("")
+
+    def _show_status(self, snapshot: TrainingSnapshot) -> None:
+        parts = [f"epoch {snapshot.epoch:,}"]
+        for part in ("train", "test"):
+            value = snapshot.metrics.get(f"{part}_accuracy", math.nan)
+            if math.isfinite(value):
+                parts.append(f"{part} accuracy {100 * value:.1f} %")
+        self.status_label.setText("   ".join(parts))
+
+
+def _pixel_rect(grid: PlotGrid) -> QRectF:
+    """Pixel (i, j) centred on grid point (xs[j], ys[i])."""
+    dx = (grid.xs[-1] - grid.xs[0]) / max(len(grid.xs) - 1, 1)
+    dy = (grid.ys[-1] - grid.ys[0]) / max(len(grid.ys) - 1, 1)
+    return QRectF(
+        grid.xs[0] - dx / 2, grid.ys[0] - dy / 2, dx * len(grid.xs), dy * len(grid.ys)
+    )
+
+
+def _show_points(item: pg.ScatterPlotItem, X: np.ndarray, labels: np.ndarray, hollow: bool) -> None:
+    colours = [theme.class_colour(int(c)) for c in labels]
+    if hollow:
+        item.setData(X[:, 0], X[:, 1], pen=[pg.mkPen(c, width=2) for c in colours])
+    else:
+        item.setData(X[:, 0], X[:, 1], brush=[pg.mkBrush(c) for c in colours])
+
+
+def _class_boundaries(outputs: np.ndarray, grid: PlotGrid) -> tuple[np.ndarray, np.ndarray]:
+    """Where each class stops being the most likely: the zero line of its margin over the
+    best other class (every boundary is found from both sides; the halves coincide)."""
+    xs, ys = [], []
+    order = np.sort(outputs, axis=2)
+    best, second = order[:, :, -1], order[:, :, -2]
+    for k in range(outputs.shape[2]):
+        mine = outputs[:, :, k]
+        margin = mine - np.where(mine >= best, second, best)
+        x, y = contour_segments(margin, grid.xs, grid.ys, 0.0)
+        xs.append(x)
+        ys.append(y)
+    return np.concatenate(xs), np.concatenate(ys)
+
+
+def _why_no_regions(data: PreparedData) -> str:
+    if data.task != "classification":
+        return "Decision regions are drawn for classification; this is a regression task."
+    return (
+        f"Decision regions need exactly two inputs to draw the plane; this data has "
+        f"{data.n_inputs}."
+    )

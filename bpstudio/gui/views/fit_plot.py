@@ -1,0 +1,94 @@
+"""Regression on one input: the data, the true function and the network's curve, live."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
+from bpstudio.session import PreparedData
+
+from . import theme
+
+
+class FitPlotView(theme.ViewFrame):
+    """Train points (filled), test points (hollow), the noise-free function where the data
+    knows it (dashed) and the network's prediction on the plot grid (solid).
+
+    With several regression targets the first one is drawn.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        plot = theme.make_plot("x", "y")
+        super().__init__("Fit", plot, parent)
+        self.setObjectName("fitPlot")
+        self.plot = plot
+        theme.make_legend(plot, offset=(8, 8))
+        self.train_points = pg.ScatterPlotItem(
+            size=7, brush=pg.mkBrush(theme.TRAIN), pen=pg.mkPen("w", width=0.8), name="train"
+        )
+        self.test_points = pg.ScatterPlotItem(
+            size=8, brush=pg.mkBrush(255, 255, 255, 200), pen=pg.mkPen(theme.TEST, width=2),
+            name="test",
+        )
+        self.truth_curve = pg.PlotDataItem(
+            pen=pg.mkPen(theme.TRUTH, width=1.5, style=Qt.PenStyle.DashLine),
+            name="true function",
+        )
+        self.model_curve = pg.PlotDataItem(pen=pg.mkPen(theme.MODEL, width=2.5), name="network")
+        for z, item in enumerate(
+            (self.truth_curve, self.train_points, self.test_points, self.model_curve)
+        ):
+            item.setZValue(z)
+            plot.addItem(item)
+        self._grid: PlotGrid | None = None
+        self.show_message("Choose data to see the fit.")
+
+    def set_data(self, data: PreparedData, grid: PlotGrid | None) -> None:
+        self.clear()
+        if data.task != "regression" or data.n_inputs != 1 or grid is None:
+            self._grid = None
+            for item in (self.train_points, self.test_points, self.truth_curve):
+                item.setData([], [])
+            self.show_message(_why_no_fit(data))
+            return
+        self._grid = grid
+        self.show_message("")
+        self.train_points.setData(data.train.X[:, 0], data.train.y[:, 0])
+        self.test_points.setData(data.test.X[:, 0], data.test.y[:, 0])
+        truth = data.full.true_function()
+        if truth is None:
+            self.truth_curve.setData([], [])
+        else:
+            self.truth_curve.setData(grid.xs, np.asarray(truth(grid.xs)).reshape(len(grid.xs)))
+        self.plot.getPlotItem().enableAutoRange()
+
+    def show_snapshot(self, snapshot: TrainingSnapshot) -> None:
+        if self._grid is None or snapshot.grid_outputs is None:
+            return
+        outputs = self._grid.shape_outputs(snapshot.grid_outputs)
+        self.model_curve.setData(self._grid.xs, outputs[:, 0])
+        r2 = [
+            f"{part} R² {snapshot.metrics[key]:.3f}"
+            for part, key in (("train", "train_r2"), ("test", "test_r2"))
+            if math.isfinite(snapshot.metrics.get(key, math.nan))
+        ]
+        self.status_label.setText("   ".join([f"epoch {snapshot.epoch:,}", *r2]))
+
+    def clear(self) -> None:
+        """Forget the network's curve; the data points stay until the data changes."""
+        self.model_curve.setData([], [])
+        self.status_label.setText("")
+
+
+def _why_no_fit(data: PreparedData) -> str:
+    if data.task != "regression":
+        return "The fit plot shows regression; this is a classification task."
+    return (
+        f"The fit plot draws one input against the target; this data has "
+        f"{data.n_inputs} inputs."
+    )

@@ -1,0 +1,202 @@
+"""The network as a diagram: neurons in columns, weights as lines coloured by sign and as wide
+as their magnitude, redrawn from each snapshot."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QPen
+from PySide6.QtWidgets import QWidget
+
+from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
+from bpstudio.session import PreparedData
+
+from . import theme
+from .network_layout import NetworkLayout, subscript
+
+WIDTH_LEVELS = 6
+"""Lines are sorted into this many widths per sign: one curve item per (sign, width)."""
+
+MAX_LINES = 2500
+"""Per layer pair, only the strongest weights are drawn beyond this many (100 × 100 = 10k)."""
+
+HOVER_PIXELS = 5.0
+
+
+def _bucket_pen(positive: bool, level: int) -> QPen:
+    colour = pg.mkColor(theme.ORANGE if positive else theme.BLUE)
+    colour.setAlphaF(0.35 + 0.6 * level / WIDTH_LEVELS)
+    return pg.mkPen(colour, width=0.5 + 4.0 * level / WIDTH_LEVELS)
+
+
+class NetworkView(theme.ViewFrame):
+    """Neurons as circles (input at the left), weights as lines: orange positive, blue
+    negative, width proportional to ``|w|`` over the largest ``|w|`` in the network.
+
+    Neuron fill shows the bias the same way. Hovering a line or a neuron names the number
+    (``W2[3,0] = -0.412``, ``b1[3] = 0.05``), with indices as in ``Z = X @ W + b``.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        widget = pg.PlotWidget(background=theme.BACKGROUND)
+        super().__init__("Network", widget, parent)
+        self.setObjectName("networkView")
+        self.plot = widget.getPlotItem()
+        self.plot.hideAxis("left")
+        self.plot.hideAxis("bottom")
+        self.plot.hideButtons()
+        self.plot.setMenuEnabled(False)
+        self.plot.vb.invertY(True)
+        self.neurons = pg.ScatterPlotItem(pen=pg.mkPen("#444444", width=1.2))
+        self.neurons.setZValue(10)
+        self.highlight = pg.PlotCurveItem(pen=pg.mkPen("#111111", width=2.5))
+        self.highlight.setZValue(9)
+        self.readout = theme.make_readout()
+        for item in (self.neurons, self.highlight, self.readout):
+            self.plot.addItem(item)
+        self._layer_items: list[list[pg.PlotCurveItem]] = []
+        self._labels: list[pg.TextItem] = []
+        self._layout: NetworkLayout | None = None
+        self._weights: tuple[np.ndarray, ...] = ()
+        self._biases: tuple[np.ndarray, ...] = ()
+        self._keys: list[np.ndarray] = []
+        self.plot.vb.sigResized.connect(self._resize_neurons)
+        self.plot.vb.sigRangeChanged.connect(self._resize_neurons)
+        widget.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.clear()
+
+    # -- the public surface -------------------------------------------------------------------
+
+    def set_data(self, data: PreparedData, grid: PlotGrid | None) -> None:
+        """Nothing static to draw: the layer sizes come with the weights."""
+
+    def show_snapshot(self, snapshot: TrainingSnapshot) -> None:
+        sizes = [w.shape[0] for w in snapshot.weights] + [snapshot.weights[-1].shape[1]]
+        if self._layout is None or self._layout.sizes != tuple(sizes):
+            self._build(NetworkLayout(tuple(sizes)))
+        self._weights, self._biases = snapshot.weights, snapshot.biases
+        scale = max(float(np.max(np.abs(w))) if w.size else 0.0 for w in snapshot.weights)
+        scale = scale if scale > 0 else 1.0
+        self._keys = [self._draw_lines(i, w, scale) for i, w in enumerate(snapshot.weights)]
+        self._colour_neurons(snapshot.biases)
+        self.status_label.setText(f"epoch {snapshot.epoch:,}   widest line |w| = {scale:.3g}")
+
+    def clear(self) -> None:
+        self._layout = None
+        self._weights, self._biases, self._keys = (), (), []
+        for item in [*(i for items in self._layer_items for i in items), *self._labels]:
+            self.plot.removeItem(item)
+        self._layer_items, self._labels = [], []
+        self.neurons.setData([], [])
+        self.highlight.setData([], [])
+        self.readout.hide()
+        self.status_label.setText("")
+        self.show_message("The network appears here when training starts (Train or Step).")
+
+    def line_pen(self, layer: int, i: int, j: int) -> QPen | None:
+        """The pen weight ``W{layer}[i, j]`` is drawn with (``layer`` from 1), or ``None``
+        when it is not drawn (too weak to make the cut in a very large layer)."""
+        key = int(self._keys[layer - 1][i * self._layout.sizes[layer] + j])
+        return None if key < 0 else self._layer_items[layer - 1][key].opts["pen"]
+
+    # -- drawing ------------------------------------------------------------------------------
+
+    def _build(self, layout: NetworkLayout) -> None:
+        self.clear()
+        self.show_message("")
+        self._layout = layout
+        for _ in layout.sizes[1:]:
+            items = [
+                pg.PlotCurveItem(connect="pairs", pen=_bucket_pen(positive, level))
+                for positive in (False, True)
+                for level in range(1, WIDTH_LEVELS + 1)
+            ]
+            for key, item in enumerate(items):
+                item.setZValue(key % WIDTH_LEVELS)  # strong lines on top of weak ones
+                self.plot.addItem(item)
+            self._layer_items.append(items)
+        for x, y, text, anchor in layout.labels():
+            label = pg.TextItem(text, color=theme.MUTED, anchor=anchor)
+            label.setFont(theme.tick_font())
+            label.setPos(x, y)
+            self.plot.addItem(label)
+            self._labels.append(label)
+        xs, ys = layout.neuron_positions()
+        self.neurons.setData(xs, ys)
+        self.plot.setRange(xRange=layout.x_range, yRange=layout.y_range, padding=0)
+        self._resize_neurons()
+
+    def _draw_lines(self, index: int, W: np.ndarray, scale: float) -> np.ndarray:
+        """Sort the layer pair's lines into (sign, width) curves; returns each line's curve
+        number (-1 for lines left out)."""
+        magnitude = np.abs(W).ravel() / scale
+        level = np.clip(np.ceil(magnitude * WIDTH_LEVELS), 1, WIDTH_LEVELS).astype(int)
+        keys = np.where(W.ravel() >= 0, WIDTH_LEVELS, 0) + level - 1
+        if keys.size > MAX_LINES:
+            weakest = np.argpartition(magnitude, keys.size - MAX_LINES)[: keys.size - MAX_LINES]
+            keys[weakest] = -1
+        seg_x, seg_y = self._layout.segments(index)
+        order = np.argsort(keys, kind="stable")
+        bounds = np.searchsorted(keys[order], np.arange(2 * WIDTH_LEVELS + 1))
+        for key, item in enumerate(self._layer_items[index]):
+            rows = order[bounds[key] : bounds[key + 1]]
+            item.setData(seg_x[rows].ravel(), seg_y[rows].ravel())
+        return keys
+
+    def _colour_neurons(self, biases: tuple[np.ndarray, ...]) -> None:
+        scale = max((float(np.max(np.abs(b))) for b in biases if b.size), default=0.0) or 1.0
+        brushes = [pg.mkBrush("#f4f4f4")] * self._layout.sizes[0]
+        white = np.full(3, 255.0)
+        for b in biases:
+            for value in b:
+                colour = theme.rgb(theme.ORANGE if value >= 0 else theme.BLUE)
+                mixed = white + (colour - white) * min(abs(float(value)) / scale, 1.0)
+                brushes.append(pg.mkBrush(*mixed.round().astype(int)))
+        if len(brushes) == len(self.neurons.data):
+            self.neurons.setBrush(brushes)
+
+    def _resize_neurons(self, *_changed: object) -> None:
+        if self._layout is not None:
+            vb = self.plot.vb
+            self.neurons.setSize(self._layout.neuron_pixels(vb.height() / vb.viewRect().height()))
+
+    # -- hover --------------------------------------------------------------------------------
+
+    def hover_text(self, pos: QPointF, pixels: tuple[float, float]) -> tuple[str, tuple] | None:
+        """What is under view position ``pos`` (``pixels`` per unit in x and y): the text for
+        the read-out and the line to highlight (or an empty one for a neuron)."""
+        layout = self._layout
+        if layout is None or not self._weights:
+            return None
+        neuron = layout.neuron_at(pos.x(), pos.y(), pixels)
+        if neuron is not None:
+            layer, j = neuron
+            if layer == 0:
+                return f"input x{subscript(j + 1)}", ((), ())
+            return f"b{layer}[{j}] = {theme.format_value(self._biases[layer - 1][j])}", ((), ())
+        line = layout.line_at(pos.x(), pos.y(), pixels, self._keys, HOVER_PIXELS)
+        if line is None:
+            return None
+        layer, i, j = line
+        value = self._weights[layer - 1][i, j]
+        return f"W{layer}[{i},{j}] = {theme.format_value(value)}", layout.line(layer, i, j)
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        vb = self.plot.vb
+        found = None
+        if vb.sceneBoundingRect().contains(scene_pos):
+            pos = vb.mapSceneToView(scene_pos)
+            rect = vb.viewRect()
+            found = self.hover_text(pos, (vb.width() / rect.width(), vb.height() / rect.height()))
+        if found is None:
+            self.readout.hide()
+            self.highlight.setData([], [])
+            return
+        text, (line_x, line_y) = found
+        self.highlight.setData(list(line_x), list(line_y))
+        self.readout.setText(text)
+        right_half = pos.x() > vb.viewRect().center().x()
+        self.readout.setAnchor((1.05, 1.1) if right_half else (-0.05, 1.1))
+        self.readout.setPos(pos)
+        self.readout.show()

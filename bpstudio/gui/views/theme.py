@@ -1,0 +1,154 @@
+"""One palette and one look for every plot, so the views read as one tool.
+
+Orange means positive / class 1 and blue negative / class 0 everywhere (weights, decision
+shading, points), as in TensorFlow Playground; train is blue and test is orange.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+BACKGROUND = "#ffffff"
+FOREGROUND = "#222222"
+MUTED = "#6b6b6b"
+GRID_ALPHA = 0.15
+
+BLUE = "#0877bd"
+ORANGE = "#f59322"
+TRAIN = BLUE
+TEST = ORANGE
+MODEL = "#c0392b"
+TRUTH = "#555555"
+
+CLASS_COLOURS = (
+    BLUE, ORANGE, "#2ca02c", "#9467bd", "#d62728",
+    "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
+)
+"""Class k is drawn in ``CLASS_COLOURS[k % 10]``; the first two match the binary shading."""
+
+SHADE_STRENGTH = 0.55
+"""How far a fully confident region moves from white towards its class colour."""
+
+FONT_SIZE = 9
+
+
+def class_colour(k: int) -> str:
+    return CLASS_COLOURS[k % len(CLASS_COLOURS)]
+
+
+def rgb(colour: str) -> np.ndarray:
+    """``"#rrggbb"`` as a float array ``[r, g, b]`` in 0..255."""
+    c = QColor(colour)
+    return np.array([c.red(), c.green(), c.blue()], dtype=float)
+
+
+def shade(colour: str, strength: float = SHADE_STRENGTH) -> np.ndarray:
+    """The colour mixed with white: what a region the network is sure about looks like."""
+    return 255.0 + strength * (rgb(colour) - 255.0)
+
+
+def diverging_lut(n: int = 256) -> np.ndarray:
+    """Lookup table from blue (0) through white (0.5) to orange (1), ``(n, 3)`` uint8."""
+    t = np.linspace(0.0, 1.0, n)[:, None]
+    white = np.full(3, 255.0)
+    low = white + (shade(BLUE) - white) * np.clip(1.0 - 2.0 * t, 0.0, 1.0)
+    high = white + (shade(ORANGE) - white) * np.clip(2.0 * t - 1.0, 0.0, 1.0)
+    return np.where(t < 0.5, low, high).round().astype(np.uint8)
+
+
+def tick_font() -> QFont:
+    font = QFont()
+    font.setPointSize(FONT_SIZE)
+    return font
+
+
+def make_plot(x_label: str, y_label: str) -> pg.PlotWidget:
+    """A white plot with dark axes, readable labels and a faint grid."""
+    widget = pg.PlotWidget(background=BACKGROUND)
+    item = widget.getPlotItem()
+    for name in ("left", "bottom"):
+        axis = item.getAxis(name)
+        axis.setPen(pg.mkPen(FOREGROUND))
+        axis.setTextPen(pg.mkPen(FOREGROUND))
+        axis.setStyle(tickFont=tick_font())
+        axis.enableAutoSIPrefix(False)
+    style = {"color": FOREGROUND, "font-size": f"{FONT_SIZE + 1}pt"}
+    item.setLabel("bottom", x_label, **style)
+    item.setLabel("left", y_label, **style)
+    item.showGrid(x=True, y=True, alpha=GRID_ALPHA)
+    item.setMenuEnabled(False)
+    item.hideButtons()
+    return widget
+
+
+def make_legend(plot: pg.PlotWidget, offset: tuple[int, int] = (-8, 8)) -> pg.LegendItem:
+    legend = plot.getPlotItem().addLegend(
+        offset=offset, labelTextColor=FOREGROUND, labelTextSize=f"{FONT_SIZE}pt",
+        brush=pg.mkBrush(255, 255, 255, 220), pen=pg.mkPen("#cccccc"),
+    )
+    legend.setZValue(100)
+    return legend
+
+
+def make_readout() -> pg.TextItem:
+    """The hover read-out: dark text on a pale box, kept above everything else."""
+    text = pg.TextItem(
+        color=FOREGROUND, fill=pg.mkBrush(255, 255, 255, 235), border=pg.mkPen("#999999"),
+        anchor=(0, 1),
+    )
+    text.setFont(tick_font())
+    text.setZValue(1000)
+    text.hide()
+    return text
+
+
+class ViewFrame(QWidget):
+    """Title and status line above a content widget, or a message where there is nothing to
+    draw (for instance a fit plot for data with two inputs)."""
+
+    def __init__(self, title: str, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAutoFillBackground(True)
+        self.setStyleSheet(f"ViewFrame {{ background: {BACKGROUND}; }}")
+        self.title_label = QLabel(title)
+        self.title_label.setStyleSheet(f"font-weight: 600; color: {FOREGROUND};")
+        self.status_label = QLabel("")
+        self.status_label.setObjectName("statusLabel")
+        self.status_label.setStyleSheet(f"color: {MUTED};")
+        self.header = QHBoxLayout()
+        self.header.setContentsMargins(8, 4, 8, 0)
+        self.header.addWidget(self.title_label)
+        self.header.addStretch(1)
+        self.header.addWidget(self.status_label)
+        self.header.setSpacing(16)
+        self.message_label = QLabel()
+        self.message_label.setObjectName("messageLabel")
+        self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet(f"color: {MUTED}; background: {BACKGROUND};")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(content)
+        self.stack.addWidget(self.message_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(self.header)
+        layout.addWidget(self.stack, 1)
+
+    def show_message(self, text: str) -> None:
+        """Replace the content by ``text``; ``""`` shows the content again."""
+        self.message_label.setText(text)
+        self.stack.setCurrentIndex(1 if text else 0)
+
+    @property
+    def message(self) -> str:
+        return self.message_label.text() if self.stack.currentIndex() == 1 else ""
+
+
+def format_value(value: float) -> str:
+    """Four significant digits, the way losses and weights are read."""
+    return f"{value:.4g}"

@@ -1,0 +1,379 @@
+"""The plot views draw what snapshots of real training say, and nothing else."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtWidgets import QCheckBox
+
+from bpstudio.core.snapshot import PlotGrid, make_snapshot
+from bpstudio.gui.views import (
+    DecisionRegionView,
+    FitPlotView,
+    LossPlotView,
+    NetworkView,
+    network_view,
+    theme,
+)
+from bpstudio.gui.views.benchmark import decision_redraw_rate
+from bpstudio.session import DataSpec, LayerSpec, NetworkSpec, Session, Table, TrainingConfig
+
+SIN = dict(hidden=(LayerSpec(6, "tanh"),), output_activation="identity", loss="mse")
+BINARY = dict(
+    hidden=(LayerSpec(6, "tanh"),), output_activation="sigmoid", loss="binary_cross_entropy"
+)
+SOFTMAX = dict(hidden=(LayerSpec(6, "tanh"),), output_activation="softmax", loss="cross_entropy")
+
+
+class Run:
+    """A real network training on real data, snapshotted as the worker does."""
+
+    def __init__(self, network: dict, data: DataSpec) -> None:
+        session = Session(NetworkSpec(**network), data, TrainingConfig(learning_rate=0.05))
+        bench = session.build()
+        self.data, self.net, self.trainer = bench.data, bench.net, bench.trainer
+        self.grid = PlotGrid.around(self.data.full.X, resolution=40)
+        self.X, self.Y = bench.train_arrays()
+        self.X_test, self.Y_test = bench.test_arrays()
+        self.since = 0
+
+    def snapshot(self, epochs: int = 0):
+        self.trainer.fit(self.X, self.Y, epochs)
+        metrics = {"train_loss": self.net.loss(self.X, self.Y)}
+        if len(self.X_test):
+            metrics["test_loss"] = self.net.loss(self.X_test, self.Y_test)
+        grid_inputs = None
+        if self.grid is not None:
+            grid_inputs = self.data.standardizer.transform(self.grid.inputs)
+        snap = make_snapshot(
+            self.net, self.trainer.history, self.since, run_id=1, epochs_per_second=100.0,
+            metrics=metrics, grid_inputs=grid_inputs,
+        )
+        self.since = len(self.trainer.history)
+        return snap
+
+
+def make_view(qtbot, cls, run: Run | None = None):
+    view = cls()
+    qtbot.addWidget(view)
+    view.resize(640, 420)
+    if run is not None:
+        view.set_data(run.data, run.grid)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def hover(qtbot, view, x: float, y: float) -> None:
+    """Move the mouse to view coordinates ``(x, y)`` of the view's plot."""
+    plot = view.plot.getViewBox() if hasattr(view.plot, "getViewBox") else view.plot.vb
+    widget = plot.scene().views()[0]
+    qtbot.waitUntil(lambda: plot.viewRect().contains(QPointF(x, y)))  # drawn, as on screen
+    target = widget.mapFromScene(plot.mapViewToScene(QPointF(x, y)))
+    qtbot.mouseMove(widget.viewport(), target + QPoint(1, 1))
+    qtbot.mouseMove(widget.viewport(), target)
+
+
+def n_points(item) -> int:
+    """How many points a curve item holds (``None`` data counts as none)."""
+    data = item.getOriginalDataset() if hasattr(item, "getOriginalDataset") else item.getData()
+    return 0 if data[0] is None else len(data[0])
+
+
+def sin_run(test_fraction: float = 0.25) -> Run:
+    return Run(SIN, DataSpec("sin", {"n": 40}, test_fraction=test_fraction, standardize=True))
+
+
+# -- loss ------------------------------------------------------------------------------------
+
+
+def test_loss_curves_append_each_snapshot(qtbot):
+    run = sin_run()
+    view = make_view(qtbot, LossPlotView, run)
+    first, second = run.snapshot(5), run.snapshot(7)
+    view.show_snapshot(first)
+    view.show_snapshot(second)
+    x, y = view.train_curve.getData()
+    np.testing.assert_array_equal(x, np.arange(1, 13))
+    np.testing.assert_array_equal(y, run.trainer.history.train_loss)
+    x, y = view.test_curve.getData()
+    np.testing.assert_array_equal(x, [5, 12])
+    np.testing.assert_array_equal(y, [first.metrics["test_loss"], second.metrics["test_loss"]])
+    assert "epoch 12" in view.status_label.text()
+
+
+def test_loss_starts_over_when_a_new_run_restarts_the_epochs(qtbot):
+    view = make_view(qtbot, LossPlotView, sin_run())
+    view.show_snapshot(sin_run().snapshot(30))
+    fresh = sin_run()
+    view.show_snapshot(fresh.snapshot(4))
+    x, y = view.train_curve.getData()
+    np.testing.assert_array_equal(x, [1, 2, 3, 4])
+    np.testing.assert_array_equal(y, fresh.trainer.history.train_loss)
+    np.testing.assert_array_equal(view.test_curve.getData()[0], [4])
+
+
+def test_log_toggle_switches_the_axis(qtbot):
+    run = sin_run()
+    view = make_view(qtbot, LossPlotView, run)
+    view.show_snapshot(run.snapshot(10))
+    check = view.findChild(QCheckBox, "logYCheck")
+    axis = view.plot.getPlotItem().getAxis("left")
+    assert not axis.logMode
+    check.click()
+    assert axis.logMode
+    np.testing.assert_allclose(
+        view.train_curve.getData()[1], np.log10(run.trainer.history.train_loss)
+    )
+    check.click()
+    assert not axis.logMode
+    np.testing.assert_array_equal(view.train_curve.getData()[1], run.trainer.history.train_loss)
+
+
+@pytest.mark.parametrize("log_y", [False, True])
+def test_hover_reads_out_epoch_and_loss(qtbot, log_y):
+    run = sin_run()
+    view = make_view(qtbot, LossPlotView, run)
+    view.log_check.setChecked(log_y)
+    view.show_snapshot(run.snapshot(8))
+    view.show_snapshot(run.snapshot(12))
+    loss = run.trainer.history.train_loss[9]
+    hover(qtbot, view, 10.2, np.log10(loss) if log_y else loss)
+    qtbot.waitUntil(view.readout.isVisible)
+    text = view.readout.toPlainText()
+    assert text.startswith(f"epoch 10\ntrain {theme.format_value(loss)}")
+    test_at_10 = np.interp(10, *view.test_curve.getOriginalDataset())
+    assert text.endswith(f"test {theme.format_value(test_at_10)}")
+    np.testing.assert_array_equal(view.marker.getOriginalDataset()[0], [10])
+
+
+def test_clear_empties_the_loss_plot(qtbot):
+    run = sin_run()
+    view = make_view(qtbot, LossPlotView, run)
+    view.show_snapshot(run.snapshot(5))
+    view.clear()
+    assert n_points(view.train_curve) == n_points(view.test_curve) == 0
+    view.show_snapshot(run.snapshot(2))
+    np.testing.assert_array_equal(view.train_curve.getData()[0], [6, 7])
+
+
+def test_long_histories_are_drawn_downsampled(qtbot):
+    run = sin_run()
+    view = make_view(qtbot, LossPlotView, run)
+    n = 200_000
+    snap = dataclasses.replace(
+        run.snapshot(0), epoch=n, new_epochs=np.arange(1, n + 1),
+        new_train_losses=np.exp(-np.arange(n) / 5e4),
+    )
+    view.show_snapshot(snap)
+    vb = view.plot.getViewBox()
+    qtbot.waitUntil(lambda: vb.viewRect().right() >= n)
+    x, _ = view.train_curve.getData()
+    assert n_points(view.train_curve) == n
+    assert len(x) < 4 * view.plot.width()
+
+
+# -- fit -------------------------------------------------------------------------------------
+
+
+def test_fit_draws_points_truth_and_the_network_curve(qtbot):
+    run = sin_run()
+    view = make_view(qtbot, FitPlotView, run)
+    assert len(view.train_points.data) == run.data.train.n_samples == 30
+    assert len(view.test_points.data) == run.data.test.n_samples == 10
+    x, y = view.truth_curve.getData()
+    np.testing.assert_array_equal(x, run.grid.xs)
+    np.testing.assert_array_equal(y, np.sin(run.grid.xs))
+    snap = run.snapshot(3)
+    view.show_snapshot(snap)
+    x, y = view.model_curve.getData()
+    np.testing.assert_array_equal(x, run.grid.xs)
+    np.testing.assert_array_equal(
+        y, run.net.predict(run.data.standardizer.transform(run.grid.inputs))[:, 0]
+    )
+    view.clear()
+    assert n_points(view.model_curve) == 0
+    assert len(view.train_points.data) == 30
+
+
+def test_fit_draws_the_first_of_several_outputs(qtbot):
+    X = np.linspace(-1, 1, 20).reshape(-1, 1)
+    table = Table(X, np.column_stack([X[:, 0] ** 2, -X[:, 0]]), "regression")
+    run = Run(SIN, DataSpec("table", table=table))
+    view = make_view(qtbot, FitPlotView, run)
+    np.testing.assert_array_equal(view.train_points.data["y"], X[:, 0] ** 2)
+    assert n_points(view.truth_curve) == 0
+    snap = run.snapshot(2)
+    view.show_snapshot(snap)
+    np.testing.assert_array_equal(view.model_curve.getData()[1], snap.grid_outputs[:, 0])
+
+
+def test_fit_explains_when_there_is_nothing_to_fit(qtbot):
+    run = Run(BINARY, DataSpec("xor", {"n": 40}))
+    view = make_view(qtbot, FitPlotView, run)
+    assert "classification" in view.message
+    view.show_snapshot(run.snapshot(1))
+    assert n_points(view.model_curve) == 0
+
+
+# -- decision regions ------------------------------------------------------------------------
+
+
+def test_binary_regions_shade_the_probability_with_fixed_levels(qtbot):
+    run = Run(BINARY, DataSpec("circles", {"n": 60}, test_fraction=0.25, standardize=True))
+    view = make_view(qtbot, DecisionRegionView, run)
+    assert len(view.train_points.data) == 45 and len(view.test_points.data) == 15
+    snap = run.snapshot(5)
+    view.show_snapshot(snap)
+    assert view.image.image.shape == (40, 40)
+    np.testing.assert_array_equal(view.image.getLevels(), [0.0, 1.0])
+    np.testing.assert_array_equal(view.image.image, snap.grid_outputs.reshape(40, 40))
+    rect = view.image.mapRectToView(view.image.boundingRect())
+    dx = run.grid.xs[1] - run.grid.xs[0]
+    assert rect.left() == pytest.approx(run.grid.xs[0] - dx / 2)
+    assert rect.width() == pytest.approx(40 * dx)
+    boundary_x, _ = view.boundary.getData()
+    assert len(boundary_x) > 0 and len(boundary_x) % 2 == 0
+
+
+def test_test_points_are_hollow_and_coloured_by_class(qtbot):
+    run = Run(BINARY, DataSpec("xor", {"n": 40}, test_fraction=0.5))
+    view = make_view(qtbot, DecisionRegionView, run)
+    train, test = view.train_points.data, view.test_points.data
+    for points, labels in ((train, run.data.train.y), (test, run.data.test.y)):
+        colours = [
+            (p["brush"] if points is train else p["pen"]).color().name() for p in points
+        ]
+        assert colours == [theme.class_colour(int(c)) for c in labels]
+    assert view.test_points.opts["brush"].color().name() == "#ffffff"  # hollow: white inside
+
+
+def test_softmax_regions_show_the_class_colours(qtbot):
+    run = Run(SOFTMAX, DataSpec("gaussians", {"n": 60, "classes": 3}))
+    view = make_view(qtbot, DecisionRegionView, run)
+    snap = run.snapshot(2)
+    thirds = np.repeat(np.eye(3), [600, 500, 500], axis=0)  # rows 0-14 class 0, ...
+    view.show_snapshot(dataclasses.replace(snap, grid_outputs=thirds))
+    image = view.image.image
+    assert image.shape == (40, 40, 3) and image.dtype == np.uint8
+    np.testing.assert_array_equal(view.image.getLevels(), [0, 255])
+    colours = {tuple(int(v) for v in c) for c in image.reshape(-1, 3)}
+    expected = {tuple(int(v) for v in theme.shade(theme.class_colour(k)).round()) for k in range(3)}
+    assert colours == expected
+    assert len(view.boundary.getData()[0]) > 0
+
+
+def test_softmax_blend_mixes_colours_by_probability(qtbot):
+    run = Run(SOFTMAX, DataSpec("gaussians", {"n": 60, "classes": 3}))
+    view = make_view(qtbot, DecisionRegionView, run)
+    mixed = view.blend(np.array([[[0.5, 0.5, 0.0]]]))
+    half = (theme.shade(theme.class_colour(0)) + theme.shade(theme.class_colour(1))) / 2
+    np.testing.assert_array_equal(mixed[0, 0], half.round())
+
+
+@pytest.mark.parametrize(
+    ("network", "data", "reason"),
+    [
+        (BINARY, DataSpec("binary4"), "this data has 4"),
+        (SIN, DataSpec("sin", {"n": 10}), "regression"),
+    ],
+)
+def test_regions_explain_when_there_is_no_plane(qtbot, network, data, reason):
+    run = Run(network, data)
+    view = make_view(qtbot, DecisionRegionView, run)
+    assert reason in view.message
+    view.show_snapshot(run.snapshot(1))
+    assert view.image.image is None
+
+
+def test_clear_forgets_the_regions(qtbot):
+    run = Run(BINARY, DataSpec("moons", {"n": 40}))
+    view = make_view(qtbot, DecisionRegionView, run)
+    view.show_snapshot(run.snapshot(1))
+    view.clear()
+    assert view.image.image is None
+    assert n_points(view.boundary) == 0
+
+
+def test_redraw_benchmark_runs(qtbot):
+    assert decision_redraw_rate(resolution=20, frames=2) > 0
+
+
+# -- network diagram -------------------------------------------------------------------------
+
+
+def _weights_run(sizes_hidden: tuple[int, ...]) -> Run:
+    network = dict(SIN, hidden=tuple(LayerSpec(n, "tanh") for n in sizes_hidden))
+    return Run(network, DataSpec("sin", {"n": 10}))
+
+
+def test_lines_are_coloured_by_sign_and_as_wide_as_the_magnitude(qtbot):
+    run = _weights_run((5,))
+    W1, W2 = run.net.weights
+    W1[0, :] = [2.0, -2.0, 0.1, -0.1, 1.0]
+    W2[:, 0] = [0.5, -0.5, 0.05, -1.5, 0.0]
+    view = make_view(qtbot, NetworkView, run)
+    view.show_snapshot(run.snapshot(0))
+    strong_pos, strong_neg = view.line_pen(1, 0, 0), view.line_pen(1, 0, 1)
+    weak_pos, weak_neg = view.line_pen(1, 0, 2), view.line_pen(1, 0, 3)
+    assert strong_pos.color().name() == weak_pos.color().name() == theme.ORANGE
+    assert strong_neg.color().name() == weak_neg.color().name() == theme.BLUE
+    assert strong_pos.widthF() == strong_neg.widthF() > view.line_pen(1, 0, 4).widthF()
+    assert view.line_pen(1, 0, 4).widthF() > weak_pos.widthF() == weak_neg.widthF()
+    assert view.line_pen(2, 3, 0).color().name() == theme.BLUE
+    drawn = sum(n_points(item) for item in view._layer_items[0]) // 2
+    assert drawn == 1 * 5
+
+
+def test_hovering_a_line_names_the_weight(qtbot):
+    run = _weights_run((5,))
+    view = make_view(qtbot, NetworkView, run)
+    view.show_snapshot(run.snapshot(2))
+    (x0, x1), (y0, y1) = view._layout.line(2, 3, 0)
+    hover(qtbot, view, (x0 + x1) / 2, (y0 + y1) / 2)
+    qtbot.waitUntil(view.readout.isVisible)
+    value = theme.format_value(run.net.weights[1][3, 0])
+    assert view.readout.toPlainText() == f"W2[3,0] = {value}"
+    np.testing.assert_array_equal(view.highlight.getData()[0], [x0, x1])
+
+
+def test_hovering_a_neuron_names_its_bias(qtbot):
+    run = _weights_run((5,))
+    view = make_view(qtbot, NetworkView, run)
+    view.show_snapshot(run.snapshot(2))
+    ys = view._layout.columns[1]
+    hover(qtbot, view, 1.0, ys[2])
+    qtbot.waitUntil(view.readout.isVisible)
+    assert view.readout.toPlainText() == f"b1[2] = {theme.format_value(run.net.biases[0][2])}"
+
+
+def test_large_layers_draw_only_the_strongest_lines(qtbot):
+    run = _weights_run((100, 100))
+    view = make_view(qtbot, NetworkView, run)
+    view.show_snapshot(run.snapshot(0))
+    drawn = sum(n_points(item) for item in view._layer_items[1]) // 2
+    assert drawn == network_view.MAX_LINES
+    W2 = np.abs(run.net.weights[1])
+    weakest = np.unravel_index(np.argmin(W2), W2.shape)
+    strongest = np.unravel_index(np.argmax(W2), W2.shape)
+    assert view.line_pen(2, *weakest) is None
+    assert view.line_pen(2, *strongest) is not None
+    assert len(view.neurons.data) == 1 + 100 + 100 + 1
+
+
+def test_network_follows_the_weights_and_clears(qtbot):
+    run = _weights_run((3,))
+    view = make_view(qtbot, NetworkView, run)
+    assert view.message
+    view.show_snapshot(run.snapshot(1))
+    assert not view.message
+    assert len(view.neurons.data) == 5
+    run.net.weights[0][0, 0] = -abs(run.net.weights[0][0, 0]) - 5.0
+    view.show_snapshot(run.snapshot(0))
+    assert view.line_pen(1, 0, 0).color().name() == theme.BLUE
+    view.clear()
+    assert len(view.neurons.data) == 0 and view._layer_items == []
+    assert view.message
