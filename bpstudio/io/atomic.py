@@ -17,8 +17,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     The bytes go to a temporary file in the same folder, are flushed and fsynced, and the
     temporary file is renamed over ``path`` (``os.replace`` is atomic on one file system).
     If anything fails the temporary file is removed, the previous file stays as it was, and
-    :class:`BPFileError` says so (without the path: the caller names it). A new file gets the usual permissions (not the 0600 of a
-    temporary file); a replaced one keeps its own.
+    :class:`BPFileError` says so (without the path: the caller names it). A new file gets the
+    usual permissions (not the 0600 of a temporary file); a replaced one keeps its own.
     """
     target = Path(path)
     folder = target.parent

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -37,7 +38,7 @@ _INFINITIES = {"Infinity": math.inf, "-Infinity": -math.inf}
 
 
 def layer_shapes(sizes: list[int]) -> list[tuple[int, int]]:
-    return list(zip(sizes[:-1], sizes[1:]))
+    return list(pairwise(sizes))
 
 
 def count_parameters(sizes: list[int], bias: bool) -> int:

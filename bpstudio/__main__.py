@@ -1,0 +1,3 @@
+from bpstudio.cli import main
+
+raise SystemExit(main())

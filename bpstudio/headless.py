@@ -1,0 +1,156 @@
+"""Training and reporting without the GUI: per-epoch measurements, a progress line, and a
+summary of a session. The command line uses them; nothing here prints on its own.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from typing import Any, TextIO
+
+from .core.datasets import Dataset
+from .core.metrics import evaluate
+from .session import Session, Workbench
+
+
+def metric_name(task: str) -> str:
+    """The task's score: ``accuracy`` for classes, ``r2`` for values."""
+    return "accuracy" if task == "classification" else "r2"
+
+
+def make_meter(bench: Workbench) -> Callable[[], None]:
+    """A function that fills the newest history row's test loss and both task metrics.
+
+    Train loss is the trainer's (the mean batch loss during the epoch); the metrics and the
+    test loss are measured after the epoch's updates, on standardized inputs.
+    """
+    data = bench.data
+    metric = metric_name(data.task)
+    train, test = (_scaled(bench, part) for part in (data.train, data.test))
+
+    def measure() -> None:
+        history = bench.trainer.history
+        history.train_metric[-1] = evaluate(bench.net, train)[metric]
+        if test.n_samples:
+            scores = evaluate(bench.net, test)
+            history.test_loss[-1], history.test_metric[-1] = scores["loss"], scores[metric]
+
+    return measure
+
+
+def _scaled(bench: Workbench, part: Dataset) -> Dataset:
+    classes = part.n_classes if part.task == "classification" else None
+    return Dataset(bench.data.inputs(part), part.y, part.task, part.name, part.params, classes)
+
+
+class Progress:
+    """A progress line on stderr: redrawn in place on a terminal, a plain line every few
+    seconds otherwise (a log file gets no carriage returns)."""
+
+    BAR = 20
+
+    def __init__(self, stream: TextIO, total: int, clock: Callable[[], float] = time.monotonic):
+        self.stream, self.total, self.clock = stream, total, clock
+        self.tty = stream.isatty()
+        self.interval = 0.1 if self.tty else 5.0
+        self.start = self.last = clock()
+        self.done = 0
+        self.drawn = False
+
+    def update(self, loss: float) -> None:
+        self.done += 1
+        now = self.clock()
+        if now - self.last < self.interval and self.done < self.total:
+            return
+        self.last = now
+        line = self.line(loss, now - self.start)
+        if self.tty:
+            self.stream.write("\r" + line + "\x1b[K")
+        else:
+            self.stream.write(line + "\n")
+        self.stream.flush()
+        self.drawn = True
+
+    def line(self, loss: float, elapsed: float) -> str:
+        filled = self.BAR * self.done // self.total
+        speed = self.done / elapsed if elapsed > 0 else math.inf
+        left = (self.total - self.done) / speed
+        rate = f"{speed:,.0f} epochs/s" if math.isfinite(speed) else "- epochs/s"
+        return (
+            f"[{'#' * filled}{'.' * (self.BAR - filled)}] {self.done}/{self.total}  "
+            f"loss {loss:.6g}  {rate}  {duration(left)} left"
+        )
+
+    def close(self) -> None:
+        if self.tty and self.drawn:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def summarize(session: Session) -> dict[str, Any]:
+    """Architecture, data, training settings, epochs and the newest history row."""
+    prepared = session.prepare_data()
+    net = session.network
+    sizes = net.layer_sizes(prepared.n_inputs, prepared.n_outputs)
+    metric = metric_name(prepared.task)
+    history = session.history
+    last = {}
+    if len(history):
+        names = ("train_loss", "test_loss", f"train_{metric}", f"test_{metric}")
+        values = (history.train_loss, history.test_loss, history.train_metric,
+                  history.test_metric)
+        last = {n: None if math.isnan(v[-1]) else v[-1] for n, v in zip(names, values)}
+    return {
+        "title": session.title,
+        "network": {
+            "layer_sizes": sizes, "activations": net.activations(), "loss": net.loss,
+            "reduction": net.reduction, "init": net.init, "bias": net.bias,
+            "parameters": session.build(prepared).net.n_params,
+        },
+        "data": {
+            "name": session.data.name, "params": dict(prepared.full.params),
+            "task": prepared.task, "train_samples": prepared.train.n_samples,
+            "test_samples": prepared.test.n_samples, "standardize": session.data.standardize,
+        },
+        "training": {
+            "optimizer": session.training.optimizer,
+            "learning_rate": session.training.learning_rate,
+            "batch_size": session.training.batch_size,
+        },
+        "epochs": session.epoch,
+        "last": last,
+    }
+
+
+def describe_network(session: Session) -> str:
+    prepared = session.prepare_data()
+    net = session.network
+    sizes = net.layer_sizes(prepared.n_inputs, prepared.n_outputs)
+    return (
+        f"{'-'.join(map(str, sizes))} ({', '.join(net.activations())}), loss {net.loss} "
+        f"({net.reduction}), init {net.init}{'' if net.bias else ', no biases'}"
+    )
+
+
+def scores(bench: Workbench) -> str:
+    history = bench.trainer.history
+    metric = metric_name(bench.data.task)
+    parts = [f"train loss {history.train_loss[-1]:.6g}"]
+    for label, values in (("test loss", history.test_loss),
+                          (f"train {metric}", history.train_metric),
+                          (f"test {metric}", history.test_metric)):
+        if not math.isnan(values[-1]):
+            parts.append(f"{label} {values[-1]:.6g}")
+    return ", ".join(parts)
+
+
+def duration(seconds: float) -> str:
+    if not math.isfinite(seconds):
+        return "?"
+    if seconds < 60:
+        return f"{seconds:.1f} s"
+    minutes, secs = divmod(round(seconds), 60)
+    if minutes < 60:
+        return f"{minutes} min {secs:02d} s"
+    return f"{minutes // 60} h {minutes % 60:02d} min"
