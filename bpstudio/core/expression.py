@@ -161,8 +161,10 @@ def _two_fruit_bill(
     return (apples + oranges).named("subtotal") * tax
 
 
-_APPLE = (BillInput("apple_price", "apple price", 10.0), BillInput("apple_count", "apples", 2.0))
-_TAX = BillInput("tax", "tax factor (1 + 10%)", 1.1)
+_APPLE = (
+    BillInput("apple_price", "apple price", 10.0), BillInput("apple_count", "apple count", 2.0)
+)
+_TAX = BillInput("tax", "tax factor", 1.1)  # 1 + 10%
 
 BILLS: dict[str, Bill] = {
     b.key: b
@@ -172,7 +174,7 @@ BILLS: dict[str, Bill] = {
             "apples_oranges", "2 apples and 3 oranges, 10% tax",
             (
                 *_APPLE, BillInput("orange_price", "orange price", 15.0),
-                BillInput("orange_count", "oranges", 3.0), _TAX,
+                BillInput("orange_count", "orange count", 3.0), _TAX,
             ),
             _two_fruit_bill,
         ),
