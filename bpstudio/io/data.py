@@ -131,6 +131,6 @@ def check_standardizer(path: str, value: Any, spec: DataSpec, n_inputs: int) -> 
 
 def prepare(path: str, spec: DataSpec) -> PreparedData:
     """Make (or take) the data, split and scale it; any problem becomes a file error."""
-    with guard(path), np.errstate(all="ignore"):
+    with guard(at(path, "params" if spec.table is None else "table")), np.errstate(all="ignore"):
         return spec.load()
 

@@ -1,0 +1,60 @@
+"""Older files load through one migration step per version; newer ones are refused."""
+
+import json
+
+import pytest
+
+from bpstudio.io import VERSION, BPFileError, dumps, loads
+from bpstudio.io.migrations import STEPS, migrate, migrate_0_to_1
+
+from .conftest import assert_states_identical, text_of
+
+
+def as_version_0(doc):
+    """The draft format: app version under another name, generator integers as numbers."""
+    old = json.loads(json.dumps(doc))
+    old["version"] = 0
+    old["bpstudio_version"] = old.pop("app_version")
+    rng = old["state"]["rng"]
+    rng["state"], rng["inc"] = int(rng["state"]), int(rng["inc"])
+    return old
+
+
+def test_every_older_version_has_a_step():
+    assert sorted(STEPS) == list(range(VERSION))
+
+
+def test_a_version_0_file_loads_into_the_same_session(trained):
+    doc = json.loads(dumps(trained))
+    old = as_version_0(doc)
+    text = json.dumps(old)
+    assert '"state": "' not in text.split('"rng"')[1][:80]  # really written as JSON numbers
+    loaded = loads(text)
+    assert_states_identical(loaded.state, trained.state)
+    assert text_of(loaded) == text_of(trained)
+
+
+def test_the_0_to_1_step_changes_only_what_version_1_changed(trained):
+    doc = json.loads(dumps(trained))
+    old = as_version_0(doc)
+    new = migrate_0_to_1(old)
+    assert new["app_version"] == doc["app_version"]
+    assert new["state"]["rng"] == doc["state"]["rng"]
+    assert {k: v for k, v in new.items() if k not in ("state", "version")} == \
+        {k: v for k, v in doc.items() if k not in ("state", "version")}
+    assert old["state"]["rng"]["state"] != doc["state"]["rng"]["state"]  # input not modified
+
+
+def test_a_version_0_file_without_state_migrates(trained):
+    doc = json.loads(dumps(trained.with_state(None)))
+    doc["version"] = 0
+    doc["bpstudio_version"] = doc.pop("app_version")
+    assert migrate(doc)["version"] == VERSION
+    assert loads(json.dumps(doc)).state is None
+
+
+def test_a_newer_file_says_update():
+    doc = {"format": "bpstudio-network", "version": VERSION + 1}
+    with pytest.raises(BPFileError, match=rf"made by a newer BP Studio \(file version "
+                                          rf"{VERSION + 1}, this app reads up to {VERSION}\)"):
+        loads(json.dumps(doc))
