@@ -53,6 +53,21 @@ def test_examples_exist_when_the_examples_module_does():
             assert lesson.example in examples.EXAMPLES
 
 
+@pytest.mark.parametrize("lesson_id", sorted(TRACES))
+def test_book_numbers_hold_for_the_shipped_example_sessions(lesson_id):
+    """The same numbers from the example the lesson loads, through Session.build()."""
+    examples = pytest.importorskip("bpstudio.examples")
+    lesson = get_lesson(lesson_id)
+    session = examples.EXAMPLES[lesson.example]()
+    bench = session.build()
+    X, Y = bench.train_arrays()
+    trace = trace_step(bench.net, X, Y, session.training.learning_rate)
+    preset = lesson.inspector
+    for number in lesson.book_numbers:
+        value = trace[number.entry].value[number.cell]
+        assert format_number(value, preset.precision, preset.significant) == number.shown
+
+
 def test_graph_lesson_opens_a_real_bill():
     lesson = get_lesson("computational_graph")
     assert lesson.bill in BILLS and lesson.views == ("graph_lab",)
