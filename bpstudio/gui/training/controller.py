@@ -1,0 +1,223 @@
+"""The GUI-thread face of training: owns the worker thread, filters and coalesces its output.
+
+Commands travel as this object's own signals, connected to the worker's slots (queued,
+because the worker lives in another thread). Replies arrive in this object's slots, in the
+GUI thread; anything from an older run id is dropped. Snapshots are merged into one pending
+snapshot and rendered by a zero-delay timer, so a busy GUI thread never works off a backlog.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
+
+from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot, frozen_copy
+from bpstudio.session import PreparedData, Session, TrainingConfig
+
+from .setup import TrainingSetup
+from .worker import TrainingWorker
+
+SHUTDOWN_WAIT_MS = 500
+SYNC_WAIT_MS = 3000
+
+
+class TrainingController(QObject):
+    """Start, pause, step, reset and retune training; emits what the views need."""
+
+    snapshot_ready = Signal(object)  # the latest TrainingSnapshot, at most one per render
+    running_changed = Signal(bool)
+    state_handed_back = Signal(object)  # TrainerState of the current run
+    diverged = Signal(str)
+    limit_reached = Signal(int)
+    failed = Signal(str)
+
+    _reset_requested = Signal(object)
+    _start_requested = Signal()
+    _pause_requested = Signal()
+    _step_requested = Signal()
+    _learning_rate_requested = Signal(float)
+    _epoch_limit_requested = Signal(object)
+    _reconfigure_requested = Signal(object)
+    _sync_requested = Signal(int)
+    _stop_requested = Signal()
+
+    def __init__(self, parent: QObject | None = None, worker: TrainingWorker | None = None):
+        super().__init__(parent)
+        self._run_id = 0
+        self._running = False
+        self._ready = False
+        self._pending: TrainingSnapshot | None = None
+        self._sync_token = 0
+        self._synced_token = 0
+        self._render_timer = QTimer(self)
+        self._render_timer.setSingleShot(True)
+        self._render_timer.setInterval(0)
+        self._render_timer.timeout.connect(self._render)
+        self.worker_thread = QThread()
+        self.worker_thread.setObjectName("trainingThread")
+        self._worker = worker or TrainingWorker()
+        self._worker.moveToThread(self.worker_thread)
+        self._wire(self._worker)
+        self.worker_thread.start()
+
+    def _wire(self, worker: TrainingWorker) -> None:
+        for signal, slot in (
+            (self._reset_requested, worker.reset), (self._start_requested, worker.start),
+            (self._pause_requested, worker.pause), (self._step_requested, worker.step),
+            (self._learning_rate_requested, worker.set_learning_rate),
+            (self._epoch_limit_requested, worker.set_epoch_limit),
+            (self._reconfigure_requested, worker.reconfigure),
+            (self._sync_requested, worker.sync), (self._stop_requested, worker.stop),
+        ):
+            signal.connect(slot)
+        worker.snapshot_ready.connect(self._on_snapshot)
+        worker.handed_back.connect(self._on_handed_back)
+        worker.diverged.connect(self._on_diverged)
+        worker.limit_reached.connect(self._on_limit_reached)
+        worker.failed.connect(self._on_failed)
+        worker.synced.connect(self._on_synced)
+        # finished comes from the worker thread; quit must not wait for the (blocked) GUI thread
+        worker.finished.connect(self.worker_thread.quit, Qt.ConnectionType.DirectConnection)
+        self.worker_thread.finished.connect(worker.deleteLater)
+
+    # -- commands ------------------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    @property
+    def run_id(self) -> int:
+        return self._run_id
+
+    def reset(self, session: Session, data: PreparedData, grid: PlotGrid | None) -> None:
+        """Start a new run from ``session`` (its state, if any); training is paused."""
+        self._run_id += 1
+        self._pending = None
+        self._ready = True
+        self._set_running(False)
+        self._reset_requested.emit(TrainingSetup(self._run_id, replace(session), data, grid))
+
+    def start(self) -> None:
+        if self._ready and not self._running:
+            self._set_running(True)
+            self._start_requested.emit()
+
+    def pause(self) -> None:
+        self._set_running(False)
+        self._pause_requested.emit()
+
+    def toggle(self) -> None:
+        if self._running:
+            self.pause()
+        else:
+            self.start()
+
+    def step(self) -> None:
+        self._set_running(False)
+        self._step_requested.emit()
+
+    def set_learning_rate(self, learning_rate: float) -> None:
+        self._learning_rate_requested.emit(float(learning_rate))
+
+    def set_epoch_limit(self, limit: int | None) -> None:
+        self._epoch_limit_requested.emit(limit)
+
+    def reconfigure(self, config: TrainingConfig) -> None:
+        """New optimizer, batch size or L2: pauses, keeps the weights."""
+        self._set_running(False)
+        self._reconfigure_requested.emit(config)
+
+    def sync(self, timeout_ms: int = SYNC_WAIT_MS) -> bool:
+        """Wait until the worker has handed back its current state; ``False`` on timeout.
+
+        Everything the worker emitted before the reply has been delivered by then, so the
+        session holds exactly what the views show.
+        """
+        if not self.worker_thread.isRunning():
+            return False
+        self._sync_token += 1
+        token = self._sync_token
+        loop = QEventLoop()
+        self._sync_loop = loop
+        QTimer.singleShot(timeout_ms, loop.quit)
+        self._sync_requested.emit(token)
+        if self._synced_token < token:
+            loop.exec()
+        self._sync_loop = None
+        return self._synced_token >= token
+
+    def shutdown(self) -> None:
+        """Stop the worker and join its thread (within ~0.5 s; a slice is ~10 ms)."""
+        if not self.worker_thread.isRunning():
+            return
+        self._render_timer.stop()
+        self._set_running(False)
+        self._stop_requested.emit()
+        if not self.worker_thread.wait(SHUTDOWN_WAIT_MS):
+            self.worker_thread.quit()
+            self.worker_thread.wait()
+
+    # -- replies (GUI thread) ------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_snapshot(self, snapshot: TrainingSnapshot) -> None:
+        if snapshot.run_id != self._run_id:
+            return
+        self._pending = snapshot if self._pending is None else merge(self._pending, snapshot)
+        if not self._render_timer.isActive():
+            self._render_timer.start()
+
+    @Slot()
+    def _render(self) -> None:
+        snapshot, self._pending = self._pending, None
+        if snapshot is not None:
+            self.snapshot_ready.emit(snapshot)
+
+    @Slot(int, object)
+    def _on_handed_back(self, run_id: int, state: object) -> None:
+        if run_id == self._run_id:
+            self.state_handed_back.emit(state)
+
+    @Slot(int, str)
+    def _on_diverged(self, run_id: int, message: str) -> None:
+        if run_id == self._run_id:
+            self._set_running(False)
+            self.diverged.emit(message)
+
+    @Slot(int, int)
+    def _on_limit_reached(self, run_id: int, epoch: int) -> None:
+        if run_id == self._run_id:
+            self._set_running(False)
+            self.limit_reached.emit(epoch)
+
+    @Slot(int, str)
+    def _on_failed(self, run_id: int, message: str) -> None:
+        if run_id == self._run_id:
+            self._ready = False
+            self._set_running(False)
+            self.failed.emit(message)
+
+    @Slot(int)
+    def _on_synced(self, token: int) -> None:
+        self._synced_token = max(self._synced_token, token)
+        loop = getattr(self, "_sync_loop", None)
+        if loop is not None and self._synced_token >= self._sync_token:
+            loop.quit()
+
+    def _set_running(self, running: bool) -> None:
+        if running != self._running:
+            self._running = running
+            self.running_changed.emit(running)
+
+
+def merge(earlier: TrainingSnapshot, later: TrainingSnapshot) -> TrainingSnapshot:
+    """``later`` carrying the history rows of both, so views that append lose no points."""
+    return replace(
+        later,
+        new_epochs=frozen_copy(np.concatenate([earlier.new_epochs, later.new_epochs])),
+        new_train_losses=frozen_copy(
+            np.concatenate([earlier.new_train_losses, later.new_train_losses])),
+    )

@@ -1,0 +1,5 @@
+"""Small reusable widgets."""
+
+from .log_spin_box import LogSpinBox
+
+__all__ = ["LogSpinBox"]
