@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from bpstudio.examples import EXAMPLES, FILE_TIME, example_path, main
+from bpstudio.examples import EXAMPLES, FILE_TIME, example_path, main, write_files
 from bpstudio.io import dumps, load
 
 from .conftest import text_of, train
@@ -63,12 +63,9 @@ def test_unknown_example_names_suggest_the_closest():
         example_path("points9")
 
 
-def test_the_writer_lists_and_writes(tmp_path, monkeypatch, capsys):
+def test_the_writer_lists_and_writes(tmp_path, capsys):
     assert main([]) == 0
     assert capsys.readouterr().out.split() == list(EXAMPLES)
-    monkeypatch.setattr("bpstudio.examples.EXAMPLES_DIR", tmp_path)
-    from bpstudio import examples
-
-    paths = examples.write_files(tmp_path)
+    paths = write_files(tmp_path)
     assert sorted(p.name for p in paths) == sorted(f"{n}.bpnet" for n in EXAMPLES)
-    assert paths[0].read_bytes() == example_path(list(EXAMPLES)[0]).read_bytes()
+    assert paths[0].read_bytes() == example_path(next(iter(EXAMPLES))).read_bytes()

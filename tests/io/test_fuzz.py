@@ -1,0 +1,213 @@
+"""Fuzz: thousands of damaged files either load into a valid session or raise BPFileError.
+
+Damage: truncation at every length class, byte flips and cuts, wrong types, missing and extra
+keys, huge numbers, NaN/Infinity tokens, deep nesting, shapes that disagree, negative and
+enormous layer sizes, wrong versions. Nothing else may escape (pytest turns a NumPy
+RuntimeWarning into an error too), and no case may take long.
+"""
+
+import contextlib
+import json
+import random
+import time
+from collections import Counter
+
+import pytest
+
+from bpstudio.examples import EXAMPLES
+from bpstudio.io import BPFileError, dumps, loads
+
+from .conftest import moons_session, table_session, train
+
+CASES_PER_KIND = 100
+DEEP = "__DEEP__"
+EVIL = [
+    None, True, False, 0, -1, 1, 2, 3, 2**31, 2**63, -(2**63) - 1, 10**30, 10**400, 0.5, -0.0,
+    1e308, 5e-324, float("nan"), float("inf"), float("-inf"), "", "x", "sigmoid", "NaN",
+    "Infinity", "1", [], [1], [[1.0]], [None], {}, {"a": 1}, "é" * 5000, [0.0] * 500, DEEP,
+]
+SIZES = [-1, 0, 1, 2, 7, 1000, 10**6, 10**9, 10**18, 2**64, 10**40, -(10**40)]
+
+
+def bases():
+    return [
+        train(moons_session("adam"), 3),
+        train(table_session(), 2),
+        train(EXAMPLES["points8"](), 2),
+        EXAMPLES["two_input"](),
+        EXAMPLES["sin"](),
+    ]
+
+
+def paths(value, prefix=()):
+    """Every position in a parsed document, parents first."""
+    if isinstance(value, dict):
+        items = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return
+    for key, child in items:
+        yield (*prefix, key)
+        yield from paths(child, (*prefix, key))
+
+
+def parent_of(doc, path):
+    for key in path[:-1]:
+        doc = doc[key]
+    return doc, path[-1]
+
+
+def render(doc, rng):
+    text = json.dumps(doc, indent=rng.choice([None, 1]), ensure_ascii=rng.random() < 0.5)
+    depth = rng.choice([50, 900, 5000, 100_000])
+    return text.replace(json.dumps(DEEP), "[" * depth + "]" * depth)
+
+
+def set_value(doc, rng, value=None):
+    path = rng.choice(list(paths(doc)))
+    parent, key = parent_of(doc, path)
+    parent[key] = rng.choice(EVIL) if value is None else value
+
+
+def delete_key(doc, rng):
+    keyed = [p for p in paths(doc) if isinstance(p[-1], str)]
+    parent, key = parent_of(doc, rng.choice(keyed))
+    del parent[key]
+
+
+def extra_key(doc, rng):
+    objects = [doc] + [parent_of(doc, p)[0][p[-1]] for p in paths(doc)]
+    objects = [o for o in objects if isinstance(o, dict)]
+    rng.choice(objects)[rng.choice(["extra", "weights", "version", "n", "size"])] = \
+        rng.choice(EVIL)
+
+
+def reshape_list(doc, rng):
+    lists = [p for p in paths(doc) if isinstance(parent_of(doc, p)[0][p[-1]], list)]
+    parent, key = parent_of(doc, rng.choice(lists))
+    items = parent[key]
+    action = rng.choice(["drop", "dup", "clear", "wrap"])
+    if action == "drop" and items:
+        items.pop(rng.randrange(len(items)))
+    elif action == "dup" and items:
+        items.append(items[rng.randrange(len(items))])
+    elif action == "clear":
+        items.clear()
+    else:
+        parent[key] = [items]
+
+
+def layer_size(doc, rng):
+    layers = doc["network"]["layers"]
+    rng.choice(layers)["size"] = rng.choice(SIZES)
+    if rng.random() < 0.3:
+        doc["network"]["inputs"] = rng.choice(SIZES)
+
+
+def version(doc, rng):
+    doc["version"] = rng.choice([-1, 0, 2, 99, 10**40, "1", 1.0, None, True])
+
+
+def swap_values(doc, rng):
+    all_paths = list(paths(doc))
+    (pa, ka), (pb, kb) = (parent_of(doc, rng.choice(all_paths)) for _ in range(2))
+    pa[ka], pb[kb] = json.loads(json.dumps(pb[kb])), json.loads(json.dumps(pa[ka]))
+
+
+STRUCTURAL = [set_value, delete_key, extra_key, reshape_list, layer_size, version, swap_values]
+
+
+def truncate(text, rng):
+    n = len(text)
+    cut = rng.choice([0, 1, rng.randrange(2, 12), rng.randrange(n), n - rng.randrange(1, 12)])
+    return text.encode()[:cut]
+
+
+def flip_bytes(text, rng):
+    data = bytearray(text.encode())
+    for _ in range(rng.randint(1, 4)):
+        data[rng.randrange(len(data))] = rng.randrange(256)
+    return bytes(data)
+
+
+def flip_digits(text, rng):
+    """Byte flips where they are most often still JSON: inside numbers."""
+    data = bytearray(text.encode())
+    digits = [i for i, c in enumerate(data) if chr(c).isdigit()]
+    for _ in range(rng.randint(1, 3)):
+        data[rng.choice(digits)] = ord(rng.choice("0123456789-.eE+"))
+    return bytes(data)
+
+
+def cut_bytes(text, rng):
+    data = text.encode()
+    start = rng.randrange(len(data))
+    return data[:start] + data[start + rng.randint(1, 40):]
+
+
+def bad_tokens(text, rng):
+    numbers = [i for i in range(1, len(text)) if text[i].isdigit() and text[i - 1] in " [-"]
+    i = rng.choice(numbers)
+    end = i
+    while end < len(text) and text[end] in "0123456789.eE+-":
+        end += 1
+    token = rng.choice(["NaN", "Infinity", "-Infinity", "1e999", "-1e400", "9" * 500, "1" * 41,
+                        "true", "null", '"0.5"', "0.5.5", "1e"])
+    return text[:i] + token + text[end:]
+
+
+TEXTUAL = [truncate, flip_bytes, flip_digits, cut_bytes, bad_tokens]
+
+
+def cases(rng):
+    for base in bases():
+        text = dumps(base)
+        doc = json.loads(text)
+        for mutate in TEXTUAL:
+            for _ in range(CASES_PER_KIND):
+                yield mutate.__name__, mutate(text, rng)
+        for mutate in STRUCTURAL:
+            for _ in range(CASES_PER_KIND):
+                copy = json.loads(text)
+                for step in [mutate, *rng.sample(STRUCTURAL, rng.choice([0, 0, 0, 1, 2]))]:
+                    with contextlib.suppress(LookupError, TypeError, ValueError):
+                        step(copy, rng)  # an earlier step may have removed what this one needs
+                yield mutate.__name__, render(copy, rng)
+        yield "untouched", render(doc, rng)
+
+
+def outcome(data):
+    try:
+        session = loads(data)
+    except BPFileError as exc:
+        assert str(exc) and "\n" not in str(exc)
+        return "refused"
+    # what loads is a valid session: it builds, and saving it reads back the same
+    again = dumps(session, created="2026-01-01T00:00:00Z", modified="2026-01-01T00:00:00Z")
+    assert dumps(loads(again), created="2026-01-01T00:00:00Z",
+                 modified="2026-01-01T00:00:00Z") == again
+    session.build()
+    return "loaded"
+
+
+@pytest.mark.timeout(120)
+def test_damaged_files_load_or_raise_bpfileerror_only():
+    rng = random.Random(20261127)
+    results, slowest, total = Counter(), (0.0, ""), 0
+    for kind, data in cases(rng):
+        start = time.perf_counter()
+        try:
+            results[kind, outcome(data)] += 1
+        except Exception as exc:  # report the case that escaped
+            shown = data[:300] if isinstance(data, bytes) else data[:300].encode()
+            raise AssertionError(f"{kind}: {type(exc).__name__}: {exc}\n{shown!r}") from exc
+        elapsed = time.perf_counter() - start
+        slowest = max(slowest, (elapsed, kind))
+        total += 1
+    assert total >= 5000
+    assert slowest[0] < 2.0, slowest
+    refused = sum(n for (_, result), n in results.items() if result == "refused")
+    loaded = total - refused
+    assert refused > total // 2 and loaded > 100, results
+    assert results["untouched", "loaded"] == len(bases())
