@@ -88,7 +88,7 @@ def test_step_trains_exactly_one_epoch_like_the_core(worker):
     bench, X, Y = headless(session)
     bench.trainer.run_epoch(X, Y)
     bench.trainer.run_epoch(X, Y)
-    run_id, state = rec.last("handed_back")
+    _, state = rec.last("handed_back")
     assert state.epoch == rec.last("snapshot_ready")[0].epoch == 2
     np.testing.assert_array_equal(state.parameters, bench.net.parameters)
     assert state.history.train_loss == bench.trainer.history.train_loss
@@ -145,7 +145,7 @@ def test_divergence_pauses_with_the_fix_and_finite_weights(worker):
         if "diverged" in rec.names():
             break
         worker._train_slice()
-    run_id, message = rec.last("diverged")
+    _, message = rec.last("diverged")
     assert "Lower the learning rate" in message
     assert not worker._timer.isActive()
     _, state = rec.last("handed_back")

@@ -1,0 +1,83 @@
+"""The hidden layers as an editable table: neurons and activation per row."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QSpinBox, QTableWidget
+
+from bpstudio.session import LayerSpec
+
+from .choices import HIDDEN_ACTIVATIONS
+
+MAX_NEURONS = 512
+MAX_LAYERS = 8
+NEW_LAYER = LayerSpec(8, "tanh")
+
+
+class LayersTable(QTableWidget):
+    """One row per hidden layer. Spin boxes and combos make invalid entries impossible."""
+
+    layers_changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__(0, 2)
+        self.setObjectName("layersTable")
+        self.setHorizontalHeaderLabels(["Neurons", "Activation"])
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setToolTip("Hidden layers, input side first; the output layer follows from the data")
+
+    def layers(self) -> tuple[LayerSpec, ...]:
+        return tuple(
+            LayerSpec(self.cellWidget(row, 0).value(), self.cellWidget(row, 1).currentText())
+            for row in range(self.rowCount())
+        )
+
+    def set_layers(self, layers: tuple[LayerSpec, ...]) -> None:
+        """Show ``layers`` without emitting :attr:`layers_changed`."""
+        self.setRowCount(0)
+        for layer in layers:
+            self._append(layer)
+        self._relabel()
+
+    def add_layer(self) -> None:
+        if self.rowCount() >= MAX_LAYERS:
+            return
+        layers = self.layers()
+        self._append(layers[-1] if layers else NEW_LAYER)
+        self._relabel()
+        self.layers_changed.emit()
+
+    def remove_layer(self) -> None:
+        """Remove the selected layer, or the last one when none is selected."""
+        if self.rowCount() == 0:
+            return
+        rows = self.selectionModel().selectedRows()
+        self.removeRow(rows[0].row() if rows else self.rowCount() - 1)
+        self._relabel()
+        self.layers_changed.emit()
+
+    def _append(self, layer: LayerSpec) -> None:
+        row = self.rowCount()
+        self.insertRow(row)
+        size = QSpinBox()
+        size.setRange(1, MAX_NEURONS)
+        size.setValue(layer.size)
+        size.setKeyboardTracking(False)
+        size.setObjectName(f"layerSizeSpin{row}")
+        size.valueChanged.connect(self.layers_changed)
+        activation = QComboBox()
+        activation.addItems(HIDDEN_ACTIVATIONS)
+        activation.setCurrentText(layer.activation)
+        activation.setObjectName(f"layerActivationCombo{row}")
+        activation.currentIndexChanged.connect(self.layers_changed)
+        self.setCellWidget(row, 0, size)
+        self.setCellWidget(row, 1, activation)
+
+    def _relabel(self) -> None:
+        self.setVerticalHeaderLabels([f"Hidden {i + 1}" for i in range(self.rowCount())])
+        for row in range(self.rowCount()):
+            self.cellWidget(row, 0).setObjectName(f"layerSizeSpin{row}")
+            self.cellWidget(row, 1).setObjectName(f"layerActivationCombo{row}")

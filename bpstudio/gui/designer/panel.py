@@ -1,0 +1,255 @@
+"""The network designer: data, layers and training settings, emitted as frozen specs.
+
+The panel holds no network and trains nothing. Every edit becomes a new ``DataSpec``,
+``NetworkSpec`` or ``TrainingConfig`` on :attr:`DesignerPanel.spec_changed`; a value the
+specs refuse is shown in place (red field, reason below) and nothing is emitted for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bpstudio.core import INITIALIZERS
+from bpstudio.session import TABLE, DataSpec, NetworkSpec, Session, TrainingConfig
+
+from . import choices
+from .layers_table import LayersTable
+from .parts import DataWidgets, TrainingWidgets, mark_invalid
+
+INVALID_STYLE = 'QWidget[invalid="true"] { border: 1px solid #c0392b; border-radius: 2px; }'
+
+
+class DesignerPanel(QWidget):
+    """Edits plain values; emits ``spec_changed(NetworkSpec | DataSpec | TrainingConfig)``."""
+
+    spec_changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("designerPanel")
+        self.setStyleSheet(INVALID_STYLE)
+        self._session = Session()
+        self._pairs: list[tuple[str, str]] = []
+        self._loading = True
+        self._data_kind: tuple[str, int] | None = None
+        self.data = DataWidgets()
+        self.training = TrainingWidgets()
+        self.layers_table = LayersTable()
+        self.problem_label = QLabel()
+        self.problem_label.setObjectName("problemLabel")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setStyleSheet("color: #c0392b;")
+        self.problem_label.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self._group("Data", self.data.form))
+        layout.addWidget(self._network_group())
+        layout.addWidget(self._group("Training", self.training.form))
+        layout.addWidget(self.problem_label)
+        layout.addStretch(1)
+        self._connect()
+        self.set_session(self._session)
+
+    # -- public surface ------------------------------------------------------------------------
+
+    def set_session(self, session: Session) -> None:
+        """Show the specs of ``session`` without emitting anything."""
+        self._session = session
+        self._loading = True
+        self._data_kind = None
+        try:
+            self.data.show_spec(session.data)
+            self.layers_table.set_layers(session.network.hidden)
+            self.init_combo.setCurrentText(session.network.init)
+            self.weight_seed_spin.setValue(session.network.seed)
+            self.training.show_config(session.training)
+            self._refresh_outputs(session.data, (
+                session.network.output_activation, session.network.loss))
+        finally:
+            self._loading = False
+        self._show_problem("")
+
+    def network_spec(self) -> NetworkSpec:
+        return self._session.network
+
+    def data_spec(self) -> DataSpec:
+        return self._session.data
+
+    def training_config(self) -> TrainingConfig:
+        return self._session.training
+
+    @property
+    def problem(self) -> str:
+        """The reason the last edit was refused, ``""`` if it was accepted."""
+        return self.problem_label.text() if self.problem_label.isVisibleTo(self) else ""
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _group(self, title: str, form: QFormLayout) -> QGroupBox:
+        box = QGroupBox(title)
+        box.setLayout(form)
+        return box
+
+    def _network_group(self) -> QGroupBox:
+        self.add_layer_button = QPushButton("Add layer")
+        self.add_layer_button.setObjectName("addLayerButton")
+        self.add_layer_button.setToolTip("Add a hidden layer like the last one")
+        self.remove_layer_button = QPushButton("Remove layer")
+        self.remove_layer_button.setObjectName("removeLayerButton")
+        self.remove_layer_button.setToolTip("Remove the selected hidden layer (or the last)")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_layer_button)
+        buttons.addWidget(self.remove_layer_button)
+        self.output_combo = QComboBox()
+        self.output_combo.setObjectName("outputLossCombo")
+        self.output_combo.setToolTip(
+            "Output activation and loss; only pairs that suit the data are offered")
+        self.init_combo = QComboBox()
+        self.init_combo.setObjectName("weightInitCombo")
+        for i, name in enumerate(choices.INIT_NAMES):
+            self.init_combo.addItem(name)
+            self.init_combo.setItemData(i, INITIALIZERS[name].description, 3)  # ToolTipRole
+        self.weight_seed_spin = QSpinBox()
+        self.weight_seed_spin.setObjectName("weightSeedSpin")
+        self.weight_seed_spin.setRange(0, 2**31 - 1)
+        self.weight_seed_spin.setKeyboardTracking(False)
+        self.weight_seed_spin.setToolTip("The same seed gives the same initial weights")
+        form = QFormLayout()
+        form.addRow(self.layers_table)
+        form.addRow(buttons)
+        form.addRow("Output", self.output_combo)
+        form.addRow("Weight init", self.init_combo)
+        form.addRow("Weight seed", self.weight_seed_spin)
+        return self._group("Network", form)
+
+    def _connect(self) -> None:
+        self.data.dataset_combo.currentIndexChanged.connect(self._on_dataset_picked)
+        for signal in self.data.edited_signals():
+            signal.connect(self._on_data_edited)
+        self.layers_table.layers_changed.connect(self._on_network_edited)
+        self.add_layer_button.clicked.connect(self._add_layer)
+        self.remove_layer_button.clicked.connect(self._remove_layer)
+        for widget in (self.output_combo, self.init_combo):
+            widget.currentIndexChanged.connect(self._on_network_edited)
+        self.weight_seed_spin.valueChanged.connect(self._on_network_edited)
+        for signal in self.training.edited_signals():
+            signal.connect(self._on_training_edited)
+
+    # -- edits ---------------------------------------------------------------------------------
+
+    def _add_layer(self) -> None:
+        self.layers_table.add_layer()
+
+    def _remove_layer(self) -> None:
+        self.layers_table.remove_layer()
+
+    def _on_dataset_picked(self) -> None:
+        if self._loading:
+            return
+        name = self.data.dataset_combo.currentData()
+        if name != TABLE:
+            self._loading = True
+            self.data.show_params(name, choices.generator_defaults(name))
+            self._loading = False
+        self._on_data_edited()
+
+    def _on_data_edited(self) -> None:
+        if self._loading:
+            return
+        try:
+            spec = self.data.spec(self._session.data)
+            prepared = spec.load()
+        except ValueError as exc:
+            self._show_problem(str(exc), self.data.widget_for(str(exc)))
+            return
+        self._show_problem("")
+        if spec != self._session.data:
+            self._session = replace(self._session, data=spec)
+            self.spec_changed.emit(spec)
+        pair = self._current_pair()
+        self._loading = True
+        self._refresh_outputs(spec, pair, prepared)
+        self._loading = False
+        if self._current_pair() != pair:
+            self._on_network_edited()
+
+    def _on_network_edited(self) -> None:
+        if self._loading:
+            return
+        activation, loss = self._current_pair()
+        try:
+            spec = replace(
+                self._session.network, hidden=self.layers_table.layers(),
+                output_activation=activation, loss=loss,
+                init=self.init_combo.currentText(), seed=self.weight_seed_spin.value(),
+            )
+        except ValueError as exc:
+            self._show_problem(str(exc))
+            return
+        self._show_problem("")
+        if spec != self._session.network:
+            self._session = replace(self._session, network=spec)
+            self.spec_changed.emit(spec)
+
+    def _on_training_edited(self) -> None:
+        if self._loading:
+            return
+        try:
+            config = self.training.config(self._session.training)
+        except ValueError as exc:
+            self._show_problem(str(exc), self.training.widget_for(str(exc)))
+            return
+        self._show_problem("")
+        if config != self._session.training:
+            self._session = replace(self._session, training=config)
+            self.spec_changed.emit(config)
+
+    # -- details -------------------------------------------------------------------------------
+
+    def _current_pair(self) -> tuple[str, str]:
+        index = self.output_combo.currentIndex()
+        return self._pairs[index] if 0 <= index < len(self._pairs) else ("identity", "mse")
+
+    def _refresh_outputs(self, spec: DataSpec, keep: tuple[str, str], prepared=None) -> None:
+        """Offer the output/loss pairs valid for ``spec``'s data.
+
+        ``keep`` stays selected while the kind of data (task, outputs) is unchanged; new kinds
+        of data start at their standard pair. A pair read from a file stays on offer.
+        """
+        try:
+            prepared = prepared or spec.load()
+        except ValueError:
+            return
+        kind = (prepared.task, prepared.n_outputs)
+        pairs = choices.output_choices(*kind)
+        if kind != self._data_kind and self._data_kind is not None:
+            keep = pairs[0]
+        elif keep not in pairs:
+            if keep[0] == "softmax" and prepared.n_outputs == 1:
+                keep = pairs[0]
+            else:
+                pairs = [*pairs, keep]
+        self._data_kind = kind
+        self._pairs = pairs
+        self.output_combo.clear()
+        self.output_combo.addItems([choices.pair_label(p) for p in pairs])
+        self.output_combo.setCurrentIndex(pairs.index(keep))
+
+    def _show_problem(self, text: str, widget: QWidget | None = None) -> None:
+        self.problem_label.setText(text)
+        self.problem_label.setVisible(bool(text))
+        for w in (*self.data.fields(), *self.training.fields()):
+            mark_invalid(w, w is widget, text)
