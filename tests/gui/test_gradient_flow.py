@@ -1,0 +1,100 @@
+"""Gradient flow: one log-scale gradient curve and one weight-band plot per layer."""
+
+import itertools
+
+import numpy as np
+import pytest
+
+from bpstudio.core import SGD, Network, Trainer
+from bpstudio.core.diagnostics import mean_abs_gradients, weight_percentiles
+from bpstudio.core.snapshot import make_snapshot
+from bpstudio.gui.gradient_flow import GradientFlowView
+
+
+@pytest.fixture
+def view(qtbot):
+    v = GradientFlowView()
+    qtbot.addWidget(v)
+    v.resize(700, 600)
+    v.show()
+    return v
+
+
+def _weights(rng, sizes=(2, 4, 3, 1)):
+    return tuple(rng.normal(size=(a, b)) for a, b in itertools.pairwise(sizes))
+
+
+def test_object_name_and_log_axis(view):
+    assert view.objectName() == "gradientFlowPlot"
+    assert view.grad_plot.getPlotItem().ctrl.logYCheck.isChecked()
+
+
+def test_points_draw_gradients_and_weight_percentiles(view, rng):
+    history = []
+    for epoch in (1, 2, 3):
+        weights = _weights(rng)
+        grads = [10.0**-epoch, 2 * 10.0**-epoch, 0.5]
+        view.add_point(epoch, grads, weights)
+        history.append((grads, weight_percentiles(weights)))
+    assert view.n_points == 3 and len(view.layer_items) == 3
+    for l, items in enumerate(view.layer_items):
+        x, y = items.grad.getData()
+        np.testing.assert_array_equal(x, [1, 2, 3])
+        # the curve holds log10 of the values on the log axis
+        np.testing.assert_allclose(10**y, [g[l] for g, _ in history])
+        for k, line in enumerate(items.lines):
+            np.testing.assert_array_equal(line.getData()[1], [p[l, k] for _, p in history])
+    assert "W₁ 0.001" in view.status_label.text()
+
+
+def test_a_reset_starts_the_curves_over(view, rng):
+    for epoch in range(1, 6):
+        view.add_point(epoch, [0.1, 0.1, 0.1], _weights(rng))
+    view.add_point(2, [0.2, 0.2, 0.2], _weights(rng))  # a reset run reaches epoch 2 again
+    assert view.n_points == 2
+    np.testing.assert_array_equal(view.layer_items[0].grad.getData()[0], [1, 2])
+
+
+def test_another_architecture_rebuilds_the_layers(view, rng):
+    view.add_point(1, [0.1, 0.1, 0.1], _weights(rng))
+    view.add_point(1, [0.1, 0.2], _weights(rng, (2, 5, 1)))
+    assert len(view.layer_items) == 2 and view.n_points == 1
+    assert len(view.weight_area.ci.items) == 2
+    with pytest.raises(ValueError, match="mean_abs_grads"):
+        view.add_point(2, [0.1], _weights(rng, (2, 5, 1)))
+
+
+def test_zero_and_missing_gradients_do_not_break_the_log_axis(view, rng):
+    view.add_point(1, [0.0, 1e-3, np.nan], _weights(rng))
+    _, y = view.layer_items[0].grad.getData()
+    assert y.tolist() == [-16.0]  # drawn at the floor, 1e-16
+    x, _ = view.layer_items[2].grad.getData()
+    assert x is None or len(x) == 0
+
+
+def test_follows_snapshots_from_training(qtbot, view, rng):
+    X = rng.normal(size=(30, 2))
+    Y = (X[:, :1] > 0).astype(float)
+    net = Network([2, 6, 6, 1], ["sigmoid", "sigmoid", "sigmoid"], seed=0)
+    trainer = Trainer(net, SGD(0.5))
+    since = 0
+    for _ in range(5):
+        trainer.fit(X, Y, 10)
+        extras = {"mean_abs_grad": mean_abs_gradients(net, X, Y)}
+        snapshot = make_snapshot(net, trainer.history, since, run_id=1, epochs_per_second=1.0,
+                                 metrics={}, extras=extras)
+        since = len(trainer.history)
+        view.show_snapshot(snapshot)
+    assert view.n_points == 5
+    np.testing.assert_array_equal(view.layer_items[0].grad.getData()[0], [10, 20, 30, 40, 50])
+    assert view.status_label.text().startswith("epoch 50")
+
+    plain = make_snapshot(net, trainer.history, since, run_id=1, epochs_per_second=1.0,
+                          metrics={})
+    trainer.fit(X, Y, 1)
+    view.show_snapshot(plain)  # no gradients in extras: the weights still move on
+    assert view.n_points == 5  # same epoch 50 replaced
+    assert len(view.layer_items[0].lines[3].getData()[0]) == 5
+
+    view.clear()
+    assert view.n_points == 0 and view.layer_items == []
