@@ -76,7 +76,10 @@ class Progress:
         filled = self.BAR * self.done // self.total
         speed = self.done / elapsed if elapsed > 0 else math.inf
         left = (self.total - self.done) / speed
-        rate = f"{speed:,.0f} epochs/s" if math.isfinite(speed) else "- epochs/s"
+        if not math.isfinite(speed):
+            rate = "- epochs/s"
+        else:
+            rate = f"{speed:,.0f} epochs/s" if speed >= 100 else f"{speed:.3g} epochs/s"
         return (
             f"[{'#' * filled}{'.' * (self.BAR - filled)}] {self.done}/{self.total}  "
             f"loss {loss:.6g}  {rate}  {duration(left)} left"
