@@ -96,10 +96,10 @@ def test_loss_curves_append_each_snapshot(qtbot):
     first, second = run.snapshot(5), run.snapshot(7)
     view.show_snapshot(first)
     view.show_snapshot(second)
-    x, y = view.train_curve.getData()
+    x, y = view.train_curve.getOriginalDataset()
     np.testing.assert_array_equal(x, np.arange(1, 13))
     np.testing.assert_array_equal(y, run.trainer.history.train_loss)
-    x, y = view.test_curve.getData()
+    x, y = view.test_curve.getOriginalDataset()
     np.testing.assert_array_equal(x, [5, 12])
     np.testing.assert_array_equal(y, [first.metrics["test_loss"], second.metrics["test_loss"]])
     assert "epoch 12" in view.status_label.text()
@@ -110,7 +110,7 @@ def test_loss_starts_over_when_a_new_run_restarts_the_epochs(qtbot):
     view.show_snapshot(sin_run().snapshot(30))
     fresh = sin_run()
     view.show_snapshot(fresh.snapshot(4))
-    x, y = view.train_curve.getData()
+    x, y = view.train_curve.getOriginalDataset()
     np.testing.assert_array_equal(x, [1, 2, 3, 4])
     np.testing.assert_array_equal(y, fresh.trainer.history.train_loss)
     np.testing.assert_array_equal(view.test_curve.getData()[0], [4])
@@ -122,15 +122,15 @@ def test_log_toggle_switches_the_axis(qtbot):
     view.show_snapshot(run.snapshot(10))
     check = view.findChild(QCheckBox, "logYCheck")
     axis = view.plot.getPlotItem().getAxis("left")
-    assert not axis.logMode
-    check.click()
-    assert axis.logMode
+    assert check.isChecked() and axis.logMode  # losses fall by orders of magnitude
     np.testing.assert_allclose(
         view.train_curve.getData()[1], np.log10(run.trainer.history.train_loss)
     )
     check.click()
     assert not axis.logMode
     np.testing.assert_array_equal(view.train_curve.getData()[1], run.trainer.history.train_loss)
+    check.click()
+    assert axis.logMode
 
 
 @pytest.mark.parametrize("log_y", [False, True])

@@ -7,6 +7,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
 from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
@@ -34,6 +35,7 @@ class DecisionRegionView(theme.ViewFrame):
         self.setObjectName("decisionPlot")
         self.plot = plot
         plot.getPlotItem().showGrid(x=False, y=False)
+        plot.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)  # bilinear heatmap
         self.image = pg.ImageItem(axisOrder="row-major")
         self.boundary = pg.PlotCurveItem(connect="pairs", pen=pg.mkPen("#333333", width=1.5))
         self.train_points = pg.ScatterPlotItem(size=8, pen=pg.mkPen("w", width=1))

@@ -46,6 +46,15 @@ class _Series:
         self.n = need
 
 
+class _LossAxis(pg.AxisItem):
+    """On a log scale, labels only at 1, 2 and 5 times a power of ten, so they never crowd."""
+
+    def logTickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        strings = super().logTickStrings(values, scale, spacing)
+        leading = [f"{10.0 ** v * scale:.0e}"[0] for v in values]
+        return [s if digit in "125" else "" for s, digit in zip(strings, leading)]
+
+
 class LossPlotView(theme.ViewFrame):
     """Loss against epoch with a log-y toggle and a read-out that follows the cursor.
 
@@ -54,7 +63,7 @@ class LossPlotView(theme.ViewFrame):
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        plot = theme.make_plot("epoch", "loss")
+        plot = theme.make_plot("epoch", "loss", {"left": _LossAxis("left")})
         super().__init__("Loss", plot, parent)
         self.setObjectName("lossPlot")
         self.plot = plot
@@ -76,6 +85,7 @@ class LossPlotView(theme.ViewFrame):
         for item in (self.marker, self.readout):
             plot.addItem(item, ignoreBounds=True)
         plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.log_check.setChecked(True)  # losses fall by orders of magnitude
         self.clear()
 
     def _make_curve(self, colour: str, name: str) -> pg.PlotDataItem:

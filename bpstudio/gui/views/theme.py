@@ -66,9 +66,11 @@ def tick_font() -> QFont:
     return font
 
 
-def make_plot(x_label: str, y_label: str) -> pg.PlotWidget:
+def make_plot(
+    x_label: str, y_label: str, axis_items: dict[str, pg.AxisItem] | None = None
+) -> pg.PlotWidget:
     """A white plot with dark axes, readable labels and a faint grid."""
-    widget = pg.PlotWidget(background=BACKGROUND)
+    widget = pg.PlotWidget(background=BACKGROUND, axisItems=axis_items)
     item = widget.getPlotItem()
     for name in ("left", "bottom"):
         axis = item.getAxis(name)
