@@ -1,0 +1,113 @@
+"""The gradient check's result: relative error per parameter array, green below 1e-7, and the
+single worst parameter named. The check itself runs in the worker
+(:func:`bpstudio.core.diagnostics.check_gradients`); this panel asks for it and shows it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bpstudio.core.diagnostics import GradientCheckReport
+
+THRESHOLD = 1e-7
+"""Relative errors below this mean backpropagation and finite differences agree."""
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+GOOD = QColor("#d8f0d8")
+BAD = QColor("#f8d0c8")
+
+
+class GradientCheckPanel(QWidget):
+    """A button that asks for a gradient check (``check_requested``) and the result table."""
+
+    check_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("gradientCheckPanel")
+        self.button = QPushButton("Check gradients", objectName="gradientCheckButton")
+        self.button.setToolTip(
+            "Compare backpropagation with central finite differences on the training data"
+        )
+        self.verdict_label = QLabel(objectName="verdictLabel", wordWrap=True)
+        self.worst_label = QLabel(objectName="worstLabel", wordWrap=True)
+        self.worst_label.setStyleSheet("color: #444444;")
+        self.table = QTableWidget(0, 3, objectName="gradientCheckTable")
+        self.table.setHorizontalHeaderLabels(["array", "relative error", ""])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        top = QHBoxLayout()
+        top.addWidget(self.button)
+        top.addWidget(self.verdict_label, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.worst_label)
+        self.button.clicked.connect(self._on_clicked)
+        self.clear()
+
+    def set_running(self, running: bool) -> None:
+        """While the worker checks: the button is disabled and the verdict says so."""
+        self.button.setEnabled(not running)
+        if running:
+            self.verdict_label.setText("Checking… (two forward passes per parameter)")
+
+    def show_report(self, report: GradientCheckReport) -> None:
+        self.set_running(False)
+        self.table.setRowCount(len(report.errors))
+        for row, (name, error) in enumerate(report.errors.items()):
+            ok = error < THRESHOLD
+            cells = (name, f"{error:.2e}", "✓ agrees" if ok else "✗ differs")
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setBackground(QBrush(GOOD if ok else BAD))
+                if col == 1:
+                    item.setTextAlignment(RIGHT)
+                self.table.setItem(row, col, item)
+        worst = report.max_error
+        if worst < THRESHOLD:
+            self.verdict_label.setText(
+                f"<span style='color:#1e7b1e'><b>Backpropagation is right</b></span>: every "
+                f"relative error is below {THRESHOLD:g} (largest {worst:.1e})."
+            )
+        else:
+            self.verdict_label.setText(
+                f"<span style='color:#b03a2e'><b>Gradients differ</b></span>: the largest "
+                f"relative error is {worst:.1e}, above {THRESHOLD:g}."
+            )
+        difference = abs(report.worst_analytic - report.worst_numeric)
+        self.worst_label.setText(
+            f"Worst parameter: <b>{report.worst_label}</b>: backprop "
+            f"{report.worst_analytic:.6g}, finite differences {report.worst_numeric:.6g} "
+            f"(difference {difference:.1e})"
+        )
+
+    def show_error(self, message: str) -> None:
+        """The check could not run (for example no data): say why, keep the old table."""
+        self.set_running(False)
+        self.verdict_label.setText(f"<span style='color:#b03a2e'>{message}</span>")
+
+    def clear(self) -> None:
+        self.table.setRowCount(0)
+        self.verdict_label.setText("Compare backpropagation with finite differences.")
+        self.worst_label.setText("")
+        self.button.setEnabled(True)
+
+    def _on_clicked(self) -> None:
+        self.set_running(True)
+        self.check_requested.emit()
