@@ -124,6 +124,7 @@ def _pixel_rect(grid: PlotGrid) -> QRectF:
 
 def _show_points(item: pg.ScatterPlotItem, X: np.ndarray, labels: np.ndarray, hollow: bool) -> None:
     colours = [theme.class_colour(int(c)) for c in labels]
+    item.setSize(theme.point_size(len(labels)) + (1 if hollow else 0))
     if hollow:
         item.setData(X[:, 0], X[:, 1], pen=[pg.mkPen(c, width=2) for c in colours])
     else:

@@ -58,8 +58,12 @@ class FitPlotView(theme.ViewFrame):
             return
         self._grid = grid
         self.show_message("")
-        self.train_points.setData(data.train.X[:, 0], data.train.y[:, 0])
-        self.test_points.setData(data.test.X[:, 0], data.test.y[:, 0])
+        self.train_points.setData(
+            data.train.X[:, 0], data.train.y[:, 0], size=theme.point_size(data.train.n_samples)
+        )
+        self.test_points.setData(
+            data.test.X[:, 0], data.test.y[:, 0], size=theme.point_size(data.test.n_samples) + 1
+        )
         truth = data.full.true_function()
         if truth is None:
             self.truth_curve.setData([], [])

@@ -49,6 +49,17 @@ class _Series:
 class _LossAxis(pg.AxisItem):
     """On a log scale, labels only at 1, 2 and 5 times a power of ten, so they never crowd."""
 
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
+        """pyqtgraph repeats the decades among the minor log ticks: keep them once."""
+        levels = super().tickValues(minVal, maxVal, size)
+        if not self.logMode:
+            return levels
+        major = {round(v, 9) for v in levels[0][1]} if levels else set()
+        return levels[:1] + [
+            (spacing, [v for v in values if round(v, 9) not in major])
+            for spacing, values in levels[1:]
+        ]
+
     def logTickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         strings = super().logTickStrings(values, scale, spacing)
         leading = [f"{10.0 ** v * scale:.0e}"[0] for v in values]

@@ -60,6 +60,11 @@ def diverging_lut(n: int = 256) -> np.ndarray:
     return np.where(t < 0.5, low, high).round().astype(np.uint8)
 
 
+def point_size(n_points: int) -> float:
+    """Marker diameter in pixels: a textbook's eight points deserve bigger dots than 300."""
+    return 13.0 if n_points <= 20 else 9.0 if n_points <= 150 else 8.0
+
+
 def tick_font() -> QFont:
     font = QFont()
     font.setPointSize(FONT_SIZE)
