@@ -133,8 +133,8 @@ class TrainingController(QObject):
     def sync(self, timeout_ms: int = SYNC_WAIT_MS) -> bool:
         """Wait until the worker has handed back its current state; ``False`` on timeout.
 
-        Everything the worker emitted before the reply has been delivered by then, so the
-        session holds exactly what the views show.
+        Everything the worker emitted before the reply has been delivered, and the pending
+        snapshot rendered, by then: the session holds exactly what the views show.
         """
         if not self.worker_thread.isRunning():
             return False
@@ -147,6 +147,8 @@ class TrainingController(QObject):
         if self._synced_token < token:
             loop.exec()
         self._sync_loop = None
+        self._render_timer.stop()
+        self._render()
         return self._synced_token >= token
 
     def shutdown(self) -> None:

@@ -1,0 +1,72 @@
+"""Every command of the main window as a QAction: text, tool tip, shortcut, objectName.
+
+Menus and the toolbar only arrange these; :meth:`MainWindow._sync_actions` enables them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QStyle, QWidget
+
+Key = QKeySequence.StandardKey
+
+
+@dataclass(frozen=True)
+class MainActions:
+    new: QAction
+    open: QAction
+    save: QAction
+    save_as: QAction
+    export_png: QAction
+    export_svg: QAction
+    quit: QAction
+    train: QAction
+    step: QAction
+    reset: QAction
+
+    def all(self) -> list[QAction]:
+        return [getattr(self, f.name) for f in fields(self)]
+
+
+def _action(
+    parent: QWidget, name: str, text: str, tip: str, shortcut: QKeySequence | Key | str = "",
+    icon: QStyle.StandardPixmap | None = None,
+) -> QAction:
+    action = QAction(text, parent)
+    action.setObjectName(name)
+    action.setToolTip(tip)
+    action.setStatusTip(tip)
+    if shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.NativeText)})")
+    if icon is not None:
+        action.setIcon(parent.style().standardIcon(icon))
+    return action
+
+
+def build_actions(parent: QWidget) -> MainActions:
+    """The window's actions, owned by ``parent`` (add them to it so shortcuts work anywhere)."""
+    pixmap = QStyle.StandardPixmap
+    actions = MainActions(
+        new=_action(parent, "newAction", "&New", "Start over from the sin-fit example", Key.New),
+        open=_action(parent, "openAction", "&Open…", "Open a .bpnet network file", Key.Open),
+        save=_action(parent, "saveAction", "&Save", "Save the network, data and training",
+                     Key.Save),
+        save_as=_action(parent, "saveAsAction", "Save &As…", "Save under a new name", Key.SaveAs),
+        export_png=_action(parent, "exportPngAction", "Export Plot as &PNG…",
+                           "Save the main plot as a PNG image"),
+        export_svg=_action(parent, "exportSvgAction", "Export Plot as S&VG…",
+                           "Save the main plot as an SVG drawing"),
+        quit=_action(parent, "quitAction", "&Quit", "Quit BP Studio", Key.Quit),
+        train=_action(parent, "trainAction", "Train", "Train or pause", "Space",
+                      pixmap.SP_MediaPlay),
+        step=_action(parent, "stepAction", "Step", "Train exactly one epoch", "S",
+                     pixmap.SP_MediaSkipForward),
+        reset=_action(parent, "resetAction", "Reset", "Start again from fresh weights", "R",
+                      pixmap.SP_BrowserReload),
+    )
+    if actions.quit.shortcut().isEmpty():
+        actions.quit.setShortcut(QKeySequence("Ctrl+Q"))
+    return actions

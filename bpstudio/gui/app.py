@@ -1,0 +1,44 @@
+"""The application object: names, plot defaults, and running the main window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QApplication  # PySide6 first: pyqtgraph takes the loaded binding
+
+import pyqtgraph as pg  # isort: skip
+
+ORGANIZATION = "BP Studio"
+APPLICATION = "BP Studio"
+
+_configured = False
+
+
+def configure_plots() -> None:
+    """pyqtgraph's global options, set once: row-major images, antialiased white plots."""
+    global _configured
+    if not _configured:
+        pg.setConfigOptions(
+            imageAxisOrder="row-major", antialias=True, background="w", foreground="k"
+        )
+        _configured = True
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, with organisation and app names set before any QSettings is read."""
+    app = QApplication.instance() or QApplication(sys.argv if argv is None else argv)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    configure_plots()
+    return app
+
+
+def run_app(path: str | None = None) -> int:
+    """Open the main window (on ``path`` if given) and run until it closes; the exit code."""
+    app = create_app()
+    from .main_window import MainWindow
+
+    window = MainWindow(path)
+    window.show()
+    return app.exec()

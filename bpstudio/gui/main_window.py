@@ -1,0 +1,292 @@
+"""The main window: composes the designer, the plot docks, the actions and training.
+
+It is the controller of DESIGN.md: it owns the session (the document), applies the specs
+the designer emits to it, starts runs on the :class:`TrainingController` and sends the
+snapshots that come back to the views. File commands live in :mod:`.files`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QToolBar,
+    QWidget,
+)
+
+from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
+from bpstudio.session import DataSpec, NetworkSpec, PreparedData, Session, TrainingConfig
+
+from .actions import build_actions
+from .app import configure_plots
+from .designer import DesignerPanel
+from .files import FileCommands, default_session
+from .settings import AppSettings
+from .status_line import StatusLine
+from .training import TrainingController
+from .views import DecisionRegionView, FitPlotView, LossPlotView, NetworkView
+
+LIVE_TRAINING_FIELDS = frozenset({"learning_rate", "epoch_limit"})
+"""Training settings the worker takes while it runs; any other change rebuilds the trainer."""
+
+Area = Qt.DockWidgetArea
+
+
+@dataclass(frozen=True)
+class DockSpec:
+    """One dock: its widget, title, objectName (for the saved layout) and where it starts."""
+
+    widget: QWidget
+    title: str
+    name: str
+    area: Area = Area.RightDockWidgetArea
+
+
+class MainWindow(QMainWindow):
+    """BP Studio's window. ``MainWindow()`` opens the sin-fit example, ``MainWindow(path)``
+    a file (or the example, with an error message, if the file cannot be read)."""
+
+    def __init__(self, path: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        configure_plots()
+        self.setObjectName("mainWindow")
+        self.setDockNestingEnabled(True)
+        self.settings = AppSettings()
+        self.session = default_session()
+        self.data: PreparedData | None = None
+        self.grid: PlotGrid | None = None
+        self.last_snapshot: TrainingSnapshot | None = None
+        self._pending_change: str | None = None
+        self.actions = build_actions(self)
+        self.addActions(self.actions.all())
+        self.designer = DesignerPanel()
+        self.loss_plot, self.fit_plot = LossPlotView(), FitPlotView()
+        self.decision_plot, self.network_view = DecisionRegionView(), NetworkView()
+        self.views = (self.loss_plot, self.fit_plot, self.decision_plot, self.network_view)
+        self.training = TrainingController(self)
+        self.files = FileCommands(self)
+        self.status_line = StatusLine(self)
+        self.setStatusBar(self.status_line)
+        self._change_timer = QTimer(self, singleShot=True, interval=0)
+        self._change_timer.timeout.connect(self._apply_spec_change)
+        self.docks = self._build_docks(self._dock_specs())
+        self._build_toolbar()
+        self.files.build_menus(self.menuBar())
+        self._build_view_menu()
+        self._connect()
+        self.resize(1500, 940)
+        self.settings.restore_window(self)
+        self.files.open_initial(path)
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _dock_specs(self) -> list[DockSpec]:
+        scroll = QScrollArea()
+        scroll.setWidget(self.designer)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(self.designer.sizeHint().width() + 16)
+        return [
+            DockSpec(scroll, "Designer", "designerDock", Area.LeftDockWidgetArea),
+            DockSpec(self.fit_plot, "Fit", "fitDock"),
+            DockSpec(self.decision_plot, "Decision regions", "decisionDock"),
+            DockSpec(self.network_view, "Network", "networkDock"),
+            DockSpec(self.loss_plot, "Loss", "lossDock"),
+        ]
+
+    def _build_docks(self, specs: list[DockSpec]) -> dict[str, QDockWidget]:
+        """Add one dock per spec; the plots start as [fit | network] above [loss]."""
+        docks: dict[str, QDockWidget] = {}
+        for spec in specs:
+            dock = QDockWidget(spec.title, self)
+            dock.setObjectName(spec.name)
+            dock.setWidget(spec.widget)
+            self.addDockWidget(spec.area, dock)
+            docks[spec.name] = dock
+        if {"fitDock", "decisionDock", "networkDock", "lossDock"} <= docks.keys():
+            self.splitDockWidget(docks["fitDock"], docks["lossDock"], Qt.Orientation.Vertical)
+            self.splitDockWidget(docks["fitDock"], docks["networkDock"], Qt.Orientation.Horizontal)
+            self.tabifyDockWidget(docks["fitDock"], docks["decisionDock"])
+            self.resizeDocks([docks["fitDock"], docks["lossDock"]], [620, 300], Qt.Vertical)
+            self.resizeDocks([docks["fitDock"], docks["networkDock"]], [640, 480], Qt.Horizontal)
+        return docks
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar("Training", self)
+        toolbar.setObjectName("trainingToolBar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(toolbar)
+        for action, name in (
+            (self.actions.train, "trainButton"), (self.actions.step, "stepButton"),
+            (self.actions.reset, "resetButton"),
+        ):
+            toolbar.addAction(action)
+            toolbar.widgetForAction(action).setObjectName(name)
+        self.toolbar = toolbar
+
+    def _build_view_menu(self) -> None:
+        train_menu = self.menuBar().addMenu("&Training")
+        train_menu.addActions([self.actions.train, self.actions.step, self.actions.reset])
+        view_menu = self.menuBar().addMenu("&View")
+        view_menu.addActions([dock.toggleViewAction() for dock in self.docks.values()])
+        view_menu.addAction(self.toolbar.toggleViewAction())
+
+    def _connect(self) -> None:
+        a = self.actions
+        a.train.triggered.connect(self.toggle_training)
+        a.step.triggered.connect(self.step_epoch)
+        a.reset.triggered.connect(self.reset_weights)
+        a.quit.triggered.connect(self.close)
+        self.designer.spec_changed.connect(self._on_spec_changed)
+        t = self.training
+        t.snapshot_ready.connect(self._on_snapshot)
+        t.state_handed_back.connect(self._on_state_handed_back)
+        t.running_changed.connect(self._sync_actions)
+        t.diverged.connect(self._on_diverged)
+        t.limit_reached.connect(self._on_limit_reached)
+        t.failed.connect(self._on_failed)
+
+    # -- the document --------------------------------------------------------------------------
+
+    def show_session(self, session: Session, modified: bool = False) -> None:
+        """Make ``session`` the document: designer, views and a fresh run resuming its state."""
+        self.session = session
+        self.designer.set_session(session)
+        self._pending_change = None
+        self._rebuild()
+        self.setWindowModified(modified)
+
+    def _rebuild(self) -> bool:
+        """Load the data, reset the views and start a (paused) run from the session."""
+        try:
+            data = self.session.prepare_data()
+        except ValueError as exc:
+            self.status_line.showMessage(f"Cannot build the data: {exc}")
+            return False
+        self.data, self.grid = data, PlotGrid.around(data.full.X)
+        self.last_snapshot = None
+        for view in self.views:
+            view.clear()
+            view.set_data(data, self.grid)
+        self.status_line.show_snapshot(None)
+        self._show_task_docks(data)
+        self.training.reset(self.session, data, self.grid)
+        self._sync_actions()
+        return True
+
+    def _show_task_docks(self, data: PreparedData) -> None:
+        regression = data.task == "regression"
+        shown, hidden = ("fitDock", "decisionDock") if regression else ("decisionDock", "fitDock")
+        self.docks[hidden].hide()
+        self.docks[shown].show()
+        self.docks[shown].raise_()
+
+    # -- training commands ---------------------------------------------------------------------
+
+    def toggle_training(self) -> None:
+        if not self.training.running:
+            self.setWindowModified(True)
+        self.training.toggle()
+
+    def step_epoch(self) -> None:
+        self.setWindowModified(True)
+        self.training.step()
+
+    def reset_weights(self) -> None:
+        """Back to epoch 0 with the initial weights the seed gives; training pauses."""
+        self.session = replace(self.session, state=None)
+        self.setWindowModified(True)
+        if self._rebuild():
+            self.status_line.showMessage("Weights reset: epoch 0", 4000)
+
+    # -- spec changes ----------------------------------------------------------------------------
+
+    def _on_spec_changed(self, spec: NetworkSpec | DataSpec | TrainingConfig) -> None:
+        """Apply a designer edit to the session; rebuild once per burst of edits."""
+        self.setWindowModified(True)
+        if isinstance(spec, TrainingConfig):
+            old, self.session = self.session.training, replace(self.session, training=spec)
+            changed = {f for f in spec.__dataclass_fields__ if getattr(old, f) != getattr(spec, f)}
+            if changed <= LIVE_TRAINING_FIELDS:
+                self.training.set_learning_rate(spec.learning_rate)
+                self.training.set_epoch_limit(spec.epoch_limit)
+                return
+            self._pending_change = self._pending_change or "training"
+        else:
+            field = "network" if isinstance(spec, NetworkSpec) else "data"
+            self.session = replace(self.session, **{field: spec}, state=None)
+            self._pending_change = field
+        self._change_timer.start()
+
+    def _apply_spec_change(self) -> None:
+        change, self._pending_change = self._pending_change, None
+        was_running = self.training.running
+        paused = " Training paused;" if was_running else ""
+        if change == "training" and self.last_snapshot is not None:
+            self.training.reconfigure(self.session.training)
+            self.status_line.showMessage(
+                f"Training settings changed.{paused} the weights were kept.", 6000)
+        elif change is not None and self._rebuild():
+            what = "Network" if change == "network" else "Data"
+            self.status_line.showMessage(
+                f"{what} changed.{paused} rebuilt with fresh weights (epoch 0).", 6000)
+
+    # -- replies from training -----------------------------------------------------------------
+
+    def _on_snapshot(self, snapshot: TrainingSnapshot) -> None:
+        self.last_snapshot = snapshot
+        for view in self.views:
+            view.show_snapshot(snapshot)
+        self.status_line.show_snapshot(snapshot)
+
+    def _on_state_handed_back(self, state: object) -> None:
+        self.session = self.session.with_state(state)
+
+    def _on_diverged(self, message: str) -> None:
+        """Non-modal: the person reads it, lowers the rate or resets, and goes on."""
+        self.status_line.showMessage("Training diverged and was paused.", 10000)
+        box = self.findChild(QMessageBox, "divergenceMessage")
+        if box is None:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Training diverged", "", parent=self)
+            box.setObjectName("divergenceMessage")
+            box.setModal(False)
+        box.setText(message)
+        box.show()
+
+    def _on_limit_reached(self, epoch: int) -> None:
+        self.status_line.showMessage(
+            f"Reached the epoch limit ({epoch:,}): training stopped. Raise the limit to go on.",
+            8000)
+
+    def _on_failed(self, message: str) -> None:
+        self.status_line.showMessage(f"Cannot train this network: {message}")
+        QMessageBox.warning(self, "Cannot train", message)
+
+    def _sync_actions(self) -> None:
+        running = self.training.running
+        train = self.actions.train
+        train.setText("Pause" if running else "Train")
+        pixmap = self.style().StandardPixmap
+        train.setIcon(self.style().standardIcon(
+            pixmap.SP_MediaPause if running else pixmap.SP_MediaPlay))
+        self.actions.step.setEnabled(not running)
+
+    # -- closing -------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.training.shutdown()
+        self.settings.save_window(self)
+        box = self.findChild(QMessageBox, "divergenceMessage")
+        if box is not None:
+            box.close()
+        event.accept()
+

@@ -1,0 +1,297 @@
+"""The main window, driven like a person would: buttons, keys, designer fields, file dialogs."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QStatusBar,
+    QTableWidget,
+    QToolButton,
+    QWidget,
+)
+
+from bpstudio import io as bpnet
+from bpstudio.gui import MainWindow
+from bpstudio.gui.widgets import LogSpinBox
+
+NAMED = {
+    "designerPanel": QWidget, "datasetCombo": QComboBox, "layersTable": QTableWidget,
+    "addLayerButton": QPushButton, "removeLayerButton": QPushButton,
+    "learningRateSpin": LogSpinBox, "optimizerCombo": QComboBox, "lossPlot": QWidget,
+    "fitPlot": QWidget, "decisionPlot": QWidget, "networkView": QWidget,
+    "trainButton": QToolButton, "stepButton": QToolButton, "resetButton": QToolButton,
+    "statusBar": QStatusBar,
+}
+
+
+class Dialogs:
+    """Stand-ins for the modal dialogs: answers are set by the test, calls are recorded."""
+
+    def __init__(self, monkeypatch) -> None:
+        self.answer = QMessageBox.StandardButton.Discard
+        self.open_path = self.save_path = ""
+        self.calls = []
+        monkeypatch.setattr(QMessageBox, "question", self._question)
+        for kind in ("critical", "warning", "information"):
+            monkeypatch.setattr(QMessageBox, kind, self._recorder(kind))
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (self.open_path, ""))
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (self.save_path, ""))
+
+    def _question(self, *args, **kwargs):
+        self.calls.append(("question", args[2] if len(args) > 2 else ""))
+        return self.answer
+
+    def _recorder(self, kind):
+        def record(*args, **kwargs):
+            self.calls.append((kind, args[2] if len(args) > 2 else ""))
+            return QMessageBox.StandardButton.Ok
+        return record
+
+    def kinds(self):
+        return [kind for kind, _ in self.calls]
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    return Dialogs(monkeypatch)
+
+
+@pytest.fixture
+def window(dialogs, qtbot):
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.last_snapshot is not None, timeout=10000)
+    yield w
+    w.close()  # dialogs are still patched here, so an unsaved-changes question cannot block
+
+
+def button(window, name):
+    widget = window.findChild(QToolButton, name)
+    assert widget is not None, name
+    return widget
+
+
+def click(qtbot, window, name):
+    qtbot.mouseClick(button(window, name), Qt.MouseButton.LeftButton)
+
+
+def epoch(window):
+    """The epoch on screen; -1 between a rebuild and its first snapshot."""
+    return -1 if window.last_snapshot is None else window.last_snapshot.epoch
+
+
+def n_points(curve):
+    x, _ = curve.getData()
+    return 0 if x is None else len(x)
+
+
+def shapes(window):
+    shown = window.last_snapshot
+    return [] if shown is None else [w.shape for w in shown.weights]
+
+
+def train_until(qtbot, window, at_least):
+    if not window.training.running:
+        click(qtbot, window, "trainButton")
+    qtbot.waitUntil(lambda: epoch(window) >= at_least, timeout=20000)
+    click(qtbot, window, "trainButton")
+    assert window.training.sync()
+    qtbot.waitUntil(lambda: window.last_snapshot.epoch == window.session.epoch)
+
+
+def test_opens_with_every_named_widget(window):
+    for name, cls in NAMED.items():
+        assert window.findChild(cls, name) is not None, name
+    assert window.objectName() == "mainWindow"
+    assert window.windowTitle() == "BP Studio — Untitled[*]"
+    assert window.findChild(QStatusBar, "statusBar").findChild(QWidget, "epochLabel").text() \
+        == "Epoch 0"
+
+
+def test_train_grows_epochs_and_loss_curve_and_pause_stops_them(qtbot, window):
+    curve = window.loss_plot.train_curve
+    click(qtbot, window, "trainButton")
+    assert button(window, "trainButton").text() == "Pause"
+    qtbot.waitUntil(lambda: epoch(window) >= 30, timeout=20000)
+    before = n_points(curve)
+    qtbot.waitUntil(lambda: n_points(curve) > before, timeout=20000)
+    click(qtbot, window, "trainButton")
+    assert button(window, "trainButton").text() == "Train"
+    assert window.training.sync()
+    stopped_at, drawn = epoch(window), n_points(curve)
+    qtbot.wait(300)  # nothing may move while paused
+    assert (epoch(window), n_points(curve)) == (stopped_at, drawn)
+    assert window.session.epoch == stopped_at
+    status = window.findChild(QWidget, "epochLabel").text()
+    assert status == f"Epoch {stopped_at:,}"
+    assert window.isWindowModified()
+
+
+def test_step_advances_exactly_one_epoch_and_reset_returns_to_zero(qtbot, window):
+    initial = window.last_snapshot.weights
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: epoch(window) == 1)
+    qtbot.keyClick(window, Qt.Key.Key_S)
+    qtbot.waitUntil(lambda: epoch(window) == 2)
+    assert window.training.sync() and epoch(window) == 2 and window.session.epoch == 2
+    assert n_points(window.loss_plot.train_curve) == 2
+    click(qtbot, window, "resetButton")
+    qtbot.waitUntil(lambda: epoch(window) == 0)
+    for got, want in zip(window.last_snapshot.weights, initial):
+        np.testing.assert_array_equal(got, want)
+    assert n_points(window.loss_plot.train_curve) == 0
+
+
+def test_space_toggles_training(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: epoch(window) > 0, timeout=20000)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert not window.training.running
+
+
+def test_editing_the_designer_changes_the_network_that_trains(qtbot, window):
+    window.findChild(QSpinBox, "layerSizeSpin0").setValue(7)
+    qtbot.waitUntil(lambda: shapes(window) == [(1, 7), (7, 1)])
+    qtbot.mouseClick(window.findChild(QPushButton, "addLayerButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(shapes(window)) == 3)
+    train_until(qtbot, window, 5)
+    assert [w.shape for w in window.last_snapshot.weights] == [(1, 7), (7, 7), (7, 1)]
+    assert window.session.network.layer_sizes(1, 1) == [1, 7, 7, 1]
+
+
+def test_changing_the_network_while_training_pauses_and_says_so(qtbot, window):
+    click(qtbot, window, "trainButton")
+    qtbot.waitUntil(lambda: epoch(window) > 0, timeout=20000)
+    window.findChild(QSpinBox, "layerSizeSpin0").setValue(4)
+    qtbot.waitUntil(lambda: shapes(window)[:1] == [(1, 4)])
+    assert not window.training.running and epoch(window) == 0
+    assert "paused" in window.statusBar().currentMessage()
+
+
+def test_learning_rate_change_takes_effect_while_training(qtbot, window):
+    click(qtbot, window, "trainButton")
+    qtbot.waitUntil(lambda: epoch(window) > 0, timeout=20000)
+    window.findChild(LogSpinBox, "learningRateSpin").setValue(0.02)
+    assert window.training.running
+    assert window.training.sync()
+    assert window.session.state.optimizer["lr"] == 0.02
+    assert window.training.running
+
+
+def test_diverging_pauses_with_a_message_and_finite_weights(qtbot, window):
+    window.findChild(LogSpinBox, "learningRateSpin").setValue(10.0)
+    click(qtbot, window, "trainButton")
+    qtbot.waitUntil(
+        lambda: (box := window.findChild(QMessageBox, "divergenceMessage")) is not None
+        and box.isVisible(), timeout=20000)
+    box = window.findChild(QMessageBox, "divergenceMessage")
+    assert "Lower the learning rate" in box.text() and not box.isModal()
+    assert not window.training.running
+    assert window.training.sync()
+    assert np.all(np.isfinite(window.session.state.parameters))
+    assert all(np.all(np.isfinite(w)) for w in window.last_snapshot.weights)
+
+
+def test_epoch_limit_stops_training(qtbot, window):
+    window.findChild(QSpinBox, "epochLimitSpin").setValue(25)
+    click(qtbot, window, "trainButton")
+    qtbot.waitUntil(lambda: not window.training.running, timeout=20000)
+    assert window.training.sync() and epoch(window) == 25
+    assert "epoch limit" in window.statusBar().currentMessage()
+
+
+def test_save_then_open_restores_weights_and_history(qtbot, window, dialogs, tmp_path):
+    train_until(qtbot, window, 20)
+    dialogs.save_path = str(tmp_path / "trained")
+    window.actions.save.trigger()
+    assert window.windowTitle() == "BP Studio — trained.bpnet[*]" and not window.isWindowModified()
+    saved = bpnet.load(tmp_path / "trained.bpnet")
+    shown = window.last_snapshot
+    assert saved.state.epoch == shown.epoch
+    np.testing.assert_array_equal(saved.state.parameters, window.session.state.parameters)
+    window.actions.new.trigger()
+    qtbot.waitUntil(lambda: epoch(window) == 0)
+    dialogs.open_path = str(tmp_path / "trained.bpnet")
+    window.actions.open.trigger()
+    qtbot.waitUntil(lambda: epoch(window) == saved.state.epoch)
+    for got, want in zip(window.last_snapshot.weights, shown.weights):
+        np.testing.assert_array_equal(got, want)
+    for column in saved.state.history.COLUMNS:  # NaN where nothing was measured
+        np.testing.assert_array_equal(getattr(window.session.state.history, column),
+                                      getattr(saved.state.history, column))
+    assert np.isfinite(saved.state.history.train_metric[-1])
+    assert window.windowTitle() == "BP Studio — trained.bpnet[*]"
+    assert window.settings.recent_files()[0] == str(tmp_path / "trained.bpnet")
+
+
+def test_a_corrupt_file_is_reported_and_changes_nothing(qtbot, window, dialogs, tmp_path):
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: epoch(window) == 1)
+    before = window.session
+    bad = tmp_path / "broken.bpnet"
+    bad.write_text('{"format": "bpnet", "version": 1, "network": [')
+    dialogs.open_path = str(bad)
+    window.actions.open.trigger()
+    assert dialogs.kinds() == ["question", "critical"]
+    assert window.session is before and epoch(window) == 1
+    assert window.windowTitle() == "BP Studio — Untitled[*]"
+
+
+def test_unsaved_changes_ask_before_new_and_cancel_keeps_them(qtbot, window, dialogs):
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: epoch(window) == 1)
+    dialogs.answer = QMessageBox.StandardButton.Cancel
+    window.actions.new.trigger()
+    assert dialogs.kinds() == ["question"] and epoch(window) == 1
+    dialogs.answer = QMessageBox.StandardButton.Discard
+    window.actions.new.trigger()
+    qtbot.waitUntil(lambda: epoch(window) == 0)
+    assert not window.isWindowModified()
+
+
+def test_classification_data_shows_the_decision_regions(qtbot, window):
+    combo = window.findChild(QComboBox, "datasetCombo")
+    combo.setCurrentIndex(combo.findText("Spiral"))
+    qtbot.waitUntil(lambda: shapes(window)[:1] == [(2, 100)])
+    docks = {d.objectName(): d for d in window.findChildren(QDockWidget)}
+    assert docks["decisionDock"].isVisible() and not docks["fitDock"].isVisible()
+    train_until(qtbot, window, 5)
+    assert window.decision_plot.image.image is not None
+    assert "Accuracy" in window.findChild(QWidget, "metricLabel").text()
+
+
+def test_export_plot_as_png_and_svg(qtbot, window, dialogs, tmp_path):
+    for fmt, action in (("png", window.actions.export_png), ("svg", window.actions.export_svg)):
+        dialogs.save_path = str(tmp_path / f"fit.{fmt}")
+        action.trigger()
+        assert (tmp_path / f"fit.{fmt}").stat().st_size > 0
+    assert (tmp_path / "fit.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_closing_while_training_stops_the_thread(qtbot, window):
+    click(qtbot, window, "trainButton")
+    qtbot.waitUntil(lambda: epoch(window) > 0, timeout=20000)
+    assert window.close()
+    assert not window.training.worker_thread.isRunning()
+
+
+def test_dock_layout_and_geometry_persist(qtbot, dialogs):
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.show()
+    first.docks["networkDock"].hide()
+    first.resize(700, 500)
+    first.close()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.show()
+    assert not second.docks["networkDock"].isVisible()
+    assert (second.width(), second.height()) == (700, 500)
+    second.close()
