@@ -41,6 +41,7 @@ from .session import (
     NetworkSpec,
     Session,
     TrainingConfig,
+    Workbench,
 )
 
 COMMANDS = ("new", "train", "info", "export")
@@ -266,13 +267,37 @@ def train_command(args: argparse.Namespace) -> int:
         return _fail(args.file, exc)
     if args.lr is not None:
         session = replace(session, training=replace(session.training, learning_rate=args.lr))
-    bench = session.build()
     limit = session.training.epoch_limit
     epochs = args.epochs or (limit - session.epoch if limit else DEFAULT_EPOCHS)
     if epochs < 1:
         print(f"{args.file}: already trained to its epoch limit ({limit}); nothing to do "
               "(use --epochs N to train on)")
         return 0
+    bench, out = session.build(), args.out or args.file
+    started = time.monotonic()
+    try:
+        train_with_progress(bench, epochs)
+    except KeyboardInterrupt:
+        print(f"bpstudio: interrupted at epoch {bench.trainer.epoch}; nothing was saved and "
+              f"{args.file} is unchanged", file=sys.stderr)
+        return INTERRUPTED
+    except DivergenceError as exc:
+        return _fail(args.file, f"{exc} Nothing was saved.")
+    try:
+        save(out, session.with_state(bench.trainer.state()))
+    except KeyboardInterrupt:
+        print(f"bpstudio: interrupted while saving; {out} is either as it was or completely "
+              "saved, never half-written", file=sys.stderr)
+        return INTERRUPTED
+    except BPFileError as exc:
+        return _fail(out, exc)
+    print(f"{out}: trained epochs {session.epoch + 1}-{bench.trainer.epoch} in "
+          f"{duration(time.monotonic() - started)}; {scores(bench)}")
+    return 0
+
+
+def train_with_progress(bench: Workbench, epochs: int) -> None:
+    """Train with :meth:`Trainer.fit`, measuring each epoch and drawing progress on stderr."""
     progress = Progress(sys.stderr, epochs)
     measure = make_meter(bench)
 
@@ -280,26 +305,10 @@ def train_command(args: argparse.Namespace) -> int:
         measure()
         progress.update(loss)
 
-    started = time.monotonic()
     try:
         bench.trainer.fit(*bench.train_arrays(), epochs, callback=after_epoch)
-    except KeyboardInterrupt:
+    finally:
         progress.close()
-        print(f"bpstudio: interrupted at epoch {bench.trainer.epoch}; nothing was saved and "
-              f"{args.file} is unchanged", file=sys.stderr)
-        return INTERRUPTED
-    except DivergenceError as exc:
-        progress.close()
-        return _fail(args.file, f"{exc} Nothing was saved.")
-    progress.close()
-    out = args.out or args.file
-    try:
-        save(out, session.with_state(bench.trainer.state()))
-    except BPFileError as exc:
-        return _fail(out, exc)
-    print(f"{out}: trained epochs {session.epoch + 1}-{bench.trainer.epoch} in "
-          f"{duration(time.monotonic() - started)}; {scores(bench)}")
-    return 0
 
 
 def info_command(args: argparse.Namespace) -> int:

@@ -23,7 +23,8 @@ def make_meter(bench: Workbench) -> Callable[[], None]:
     """A function that fills the newest history row's test loss and both task metrics.
 
     Train loss is the trainer's (the mean batch loss during the epoch); the metrics and the
-    test loss are measured after the epoch's updates, on standardized inputs.
+    test loss are measured after the epoch's updates, on standardized inputs. Outputs that
+    overflow cannot be scored and stay NaN.
     """
     data = bench.data
     metric = metric_name(data.task)
@@ -31,10 +32,13 @@ def make_meter(bench: Workbench) -> Callable[[], None]:
 
     def measure() -> None:
         history = bench.trainer.history
-        history.train_metric[-1] = evaluate(bench.net, train)[metric]
-        if test.n_samples:
-            scores = evaluate(bench.net, test)
-            history.test_loss[-1], history.test_metric[-1] = scores["loss"], scores[metric]
+        try:
+            history.train_metric[-1] = evaluate(bench.net, train)[metric]
+            if test.n_samples:
+                scores = evaluate(bench.net, test)
+                history.test_loss[-1], history.test_metric[-1] = scores["loss"], scores[metric]
+        except ValueError:
+            pass  # outputs overflowed: not measurable (NaN); the next step reports divergence
 
     return measure
 

@@ -8,7 +8,6 @@ says where it is instead of a ``TypeError`` deep inside NumPy.
 from __future__ import annotations
 
 import difflib
-import math
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -174,6 +173,3 @@ def guard(path: str) -> Iterator[None]:
             raise BPFileError(f"{path}.{message}" if path else message) from None
         raise fail(path, message) from None
 
-
-def finite_or_none(value: float) -> float | None:
-    return value if math.isfinite(value) else None

@@ -15,7 +15,7 @@ from bpstudio.core.trainer import Trainer
 from bpstudio.examples import EXAMPLES, example_path
 from bpstudio.headless import Progress
 from bpstudio.io import dumps, load, save
-from bpstudio.session import DataSpec, Session, TrainingConfig
+from bpstudio.session import DataSpec, NetworkSpec, Session, Table, TrainingConfig
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -372,3 +372,21 @@ def test_train_uses_the_core_trainer(monkeypatch, moons, capsys):
                         original(self, *a, **k))
     assert run(capsys, "train", moons, "--epochs", "2")[0] == 0
     assert calls == [2]
+
+
+def test_test_outputs_that_overflow_stay_unmeasured(tmp_path, capsys):
+    """Finite weights can still overflow on an extreme test row: NaN, not a crash."""
+    rows = Table(np.array([[1.0], [1e300]]), np.array([[0.0], [0.0]]), "regression")
+    session = Session(
+        network=NetworkSpec((), "identity"),
+        data=DataSpec("table", table=rows, test_fraction=0.5, split_seed=3),
+        training=TrainingConfig(learning_rate=1e-12),
+    )
+    assert session.prepare_data().test.X[0, 0] == 1e300
+    bench = session.build()
+    bench.net.weights[0][...] = 1e10
+    path = tmp_path / "extreme.bpnet"
+    save(path, session.with_state(bench.trainer.state()))
+    assert run(capsys, "train", path, "--epochs", "1")[0] == 0
+    history = load(path).history
+    assert np.isfinite(history.train_loss[0]) and np.isnan(history.test_loss[0])
