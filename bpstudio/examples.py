@@ -15,6 +15,8 @@ from pathlib import Path
 import numpy as np
 
 from .core.validation import check_name
+from .io import dumps
+from .io.atomic import write_atomic
 from .session import TABLE, DataSpec, LayerSpec, NetworkSpec, Session, Table, TrainingConfig
 
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "resources" / "examples"
@@ -150,9 +152,6 @@ def _with_weights(session: Session, weights: list) -> Session:
 
 def write_files(folder: Path = EXAMPLES_DIR) -> list[Path]:
     """Write every example as ``folder/NAME.bpnet``; returns the paths."""
-    from .io import dumps
-    from .io.atomic import write_atomic
-
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for name, build in EXAMPLES.items():
