@@ -16,6 +16,7 @@ from bpstudio.gui.views import (
     LossPlotView,
     NetworkView,
     network_view,
+    series,
     theme,
 )
 from bpstudio.gui.views.benchmark import decision_redraw_rate
@@ -96,10 +97,10 @@ def test_loss_curves_append_each_snapshot(qtbot):
     first, second = run.snapshot(5), run.snapshot(7)
     view.show_snapshot(first)
     view.show_snapshot(second)
-    x, y = view.train_curve.getOriginalDataset()
+    x, y = view.train_series.x, view.train_series.y
     np.testing.assert_array_equal(x, np.arange(1, 13))
     np.testing.assert_array_equal(y, run.trainer.history.train_loss)
-    x, y = view.test_curve.getOriginalDataset()
+    x, y = view.test_series.x, view.test_series.y
     np.testing.assert_array_equal(x, [5, 12])
     np.testing.assert_array_equal(y, [first.metrics["test_loss"], second.metrics["test_loss"]])
     assert "epoch 12" in view.status_label.text()
@@ -110,10 +111,10 @@ def test_loss_starts_over_when_a_new_run_restarts_the_epochs(qtbot):
     view.show_snapshot(sin_run().snapshot(30))
     fresh = sin_run()
     view.show_snapshot(fresh.snapshot(4))
-    x, y = view.train_curve.getOriginalDataset()
-    np.testing.assert_array_equal(x, [1, 2, 3, 4])
-    np.testing.assert_array_equal(y, fresh.trainer.history.train_loss)
-    np.testing.assert_array_equal(view.test_curve.getData()[0], [4])
+    np.testing.assert_array_equal(view.train_series.x, [1, 2, 3, 4])
+    np.testing.assert_array_equal(view.train_series.y, fresh.trainer.history.train_loss)
+    np.testing.assert_array_equal(view.test_series.x, [4])
+    np.testing.assert_array_equal(view.train_curve.getOriginalDataset()[0], [1, 2, 3, 4])
 
 
 def test_log_toggle_switches_the_axis(qtbot):
@@ -145,7 +146,7 @@ def test_hover_reads_out_epoch_and_loss(qtbot, log_y):
     qtbot.waitUntil(view.readout.isVisible)
     text = view.readout.toPlainText()
     assert text.startswith(f"epoch 10\ntrain {theme.format_value(loss)}")
-    test_at_10 = np.interp(10, *view.test_curve.getOriginalDataset())
+    test_at_10 = np.interp(10, view.test_series.x, view.test_series.y)
     assert text.endswith(f"test {theme.format_value(test_at_10)}")
     np.testing.assert_array_equal(view.marker.getOriginalDataset()[0], [10])
 
@@ -163,17 +164,45 @@ def test_clear_empties_the_loss_plot(qtbot):
 def test_long_histories_are_drawn_downsampled(qtbot):
     run = sin_run()
     view = make_view(qtbot, LossPlotView, run)
-    n = 200_000
+    n = 1_000_000
+    losses = np.exp(-np.arange(n) / 2e5)
+    losses[123_456] = 5.0  # a spike must survive the downsampling
     snap = dataclasses.replace(
-        run.snapshot(0), epoch=n, new_epochs=np.arange(1, n + 1),
-        new_train_losses=np.exp(-np.arange(n) / 5e4),
+        run.snapshot(0), epoch=n, new_epochs=np.arange(1, n + 1), new_train_losses=losses
     )
     view.show_snapshot(snap)
     vb = view.plot.getViewBox()
     qtbot.waitUntil(lambda: vb.viewRect().right() >= n)
-    x, _ = view.train_curve.getData()
-    assert n_points(view.train_curve) == n
+    assert view.train_series.n == n
+    assert n_points(view.train_curve) <= 2 * series.ENVELOPE_BLOCKS + n // series.ENVELOPE_BLOCKS
+    x, y = view.train_curve.getData()
     assert len(x) < 4 * view.plot.width()
+    assert y.max() == pytest.approx(np.log10(5.0))
+    hover(qtbot, view, 500_000, np.log10(losses[499_999]))
+    qtbot.waitUntil(view.readout.isVisible)
+    first, second = view.readout.toPlainText().split("\n")[:2]
+    epoch = int(first.removeprefix("epoch ").replace(",", ""))
+    assert abs(epoch - 500_000) <= vb.viewRect().width() / vb.width()  # within a pixel
+    assert second == f"train {theme.format_value(losses[epoch - 1])}"
+
+
+def test_series_envelope_keeps_block_extremes_as_it_grows():
+    rng = np.random.default_rng(0)
+    y = rng.normal(size=10_000)
+    grown = series.Series()
+    for chunk in np.array_split(np.arange(10_000), 37):
+        grown.extend(chunk + 1, y[chunk])
+        grown.envelope(limit=500)
+    x_env, y_env = grown.envelope(limit=500)
+    blocks = y[: 312 * 32].reshape(312, 32)  # 10,000 epochs, at most 500 blocks: 312 of 32
+    np.testing.assert_array_equal(y_env[0:624:2], blocks.max(axis=1))
+    np.testing.assert_array_equal(y_env[1:624:2], blocks.min(axis=1))
+    np.testing.assert_array_equal(x_env[:4], [17, 17, 49, 49])  # block middles
+    np.testing.assert_array_equal(y_env[624:], y[9_984:])  # the tail as it is
+    grown.keep_before(5_001)
+    x_env, y_env = grown.envelope(limit=500)
+    np.testing.assert_array_equal(x_env[310:314], [4_977, 4_977, 4_993, 4_994])
+    assert y_env.max() == y[:5_000].max() and grown.n == 5_000
 
 
 # -- fit -------------------------------------------------------------------------------------

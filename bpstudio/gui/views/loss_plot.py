@@ -13,37 +13,7 @@ from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
 from bpstudio.session import PreparedData
 
 from . import theme
-
-
-class _Series:
-    """A growing (epoch, value) record in amortised O(1) appends; views of it are plotted."""
-
-    def __init__(self) -> None:
-        self._x = np.empty(1024)
-        self._y = np.empty(1024)
-        self.n = 0
-
-    @property
-    def x(self) -> np.ndarray:
-        return self._x[: self.n]
-
-    @property
-    def y(self) -> np.ndarray:
-        return self._y[: self.n]
-
-    def keep_before(self, epoch: float) -> None:
-        """Forget points from ``epoch`` on: a reset or reloaded run starts over there."""
-        self.n = int(np.searchsorted(self.x, epoch, side="left"))
-
-    def extend(self, x: np.ndarray, y: np.ndarray) -> None:
-        need = self.n + len(x)
-        if need > len(self._x):
-            size = max(need, 2 * len(self._x))
-            self._x = np.resize(self._x, size)
-            self._y = np.resize(self._y, size)
-        self._x[self.n : need] = x
-        self._y[self.n : need] = y
-        self.n = need
+from .series import Series
 
 
 class _LossAxis(pg.AxisItem):
@@ -69,8 +39,10 @@ class _LossAxis(pg.AxisItem):
 class LossPlotView(theme.ViewFrame):
     """Loss against epoch with a log-y toggle and a read-out that follows the cursor.
 
-    Curves are downsampled to the pixel width (peak method, so spikes stay visible) and
-    clipped to the visible range, which keeps a redraw cheap after 100k+ epochs.
+    A redraw stays cheap after a million epochs: past ~16k epochs the curves get block
+    min/max envelopes (:class:`Series`), which pyqtgraph then downsamples to the pixel width
+    (peak method, so spikes stay visible). On a log scale the view itself holds log10 of
+    the loss (the axis labels powers of ten), computed for the drawn points only.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -83,8 +55,8 @@ class LossPlotView(theme.ViewFrame):
         self.log_check.setToolTip("Show the loss on a logarithmic axis")
         self.log_check.toggled.connect(self._set_log_y)
         self.header.addWidget(self.log_check)
-        self._train = _Series()
-        self._test = _Series()
+        self.train_series = Series()
+        self.test_series = Series()
         theme.make_legend(plot)
         self.train_curve = self._make_curve(theme.TRAIN, "train")
         self.test_curve = self._make_curve(theme.TEST, "test")
@@ -100,7 +72,9 @@ class LossPlotView(theme.ViewFrame):
         self.clear()
 
     def _make_curve(self, colour: str, name: str) -> pg.PlotDataItem:
-        curve = self.plot.plot(pen=pg.mkPen(colour, width=2), name=name, autoDownsampleFactor=1.5)
+        curve = self.plot.plot(
+            pen=pg.mkPen(colour, width=2), name=name, autoDownsampleFactor=1.5, connect="finite"
+        )
         curve.setDownsampling(auto=True, method="peak")
         curve.setClipToView(True)
         return curve
@@ -112,21 +86,19 @@ class LossPlotView(theme.ViewFrame):
 
     def show_snapshot(self, snapshot: TrainingSnapshot) -> None:
         epochs = snapshot.new_epochs
-        self._train.keep_before(epochs[0] if len(epochs) else snapshot.epoch + 1)
-        self._train.extend(epochs, snapshot.new_train_losses)
-        self._test.keep_before(snapshot.epoch)
+        self.train_series.keep_before(epochs[0] if len(epochs) else snapshot.epoch + 1)
+        self.train_series.extend(epochs, snapshot.new_train_losses)
+        self.test_series.keep_before(snapshot.epoch)
         test_loss = snapshot.metrics.get("test_loss", math.nan)
         if math.isfinite(test_loss):
-            self._test.extend(np.array([snapshot.epoch]), np.array([test_loss]))
-        self.train_curve.setData(self._train.x, self._train.y)
-        self.test_curve.setData(self._test.x, self._test.y)
+            self.test_series.extend(np.array([snapshot.epoch]), np.array([test_loss]))
+        self._redraw()
         self._show_status(snapshot.epoch, snapshot.train_loss, test_loss)
 
     def clear(self) -> None:
-        self._train.keep_before(-math.inf)
-        self._test.keep_before(-math.inf)
-        self.train_curve.setData([], [])
-        self.test_curve.setData([], [])
+        self.train_series.keep_before(-math.inf)
+        self.test_series.keep_before(-math.inf)
+        self._redraw()
         self.marker.setData([], [])
         self.readout.hide()
         self.status_label.setText("no training yet")
@@ -134,10 +106,29 @@ class LossPlotView(theme.ViewFrame):
 
     # -- details ------------------------------------------------------------------------------
 
+    @property
+    def log_y(self) -> bool:
+        return self.log_check.isChecked()
+
     def _set_log_y(self, on: bool) -> None:
-        self.plot.getPlotItem().setLogMode(x=False, y=on)
+        self.plot.getPlotItem().getAxis("left").setLogMode(False, on)
         self.readout.hide()
         self.marker.setData([], [])
+        self._redraw()
+        self.plot.getPlotItem().enableAutoRange()
+
+    def _redraw(self) -> None:
+        for curve, series in ((self.train_curve, self.train_series),
+                              (self.test_curve, self.test_series)):
+            x, y = series.envelope()
+            curve.setData(x, self._to_view(y))
+
+    def _to_view(self, loss: np.ndarray) -> np.ndarray:
+        """Loss in view coordinates: log10 on a log scale (a zero loss falls off the plot)."""
+        if not self.log_y:
+            return loss
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.log10(loss)
 
     def _show_status(self, epoch: int, train: float, test: float) -> None:
         parts = [f"epoch {epoch:,}"]
@@ -151,27 +142,27 @@ class LossPlotView(theme.ViewFrame):
         """What the hover read-out says at ``epoch``: the nearest recorded train loss and the
         test loss interpolated between its measurements."""
         i = self._nearest(epoch)
-        x = self._train.x[i]
-        lines = [f"epoch {int(x):,}", f"train {theme.format_value(self._train.y[i])}"]
-        tx, ty = self._test.x, self._test.y
+        x = self.train_series.x[i]
+        lines = [f"epoch {int(x):,}", f"train {theme.format_value(self.train_series.y[i])}"]
+        tx, ty = self.test_series.x, self.test_series.y
         if len(tx) and tx[0] <= x <= tx[-1]:
             lines.append(f"test {theme.format_value(float(np.interp(x, tx, ty)))}")
         return "\n".join(lines)
 
     def _nearest(self, epoch: float) -> int:
-        x = self._train.x
+        x = self.train_series.x
         i = int(np.clip(np.searchsorted(x, epoch), 0, len(x) - 1))
         return i - 1 if i > 0 and epoch - x[i - 1] < x[i] - epoch else i
 
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
         view = self.plot.getPlotItem().vb
-        if self._train.n == 0 or not view.sceneBoundingRect().contains(scene_pos):
+        if self.train_series.n == 0 or not view.sceneBoundingRect().contains(scene_pos):
             self.readout.hide()
             self.marker.setData([], [])
             return
         pos = view.mapSceneToView(scene_pos)
         i = self._nearest(pos.x())
-        self.marker.setData([self._train.x[i]], [self._train.y[i]])
+        self.marker.setData([self.train_series.x[i]], self._to_view(self.train_series.y[i : i + 1]))
         self.readout.setText(self.readout_text(pos.x()))
         right_half = pos.x() > view.viewRect().center().x()
         self.readout.setAnchor((1.05, 1.05) if right_half else (-0.05, 1.05))
