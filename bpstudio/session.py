@@ -186,13 +186,11 @@ class TrainingConfig:
     def __post_init__(self) -> None:
         check_name("optimizer", self.optimizer, OPTIMIZER_KINDS)
         lr = self.learning_rate
-        if isinstance(lr, bool) or not isinstance(lr, int | float) or not (
-            math.isfinite(lr) and lr > 0
-        ):
+        if not _is_real(lr) or not (math.isfinite(lr) and lr > 0):
             raise ValueError(f"learning_rate: must be a finite number > 0, got {lr!r}")
-        if not 0.0 <= self.momentum < 1.0:
-            raise ValueError(f"momentum: must be in [0, 1), got {self.momentum!r}")
-        if not (math.isfinite(self.l2) and self.l2 >= 0):
+        if not _is_real(self.momentum) or not 0.0 <= self.momentum < 1.0:
+            raise ValueError(f"momentum: must be a number in [0, 1), got {self.momentum!r}")
+        if not _is_real(self.l2) or not (math.isfinite(self.l2) and self.l2 >= 0):
             raise ValueError(f"l2: must be a finite number >= 0, got {self.l2!r}")
         for name in ("batch_size", "epoch_limit"):
             value = getattr(self, name)
@@ -209,12 +207,14 @@ class TrainingConfig:
         return SGD(self.learning_rate, momentum=momentum, weight_decay=self.l2)
 
 
-@dataclass
+@dataclass(eq=False)
 class Session:
     """The document: specs, the state to resume from (``None`` before any training) and notes.
 
     ``state`` is what a trainer hands back (:class:`bpstudio.core.TrainerState`); it holds the
     network parameters too, so a session with a state opens with exactly the trained weights.
+    ``created`` is the ISO 8601 time the document was first saved (kept by Save As).
+    Sessions compare by identity: they hold arrays, and "same document" is what matters.
     """
 
     network: NetworkSpec = field(default_factory=NetworkSpec)
@@ -223,6 +223,7 @@ class Session:
     state: TrainerState | None = None
     notes: str = ""
     title: str = ""
+    created: str | None = None
 
     def prepare_data(self) -> PreparedData:
         return self.data.load()
@@ -269,6 +270,10 @@ class Workbench:
 
     def test_arrays(self) -> tuple[np.ndarray, np.ndarray]:
         return self.data.inputs(self.data.test), self.data.test.y
+
+
+def _is_real(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _check_seed(field_name: str, value: object) -> None:
