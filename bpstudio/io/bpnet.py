@@ -118,18 +118,20 @@ def encode(session: Session, *, created: str, modified: str) -> dict[str, Any]:
 
 
 def dumps(session: Session, *, created: str | None = None, modified: str | None = None) -> str:
-    """The ``.bpnet`` text of ``session``; times default to now."""
+    """The ``.bpnet`` text of ``session``; ``created`` defaults to the session's, else now."""
     stamp = now()
-    return jsonfmt.dump(encode(session, created=created or stamp, modified=modified or stamp))
+    created = created or session.created or stamp
+    return jsonfmt.dump(encode(session, created=created, modified=modified or stamp))
 
 
 def save(path: str | os.PathLike[str], session: Session) -> None:
     """Write ``session`` to ``path`` atomically; on failure the old file stays intact.
 
-    ``created`` is kept from the file being replaced, if it is a readable ``.bpnet`` file.
+    ``created`` is the session's own (set when it was loaded), else kept from the file being
+    replaced if that is a readable ``.bpnet`` file, else now.
     """
     stamp = now()
-    created = _created_of(path) or stamp
+    created = session.created or _created_of(path) or stamp
     data = dumps(session, created=created, modified=stamp).encode("utf-8")
     write_atomic(path, data)
 
@@ -191,6 +193,7 @@ def decode(doc: Any) -> tuple[Session, FileInfo]:
     session = Session(
         network=network, data=data, training=training, state=state,
         notes=text("notes", doc["notes"]), title=text("title", doc["title"]),
+        created=info.created,
     )
     _check_buildable(session, prepared)
     return session, info

@@ -90,6 +90,14 @@ def test_created_is_kept_when_a_file_is_replaced(tmp_path, trained):
     assert info.version == 1 and info.app_version
 
 
+def test_created_survives_save_as_to_a_new_path(tmp_path, trained):
+    first = tmp_path / "first.bpnet"
+    first.write_text(dumps(trained, created="2020-05-06T07:08:09Z"))
+    save(tmp_path / "copy.bpnet", load(first))
+    _, info = load_info(tmp_path / "copy.bpnet")
+    assert info.created == "2020-05-06T07:08:09Z"
+
+
 def test_the_file_is_strict_json_that_any_parser_reads(tmp_path, trained):
     path = tmp_path / "net.bpnet"
     save(path, trained)
