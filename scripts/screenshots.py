@@ -79,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
         path = out / f"{name}.png"
         shoot(name, PRESETS[name], args.seconds, path)
         print(f"saved {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    if _window is not None:
+        _window.setWindowModified(False)  # nothing to save: close without asking
+        _window.close()
     return 0
 
 
@@ -104,9 +107,16 @@ def _app():
         config = Path(tempfile.gettempdir()) / "bpstudio-screens.json"
         config.write_text(json.dumps(screens))
         os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+    from PySide6.QtCore import QSettings, QStandardPaths
+
     from bpstudio.gui.app import create_app
 
-    return create_app([sys.argv[0]])
+    app = create_app([sys.argv[0]])
+    # a fresh layout every time, and the person's own settings stay untouched
+    QStandardPaths.setTestModeEnabled(True)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      tempfile.mkdtemp(prefix="bpstudio-shots-"))
+    return app
 
 
 def _wait(ms: int) -> None:
@@ -137,7 +147,7 @@ def _shoot_app(name: str, preset: Preset, seconds: float, path: Path) -> None:
     window = _window
     combo = window.findChild(QComboBox, "datasetCombo")
     combo.setCurrentIndex(combo.findData(name))
-    _set_network(window, preset)
+    _set_design(window, preset)
     _wait(300)
     window.findChild(QWidget, "resetButton").click()
     _wait(300)
@@ -150,9 +160,10 @@ def _shoot_app(name: str, preset: Preset, seconds: float, path: Path) -> None:
     window.grab().save(str(path))
 
 
-def _set_network(window, preset: Preset) -> None:
-    """Hidden layers, activation, optimizer and learning rate, through the designer's widgets."""
-    from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QSpinBox, QWidget
+def _set_design(window, preset: Preset) -> None:
+    """Hidden layers, activation, optimizer, learning rate, test fraction and standardized
+    inputs, through the designer's widgets."""
+    from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QSpinBox, QWidget
 
     add = window.findChild(QWidget, "addLayerButton")
     remove = window.findChild(QWidget, "removeLayerButton")
@@ -170,6 +181,7 @@ def _set_network(window, preset: Preset) -> None:
     optimizer.setCurrentIndex(optimizer.findData(preset.optimizer))
     window.findChild(QDoubleSpinBox, "learningRateSpin").setValue(preset.learning_rate)
     window.findChild(QDoubleSpinBox, "testFractionSpin").setValue(preset.test_fraction)
+    window.findChild(QCheckBox, "standardizeCheck").setChecked(True)
 
 
 # -- the views alone --------------------------------------------------------------------------

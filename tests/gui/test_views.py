@@ -15,6 +15,7 @@ from bpstudio.gui.views import (
     FitPlotView,
     LossPlotView,
     NetworkView,
+    loss_plot,
     network_view,
     series,
     theme,
@@ -132,6 +133,14 @@ def test_log_toggle_switches_the_axis(qtbot):
     np.testing.assert_array_equal(view.train_curve.getData()[1], run.trainer.history.train_loss)
     check.click()
     assert axis.logMode
+
+
+@pytest.mark.parametrize(
+    ("value", "label"),
+    [(1e-8, "10⁻⁸"), (5e-6, "5·10⁻⁶"), (0.002, "0.002"), (0.3, ""), (1.0, "1"), (2e4, "2·10⁴")],
+)
+def test_log_ticks_are_labelled_at_1_2_5(value, label):
+    assert loss_plot._log_label(value) == label
 
 
 @pytest.mark.parametrize("log_y", [False, True])
@@ -266,6 +275,17 @@ def test_binary_regions_shade_the_probability_with_fixed_levels(qtbot):
     assert rect.width() == pytest.approx(40 * dx)
     boundary_x, _ = view.boundary.getData()
     assert len(boundary_x) > 0 and len(boundary_x) % 2 == 0
+
+
+def test_regions_report_accuracy_and_leave_out_what_was_not_measured(qtbot):
+    run = Run(BINARY, DataSpec("xor", {"n": 40}))
+    view = make_view(qtbot, DecisionRegionView, run)
+    metrics = {"train_accuracy": 0.975, "test_accuracy": float("nan")}
+    view.show_snapshot(dataclasses.replace(run.snapshot(1), metrics=metrics))
+    assert view.status_label.text() == "accuracy   train 97.5 %"
+    assert theme.score_text({"train_r2": 0.98123, "test_r2": 0.5}, "r2") == (
+        "R²   train 0.981   test 0.500"
+    )
 
 
 def test_test_points_are_hollow_and_coloured_by_class(qtbot):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
@@ -57,6 +55,7 @@ class DecisionRegionView(theme.ViewFrame):
             self._grid = None
             self.train_points.setData([], [])
             self.test_points.setData([], [])
+            self.set_legend([])
             self.show_message(_why_no_regions(data))
             return
         self._grid = grid
@@ -64,6 +63,10 @@ class DecisionRegionView(theme.ViewFrame):
         k = max(data.full.n_classes, data.n_outputs)
         self._shades = np.array([theme.shade(theme.class_colour(c)) for c in range(k)])
         self.image.setLookupTable(theme.diverging_lut() if data.n_outputs == 1 else None)
+        self.set_legend([
+            *(("point", theme.class_colour(c), f"class {c}") for c in range(data.full.n_classes)),
+            ("point", theme.MUTED, "train"), ("ring", theme.MUTED, "test"),
+        ])
         _show_points(self.train_points, data.train.X, data.train.y, hollow=False)
         _show_points(self.test_points, data.test.X, data.test.y, hollow=True)
         self.plot.getPlotItem().setRange(
@@ -84,7 +87,7 @@ class DecisionRegionView(theme.ViewFrame):
         self.image.setImage(image, levels=levels, autoLevels=False)
         self.image.setRect(_pixel_rect(self._grid))  # after setImage: the rect scales pixels
         self.boundary.setData(*boundary)
-        self._show_status(snapshot)
+        self.status_label.setText(theme.score_text(snapshot.metrics, "accuracy"))
 
     def blend(self, outputs: np.ndarray) -> np.ndarray:
         """Class shades weighted by the outputs taken as probabilities: ``(ny, nx, 3)`` uint8.
@@ -103,15 +106,6 @@ class DecisionRegionView(theme.ViewFrame):
         self.image.clear()
         self.boundary.setData([], [])
         self.status_label.setText("")
-
-    def _show_status(self, snapshot: TrainingSnapshot) -> None:
-        parts = [f"epoch {snapshot.epoch:,}"]
-        for part in ("train", "test"):
-            value = snapshot.metrics.get(f"{part}_accuracy", math.nan)
-            if math.isfinite(value):
-                parts.append(f"{part} accuracy {100 * value:.1f} %")
-        self.status_label.setText("   ".join(parts))
-
 
 def _pixel_rect(grid: PlotGrid) -> QRectF:
     """Pixel (i, j) centred on grid point (xs[j], ys[i])."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
@@ -27,7 +25,10 @@ class FitPlotView(theme.ViewFrame):
         super().__init__("Fit", plot, parent)
         self.setObjectName("fitPlot")
         self.plot = plot
-        theme.make_legend(plot, offset=(8, 8))
+        self.set_legend([
+            ("point", theme.TRAIN, "train"), ("ring", theme.TEST, "test"),
+            ("dashed", theme.TRUTH, "true function"), ("line", theme.MODEL, "network"),
+        ])
         self.train_points = pg.ScatterPlotItem(
             size=7, brush=pg.mkBrush(theme.TRAIN), pen=pg.mkPen("w", width=0.8), name="train"
         )
@@ -44,7 +45,8 @@ class FitPlotView(theme.ViewFrame):
             (self.truth_curve, self.train_points, self.test_points, self.model_curve)
         ):
             item.setZValue(z)
-            plot.addItem(item)
+            # the view frames the data: a wild extrapolation must not rescale it every frame
+            plot.addItem(item, ignoreBounds=item is self.model_curve)
         self._grid: PlotGrid | None = None
         self.show_message("Choose data to see the fit.")
 
@@ -76,12 +78,7 @@ class FitPlotView(theme.ViewFrame):
             return
         outputs = self._grid.shape_outputs(snapshot.grid_outputs)
         self.model_curve.setData(self._grid.xs, outputs[:, 0])
-        r2 = [
-            f"{part} R² {snapshot.metrics[key]:.3f}"
-            for part, key in (("train", "train_r2"), ("test", "test_r2"))
-            if math.isfinite(snapshot.metrics.get(key, math.nan))
-        ]
-        self.status_label.setText("   ".join([f"epoch {snapshot.epoch:,}", *r2]))
+        self.status_label.setText(theme.score_text(snapshot.metrics, "r2"))
 
     def clear(self) -> None:
         """Forget the network's curve; the data points stay until the data changes."""

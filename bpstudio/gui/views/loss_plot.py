@@ -15,6 +15,8 @@ from bpstudio.session import PreparedData
 from . import theme
 from .series import Series
 
+_SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
 
 class _LossAxis(pg.AxisItem):
     """On a log scale, labels only at 1, 2 and 5 times a power of ten, so they never crowd."""
@@ -31,9 +33,19 @@ class _LossAxis(pg.AxisItem):
         ]
 
     def logTickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-        strings = super().logTickStrings(values, scale, spacing)
-        leading = [f"{10.0 ** v * scale:.0e}"[0] for v in values]
-        return [s if digit in "125" else "" for s, digit in zip(strings, leading)]
+        return [_log_label(10.0 ** v * scale) for v in values]
+
+
+def _log_label(value: float) -> str:
+    """``0.02`` or ``5·10⁻⁶``: decimals near 1, powers of ten beyond; blank unless the
+    leading digit is 1, 2 or 5."""
+    mantissa, exponent = f"{value:.0e}".split("e")
+    if mantissa not in "125":
+        return ""
+    if -3 <= int(exponent) <= 3:
+        return f"{value:g}"
+    power = f"10{str(int(exponent)).translate(_SUPERSCRIPTS)}"
+    return power if mantissa == "1" else f"{mantissa}·{power}"
 
 
 class LossPlotView(theme.ViewFrame):
@@ -57,7 +69,7 @@ class LossPlotView(theme.ViewFrame):
         self.header.addWidget(self.log_check)
         self.train_series = Series()
         self.test_series = Series()
-        theme.make_legend(plot)
+        self.set_legend([("line", theme.TRAIN, "train"), ("line", theme.TEST, "test")])
         self.train_curve = self._make_curve(theme.TRAIN, "train")
         self.test_curve = self._make_curve(theme.TEST, "test")
         self.marker = pg.PlotDataItem(

@@ -42,6 +42,10 @@ class NetworkView(theme.ViewFrame):
         widget = pg.PlotWidget(background=theme.BACKGROUND)
         super().__init__("Network", widget, parent)
         self.setObjectName("networkView")
+        self.set_legend([
+            ("line", theme.ORANGE, "positive"), ("line", theme.BLUE, "negative"),
+            ("", theme.MUTED, "width ∝ |w|"),
+        ])
         self.plot = widget.getPlotItem()
         self.plot.hideAxis("left")
         self.plot.hideAxis("bottom")
@@ -80,7 +84,7 @@ class NetworkView(theme.ViewFrame):
         scale = scale if scale > 0 else 1.0
         self._keys = [self._draw_lines(i, w, scale) for i, w in enumerate(snapshot.weights)]
         self._colour_neurons(snapshot.biases)
-        self.status_label.setText(f"epoch {snapshot.epoch:,}   widest line |w| = {scale:.3g}")
+        self.status_label.setText(f"widest line |w| = {scale:.3g}")
 
     def clear(self) -> None:
         self._layout = None

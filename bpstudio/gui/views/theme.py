@@ -6,11 +6,21 @@ shading, points), as in TensorFlow Playground; train is blue and test is orange.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QShowEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 BACKGROUND = "#ffffff"
 FOREGROUND = "#222222"
@@ -34,6 +44,8 @@ SHADE_STRENGTH = 0.55
 """How far a fully confident region moves from white towards its class colour."""
 
 FONT_SIZE = 9
+
+LEGEND_SYMBOLS = {"point": "●", "ring": "○", "line": "━", "dashed": "╌"}
 
 
 def class_colour(k: int) -> str:
@@ -92,15 +104,6 @@ def make_plot(
     return widget
 
 
-def make_legend(plot: pg.PlotWidget, offset: tuple[int, int] = (-8, 8)) -> pg.LegendItem:
-    legend = plot.getPlotItem().addLegend(
-        offset=offset, labelTextColor=FOREGROUND, labelTextSize=f"{FONT_SIZE}pt",
-        brush=pg.mkBrush(255, 255, 255, 220), pen=pg.mkPen("#cccccc"),
-    )
-    legend.setZValue(100)
-    return legend
-
-
 def make_readout() -> pg.TextItem:
     """The hover read-out: dark text on a pale box, kept above everything else."""
     text = pg.TextItem(
@@ -123,12 +126,18 @@ class ViewFrame(QWidget):
         self.setStyleSheet(f"ViewFrame {{ background: {BACKGROUND}; }}")
         self.title_label = QLabel(title)
         self.title_label.setStyleSheet(f"font-weight: 600; color: {FOREGROUND};")
+        self.legend_label = QLabel("")
+        self.legend_label.setObjectName("legendLabel")
+        self.legend_label.setStyleSheet(f"color: {FOREGROUND};")
         self.status_label = QLabel("")
         self.status_label.setObjectName("statusLabel")
         self.status_label.setStyleSheet(f"color: {MUTED};")
+        for label in (self.legend_label, self.status_label):
+            label.setMinimumWidth(1)  # a narrow dock clips the header instead of growing
         self.header = QHBoxLayout()
         self.header.setContentsMargins(8, 4, 8, 0)
         self.header.addWidget(self.title_label)
+        self.header.addWidget(self.legend_label)
         self.header.addStretch(1)
         self.header.addWidget(self.status_label)
         self.header.setSpacing(16)
@@ -146,6 +155,20 @@ class ViewFrame(QWidget):
         layout.addLayout(self.header)
         layout.addWidget(self.stack, 1)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """A dock already shows the title: then the header keeps only the status."""
+        self.title_label.setVisible(not isinstance(self.parentWidget(), QDockWidget))
+        super().showEvent(event)
+
+    def set_legend(self, entries: list[tuple[str, str, str]]) -> None:
+        """The key above the plot, where it never hides data: ``(symbol, colour, text)``
+        entries such as ``("●", TRAIN, "train")``; symbols are :data:`LEGEND_SYMBOLS`."""
+        self.legend_label.setText("&nbsp;&nbsp;&nbsp;".join(
+            f'<span style="color:{colour}; font-size:{FONT_SIZE + 3}pt">'
+            f"{LEGEND_SYMBOLS.get(symbol, symbol)}</span>&nbsp;{text}"
+            for symbol, colour, text in entries
+        ))
+
     def show_message(self, text: str) -> None:
         """Replace the content by ``text``; ``""`` shows the content again."""
         self.message_label.setText(text)
@@ -154,6 +177,19 @@ class ViewFrame(QWidget):
     @property
     def message(self) -> str:
         return self.message_label.text() if self.stack.currentIndex() == 1 else ""
+
+
+def score_text(metrics: Mapping[str, float], score: str) -> str:
+    """``"accuracy  train 98.5 %  test 96.0 %"`` or ``"R²  train 0.981  test 0.975"`` from
+    a snapshot's metrics; parts that were not measured are left out."""
+    parts = []
+    for part in ("train", "test"):
+        value = metrics.get(f"{part}_{score}", math.nan)
+        if math.isfinite(value):
+            parts.append(f"{part} {100 * value:.1f} %" if score == "accuracy" else
+                         f"{part} {value:.3f}")
+    label = "R²" if score == "r2" else score
+    return "   ".join([label, *parts]) if parts else ""
 
 
 def format_value(value: float) -> str:
