@@ -29,6 +29,12 @@ CELL, ROW, COL, ROW_OF_COL, COL_OF_ROW = "cell", "row", "col", "row_of_col", "co
 ``j``, row ``j`` (``H = δ·Wᵀ`` reads row ``j`` of ``W``) or column ``i`` (``dW = Aᵀ·δ`` reads
 column ``i`` of ``A``)."""
 
+GIVEN, AFFINE, ACTIVATION, ERROR, SLOPE = "given", "affine", "activation", "error", "slope"
+OUTPUT_DELTA, CARRIED, PRODUCT = "output_delta", "carried", "product"
+WEIGHT_GRADIENT, BIAS_GRADIENT, CHANGE, UPDATE = "dW", "db", "change", "update"
+"""How an entry was computed (``TraceEntry.kind``), so a cell's arithmetic can be written
+out (:mod:`bpstudio.core.cellmath`)."""
+
 _SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
@@ -58,6 +64,7 @@ class TraceEntry:
     value: np.ndarray
     sources: tuple[Source, ...] = ()
     note: str = ""
+    kind: str = GIVEN
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -82,6 +89,7 @@ class StepTrace:
     loss: float
     n_layers: int
     bias: bool
+    reduction: str
 
     def __getitem__(self, key: str) -> TraceEntry:
         return self.entries[key]
@@ -145,7 +153,8 @@ def trace_step(net: Network, X: object, Y: object, learning_rate: float) -> Step
         builder = _Builder(net, X, Y, lr)
         builder.add_all(trace, grads)
     return StepTrace(
-        builder.entries, tuple(builder.steps), lr, float(loss), len(net.weights), net.bias
+        builder.entries, tuple(builder.steps), lr, float(loss), len(net.weights), net.bias,
+        net.reduction,
     )
 
 
@@ -159,11 +168,13 @@ class _Builder:
         self.entries: dict[str, TraceEntry] = {}
         self.steps: list[TraceStep] = []
 
-    def entry(self, key, title, formula, value, sources=(), note="") -> str:
+    def entry(self, key, title, formula, value, sources=(), note="", kind=GIVEN) -> str:
         value = np.asarray(value)
         value = value.reshape(1, -1) if value.ndim == 1 else value
         sources = tuple(Source(k, rule) for k, rule in sources)
-        self.entries[key] = TraceEntry(key, title, formula, frozen_copy(value), sources, note)
+        self.entries[key] = TraceEntry(
+            key, title, formula, frozen_copy(value), sources, note, kind
+        )
         return key
 
     def step(self, title: str, *keys: str) -> None:
@@ -190,19 +201,19 @@ class _Builder:
         net, n = self.net, self.X.shape[0]
         self.step(
             "Inputs and targets",
-            self.entry("X", "Inputs X", f"X: {n} sample(s), one per row", self.X),
-            self.entry("Y", "Targets y", "y: the wanted output for each row of X", self.Y),
+            self.entry("X", "Inputs X", "", self.X, note=f"{n} sample(s), one per row"),
+            self.entry("Y", "Targets y", "", self.Y, note="the wanted output for each row of X"),
         )
         keys = []
         for l in range(1, self.L + 1):
             keys.append(self.entry(
-                f"W{l}", f"Weights W{sub(l)}", f"W{sub(l)}: row i = input i, column j = neuron j",
-                net.weights[l - 1],
+                f"W{l}", f"Weights W{sub(l)}", "", net.weights[l - 1],
+                note=f"row i: input i, column j: neuron j of layer {l}",
             ))
             if net.bias:
                 keys.append(self.entry(
-                    f"b{l}", f"Biases b{sub(l)}", f"b{sub(l)}: one per neuron of layer {l}",
-                    net.biases[l - 1],
+                    f"b{l}", f"Biases b{sub(l)}", "", net.biases[l - 1],
+                    note=f"one per neuron of layer {l}",
                 ))
         self.step("Weights and biases", *keys)
 
@@ -212,17 +223,17 @@ class _Builder:
         sources = [(prev, ROW), (f"W{l}", COL)] + ([(f"b{l}", COL)] if self.net.bias else [])
         z = self.entry(
             f"Z{l}", f"Pre-activation Z{sub(l)}",
-            f"Z{sub(l)} = {self.a_name(l - 1)}·W{sub(l)}{bias}", Z, sources,
+            f"Z{sub(l)} = {self.a_name(l - 1)}·W{sub(l)}{bias}", Z, sources, kind=AFFINE,
         )
         f = act.formula.split("(")[0]
         output = "ŷ = " if l == self.L else ""
         a = self.entry(
             f"A{l}", "Output ŷ" if l == self.L else f"Activation A{sub(l)}",
             f"{output}A{sub(l)} = {f}(Z{sub(l)})", A,
-            [(f"Z{l}", ROW if act.name == "softmax" else CELL)], note=act.formula,
+            [(f"Z{l}", ROW if act.name == "softmax" else CELL)], act.formula, ACTIVATION,
         )
-        where = "output layer" if l == self.L else f"hidden layer {l}"
-        self.step(f"Forward through the {where}", z, a)
+        where = "the output layer" if l == self.L else f"hidden layer {l}"
+        self.step(f"Forward through {where}", z, a)
 
     def add_error_and_slopes(self, trace) -> None:
         out = f"A{self.L}"
@@ -230,7 +241,7 @@ class _Builder:
         self.step(
             "Error at the output",
             self.entry("E", "Error E", "E = y − ŷ", E, [("Y", CELL), (out, CELL)],
-                       note="the book's error; the core's deltas use ŷ − y = −E"),
+                       "the book's error; the core's deltas use ŷ − y = −E", ERROR),
         )
         keys = []
         for l in range(self.L, 0, -1):
@@ -245,7 +256,7 @@ class _Builder:
                 slope, formula, note = act.slope(Z, A), f"f′(Z{sub(l)})", act.slope_formula
             keys.append(self.entry(
                 f"fp{l}", f"Slope f′(Z{sub(l)})", formula, slope,
-                [(f"Z{l}", CELL), (f"A{l}", CELL)], note,
+                [(f"Z{l}", CELL), (f"A{l}", CELL)], note, SLOPE,
             ))
         self.step("Slopes of the activations", *keys)
 
@@ -269,7 +280,8 @@ class _Builder:
             sources = [(out, CELL), ("Y", CELL), (f"fp{L}", CELL)]
         self.step(
             "Delta of the output layer",
-            self.entry(f"delta{L}", f"Output delta δ{sub(L)}", formula, delta, sources, note),
+            self.entry(f"delta{L}", f"Output delta δ{sub(L)}", formula, delta, sources, note,
+                       OUTPUT_DELTA),
         )
 
     def add_hidden_delta(self, l: int, delta: np.ndarray) -> None:
@@ -279,11 +291,11 @@ class _Builder:
         h = self.entry(
             f"back{l}", f"Error carried back to layer {l}",
             f"δ{sub(l + 1)}·W{sub(l + 1)}ᵀ", H,
-            [(f"delta{l + 1}", ROW), (f"W{l + 1}", ROW_OF_COL)],
+            [(f"delta{l + 1}", ROW), (f"W{l + 1}", ROW_OF_COL)], kind=CARRIED,
         )
         d = self.entry(
             f"delta{l}", f"Hidden delta δ{sub(l)}", f"δ{sub(l)} = (δ{sub(l + 1)}·W{sub(l + 1)}ᵀ) "
-            f"⊙ f′(Z{sub(l)})", delta, [(h, CELL), (f"fp{l}", CELL)],
+            f"⊙ f′(Z{sub(l)})", delta, [(h, CELL), (f"fp{l}", CELL)], kind=PRODUCT,
         )
         self.step(f"Back to hidden layer {l}", h, d)
 
@@ -291,25 +303,26 @@ class _Builder:
         W, s, prev = self.net.weights[l - 1], sub(l), self.a_name(l - 1)
         keys = [self.entry(
             f"dW{l}", f"Weight gradient dW{s}", f"dW{s} = {prev}ᵀ·δ{s}", dW,
-            [(self.a_key(l - 1), COL_OF_ROW), (f"delta{l}", COL)],
+            [(self.a_key(l - 1), COL_OF_ROW), (f"delta{l}", COL)], kind=WEIGHT_GRADIENT,
         )]
         if db is not None:
             keys.append(self.entry(
                 f"db{l}", f"Bias gradient db{s}", f"db{s} = Σ over rows of δ{s}", db,
-                [(f"delta{l}", COL)],
+                [(f"delta{l}", COL)], kind=BIAS_GRADIENT,
             ))
         self.step(f"Gradients of layer {l}", *keys)
         step = self.lr * dW  # the same product SGD subtracts, so W_new is bit for bit SGD's
         keys = [
             self.entry(f"step{l}", f"Weight change ΔW{s}", f"ΔW{s} = −η·dW{s}  (η = {self.lr:g})",
-                       -step, [(f"dW{l}", CELL)], note="the book's ΔW = η·δ°·a"),
+                       -step, [(f"dW{l}", CELL)], "the book's ΔW = η·δ°·a", CHANGE),
             self.entry(f"W{l}_new", f"Updated W{s}", f"W{s} ← W{s} − η·dW{s}", W - step,
-                       [(f"W{l}", CELL), (f"dW{l}", CELL)]),
+                       [(f"W{l}", CELL), (f"dW{l}", CELL)], kind=UPDATE),
         ]
         if db is not None:
             keys.append(self.entry(
                 f"b{l}_new", f"Updated b{s}", f"b{s} ← b{s} − η·db{s}",
                 self.net.biases[l - 1] - self.lr * db, [(f"b{l}", CELL), (f"db{l}", CELL)],
+                kind=UPDATE,
             ))
         self.step(f"Update of layer {l}", *keys)
 

@@ -39,11 +39,14 @@ class _LayerItems:
 
     def __init__(self, layer: int, grad_plot: pg.PlotItem, weight_plot: pg.PlotItem) -> None:
         colour = pg.mkColor(theme.class_colour(layer))
-        name = f"W{sub(layer + 1)}"
-        self.grad = grad_plot.plot(pen=pg.mkPen(colour, width=2), name=name)
+        self.grad = grad_plot.plot(pen=pg.mkPen(colour, width=2))
         faint = pg.mkColor(colour)
         faint.setAlpha(70)
         self.weight_plot = weight_plot
+        self.reach_text = pg.TextItem(color=theme.FOREGROUND, anchor=(1, 0),
+                                      fill=pg.mkBrush(255, 255, 255, 210))
+        self.reach_text.setFont(theme.tick_font())
+        weight_plot.addItem(self.reach_text, ignoreBounds=True)
         self.lines = [weight_plot.plot(pen=pg.mkPen(faint)) for _ in WEIGHT_PERCENTILES]
         edge = pg.mkPen(colour, width=1, style=Qt.PenStyle.DotLine)
         self.lines[_AT[0.0]].setPen(edge)
@@ -64,6 +67,12 @@ class _LayerItems:
         self.grad.setData(epochs[finite], np.maximum(grads[finite], FLOOR))
         for k, line in enumerate(self.lines):
             line.setData(epochs, pct[:, k])
+        # symmetric about 0 with three ticks: small stacked plots stay legible and comparable
+        reach = _round_up(float(np.max(np.abs(pct[:, [_AT[0.0], _AT[100.0]]]))))
+        self.weight_plot.getAxis("left").setTicks([[(-reach, ""), (0.0, "0"), (reach, "")]])
+        self.weight_plot.setYRange(-reach, reach, padding=0.08)
+        self.reach_text.setText(f"±{reach:g}")
+        self.reach_text.setPos(float(epochs[-1]) if len(epochs) else 0.0, reach)
 
     def remove(self, grad_plot: pg.PlotItem) -> None:
         grad_plot.removeItem(self.grad)
@@ -99,7 +108,6 @@ class GradientFlowView(theme.ViewFrame):
         self.setObjectName("gradientFlowPlot")
         self.grad_plot.getPlotItem().setLogMode(x=False, y=True)
         self.grad_plot.getPlotItem().getAxis("left").setWidth(AXIS_WIDTH)
-        self.legend = theme.make_legend(self.grad_plot)
         self._layers: list[_LayerItems] = []
         self.clear()
 
@@ -144,7 +152,7 @@ class GradientFlowView(theme.ViewFrame):
             items.remove(self.grad_plot.getPlotItem())
         self._layers = []
         self.weight_area.ci.clear()
-        self.legend.clear()
+        self.set_legend([])
         self._epochs = np.empty(0)
         self._grads = np.empty((0, 0))
         self._pct = np.empty((0, 0, len(WEIGHT_PERCENTILES)))
@@ -174,13 +182,12 @@ class GradientFlowView(theme.ViewFrame):
     def _redraw(self) -> None:
         for l, items in enumerate(self._layers):
             items.set_data(self._epochs, self._grads[:, l], self._pct[:, l])
-        latest = self._grads[-1]
-        parts = [f"epoch {int(self._epochs[-1]):,}"]
-        if np.isfinite(latest).all():
-            parts.append("mean |dW|: " + "  ".join(
-                f"W{sub(l + 1)} {theme.format_value(g)}" for l, g in enumerate(latest)
-            ))
-        self.status_label.setText("   ".join(parts))
+        latest = ["" if math.isnan(g) else f" {g:.1e}" for g in self._grads[-1]]
+        self.set_legend([
+            ("line", theme.class_colour(l), f"W{sub(l + 1)}{text}")
+            for l, text in enumerate(latest)
+        ])
+        self.status_label.setText(f"epoch {int(self._epochs[-1]):,}")
 
 
 def _style(plot: pg.PlotItem, name: str, last: bool) -> None:
@@ -199,3 +206,11 @@ def _style(plot: pg.PlotItem, name: str, last: bool) -> None:
     plot.showGrid(x=True, y=True, alpha=theme.GRID_ALPHA)
     plot.setMenuEnabled(False)
     plot.hideButtons()
+
+
+def _round_up(value: float) -> float:
+    """``value`` rounded up to one significant digit (0.73 → 0.8), at least 1e-12."""
+    if not value > 1e-12:
+        return 1e-12 if value == value else 1.0
+    scale = 10.0 ** math.floor(math.log10(value))
+    return math.ceil(value / scale) * scale

@@ -53,6 +53,9 @@ class NeuronView(theme.ViewFrame):
             item.setZValue(z)
             self.single.addItem(item)
         self.mosaic = pg.PlotWidget(background=theme.BACKGROUND)
+        scale = "Blue: the layer's lowest output, white: halfway, orange: its highest."
+        self.single.setToolTip(scale)
+        self.mosaic.setToolTip(scale + " Click a thumbnail to see it large.")
         self._build_mosaic()
         self.pages = QStackedWidget()
         self.pages.addWidget(self.single)
@@ -200,8 +203,7 @@ class NeuronView(theme.ViewFrame):
             self.image.clear()
             self.curve.setData(self._grid.xs, values)
         self.status_label.setText(
-            f"A{sub(layer)}[:, {unit}] from {_fmt(values.min())} to {_fmt(values.max())}"
-            f"   (layer range {_fmt(lo)} … {_fmt(hi)})"
+            f"A{sub(layer)}[:, {unit}]: {_fmt(values.min())} … {_fmt(values.max())}"
         )
 
     def _layout_tiles(self, sizes: list[int]) -> None:

@@ -44,7 +44,13 @@ def test_points_draw_gradients_and_weight_percentiles(view, rng):
         np.testing.assert_allclose(10**y, [g[l] for g, _ in history])
         for k, line in enumerate(items.lines):
             np.testing.assert_array_equal(line.getData()[1], [p[l, k] for _, p in history])
-    assert "W₁ 0.001" in view.status_label.text()
+    assert "W₁ 1.0e-03" in view.legend_label.text()  # the latest value beside each key
+    assert view.status_label.text() == "epoch 3"
+    # weights: symmetric axes with ticks at the rounded largest |w| seen
+    reach = max(abs(p[0, [0, -1]]).max() for _, p in history)
+    ticks = view.layer_items[0].weight_plot.getAxis("left")._tickLevels[0]
+    assert ticks[0][0] == -ticks[2][0] and reach <= ticks[2][0] < 2 * reach
+    assert view.layer_items[0].reach_text.textItem.toPlainText() == f"±{ticks[2][0]:g}"
 
 
 def test_a_reset_starts_the_curves_over(view, rng):

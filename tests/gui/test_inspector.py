@@ -95,6 +95,13 @@ def test_selecting_a_cell_highlights_its_sources(qtbot, view):
     assert x_model.data(x_model.index(1, 0), Qt.ItemDataRole.BackgroundRole).color() == SOURCE
     assert x_model.data(x_model.index(0, 0), Qt.ItemDataRole.BackgroundRole) is None
     assert "computed from" in view.message_label.text()
+    # the cell worked out by hand, at the chosen precision
+    X, W, b = view.trace["X"].value, view.trace["W1"].value, view.trace["b1"].value
+    arithmetic = view.arithmetic_label.text()
+    assert arithmetic.startswith(f"Z₁[1, 2] = {X[1, 0]:.3f}·{W[0, 2]:.3f}")
+    assert arithmetic.endswith(f" + {b[0, 2]:.3f} = {view.trace['Z1'].value[1, 2]:.3f}")
+    view.precision_spin.setValue(5)
+    assert view.arithmetic_label.text().endswith(f"{view.trace['Z1'].value[1, 2]:.5f}")
 
     # another cell moves the highlight
     _click_cell(qtbot, view, "A1", 2, 0)
@@ -206,6 +213,8 @@ def test_lesson_preset_shows_the_books_numbers(qtbot):
     view.set_problem(net, np.array([[0.1, 0.3]]), np.array([[1.0]]), 0.5)
     lesson = get_lesson("two_input")
     view.apply_preset(lesson.inspector)
+    _click_cell(qtbot, view, "A1", 0, 0)
+    assert view.arithmetic_label.text() == "A₁[0, 0] = σ(-0.02) = 0.495"
     assert view.current_step == lesson.inspector.step
     for number in lesson.book_numbers:
         _go_to_step_of(qtbot, view, number.entry)

@@ -39,6 +39,7 @@ class EntryPanel(QFrame):
         self.formula_label.setObjectName("formulaLabel")
         self.formula_label.setStyleSheet("font-family: serif; font-size: 13pt; color: #222222;")
         self.formula_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.formula_label.setVisible(bool(entry.formula))
         rows, cols = entry.shape
         self.shape_label = QLabel(f"{rows} × {cols}")
         self.shape_label.setObjectName("shapeLabel")

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDockWidget,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -26,13 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.core import Network
+from bpstudio.core.cellmath import explain_cell
 from bpstudio.core.snapshot import TrainingSnapshot
-from bpstudio.core.steptrace import StepTrace, trace_step
+from bpstudio.core.steptrace import StepTrace, format_number, trace_step
 from bpstudio.lessons import InspectorPreset
 
 from .entry_panel import EntryPanel
+from .step_page import StepPage
 
-PANELS_PER_ROW = 4
 BATCH_LABELS = {
     "all": "Whole training set", "sample": "One sample", "minibatch": "Next mini-batch",
 }
@@ -52,7 +52,6 @@ class InspectorView(QWidget):
         self._minibatch: np.ndarray | None = None
         self._trace: StepTrace | None = None
         self._step = 0
-        self._panels: dict[str, EntryPanel] = {}
         self._selected: tuple[str, int, int] | None = None
         self._build()
         self.clear()
@@ -91,13 +90,16 @@ class InspectorView(QWidget):
         nav.addStretch(1)
         nav.addWidget(self.summary_label)
 
-        self.page = QWidget(objectName="inspectorPage")
-        self.page.setStyleSheet("#inspectorPage { background: #f6f6f6; }")
-        self.page_layout = QVBoxLayout(self.page)
-        self.page_layout.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.page = StepPage()
+        self.page.cell_selected.connect(self._on_cell_selected)
         scroll = QScrollArea(objectName="inspectorScroll", widgetResizable=True)
         scroll.setWidget(self.page)
 
+        self.arithmetic_label = QLabel(objectName="arithmeticLabel", wordWrap=True)
+        self.arithmetic_label.setStyleSheet("font-family: serif; font-size: 13pt;")
+        self.arithmetic_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
         self.message_label = QLabel(objectName="messageLabel", wordWrap=True)
         self.message_label.setStyleSheet("color: #6b6b6b;")
         self.apply_button = QPushButton("Apply step", objectName="applyStepButton")
@@ -111,6 +113,7 @@ class InspectorView(QWidget):
         layout.addLayout(top)
         layout.addLayout(nav)
         layout.addWidget(scroll, 1)
+        layout.addWidget(self.arithmetic_label)
         layout.addLayout(bottom)
 
         self.batch_combo.currentIndexChanged.connect(self._on_batch_changed)
@@ -179,10 +182,10 @@ class InspectorView(QWidget):
         A trace of the same layout (new weights while training) only refreshes the numbers.
         """
         old, self._trace = self._trace, trace
-        if old is not None and _same_layout(old, trace) and self._panels:
-            for key, panel in self._panels.items():
-                panel.model.set_value(trace[key].value)
+        if old is not None and _same_layout(old, trace) and self.page.panels:
+            self.page.refresh(trace)
             self._show_summary(trace)
+            self._show_arithmetic()
             return
         self.step_combo.clear()
         for i, step in enumerate(trace.steps, start=1):
@@ -206,7 +209,8 @@ class InspectorView(QWidget):
         self.sample_spin.setRange(0, 0)
         self.step_combo.clear()
         self.summary_label.setText("")
-        self._clear_page()
+        self.page.clear()
+        self._show_arithmetic()
         self.message_label.setText("Open or build a network to see one backpropagation step.")
         self._sync_buttons()
 
@@ -223,7 +227,7 @@ class InspectorView(QWidget):
         return self._step
 
     def panel(self, key: str) -> EntryPanel | None:
-        return self._panels.get(key)
+        return self.page.panels.get(key)
 
     # -- stepping ---------------------------------------------------------------------------------
 
@@ -258,7 +262,7 @@ class InspectorView(QWidget):
     @property
     def selected_key(self) -> str | None:
         """The entry of the selected cell, else the first entry computed in this step."""
-        if self._selected is not None and self._selected[0] in self._panels:
+        if self._selected is not None and self._selected[0] in self.page.panels:
             return self._selected[0]
         if self._trace is None:
             return None
@@ -282,7 +286,7 @@ class InspectorView(QWidget):
             trace = trace_step(self._net, self._X[rows], self._Y[rows], self._lr)
         except ValueError as error:
             self._trace = None
-            self._clear_page()
+            self.page.clear()
             self.message_label.setText(str(error))
             self._sync_buttons()
             return
@@ -306,63 +310,39 @@ class InspectorView(QWidget):
             w.setEnabled(has)
         self.sample_spin.setVisible(self.batch_kind == "sample")
 
-    def _clear_page(self) -> None:
-        self._panels.clear()
-        _empty_layout(self.page_layout)
-
     def _build_page(self) -> None:
-        """The step's own entries, and above them the earlier entries they were made from."""
-        self._clear_page()
-        trace, step = self._trace, self._trace.steps[self._step]
-        first_step = {k: i for i, s in enumerate(trace.steps) for k in s.keys}
-        used = [src.key for key in step.keys for src in trace[key].sources
-                if src.key not in step.keys]
-        used = list(dict.fromkeys(used))
-        if used:
-            self._add_row("Used in this step", [
-                (k, f"from step {first_step[k] + 1}") for k in used
-            ])
-        self._add_row(f"Step {self._step + 1}: {step.title}", [(k, "") for k in step.keys])
-        self.page_layout.addStretch(1)
+        """Lay out the current step and restore the selected cell if it is still there."""
+        self.page.show_step(self._trace, self._step)
         self._apply_format()
-        if self._selected is not None and self._selected[0] in self._panels:
+        if self._selected is not None and self._selected[0] in self.page.panels:
             key, row, col = self._selected
-            shape = trace[key].shape
+            shape = self._trace[key].shape
             if row < shape[0] and col < shape[1]:
-                self._panels[key].select_cell(row, col)
+                self.page.panels[key].select_cell(row, col)
                 return
         self._selected = None
-
-    def _add_row(self, caption: str, items: list[tuple[str, str]]) -> None:
-        label = QLabel(f"<b>{caption}</b>")
-        label.setStyleSheet("color: #444444; font-size: 11pt; margin-top: 4px;")
-        self.page_layout.addWidget(label)
-        grid = QGridLayout()
-        grid.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(10)
-        for i, (key, earlier) in enumerate(items):
-            panel = EntryPanel(self._trace[key], earlier)
-            panel.cell_selected.connect(self._on_cell_selected)
-            self._panels[key] = panel
-            grid.addWidget(panel, i // PANELS_PER_ROW, i % PANELS_PER_ROW,
-                           Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.page_layout.addLayout(grid)
+        self._show_arithmetic()
 
     def _apply_format(self) -> None:
-        for panel in self._panels.values():
-            panel.set_format(self.precision_spin.value(), self.significant_check.isChecked())
+        self.page.set_format(self.precision_spin.value(), self.significant_check.isChecked())
+        self._show_arithmetic()
+
+    def _format(self, value: float) -> str:
+        return format_number(value, self.precision_spin.value(), self.significant_check.isChecked())
+
+    def _show_arithmetic(self) -> None:
+        """The selected cell worked out by hand, at the chosen precision."""
+        selected = self._selected
+        if self._trace is None or selected is None or selected[0] not in self.page.panels:
+            self.arithmetic_label.setText("Select a cell to see how it was computed.")
+            return
+        self.arithmetic_label.setText(explain_cell(self._trace, *selected, self._format))
 
     def _on_cell_selected(self, key: str, row: int, col: int) -> None:
         self._selected = (key, row, col)
-        masks = self._trace.source_cells(key, row, col)
-        for other, panel in self._panels.items():
-            if other == key:
-                panel.model.set_highlight((row, col), None)
-            else:
-                panel.model.set_highlight(None, masks.get(other))
-                panel.table.clearSelection()
+        masks = self.page.highlight(self._trace, key, row, col)
         self.message_label.setText(self._describe(key, row, col, masks))
+        self._show_arithmetic()
 
     def _describe(self, key: str, row: int, col: int, masks: dict) -> str:
         entry = self._trace[key]
@@ -376,18 +356,6 @@ class InspectorView(QWidget):
     def _on_apply(self) -> None:
         if self._trace is not None:
             self.apply_step_requested.emit(self._trace)
-
-
-def _empty_layout(layout) -> None:
-    """Remove and delete everything in ``layout`` (hidden at once: deletion comes later)."""
-    while layout.count():
-        item = layout.takeAt(0)
-        if item.widget() is not None:
-            item.widget().hide()
-            item.widget().deleteLater()
-        elif item.layout() is not None:
-            _empty_layout(item.layout())
-            item.layout().deleteLater()
 
 
 def _same_layout(a: StepTrace, b: StepTrace) -> bool:
