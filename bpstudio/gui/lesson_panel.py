@@ -1,0 +1,99 @@
+"""The lessons menu and the panel that explains the open lesson.
+
+:class:`LessonsMenu` is ``lessonsMenu``, built from :data:`bpstudio.lessons.LESSONS`; the
+window connects ``lesson_chosen`` and does the loading (example, views, inspector preset).
+:class:`LessonPanel` shows the lesson's explanation and, for the worked examples, the book's
+numbers next to where the inspector shows them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMenu, QTextBrowser, QVBoxLayout, QWidget
+
+from bpstudio.core.steptrace import sub
+from bpstudio.lessons import LESSONS, Lesson
+
+
+class LessonsMenu(QMenu):
+    """``lessonsMenu``: one action per lesson (``lesson_<id>Action``); emits the lesson id."""
+
+    lesson_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("&Lessons", parent)
+        self.setObjectName("lessonsMenu")
+        for lesson in LESSONS.values():
+            action = QAction(lesson.title, self)
+            action.setObjectName(f"lesson_{lesson.id}Action")
+            action.setToolTip(f"Open the lesson “{lesson.title}”")
+            action.setData(lesson.id)
+            self.addAction(action)
+        self.triggered.connect(self._on_triggered)
+
+    def _on_triggered(self, action: QAction) -> None:
+        self.lesson_chosen.emit(action.data())
+
+
+class LessonPanel(QWidget):
+    """``lessonPanel``: the open lesson's title, explanation and book-number table."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lessonPanel")
+        self.title_label = QLabel(objectName="lessonTitle", wordWrap=True)
+        self.title_label.setStyleSheet("font-size: 13pt; font-weight: 600; color: #222222;")
+        self.text = QTextBrowser(objectName="lessonText")
+        self.text.setOpenExternalLinks(False)
+        self.text.setStyleSheet("QTextBrowser { background: #ffffff; border: none; }")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.text, 1)
+        self.lesson: Lesson | None = None
+        self.clear()
+
+    def show_lesson(self, lesson: Lesson) -> None:
+        self.lesson = lesson
+        self.title_label.setText(lesson.title)
+        self.text.setHtml(lesson.explanation + _book_table(lesson))
+
+    def clear(self) -> None:
+        self.lesson = None
+        self.title_label.setText("Lessons")
+        self.text.setHtml(
+            "<p>Choose a lesson from the Lessons menu: it loads an example from the articles "
+            "and opens the views that explain it.</p>"
+        )
+
+
+_SYMBOLS = {"A": "A", "Z": "Z", "delta": "δ", "step": "ΔW", "dW": "dW", "W": "W", "b": "b"}
+
+
+def _where(key: str) -> str:
+    """``"delta2"`` → ``"δ₂"``: a trace key as the inspector's tables name it."""
+    match = re.fullmatch(r"([A-Za-z]+)(\d+)", key)
+    if match is None or match.group(1) not in _SYMBOLS:
+        return key
+    return _SYMBOLS[match.group(1)] + sub(int(match.group(2)))
+
+
+def _book_table(lesson: Lesson) -> str:
+    if not lesson.book_numbers:
+        return ""
+    rows = "".join(
+        f"<tr><td>{n.label}</td><td align='right'>{n.book}</td>"
+        f"<td align='right'><b>{n.shown}</b></td><td>{_where(n.entry)}{list(n.cell)}</td>"
+        f"<td style='color:#6b6b6b'>{n.note}</td></tr>"
+        for n in lesson.book_numbers
+    )
+    return (
+        "<h4>The book's numbers in the inspector</h4>"
+        "<table cellspacing='0' cellpadding='3' border='1' style='border-color:#cccccc'>"
+        "<tr><th align='left'>number</th><th>book</th><th>inspector</th>"
+        "<th align='left'>where</th><th align='left'>why they differ</th></tr>"
+        f"{rows}</table>"
+    )
