@@ -288,6 +288,17 @@ def test_regions_report_accuracy_and_leave_out_what_was_not_measured(qtbot):
     )
 
 
+@pytest.mark.parametrize("cls", [LossPlotView, FitPlotView, DecisionRegionView])
+def test_legends_name_test_data_only_when_there_is_some(qtbot, cls):
+    network, name = (SIN, "sin") if cls is FitPlotView else (BINARY, "xor")
+    view = make_view(qtbot, cls)
+    for fraction, shown in ((0.25, True), (0.0, False)):
+        run = Run(network, DataSpec(name, {"n": 40}, test_fraction=fraction))
+        view.set_data(run.data, run.grid)
+        assert ("train" in view.legend_label.text(), "test" in view.legend_label.text()) == (
+            True, shown)
+
+
 def test_test_points_are_hollow_and_coloured_by_class(qtbot):
     run = Run(BINARY, DataSpec("xor", {"n": 40}, test_fraction=0.5))
     view = make_view(qtbot, DecisionRegionView, run)

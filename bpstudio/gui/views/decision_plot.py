@@ -65,7 +65,8 @@ class DecisionRegionView(theme.ViewFrame):
         self.image.setLookupTable(theme.diverging_lut() if data.n_outputs == 1 else None)
         self.set_legend([
             *(("point", theme.class_colour(c), f"class {c}") for c in range(data.full.n_classes)),
-            ("point", theme.MUTED, "train"), ("ring", theme.MUTED, "test"),
+            ("point", theme.MUTED, "train"),
+            *([("ring", theme.MUTED, "test")] if data.test.n_samples else []),
         ])
         _show_points(self.train_points, data.train.X, data.train.y, hollow=False)
         _show_points(self.test_points, data.test.X, data.test.y, hollow=True)

@@ -25,10 +25,6 @@ class FitPlotView(theme.ViewFrame):
         super().__init__("Fit", plot, parent)
         self.setObjectName("fitPlot")
         self.plot = plot
-        self.set_legend([
-            ("point", theme.TRAIN, "train"), ("ring", theme.TEST, "test"),
-            ("dashed", theme.TRUTH, "true function"), ("line", theme.MODEL, "network"),
-        ])
         self.train_points = pg.ScatterPlotItem(
             size=7, brush=pg.mkBrush(theme.TRAIN), pen=pg.mkPen("w", width=0.8), name="train"
         )
@@ -56,10 +52,17 @@ class FitPlotView(theme.ViewFrame):
             self._grid = None
             for item in (self.train_points, self.test_points, self.truth_curve):
                 item.setData([], [])
+            self.set_legend([])
             self.show_message(_why_no_fit(data))
             return
         self._grid = grid
         self.show_message("")
+        self.set_legend([
+            ("point", theme.TRAIN, "train"),
+            *([("ring", theme.TEST, "test")] if data.test.n_samples else []),
+            *([("dashed", theme.TRUTH, "true function")] if data.full.true_function() else []),
+            ("line", theme.MODEL, "network"),
+        ])
         self.train_points.setData(
             data.train.X[:, 0], data.train.y[:, 0], size=theme.point_size(data.train.n_samples)
         )

@@ -94,7 +94,11 @@ class LossPlotView(theme.ViewFrame):
     # -- the public surface -------------------------------------------------------------------
 
     def set_data(self, data: PreparedData, grid: PlotGrid | None) -> None:
-        """Nothing static to draw: losses come with the snapshots."""
+        """Losses come with the snapshots; the data only says whether there is a test part."""
+        self.set_legend([
+            ("line", theme.TRAIN, "train"),
+            *([("line", theme.TEST, "test")] if data.test.n_samples else []),
+        ])
 
     def show_snapshot(self, snapshot: TrainingSnapshot) -> None:
         epochs = snapshot.new_epochs
