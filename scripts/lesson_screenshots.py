@@ -7,7 +7,8 @@ Run from the repository root::
 
 Each view is fed by the real core (the textbook examples, trained in this process) and saved
 with ``QWidget.grab()``, which gives the same pixels offscreen as under Xvfb (STACK.md):
-inspector.png, graph_lab.png, gradient_flow.png, neurons.png and gradient_check.png.
+inspector.png, graph_lab.png, gradient_flow.png, neurons.png, gradient_check.png and
+lesson.png.
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ from bpstudio.gui.gradcheck_panel import GradientCheckPanel  # noqa: E402
 from bpstudio.gui.gradient_flow import GradientFlowView  # noqa: E402
 from bpstudio.gui.graph_lab import GraphLabView  # noqa: E402
 from bpstudio.gui.inspector import InspectorView  # noqa: E402
+from bpstudio.gui.lesson_panel import LessonPanel  # noqa: E402
 from bpstudio.gui.neuron_view import NeuronView  # noqa: E402
+from bpstudio.lessons import get_lesson  # noqa: E402
 from bpstudio.session import Session  # noqa: E402
 
 
@@ -113,13 +116,19 @@ def gradient_check(app: QApplication, out: Path) -> None:
     _save(app, panel, (540, 260), out / "gradient_check.png")
 
 
+def lesson(app: QApplication, out: Path) -> None:
+    panel = LessonPanel()
+    panel.show_lesson(get_lesson("two_input"))
+    _save(app, panel, (620, 900), out / "lesson.png")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv)
-    for shot in (inspector, graph_lab, gradient_flow, neurons, gradient_check):
+    for shot in (inspector, graph_lab, gradient_flow, neurons, gradient_check, lesson):
         shot(app, args.out)
     return 0
 
