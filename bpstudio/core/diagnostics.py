@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .gradcheck import _parameter_slices, numerical_gradient
+from .gradcheck import parameter_slices, numerical_gradient
 from .network import Network
 
 WEIGHT_PERCENTILES = (0.0, 10.0, 25.0, 50.0, 75.0, 90.0, 100.0)
@@ -87,7 +87,7 @@ def check_gradients(net: Network, X: object, Y: object, eps: float = 1e-6) -> Gr
     analytic = net.backward(net.forward(X), Y).vector
     numeric = numerical_gradient(net, X, Y, eps)
     errors = {}
-    for name, part in _parameter_slices(net):
+    for name, part in parameter_slices(net):
         a, n = analytic[part], numeric[part]
         scale = max(float(np.linalg.norm(a) + np.linalg.norm(n)), np.finfo(float).tiny)
         errors[name] = float(np.linalg.norm(a - n)) / scale
@@ -98,7 +98,7 @@ def check_gradients(net: Network, X: object, Y: object, eps: float = 1e-6) -> Gr
 
 def _locate(net: Network, flat: int) -> tuple[str, tuple[int, ...]]:
     """The array name and index of entry ``flat`` of the parameter vector."""
-    for name, part in _parameter_slices(net):
+    for name, part in parameter_slices(net):
         if part.start <= flat < part.stop:
             l = int(name[1:]) - 1
             shape = net.weights[l].shape if name[0] == "W" else net.biases[l].shape

@@ -42,14 +42,15 @@ def gradient_check(
         analytic = net._gradients(net._forward(X), Y).vector
     numeric = numerical_gradient(net, X, Y, eps)
     report = {}
-    for name, part in _parameter_slices(net):
+    for name, part in parameter_slices(net):
         a, n = analytic[part], numeric[part]
         scale = max(float(np.linalg.norm(a) + np.linalg.norm(n)), np.finfo(float).tiny)
         report[name] = float(np.linalg.norm(a - n)) / scale
     return report
 
 
-def _parameter_slices(net: Network) -> list[tuple[str, slice]]:
+def parameter_slices(net: Network) -> list[tuple[str, slice]]:
+    """Names (``W1``, …, ``b1``, …) and slices of each array in the flat parameter vector."""
     out, start = [], 0
     shapes = list(zip(net.layer_sizes[:-1], net.layer_sizes[1:]))
     for l, (n_in, n_out) in enumerate(shapes, start=1):
