@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
             dock.setObjectName(spec.name)
             dock.setWidget(spec.widget)
             self.addDockWidget(spec.area, dock)
+            dock.visibilityChanged.connect(self._on_dock_shown)
             docks[spec.name] = dock
         if {"fitDock", "decisionDock", "networkDock", "lossDock"} <= docks.keys():
             self.splitDockWidget(docks["fitDock"], docks["lossDock"], Qt.Orientation.Vertical)
@@ -240,10 +241,18 @@ class MainWindow(QMainWindow):
     # -- replies from training -----------------------------------------------------------------
 
     def _on_snapshot(self, snapshot: TrainingSnapshot) -> None:
+        """Draw it; views out of sight skip it (the loss plot never: it appends the rows)."""
         self.last_snapshot = snapshot
         for view in self.views:
-            view.show_snapshot(snapshot)
+            if view is self.loss_plot or view.isVisible():
+                view.show_snapshot(snapshot)
         self.status_line.show_snapshot(snapshot)
+
+    def _on_dock_shown(self, visible: bool) -> None:
+        """A view coming into sight draws the latest snapshot it skipped."""
+        dock = self.sender()
+        if visible and self.last_snapshot is not None and dock.widget() in self.views:
+            dock.widget().show_snapshot(self.last_snapshot)
 
     def _on_state_handed_back(self, state: object) -> None:
         self.session = self.session.with_state(state)

@@ -4,10 +4,15 @@ Commands travel as this object's own signals, connected to the worker's slots (q
 because the worker lives in another thread). Replies arrive in this object's slots, in the
 GUI thread; anything from an older run id is dropped. Snapshots are merged into one pending
 snapshot and rendered by a zero-delay timer, so a busy GUI thread never works off a backlog.
+
+After each render the worker is told it may send the next snapshot, later if drawing is
+expensive: the GUI thread's CPU time per frame is kept below ``RENDER_BUDGET`` of the wall
+time. Both threads share the GIL, so time spent drawing is time the worker cannot train.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 
 import numpy as np
@@ -21,6 +26,10 @@ from .worker import TrainingWorker
 
 SHUTDOWN_WAIT_MS = 500
 SYNC_WAIT_MS = 3000
+RENDER_BUDGET = 0.12
+"""Largest share of wall time the GUI thread may spend per frame before frames are spaced."""
+MAX_FRAME_INTERVAL = 0.5
+"""However slow drawing is, the plots still move at least twice a second."""
 
 
 class TrainingController(QObject):
@@ -41,6 +50,7 @@ class TrainingController(QObject):
     _epoch_limit_requested = Signal(object)
     _reconfigure_requested = Signal(object)
     _sync_requested = Signal(int)
+    _snapshot_wanted = Signal()
     _stop_requested = Signal()
 
     def __init__(self, parent: QObject | None = None, worker: TrainingWorker | None = None):
@@ -55,6 +65,10 @@ class TrainingController(QObject):
         self._render_timer.setSingleShot(True)
         self._render_timer.setInterval(0)
         self._render_timer.timeout.connect(self._render)
+        self._want_timer = QTimer(self)
+        self._want_timer.setSingleShot(True)
+        self._want_timer.timeout.connect(self._snapshot_wanted)
+        self._frame_cpu, self._frame_time = time.thread_time(), time.perf_counter()
         self.worker_thread = QThread()
         self.worker_thread.setObjectName("trainingThread")
         self._worker = worker or TrainingWorker()
@@ -70,6 +84,7 @@ class TrainingController(QObject):
             (self._epoch_limit_requested, worker.set_epoch_limit),
             (self._reconfigure_requested, worker.reconfigure),
             (self._sync_requested, worker.sync), (self._stop_requested, worker.stop),
+            (self._snapshot_wanted, worker.want_snapshot),
         ):
             signal.connect(slot)
         worker.snapshot_ready.connect(self._on_snapshot)
@@ -156,6 +171,7 @@ class TrainingController(QObject):
         if not self.worker_thread.isRunning():
             return
         self._render_timer.stop()
+        self._want_timer.stop()
         self._set_running(False)
         self._stop_requested.emit()
         if not self.worker_thread.wait(SHUTDOWN_WAIT_MS):
@@ -175,8 +191,15 @@ class TrainingController(QObject):
     @Slot()
     def _render(self) -> None:
         snapshot, self._pending = self._pending, None
-        if snapshot is not None:
-            self.snapshot_ready.emit(snapshot)
+        if snapshot is None:
+            return
+        self.snapshot_ready.emit(snapshot)
+        # CPU this thread used since the last frame: drawing it, painting, everything else
+        cpu, wall = time.thread_time(), time.perf_counter()
+        busy, elapsed = cpu - self._frame_cpu, wall - self._frame_time
+        self._frame_cpu, self._frame_time = cpu, wall
+        wait = min(busy / RENDER_BUDGET, MAX_FRAME_INTERVAL) - elapsed
+        self._want_timer.start(max(int(wait * 1000), 0))
 
     @Slot(int, object)
     def _on_handed_back(self, run_id: int, state: object) -> None:

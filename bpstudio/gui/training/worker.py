@@ -3,7 +3,9 @@
 A child ``QTimer`` (it moves with the worker) fires :meth:`TrainingWorker._train_slice`, which
 trains for about ``slice_seconds`` and returns to the thread's event loop, where queued
 commands (start, pause, step, reset, learning rate, stop) are delivered between slices.
-Snapshots are throttled here, at the source; the state is handed back on every pause.
+Snapshots are throttled here, at the source: at most ~30 per second, and only once the GUI
+has drawn the previous one (:meth:`want_snapshot`), so a slow GUI never makes the worker
+compute pictures nobody sees. The state is handed back on every pause.
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ class TrainingWorker(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._train_slice)
         self._run_id = 0
+        self._wanted = True  # the GUI has drawn the previous snapshot and wants another
         self._bench: Workbench | None = None
         self._epoch_limit: int | None = None
 
@@ -135,6 +138,11 @@ class TrainingWorker(QObject):
         self._epoch_limit = config.epoch_limit
         self._publish()
 
+    @Slot()
+    def want_snapshot(self) -> None:
+        """The GUI drew the last snapshot: the next may come (no more than ~30 per second)."""
+        self._wanted = True
+
     @Slot(int)
     def sync(self, token: int) -> None:
         """Hand back the state now without pausing, then confirm ``token``."""
@@ -169,7 +177,7 @@ class TrainingWorker(QObject):
             self._timer.stop()
             self._publish()
             self.limit_reached.emit(self._run_id, self._trainer.epoch)
-        elif time.perf_counter() - self._last_emit >= self._min_interval:
+        elif self._wanted and time.perf_counter() - self._last_emit >= self._min_interval:
             self.snapshot_ready.emit(self._snapshot())
 
     def _diverge(self, exc: DivergenceError) -> None:
@@ -220,6 +228,7 @@ class TrainingWorker(QObject):
         )
         self._sent = len(history)
         self._last_emit = now
+        self._wanted = False
         self._rate_epoch, self._rate_time = epoch, now
         return snapshot
 
