@@ -227,16 +227,15 @@ class MainWindow(QMainWindow):
 
     def _apply_spec_change(self) -> None:
         change, self._pending_change = self._pending_change, None
-        was_running = self.training.running
-        paused = " Training paused;" if was_running else ""
+        paused = "training paused; " if self.training.running else ""
         if change == "training" and self.last_snapshot is not None:
             self.training.reconfigure(self.session.training)
             self.status_line.showMessage(
-                f"Training settings changed.{paused} the weights were kept.", 6000)
+                f"Training settings changed: {paused}the weights were kept.", 6000)
         elif change is not None and self._rebuild():
             what = "Network" if change == "network" else "Data"
             self.status_line.showMessage(
-                f"{what} changed.{paused} rebuilt with fresh weights (epoch 0).", 6000)
+                f"{what} changed: {paused}rebuilt with fresh weights (epoch 0).", 6000)
 
     # -- replies from training -----------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from .choices import HIDDEN_ACTIVATIONS
 
 MAX_NEURONS = 512
 MAX_LAYERS = 8
+VISIBLE_ROWS = 4
 NEW_LAYER = LayerSpec(8, "tanh")
 
 
@@ -28,6 +29,10 @@ class LayersTable(QTableWidget):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setToolTip("Hidden layers, input side first; the output layer follows from the data")
+        rows = self.verticalHeader().defaultSectionSize()
+        header = self.horizontalHeader().sizeHint().height()
+        self.setMinimumHeight(header + 2 * rows + 4)
+        self.setMaximumHeight(header + VISIBLE_ROWS * rows + 4)
 
     def layers(self) -> tuple[LayerSpec, ...]:
         return tuple(

@@ -160,6 +160,8 @@ class DesignerPanel(QWidget):
         if self._loading:
             return
         name = self.data.dataset_combo.currentData()
+        if name is None:
+            return
         if name != TABLE:
             self._loading = True
             self.data.show_params(name, choices.generator_defaults(name))
