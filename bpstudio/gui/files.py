@@ -7,8 +7,10 @@ Save first asks the worker for its state, so the file holds exactly what is show
 from __future__ import annotations
 
 import os
+from functools import partial
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMenuBar, QMessageBox, QWidget
 
 from bpstudio import io as bpnet
@@ -64,7 +66,7 @@ class FileCommands:
         self._set_path(None)
         self.window.show_session(default_session())
         if path is not None:
-            self.open_path(path)
+            self.open_path(path, report_later=True)
 
     def new(self) -> None:
         if self.maybe_save():
@@ -79,15 +81,21 @@ class FileCommands:
         if path:
             self.open_path(path)
 
-    def open_path(self, path: str) -> bool:
-        """Load ``path`` as the document; on any problem say so and keep the current one."""
+    def open_path(self, path: str, report_later: bool = False) -> bool:
+        """Load ``path`` as the document; on any problem say so and keep the current one.
+
+        ``report_later`` shows the error once the event loop runs (over the shown window).
+        """
         try:
             session = bpnet.load(path)
         except (bpnet.BPFileError, OSError) as exc:
-            QMessageBox.critical(
-                self.window, "Cannot open file",
-                f"{os.path.basename(path)} could not be opened.\n\n{exc}\n\n"
-                "The network on screen was left as it was.")
+            message = (f"{os.path.basename(path)} could not be opened.\n\n{exc}\n\n"
+                       "The network on screen was left as it was.")
+            report = partial(QMessageBox.critical, self.window, "Cannot open file", message)
+            if report_later:
+                QTimer.singleShot(0, report)
+            else:
+                report()
             return False
         self._set_path(path)
         self.window.show_session(session)

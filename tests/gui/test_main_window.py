@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio import io as bpnet
+from bpstudio.examples import example_path
 from bpstudio.gui import MainWindow
 from bpstudio.gui.widgets import LogSpinBox
 
@@ -296,3 +297,21 @@ def test_dock_layout_and_geometry_persist(qtbot, dialogs):
     assert not second.docks["networkDock"].isVisible()
     assert (second.width(), second.height()) == size and size[1] == 500
     second.close()
+
+
+def test_a_file_given_at_launch_is_opened(qtbot, dialogs):
+    w = MainWindow(str(example_path("points8")))
+    qtbot.addWidget(w)
+    assert w.windowTitle() == "BP Studio — points8.bpnet[*]"
+    assert w.findChild(QComboBox, "datasetCombo").currentText() == "8 points"
+    assert w.session.network.loss == "mse" and not w.isWindowModified()
+    w.close()
+
+
+def test_an_unreadable_file_at_launch_falls_back_to_the_example(qtbot, dialogs, tmp_path):
+    w = MainWindow(str(tmp_path / "missing.bpnet"))
+    qtbot.addWidget(w)
+    assert w.windowTitle() == "BP Studio — Untitled[*]"
+    qtbot.waitUntil(lambda: dialogs.kinds() == ["critical"])
+    assert w.session.data.name == "sin"
+    w.close()
