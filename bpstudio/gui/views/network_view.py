@@ -3,10 +3,12 @@ as their magnitude, redrawn from each snapshot."""
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF
-from PySide6.QtGui import QPen
+from PySide6.QtCore import QElapsedTimer, QPointF, QTimer
+from PySide6.QtGui import QBrush, QPen
 from PySide6.QtWidgets import QWidget
 
 from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
@@ -23,11 +25,35 @@ MAX_LINES = 2500
 
 HOVER_PIXELS = 5.0
 
+SMOOTH_LINES = 100
+"""Qt antialiases a line wider than 1 px slowly (~0.1 ms each: 28 ms for the 304 lines of a
+2-16-16-1 network). Networks with at most this many lines are drawn smooth; larger ones
+smooth only their hairlines."""
+
+
+BIAS_SHADES = 8
+
+REDRAW_MS = 100
+
+
+@functools.cache
+def _bias_brush(positive: bool, shade: int) -> QBrush:
+    white = np.full(3, 255.0)
+    colour = theme.rgb(theme.ORANGE if positive else theme.BLUE)
+    return pg.mkBrush(*(white + (colour - white) * shade / BIAS_SHADES).round().astype(int))
+
+
+_INPUT_BRUSH = pg.mkBrush("#f4f4f4")
+
 
 def _bucket_pen(positive: bool, level: int) -> QPen:
-    colour = pg.mkColor(theme.ORANGE if positive else theme.BLUE)
-    colour.setAlphaF(0.35 + 0.6 * level / WIDTH_LEVELS)
-    return pg.mkPen(colour, width=0.5 + 4.0 * level / WIDTH_LEVELS)
+    """Opaque (pre-mixed with white: Qt fills translucent wide lines ~4× slower), from a
+    pale hairline for the weakest weights to a saturated 4.5 px line for the strongest."""
+    white = np.full(3, 255.0)
+    colour = theme.rgb(theme.ORANGE if positive else theme.BLUE)
+    mixed = white + (colour - white) * (0.4 + 0.6 * level / WIDTH_LEVELS)
+    width = 1.0 + 3.5 * (level - 1) / (WIDTH_LEVELS - 1)
+    return pg.mkPen(*mixed.round().astype(int), width=width)
 
 
 class NetworkView(theme.ViewFrame):
@@ -65,6 +91,10 @@ class NetworkView(theme.ViewFrame):
         self._weights: tuple[np.ndarray, ...] = ()
         self._biases: tuple[np.ndarray, ...] = ()
         self._keys: list[np.ndarray] = []
+        self._pending: TrainingSnapshot | None = None
+        self._since_drawn = QElapsedTimer()
+        self._redraw_timer = QTimer(self, singleShot=True)
+        self._redraw_timer.timeout.connect(self._draw_pending)
         self.plot.vb.sigResized.connect(self._resize_neurons)
         self.plot.vb.sigRangeChanged.connect(self._resize_neurons)
         widget.scene().sigMouseMoved.connect(self._on_mouse_moved)
@@ -76,17 +106,39 @@ class NetworkView(theme.ViewFrame):
         """Nothing static to draw: the layer sizes come with the weights."""
 
     def show_snapshot(self, snapshot: TrainingSnapshot) -> None:
+        """Draw now, or within :data:`REDRAW_MS` when the last drawing is more recent: the
+        diagram costs ~10 ms to paint, and nobody follows 300 lines at 30 frames a second."""
+        self._pending = snapshot
+        if self._redraw_timer.isActive():
+            return
+        wait = REDRAW_MS - self._since_drawn.elapsed() if self._since_drawn.isValid() else 0
+        if wait > 0:
+            self._redraw_timer.start(wait)
+        else:
+            self._draw_pending()
+
+    def _draw_pending(self) -> None:
+        snapshot, self._pending = self._pending, None
+        if snapshot is None:
+            return
+        self._since_drawn.start()
         sizes = [w.shape[0] for w in snapshot.weights] + [snapshot.weights[-1].shape[1]]
         if self._layout is None or self._layout.sizes != tuple(sizes):
             self._build(NetworkLayout(tuple(sizes)))
         self._weights, self._biases = snapshot.weights, snapshot.biases
         scale = max(float(np.max(np.abs(w))) if w.size else 0.0 for w in snapshot.weights)
         scale = scale if scale > 0 else 1.0
-        self._keys = [self._draw_lines(i, w, scale) for i, w in enumerate(snapshot.weights)]
+        self._keys = [
+            self._draw_lines(i, w, scale, self._keys[i] if i < len(self._keys) else None)
+            for i, w in enumerate(snapshot.weights)
+        ]
         self._colour_neurons(snapshot.biases)
         self.status_label.setText(f"widest line |w| = {scale:.3g}")
 
     def clear(self) -> None:
+        self._redraw_timer.stop()
+        self._pending = None
+        self._since_drawn.invalidate()
         self._layout = None
         self._weights, self._biases, self._keys = (), (), []
         for item in [*(i for items in self._layer_items for i in items), *self._labels]:
@@ -110,14 +162,19 @@ class NetworkView(theme.ViewFrame):
         self.clear()
         self.show_message("")
         self._layout = layout
+        lines = sum(min(a * b, MAX_LINES) for a, b in zip(layout.sizes, layout.sizes[1:]))
         for _ in layout.sizes[1:]:
             items = [
-                pg.PlotCurveItem(connect="pairs", pen=_bucket_pen(positive, level))
+                pg.PlotCurveItem(
+                    connect="pairs", pen=_bucket_pen(positive, level),
+                    antialias=lines <= SMOOTH_LINES or level == 1,
+                )
                 for positive in (False, True)
                 for level in range(1, WIDTH_LEVELS + 1)
             ]
             for key, item in enumerate(items):
                 item.setZValue(key % WIDTH_LEVELS)  # strong lines on top of weak ones
+                item.setSegmentedLineMode("on")  # no joins to draw: lines meet under neurons
                 self.plot.addItem(item)
             self._layer_items.append(items)
         for x, y, text, anchor in layout.labels():
@@ -131,15 +188,19 @@ class NetworkView(theme.ViewFrame):
         self.plot.setRange(xRange=layout.x_range, yRange=layout.y_range, padding=0)
         self._resize_neurons()
 
-    def _draw_lines(self, index: int, W: np.ndarray, scale: float) -> np.ndarray:
+    def _draw_lines(
+        self, index: int, W: np.ndarray, scale: float, drawn: np.ndarray | None
+    ) -> np.ndarray:
         """Sort the layer pair's lines into (sign, width) curves; returns each line's curve
-        number (-1 for lines left out)."""
+        number (-1 for lines left out). Nothing is redrawn when that is as ``drawn``."""
         magnitude = np.abs(W).ravel() / scale
         level = np.clip(np.ceil(magnitude * WIDTH_LEVELS), 1, WIDTH_LEVELS).astype(int)
         keys = np.where(W.ravel() >= 0, WIDTH_LEVELS, 0) + level - 1
         if keys.size > MAX_LINES:
             weakest = np.argpartition(magnitude, keys.size - MAX_LINES)[: keys.size - MAX_LINES]
             keys[weakest] = -1
+        if drawn is not None and np.array_equal(keys, drawn):
+            return keys
         seg_x, seg_y = self._layout.segments(index)
         order = np.argsort(keys, kind="stable")
         bounds = np.searchsorted(keys[order], np.arange(2 * WIDTH_LEVELS + 1))
@@ -149,14 +210,13 @@ class NetworkView(theme.ViewFrame):
         return keys
 
     def _colour_neurons(self, biases: tuple[np.ndarray, ...]) -> None:
+        """Fill = bias, in a few shades, so pyqtgraph renders each shade's circle once."""
         scale = max((float(np.max(np.abs(b))) for b in biases if b.size), default=0.0) or 1.0
-        brushes = [pg.mkBrush("#f4f4f4")] * self._layout.sizes[0]
-        white = np.full(3, 255.0)
-        for b in biases:
-            for value in b:
-                colour = theme.rgb(theme.ORANGE if value >= 0 else theme.BLUE)
-                mixed = white + (colour - white) * min(abs(float(value)) / scale, 1.0)
-                brushes.append(pg.mkBrush(*mixed.round().astype(int)))
+        values = np.concatenate(biases) if biases else np.zeros(0)
+        shade = np.rint(np.minimum(np.abs(values) / scale, 1.0) * BIAS_SHADES).astype(int)
+        brushes = [_INPUT_BRUSH] * self._layout.sizes[0] + [
+            _bias_brush(v >= 0, int(k)) for v, k in zip(values, shade)
+        ]
         if len(brushes) == len(self.neurons.data):
             self.neurons.setBrush(brushes)
 
