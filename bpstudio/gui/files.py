@@ -162,6 +162,7 @@ class FileCommands:
             self.window, f"Export plot as {fmt.upper()}", start, FORMATS[fmt])
         if not path:
             return
+        self.window.flush_views()
         try:
             written = export_plot(view, path, fmt)
         except (OSError, ValueError) as exc:

@@ -75,6 +75,9 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status_line)
         self._change_timer = QTimer(self, singleShot=True, interval=0)
         self._change_timer.timeout.connect(self._apply_spec_change)
+        self._to_draw: list[QWidget] = []
+        self._draw_timer = QTimer(self, singleShot=True, interval=0)
+        self._draw_timer.timeout.connect(self._draw_next)
         self.docks = self._build_docks(self._dock_specs())
         self._build_toolbar()
         self.files.build_menus(self.menuBar())
@@ -172,6 +175,7 @@ class MainWindow(QMainWindow):
             return False
         self.data, self.grid = data, PlotGrid.around(data.full.X)
         self.last_snapshot = None
+        self._to_draw = []
         for view in self.views:
             view.clear()
             view.set_data(data, self.grid)
@@ -240,12 +244,24 @@ class MainWindow(QMainWindow):
     # -- replies from training -----------------------------------------------------------------
 
     def _on_snapshot(self, snapshot: TrainingSnapshot) -> None:
-        """Draw it; views out of sight skip it (the loss plot never: it appends the rows)."""
+        """Draw it: the loss plot at once (it appends every row), the other visible views one
+        per pass of the event loop, so that no single pass blocks the window for long."""
         self.last_snapshot = snapshot
-        for view in self.views:
-            if view is self.loss_plot or view.isVisible():
-                view.show_snapshot(snapshot)
         self.status_line.show_snapshot(snapshot)
+        self.loss_plot.show_snapshot(snapshot)
+        self._to_draw = [v for v in self.views if v is not self.loss_plot and v.isVisible()]
+        self._draw_timer.start()
+
+    def _draw_next(self) -> None:
+        if self._to_draw and self.last_snapshot is not None:
+            self._to_draw.pop(0).show_snapshot(self.last_snapshot)
+        if self._to_draw:
+            self._draw_timer.start()
+
+    def flush_views(self) -> None:
+        """Draw what is still waiting now (before a screenshot, an export or a test)."""
+        while self._to_draw:
+            self._draw_next()
 
     def _on_dock_shown(self, visible: bool) -> None:
         """A view coming into sight draws the latest snapshot it skipped."""

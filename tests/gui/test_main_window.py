@@ -264,6 +264,7 @@ def test_classification_data_shows_the_decision_regions(qtbot, window):
     docks = {d.objectName(): d for d in window.findChildren(QDockWidget)}
     assert docks["decisionDock"].isVisible() and not docks["fitDock"].isVisible()
     train_until(qtbot, window, 5)
+    window.flush_views()
     assert window.decision_plot.image.image is not None
     assert "Accuracy" in window.findChild(QWidget, "metricLabel").text()
 
