@@ -226,7 +226,7 @@ class MainWindow(QMainWindow):
         else:
             field = "network" if isinstance(spec, NetworkSpec) else "data"
             self.session = replace(self.session, **{field: spec}, state=None)
-            self._pending_change = field
+            self._pending_change = "data" if self._pending_change == "data" else field
         self._change_timer.start()
 
     def _apply_spec_change(self) -> None:

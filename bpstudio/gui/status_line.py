@@ -62,4 +62,7 @@ def _percent(value: float) -> str:
 
 
 def _fixed(value: float) -> str:
-    return f"{value:.3f}" if math.isfinite(value) else "–"
+    """R² to three decimals; a wildly negative one (a diverged fit) in short form."""
+    if not math.isfinite(value):
+        return "–"
+    return f"{value:.3f}" if abs(value) < 1000 else f"{value:.3g}"
