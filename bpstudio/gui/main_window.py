@@ -68,7 +68,8 @@ class MainWindow(QMainWindow):
         self.designer = DesignerPanel()
         self.loss_plot, self.fit_plot = LossPlotView(), FitPlotView()
         self.decision_plot, self.network_view = DecisionRegionView(), NetworkView()
-        self.views = (self.loss_plot, self.fit_plot, self.decision_plot, self.network_view)
+        self.views: list[QWidget] = [
+            self.loss_plot, self.fit_plot, self.decision_plot, self.network_view]
         self.training = TrainingController(self)
         self.files = FileCommands(self)
         self.status_line = StatusLine(self)
@@ -121,6 +122,21 @@ class MainWindow(QMainWindow):
             self.resizeDocks([docks["fitDock"], docks["networkDock"]], [640, 480], Qt.Horizontal)
         return docks
 
+    def add_view_dock(self, spec: DockSpec) -> QDockWidget:
+        """Add a view (``show_snapshot``, ``clear``, ``set_data``) as a dock that follows
+        training from now on; it starts as a tab next to the network view."""
+        dock = self._build_docks([spec])[spec.name]
+        if spec.area == Area.RightDockWidgetArea and "networkDock" in self.docks:
+            self.tabifyDockWidget(self.docks["networkDock"], dock)
+        self.docks[spec.name] = dock
+        self.views.append(spec.widget)
+        self._view_menu.insertAction(self._view_menu.actions()[-1], dock.toggleViewAction())
+        if self.data is not None:
+            spec.widget.set_data(self.data, self.grid)
+        if self.last_snapshot is not None:
+            spec.widget.show_snapshot(self.last_snapshot)
+        return dock
+
     def _build_toolbar(self) -> None:
         toolbar = QToolBar("Training", self)
         toolbar.setObjectName("trainingToolBar")
@@ -140,6 +156,7 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addActions([dock.toggleViewAction() for dock in self.docks.values()])
         view_menu.addAction(self.toolbar.toggleViewAction())
+        self._view_menu = view_menu
 
     def _connect(self) -> None:
         a = self.actions

@@ -198,6 +198,7 @@ def test_diverging_pauses_with_a_message_and_finite_weights(qtbot, window):
     assert window.training.sync()
     assert np.all(np.isfinite(window.session.state.parameters))
     assert all(np.all(np.isfinite(w)) for w in window.last_snapshot.weights)
+    assert len(window.findChild(QWidget, "metricLabel").text()) < 40  # R² of a blown-up fit
 
 
 def test_epoch_limit_stops_training(qtbot, window):
@@ -316,3 +317,19 @@ def test_an_unreadable_file_at_launch_falls_back_to_the_example(qtbot, dialogs, 
     qtbot.waitUntil(lambda: dialogs.kinds() == ["critical"])
     assert w.session.data.name == "sin"
     w.close()
+
+
+def test_another_view_can_join_as_a_dock(qtbot, window):
+    from bpstudio.gui.main_window import DockSpec
+    from bpstudio.gui.views import NetworkView
+
+    extra = NetworkView()
+    extra.setObjectName("extraView")
+    dock = window.add_view_dock(DockSpec(extra, "Extra", "extraDock"))
+    dock.raise_()
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: epoch(window) == 1)
+    window.flush_views()
+    assert extra in window.views
+    assert extra.message == ""  # no longer "appears here when training starts": it has drawn
+    assert dock.toggleViewAction() in window.menuBar().findChildren(type(dock.toggleViewAction()))
