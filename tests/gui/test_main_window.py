@@ -88,7 +88,12 @@ def epoch(window):
     return -1 if window.last_snapshot is None else window.last_snapshot.epoch
 
 
-def n_points(curve):
+def loss_points(window):
+    """Epochs the loss plot holds (the curve itself is downsampled to the pixel width)."""
+    return window.loss_plot.train_series.n
+
+
+def drawn(curve):
     x, _ = curve.getData()
     return 0 if x is None else len(x)
 
@@ -121,14 +126,14 @@ def test_train_grows_epochs_and_loss_curve_and_pause_stops_them(qtbot, window):
     click(qtbot, window, "trainButton")
     assert button(window, "trainButton").text() == "Pause"
     qtbot.waitUntil(lambda: epoch(window) >= 30, timeout=20000)
-    before = n_points(curve)
-    qtbot.waitUntil(lambda: n_points(curve) > before, timeout=20000)
+    before = loss_points(window)
+    qtbot.waitUntil(lambda: loss_points(window) > before and drawn(curve) > 0, timeout=20000)
     click(qtbot, window, "trainButton")
     assert button(window, "trainButton").text() == "Train"
     assert window.training.sync()
-    stopped_at, drawn = epoch(window), n_points(curve)
+    stopped_at, points = epoch(window), loss_points(window)
     qtbot.wait(300)  # nothing may move while paused
-    assert (epoch(window), n_points(curve)) == (stopped_at, drawn)
+    assert (epoch(window), loss_points(window)) == (stopped_at, points) == (points, points)
     assert window.session.epoch == stopped_at
     status = window.findChild(QWidget, "epochLabel").text()
     assert status == f"Epoch {stopped_at:,}"
@@ -142,12 +147,12 @@ def test_step_advances_exactly_one_epoch_and_reset_returns_to_zero(qtbot, window
     qtbot.keyClick(window, Qt.Key.Key_S)
     qtbot.waitUntil(lambda: epoch(window) == 2)
     assert window.training.sync() and epoch(window) == 2 and window.session.epoch == 2
-    assert n_points(window.loss_plot.train_curve) == 2
+    assert loss_points(window) == 2
     click(qtbot, window, "resetButton")
     qtbot.waitUntil(lambda: epoch(window) == 0)
     for got, want in zip(window.last_snapshot.weights, initial):
         np.testing.assert_array_equal(got, want)
-    assert n_points(window.loss_plot.train_curve) == 0
+    assert loss_points(window) == 0
 
 
 def test_space_toggles_training(qtbot, window):
