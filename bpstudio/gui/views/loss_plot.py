@@ -15,6 +15,16 @@ from bpstudio.session import PreparedData
 from . import theme
 from .series import Series
 
+DOWNSAMPLE_FACTOR = 1.0
+"""pyqtgraph draws up to this many points per pixel before it downsamples (peak method)."""
+
+REDRAW_MS = 100
+"""The curves are redrawn at most 10 times a second (a repaint costs ~10-20 ms); the data
+is recorded from every snapshot."""
+
+SMOOTH_TRAVEL = 3.0
+"""A curve is antialiased while its pen travels at most this many times the plot's size."""
+
 _SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 
@@ -80,12 +90,15 @@ class LossPlotView(theme.ViewFrame):
         for item in (self.marker, self.readout):
             plot.addItem(item, ignoreBounds=True)
         plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self._throttle = theme.Throttle(REDRAW_MS, self)
+        self._throttle.fired.connect(self._redraw)
         self.log_check.setChecked(True)  # losses fall by orders of magnitude
         self.clear()
 
     def _make_curve(self, colour: str, name: str) -> pg.PlotDataItem:
         curve = self.plot.plot(
-            pen=pg.mkPen(colour, width=2), name=name, autoDownsampleFactor=1.5, connect="finite"
+            pen=pg.mkPen(colour, width=2), name=name, connect="finite",
+            autoDownsampleFactor=DOWNSAMPLE_FACTOR,
         )
         curve.setDownsampling(auto=True, method="peak")
         curve.setClipToView(True)
@@ -108,12 +121,13 @@ class LossPlotView(theme.ViewFrame):
         test_loss = snapshot.metrics.get("test_loss", math.nan)
         if math.isfinite(test_loss):
             self.test_series.extend(np.array([snapshot.epoch]), np.array([test_loss]))
-        self._redraw()
+        self._throttle.request()
         self._show_status(snapshot.epoch, snapshot.train_loss, test_loss)
 
     def clear(self) -> None:
         self.train_series.keep_before(-math.inf)
         self.test_series.keep_before(-math.inf)
+        self._throttle.cancel()
         self._redraw()
         self.marker.setData([], [])
         self.readout.hide()
@@ -137,7 +151,19 @@ class LossPlotView(theme.ViewFrame):
         for curve, series in ((self.train_curve, self.train_series),
                               (self.test_curve, self.test_series)):
             x, y = series.envelope()
-            curve.setData(x, self._to_view(y))
+            y = self._to_view(y)
+            curve.opts["antialias"] = self._smooth(y)
+            curve.setData(x, y)
+
+    def _smooth(self, y: np.ndarray) -> bool:
+        """Whether the curve is calm enough to antialias: Qt's cost grows with the stroked
+        length, ~20 ms a frame for a noisy curve; zigzags gain nothing from it anyway."""
+        finite = y[np.isfinite(y)]
+        if len(finite) < 2 or finite.max() == finite.min():
+            return True
+        height, width = self.plot.height(), self.plot.width()
+        travel = np.abs(np.diff(finite)).sum() / (finite.max() - finite.min()) * height
+        return bool(travel <= SMOOTH_TRAVEL * (width + height))
 
     def _to_view(self, loss: np.ndarray) -> np.ndarray:
         """Loss in view coordinates: log10 on a log scale (a zero loss falls off the plot)."""

@@ -7,7 +7,7 @@ import functools
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QElapsedTimer, QPointF, QTimer
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QBrush, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -92,9 +92,8 @@ class NetworkView(theme.ViewFrame):
         self._biases: tuple[np.ndarray, ...] = ()
         self._keys: list[np.ndarray] = []
         self._pending: TrainingSnapshot | None = None
-        self._since_drawn = QElapsedTimer()
-        self._redraw_timer = QTimer(self, singleShot=True)
-        self._redraw_timer.timeout.connect(self._draw_pending)
+        self._throttle = theme.Throttle(REDRAW_MS, self)
+        self._throttle.fired.connect(self._draw_pending)
         self.plot.vb.sigResized.connect(self._resize_neurons)
         self.plot.vb.sigRangeChanged.connect(self._resize_neurons)
         widget.scene().sigMouseMoved.connect(self._on_mouse_moved)
@@ -109,19 +108,12 @@ class NetworkView(theme.ViewFrame):
         """Draw now, or within :data:`REDRAW_MS` when the last drawing is more recent: the
         diagram costs ~10 ms to paint, and nobody follows 300 lines at 30 frames a second."""
         self._pending = snapshot
-        if self._redraw_timer.isActive():
-            return
-        wait = REDRAW_MS - self._since_drawn.elapsed() if self._since_drawn.isValid() else 0
-        if wait > 0:
-            self._redraw_timer.start(wait)
-        else:
-            self._draw_pending()
+        self._throttle.request()
 
     def _draw_pending(self) -> None:
         snapshot, self._pending = self._pending, None
         if snapshot is None:
             return
-        self._since_drawn.start()
         sizes = [w.shape[0] for w in snapshot.weights] + [snapshot.weights[-1].shape[1]]
         if self._layout is None or self._layout.sizes != tuple(sizes):
             self._build(NetworkLayout(tuple(sizes)))
@@ -136,9 +128,8 @@ class NetworkView(theme.ViewFrame):
         self.status_label.setText(f"widest line |w| = {scale:.3g}")
 
     def clear(self) -> None:
-        self._redraw_timer.stop()
+        self._throttle.cancel()
         self._pending = None
-        self._since_drawn.invalidate()
         self._layout = None
         self._weights, self._biases, self._keys = (), (), []
         for item in [*(i for items in self._layer_items for i in items), *self._labels]:

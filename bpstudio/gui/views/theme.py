@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -95,6 +95,7 @@ def make_plot(
         axis.setTextPen(pg.mkPen(FOREGROUND))
         axis.setStyle(tickFont=tick_font())
         axis.enableAutoSIPrefix(False)
+        axis.setStyle(maxTickLevel=1)  # major and minor grid: sub-minor lines triple the paint
     style = {"color": FOREGROUND, "font-size": f"{FONT_SIZE + 1}pt"}
     item.setLabel("bottom", x_label, **style)
     item.setLabel("left", y_label, **style)
@@ -114,6 +115,39 @@ def make_readout() -> pg.TextItem:
     text.setZValue(1000)
     text.hide()
     return text
+
+
+class Throttle(QObject):
+    """Emits :attr:`fired` at most every ``interval_ms``; a request in between is served when
+    the interval is up, so the last state is always drawn. Snapshots arrive ~30 times a
+    second; a view whose picture changes slowly need not repaint at that rate."""
+
+    fired = Signal()
+
+    def __init__(self, interval_ms: int, parent: QObject) -> None:
+        super().__init__(parent)
+        self.interval_ms = interval_ms
+        self._since = QElapsedTimer()
+        self._timer = QTimer(self, singleShot=True)
+        self._timer.timeout.connect(self._fire)
+
+    def request(self) -> None:
+        if self._timer.isActive():
+            return
+        wait = self.interval_ms - self._since.elapsed() if self._since.isValid() else 0
+        if wait > 0:
+            self._timer.start(wait)
+        else:
+            self._fire()
+
+    def cancel(self) -> None:
+        """Forget a pending request; the next one is served at once."""
+        self._timer.stop()
+        self._since.invalidate()
+
+    def _fire(self) -> None:
+        self._since.start()
+        self.fired.emit()
 
 
 class ViewFrame(QWidget):
