@@ -16,7 +16,16 @@ import time
 from dataclasses import replace
 
 import numpy as np
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+    Slot,
+)
 
 from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot, frozen_copy
 from bpstudio.session import PreparedData, Session, TrainingConfig
@@ -74,6 +83,9 @@ class TrainingController(QObject):
         self._worker = worker or TrainingWorker()
         self._worker.moveToThread(self.worker_thread)
         self._wire(self._worker)
+        app = QCoreApplication.instance()
+        if app is not None:  # a window that was never closed must not outlive its thread
+            app.aboutToQuit.connect(self.shutdown)
         self.worker_thread.start()
 
     def _wire(self, worker: TrainingWorker) -> None:
