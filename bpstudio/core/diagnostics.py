@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .gradcheck import parameter_slices, numerical_gradient
+from .gradcheck import numerical_gradient, parameter_slices, relative_errors
 from .network import Network
 
 WEIGHT_PERCENTILES = (0.0, 10.0, 25.0, 50.0, 75.0, 90.0, 100.0)
@@ -86,11 +86,7 @@ def check_gradients(net: Network, X: object, Y: object, eps: float = 1e-6) -> Gr
     Y = net.check_targets(Y, X.shape[0])
     analytic = net.backward(net.forward(X), Y).vector
     numeric = numerical_gradient(net, X, Y, eps)
-    errors = {}
-    for name, part in parameter_slices(net):
-        a, n = analytic[part], numeric[part]
-        scale = max(float(np.linalg.norm(a) + np.linalg.norm(n)), np.finfo(float).tiny)
-        errors[name] = float(np.linalg.norm(a - n)) / scale
+    errors = relative_errors(net, analytic, numeric)
     flat = int(np.argmax(np.abs(analytic - numeric)))
     name, index = _locate(net, flat)
     return GradientCheckReport(errors, name, index, float(analytic[flat]), float(numeric[flat]))

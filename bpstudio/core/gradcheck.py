@@ -40,7 +40,11 @@ def gradient_check(
     Y = net.check_targets(Y, X.shape[0])
     with np.errstate(over="ignore", under="ignore"):
         analytic = net._gradients(net._forward(X), Y).vector
-    numeric = numerical_gradient(net, X, Y, eps)
+    return relative_errors(net, analytic, numerical_gradient(net, X, Y, eps))
+
+
+def relative_errors(net: Network, analytic: np.ndarray, numeric: np.ndarray) -> dict[str, float]:
+    """``‖g − ĝ‖ / (‖g‖ + ‖ĝ‖)`` per parameter array of two flat gradient vectors."""
     report = {}
     for name, part in parameter_slices(net):
         a, n = analytic[part], numeric[part]
