@@ -127,6 +127,15 @@ def _wait(ms: int) -> None:
     loop.exec()
 
 
+def _flush(top) -> None:
+    """Draw what the views hold back between snapshots, so the picture is the latest."""
+    from bpstudio.gui.views.theme import ViewFrame
+
+    for view in top.findChildren(ViewFrame):
+        view.flush()
+    _wait(50)
+
+
 # -- the real app -----------------------------------------------------------------------------
 
 _window = None
@@ -156,6 +165,7 @@ def _shoot_app(name: str, preset: Preset, seconds: float, path: Path) -> None:
     _wait(int(seconds * 1000))
     train.click()
     _wait(500)
+    _flush(window)
     app.processEvents()
     window.grab().save(str(path))
 
@@ -222,6 +232,7 @@ def _shoot_views(name: str, preset: Preset, seconds: float, path: Path) -> None:
             view.show_snapshot(snapshot)
         _wait(1)
     _wait(200)
+    _flush(board)
     board.grab().save(str(path))
     board.close()
 

@@ -143,6 +143,27 @@ def test_log_ticks_are_labelled_at_1_2_5(value, label):
     assert loss_plot._log_label(value) == label
 
 
+@pytest.mark.parametrize(
+    ("low", "high", "pixels", "labels"),
+    [
+        (-2.1, 0.1, 400, ["0.01", "0.02", "0.05", "0.1", "0.2", "0.5", "1"]),  # 180 px a decade
+        (-4.1, 0.1, 200, ["10⁻⁴", "0.001", "0.01", "0.1", "1"]),  # 48 px: decades only
+        (-11.2, 0.2, 200, ["10⁻¹⁰", "10⁻⁸", "10⁻⁶", "10⁻⁴", "0.01", "1"]),  # 17.5 px
+        (-2.45, -2.05, 300, ["0.004", "0.005", "0.006", "0.007", "0.008"]),  # within a decade
+    ],
+)
+def test_log_axis_labels_never_crowd(qtbot, low, high, pixels, labels):
+    view = make_view(qtbot, LossPlotView)
+    axis = view.plot.getPlotItem().getAxis("left")
+    shown = [
+        text
+        for spacing, values in axis.tickValues(low, high, pixels)
+        for text in axis.tickStrings(values, 1.0, spacing)
+        if text
+    ]
+    assert sorted(shown) == sorted(labels)
+
+
 @pytest.mark.parametrize("log_y", [False, True])
 def test_hover_reads_out_epoch_and_loss(qtbot, log_y):
     run = sin_run()
@@ -438,7 +459,9 @@ def test_network_follows_the_weights_and_clears(qtbot):
     assert view.line_pen(1, 0, 0).color().name() == theme.ORANGE
     run.net.weights[0][0, 0] = -5.0
     view.show_snapshot(run.snapshot(0))  # soon after the last one: drawn a moment later
-    qtbot.waitUntil(lambda: view.line_pen(1, 0, 0).color().name() == theme.BLUE)
+    assert view.line_pen(1, 0, 0).color().name() == theme.ORANGE  # held back ...
+    view.flush()
+    assert view.line_pen(1, 0, 0).color().name() == theme.BLUE  # ... until flushed
     view.show_snapshot(run.snapshot(0))
     view.clear()  # a pending redraw must not bring the diagram back
     qtbot.wait(2 * network_view.REDRAW_MS)

@@ -18,6 +18,9 @@ from .series import Series
 DOWNSAMPLE_FACTOR = 1.0
 """pyqtgraph draws up to this many points per pixel before it downsamples (peak method)."""
 
+DECADE_PIXELS = 26
+"""Below this many pixels per decade the log axis labels only some decades."""
+
 REDRAW_MS = 100
 """The curves are redrawn at most 10 times a second (a repaint costs ~10-20 ms); the data
 is recorded from every snapshot."""
@@ -29,28 +32,42 @@ _SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 
 class _LossAxis(pg.AxisItem):
-    """On a log scale, labels only at 1, 2 and 5 times a power of ten, so they never crowd."""
+    """A log axis that never crowds: every decade with 2 and 5 between them where there is
+    room, bare decades where there is less, every 2nd, 5th, ... decade where many decades
+    share a short axis, and all of 1..9 when less than a decade is in view."""
+
+    _minor_labels = "125"
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
-        """pyqtgraph repeats the decades among the minor log ticks: keep them once."""
-        levels = super().tickValues(minVal, maxVal, size)
-        if not self.logMode:
-            return levels
-        major = {round(v, 9) for v in levels[0][1]} if levels else set()
-        return levels[:1] + [
-            (spacing, [v for v in values if round(v, 9) not in major])
-            for spacing, values in levels[1:]
-        ]
+        if not self.logMode or not maxVal > minVal:
+            return super().tickValues(minVal, maxVal, size)
+        per_decade = size / (maxVal - minVal)
+        decades = np.arange(math.ceil(minVal), math.floor(maxVal) + 1, dtype=float)
+        if per_decade < DECADE_PIXELS:
+            step = next((k for k in (2, 3, 5, 10, 20, 50) if k * per_decade >= DECADE_PIXELS), 100)
+            keep = decades % step == 0
+            self._minor_labels = ""
+            return [(float(step), list(decades[keep])), (None, list(decades[~keep]))]
+        first, last = math.floor(minVal), math.ceil(maxVal)
+        minor = np.log10(np.arange(2, 10))[None, :] + np.arange(first, last)[:, None]
+        minor = minor[(minor >= minVal) & (minor <= maxVal)]
+        self._minor_labels = "125" if per_decade >= 3 * DECADE_PIXELS else ""
+        if len(decades) + len(minor) < 2:
+            return super().tickValues(minVal, maxVal, size)
+        if len(decades) < 2 and per_decade >= 3 * DECADE_PIXELS:
+            self._minor_labels = "123456789"  # less than a decade in view: label them all
+        return [(1.0, list(decades)), (None, list(minor))]
 
     def logTickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-        return [_log_label(10.0 ** v * scale) for v in values]
+        digits = self._minor_labels if spacing is None else "1"
+        return [_log_label(10.0 ** v * scale, digits) for v in values]
 
 
-def _log_label(value: float) -> str:
+def _log_label(value: float, digits: str = "125") -> str:
     """``0.02`` or ``5·10⁻⁶``: decimals near 1, powers of ten beyond; blank unless the
-    leading digit is 1, 2 or 5."""
+    leading digit is one of ``digits``."""
     mantissa, exponent = f"{value:.0e}".split("e")
-    if mantissa not in "125":
+    if mantissa not in digits:
         return ""
     if -3 <= int(exponent) <= 3:
         return f"{value:g}"

@@ -130,6 +130,10 @@ class NetworkView(theme.ViewFrame):
     def clear(self) -> None:
         self._throttle.cancel()
         self._pending = None
+        self._forget_drawing()
+        self.show_message("The network appears here when training starts (Train or Step).")
+
+    def _forget_drawing(self) -> None:
         self._layout = None
         self._weights, self._biases, self._keys = (), (), []
         for item in [*(i for items in self._layer_items for i in items), *self._labels]:
@@ -139,7 +143,6 @@ class NetworkView(theme.ViewFrame):
         self.highlight.setData([], [])
         self.readout.hide()
         self.status_label.setText("")
-        self.show_message("The network appears here when training starts (Train or Step).")
 
     def line_pen(self, layer: int, i: int, j: int) -> QPen | None:
         """The pen weight ``W{layer}[i, j]`` is drawn with (``layer`` from 1), or ``None``
@@ -150,7 +153,7 @@ class NetworkView(theme.ViewFrame):
     # -- drawing ------------------------------------------------------------------------------
 
     def _build(self, layout: NetworkLayout) -> None:
-        self.clear()
+        self._forget_drawing()
         self.show_message("")
         self._layout = layout
         lines = sum(min(a * b, MAX_LINES) for a, b in zip(layout.sizes, layout.sizes[1:]))

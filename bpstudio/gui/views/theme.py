@@ -140,6 +140,12 @@ class Throttle(QObject):
         else:
             self._fire()
 
+    def flush(self) -> None:
+        """Serve a pending request now."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self._fire()
+
     def cancel(self) -> None:
         """Forget a pending request; the next one is served at once."""
         self._timer.stop()
@@ -202,6 +208,12 @@ class ViewFrame(QWidget):
             f"{LEGEND_SYMBOLS.get(symbol, symbol)}</span>&nbsp;{text}"
             for symbol, colour, text in entries
         ))
+
+    def flush(self) -> None:
+        """Draw now what a view holds back to save repaints (before a screenshot or an
+        export); views that draw every snapshot at once have nothing to do."""
+        for throttle in self.findChildren(Throttle):
+            throttle.flush()
 
     def show_message(self, text: str) -> None:
         """Replace the content by ``text``; ``""`` shows the content again."""
