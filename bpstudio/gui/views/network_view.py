@@ -7,7 +7,7 @@ import functools
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, Signal
 from PySide6.QtGui import QBrush, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -62,7 +62,14 @@ class NetworkView(theme.ViewFrame):
 
     Neuron fill shows the bias the same way. Hovering a line or a neuron names the number
     (``W2[3,0] = -0.412``, ``b1[3] = 0.05``), with indices as in ``Z = X @ W + b``.
+
+    ``neuron_hovered`` / ``neuron_clicked`` name a neuron by ``(layer, unit)``: layer 0 is
+    the input, 1 the first hidden layer (``A₁``), units count from 0. Hovering emits once
+    per neuron the mouse enters.
     """
+
+    neuron_hovered = Signal(int, int)
+    neuron_clicked = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         widget = pg.PlotWidget(background=theme.BACKGROUND)
@@ -96,7 +103,9 @@ class NetworkView(theme.ViewFrame):
         self._throttle.fired.connect(self._draw_pending)
         self.plot.vb.sigResized.connect(self._resize_neurons)
         self.plot.vb.sigRangeChanged.connect(self._resize_neurons)
+        self._hovered: tuple[int, int] | None = None
         widget.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        widget.scene().sigMouseClicked.connect(self._on_mouse_clicked)
         self.clear()
 
     # -- the public surface -------------------------------------------------------------------
@@ -240,7 +249,26 @@ class NetworkView(theme.ViewFrame):
         value = self._weights[layer - 1][i, j]
         return f"W{layer}[{i},{j}] = {theme.format_value(value)}", layout.line(layer, i, j)
 
+    def neuron_at_scene(self, scene_pos: QPointF) -> tuple[int, int] | None:
+        """The ``(layer, unit)`` drawn at scene position ``scene_pos``, if any."""
+        vb = self.plot.vb
+        if self._layout is None or not vb.sceneBoundingRect().contains(scene_pos):
+            return None
+        pos, rect = vb.mapSceneToView(scene_pos), vb.viewRect()
+        pixels = (vb.width() / rect.width(), vb.height() / rect.height())
+        return self._layout.neuron_at(pos.x(), pos.y(), pixels)
+
+    def _on_mouse_clicked(self, event) -> None:
+        neuron = self.neuron_at_scene(event.scenePos())
+        if neuron is not None:
+            self.neuron_clicked.emit(*neuron)
+
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        neuron = self.neuron_at_scene(scene_pos)
+        if neuron != self._hovered:
+            self._hovered = neuron
+            if neuron is not None:
+                self.neuron_hovered.emit(*neuron)
         vb = self.plot.vb
         found = None
         if vb.sceneBoundingRect().contains(scene_pos):
