@@ -14,6 +14,8 @@ SOURCE = QColor("#ffb870")
 
 Index = QModelIndex | QPersistentModelIndex
 
+WIDEST_SAMPLE = 2000
+
 
 class MatrixModel(QAbstractTableModel):
     """Shows a 2-D array at a chosen precision; rows and columns are numbered from 0."""
@@ -57,6 +59,16 @@ class MatrixModel(QAbstractTableModel):
 
     def text(self, row: int, col: int) -> str:
         return format_number(float(self._value[row, col]), self._precision, self._significant)
+
+    def widest_text(self) -> str:
+        """The longest of the numbers as shown (of the first ``WIDEST_SAMPLE`` values, the
+        extremes and the smallest in size), to size the columns without measuring each cell."""
+        flat = self._value.ravel()
+        if flat.size:
+            extremes = [flat.min(), flat.max(), flat[np.argmin(np.abs(flat))]]
+            flat = np.concatenate([flat[:WIDEST_SAMPLE], extremes])
+        texts = [format_number(float(v), self._precision, self._significant) for v in flat]
+        return max(texts, key=len, default="0")
 
     def _changed_all(self) -> None:
         if self.rowCount() and self.columnCount():

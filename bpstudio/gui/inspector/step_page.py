@@ -41,9 +41,10 @@ class StepPage(QWidget):
         self._layout.addStretch(1)
 
     def refresh(self, trace: StepTrace) -> None:
-        """New numbers in the same layout (highlights stay)."""
+        """New numbers in the same layout (highlights stay; columns widen for wider numbers)."""
         for key, panel in self.panels.items():
             panel.model.set_value(trace[key].value)
+            panel.fit_table()
 
     def set_format(self, precision: int, significant: bool) -> None:
         for panel in self.panels.values():
