@@ -139,13 +139,17 @@ class NeuronView(theme.ViewFrame):
         self._redraw()
 
     def select_neuron(self, layer: int, unit: int) -> None:
-        """Show hidden neuron ``unit`` of hidden layer ``layer`` (from 1) large."""
-        if (layer, unit) in self._choices:
-            index = self._choices.index((layer, unit))
-            self.neuron_combo.setCurrentIndex(index)
-            self.all_check.setChecked(False)
+        """Show hidden neuron ``unit`` of hidden layer ``layer`` (from 1) large; if its outputs
+        have not arrived yet (the view was just opened), as soon as they do."""
+        if (layer, unit) not in self._choices:
+            self._requested = (layer, unit)
+            return
+        self._requested = None
+        self.neuron_combo.setCurrentIndex(self._choices.index((layer, unit)))
+        self.all_check.setChecked(False)
 
     def clear(self) -> None:
+        self._requested: tuple[int, int] | None = None
         self._hidden = []
         self._tiles = []
         self._choices: list[tuple[int, int]] = []
@@ -169,14 +173,17 @@ class NeuronView(theme.ViewFrame):
     # -- details ------------------------------------------------------------------------------
 
     def _fill_combo(self, sizes: list[int]) -> None:
-        previous = self.selected
+        requested, self._requested = self._requested, None
+        preferred = (requested, self.selected)
         self._choices = [(l, u) for l, n in enumerate(sizes, start=1) for u in range(n)]
         self.neuron_combo.blockSignals(True)
         self.neuron_combo.clear()
         self.neuron_combo.addItems([f"layer {l}, neuron {u}" for l, u in self._choices])
-        index = self._choices.index(previous) if previous in self._choices else 0
+        index = next((self._choices.index(p) for p in preferred if p in self._choices), 0)
         self.neuron_combo.setCurrentIndex(index)
         self.neuron_combo.blockSignals(False)
+        if requested in self._choices:
+            self.all_check.setChecked(False)
 
     def _layer_range(self, l: int) -> tuple[float, float]:
         A = self._hidden[l - 1]
