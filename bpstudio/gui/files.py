@@ -69,9 +69,15 @@ class FileCommands:
             self.open_path(path, report_later=True)
 
     def new(self) -> None:
-        if self.maybe_save():
-            self._set_path(None)
-            self.window.show_session(default_session())
+        self.open_session(default_session())
+
+    def open_session(self, session: Session) -> bool:
+        """Make ``session`` the (untitled) document, if the one on screen may be dropped."""
+        if not self.maybe_save():
+            return False
+        self._set_path(None)
+        self.window.show_session(session)
+        return True
 
     def open(self) -> None:
         if not self.maybe_save():

@@ -7,7 +7,7 @@ snapshots that come back to the views. File commands live in :mod:`.files`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
@@ -26,6 +26,8 @@ from bpstudio.session import DataSpec, NetworkSpec, PreparedData, Session, Train
 from .actions import build_actions
 from .app import configure_plots
 from .designer import DesignerPanel
+from .dock_spec import Area, DockSpec
+from .explain_docks import ExplainDocks
 from .files import FileCommands, default_session
 from .settings import AppSettings
 from .status_line import StatusLine
@@ -34,18 +36,6 @@ from .views import DecisionRegionView, FitPlotView, LossPlotView, NetworkView
 
 LIVE_TRAINING_FIELDS = frozenset({"learning_rate", "epoch_limit"})
 """Training settings the worker takes while it runs; any other change rebuilds the trainer."""
-
-Area = Qt.DockWidgetArea
-
-
-@dataclass(frozen=True)
-class DockSpec:
-    """One dock: its widget, title, objectName (for the saved layout) and where it starts."""
-
-    widget: QWidget
-    title: str
-    name: str
-    area: Area = Area.RightDockWidgetArea
 
 
 class MainWindow(QMainWindow):
@@ -84,6 +74,7 @@ class MainWindow(QMainWindow):
         self.files.build_menus(self.menuBar())
         self._build_view_menu()
         self._connect()
+        self.explain = ExplainDocks(self)
         self.resize(1500, 940)
         self.settings.restore_window(self)
         self.files.open_initial(path)
@@ -122,15 +113,21 @@ class MainWindow(QMainWindow):
             self.resizeDocks([docks["fitDock"], docks["networkDock"]], [640, 480], Qt.Horizontal)
         return docks
 
-    def add_view_dock(self, spec: DockSpec) -> QDockWidget:
-        """Add a view (``show_snapshot``, ``clear``, ``set_data``) as a dock that follows
-        training from now on; it starts as a tab next to the network view."""
+    def add_dock(self, spec: DockSpec) -> QDockWidget:
+        """Add a panel as a dock listed in the View menu; on the right it starts as a tab next
+        to the network view."""
         dock = self._build_docks([spec])[spec.name]
         if spec.area == Area.RightDockWidgetArea and "networkDock" in self.docks:
             self.tabifyDockWidget(self.docks["networkDock"], dock)
         self.docks[spec.name] = dock
-        self.views.append(spec.widget)
         self._view_menu.insertAction(self._view_menu.actions()[-1], dock.toggleViewAction())
+        return dock
+
+    def add_view_dock(self, spec: DockSpec) -> QDockWidget:
+        """Add a view (``show_snapshot``, ``clear``, ``set_data``) as a dock that follows
+        training from now on (see :meth:`add_dock`)."""
+        dock = self.add_dock(spec)
+        self.views.append(spec.widget)
         if self.data is not None:
             spec.widget.set_data(self.data, self.grid)
         if self.last_snapshot is not None:
@@ -197,6 +194,7 @@ class MainWindow(QMainWindow):
             view.clear()
             view.set_data(data, self.grid)
         self.status_line.show_snapshot(None)
+        self.explain.rebuilt()
         self._show_task_docks(data)
         self.training.reset(self.session, data, self.grid)
         self._sync_actions()

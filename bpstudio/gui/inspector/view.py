@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from bpstudio.core import Network
 from bpstudio.core.cellmath import explain_cell
-from bpstudio.core.snapshot import TrainingSnapshot
+from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
 from bpstudio.core.steptrace import StepTrace, format_number, trace_step
 from bpstudio.lessons import InspectorPreset
+from bpstudio.session import PreparedData
 
 from .entry_panel import EntryPanel
 from .step_page import StepPage
@@ -153,6 +154,9 @@ class InspectorView(QWidget):
         self._sync_batch_items()
         if self.batch_kind == "minibatch":
             self._retrace()
+
+    def set_data(self, data: PreparedData, grid: PlotGrid | None) -> None:
+        """Nothing to draw from the data alone: the window calls :meth:`set_problem`."""
 
     def show_snapshot(self, snapshot: TrainingSnapshot) -> None:
         """Take the snapshot's weights (same architecture only) and re-trace if following."""

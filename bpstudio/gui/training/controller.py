@@ -50,6 +50,8 @@ class TrainingController(QObject):
     diverged = Signal(str)
     limit_reached = Signal(int)
     failed = Signal(str)
+    gradients_checked = Signal(object)  # GradientCheckReport of the current run
+    gradient_check_failed = Signal(str)
 
     _reset_requested = Signal(object)
     _start_requested = Signal()
@@ -61,6 +63,9 @@ class TrainingController(QObject):
     _sync_requested = Signal(int)
     _snapshot_wanted = Signal()
     _stop_requested = Signal()
+    _extras_requested = Signal(object)
+    _parameters_requested = Signal(object)
+    _gradient_check_requested = Signal()
 
     def __init__(self, parent: QObject | None = None, worker: TrainingWorker | None = None):
         super().__init__(parent)
@@ -97,6 +102,9 @@ class TrainingController(QObject):
             (self._reconfigure_requested, worker.reconfigure),
             (self._sync_requested, worker.sync), (self._stop_requested, worker.stop),
             (self._snapshot_wanted, worker.want_snapshot),
+            (self._extras_requested, worker.set_extras),
+            (self._parameters_requested, worker.set_parameters),
+            (self._gradient_check_requested, worker.check_gradients),
         ):
             signal.connect(slot)
         worker.snapshot_ready.connect(self._on_snapshot)
@@ -105,6 +113,8 @@ class TrainingController(QObject):
         worker.limit_reached.connect(self._on_limit_reached)
         worker.failed.connect(self._on_failed)
         worker.synced.connect(self._on_synced)
+        worker.gradients_checked.connect(self._on_gradients_checked)
+        worker.gradient_check_failed.connect(self._on_gradient_check_failed)
         # finished comes from the worker thread; quit must not wait for the (blocked) GUI thread
         worker.finished.connect(self.worker_thread.quit, Qt.ConnectionType.DirectConnection)
         self.worker_thread.finished.connect(worker.deleteLater)
@@ -156,6 +166,19 @@ class TrainingController(QObject):
         """New optimizer, batch size or L2: pauses, keeps the weights."""
         self._set_running(False)
         self._reconfigure_requested.emit(config)
+
+    def set_extras(self, keys: frozenset[str]) -> None:
+        """Which extras (``extras.EXTRAS``) snapshots carry: those of the views on screen."""
+        self._extras_requested.emit(frozenset(keys))
+
+    def set_parameters(self, vector: np.ndarray) -> None:
+        """Pause and give the network these parameters; the state is handed back."""
+        self._set_running(False)
+        self._parameters_requested.emit(np.array(vector, dtype=float))
+
+    def check_gradients(self) -> None:
+        """Run a gradient check in the worker: ``gradients_checked`` or ``…_failed`` follows."""
+        self._gradient_check_requested.emit()
 
     def sync(self, timeout_ms: int = SYNC_WAIT_MS) -> bool:
         """Wait until the worker has handed back its current state; ``False`` on timeout.
@@ -236,6 +259,16 @@ class TrainingController(QObject):
             self._ready = False
             self._set_running(False)
             self.failed.emit(message)
+
+    @Slot(int, object)
+    def _on_gradients_checked(self, run_id: int, report: object) -> None:
+        if run_id == self._run_id:
+            self.gradients_checked.emit(report)
+
+    @Slot(int, str)
+    def _on_gradient_check_failed(self, run_id: int, message: str) -> None:
+        if run_id == self._run_id:
+            self.gradient_check_failed.emit(message)
 
     @Slot(int)
     def _on_synced(self, token: int) -> None:

@@ -19,16 +19,20 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from bpstudio.core import DivergenceError
 from bpstudio.core.datasets import Dataset
+from bpstudio.core.diagnostics import check_gradients
 from bpstudio.core.metrics import evaluate
 from bpstudio.core.snapshot import TrainingSnapshot, frozen_copy, make_snapshot
 from bpstudio.session import TrainingConfig, Workbench
 
+from .extras import EXTRAS, ExtrasMaker
 from .setup import TrainingSetup
 
 SLICE_SECONDS = 0.010
 MAX_SNAPSHOTS_PER_SECOND = 30.0
 SNAPSHOT_BUDGET = 0.05
 """Share of the worker's time that making snapshots may take: a costly picture comes less often."""
+GRADIENT_CHECK_ROWS = 256
+"""The gradient check uses the first rows of the training set: two passes per parameter."""
 GRID_CHUNK_ROWS = 2048
 """The plot grid is evaluated in blocks: 150 x 150 rows at once allocate megabyte arrays that
 cost page faults on every snapshot (23 ms instead of 2 ms for a 2-16-16-1 network)."""
@@ -47,6 +51,8 @@ class TrainingWorker(QObject):
     limit_reached = Signal(int, int)  # run id, epoch
     failed = Signal(int, str)  # run id, why the setup could not be built
     synced = Signal(int)  # token of a sync request, after its hand-back
+    gradients_checked = Signal(int, object)  # run id, GradientCheckReport
+    gradient_check_failed = Signal(int, str)  # run id, why the check could not run
     finished = Signal()
 
     def __init__(
@@ -65,6 +71,7 @@ class TrainingWorker(QObject):
         self._snapshot_cost = 0.0  # seconds the last snapshot took to make
         self._bench: Workbench | None = None
         self._epoch_limit: int | None = None
+        self._extras = ExtrasMaker()
 
     # -- commands (slots, run in the worker thread) --------------------------------------------
 
@@ -144,6 +151,46 @@ class TrainingWorker(QObject):
         self._epoch_limit = config.epoch_limit
         self._publish()
 
+    @Slot(object)
+    def set_extras(self, keys: object) -> None:
+        """From now on every snapshot carries these extras (names in ``extras.EXTRAS``); when
+        paused, a snapshot with a newly wanted one comes at once."""
+        keys = frozenset(keys)
+        if not keys <= EXTRAS:
+            raise ValueError(f"keys: unknown extras {sorted(keys - EXTRAS)}")
+        new, self._extras.wanted = keys - self._extras.wanted, keys
+        if new and self._bench is not None and not self._timer.isActive():
+            self.snapshot_ready.emit(self._snapshot(running=False))
+
+    @Slot(object)
+    def set_parameters(self, vector: object) -> None:
+        """Put these weights and biases (the flat parameter vector) in the network; pauses.
+
+        The epoch count, history and optimizer state stay as they were: this is a step taken
+        by hand (the inspector's "Apply step"), not an epoch of the optimizer.
+        """
+        self._check_thread()
+        self._timer.stop()
+        if self._bench is not None:
+            self._bench.net.set_parameters(np.asarray(vector, dtype=float))
+            self._publish()
+
+    @Slot()
+    def check_gradients(self) -> None:
+        """Backprop against central differences on the first rows of the training set."""
+        self._check_thread()
+        if self._bench is None:
+            self.gradient_check_failed.emit(self._run_id, "There is no network to check.")
+            return
+        rows = slice(0, GRADIENT_CHECK_ROWS)
+        try:
+            with np.errstate(over="ignore", under="ignore"):
+                report = check_gradients(self._bench.net, self._X[rows], self._Y[rows])
+        except ValueError as exc:
+            self.gradient_check_failed.emit(self._run_id, str(exc))
+            return
+        self.gradients_checked.emit(self._run_id, report)
+
     @Slot()
     def want_snapshot(self) -> None:
         """The GUI drew the last snapshot: the next may come (no more than ~30 per second)."""
@@ -204,6 +251,7 @@ class TrainingWorker(QObject):
         n_out = bench.net.layer_sizes[-1]
         self._X = data.inputs(data.train)
         self._Y = training_targets(data.train, n_out)
+        self._extras.use(self._X, self._Y, data)
         self._scored = tuple(_scaled(data.inputs(part), part) for part in (data.train, data.test))
         self._grid_inputs = (
             None if setup.grid is None else data.standardizer.transform(setup.grid.inputs)
@@ -232,6 +280,7 @@ class TrainingWorker(QObject):
         snapshot = make_snapshot(
             self._bench.net, history, self._sent if since is None else since,
             run_id=self._run_id, epochs_per_second=rate, metrics=metrics,
+            extras=self._extras.make(self._bench.net),
         )
         if self._grid_inputs is not None:
             snapshot = replace(snapshot, grid_outputs=frozen_copy(self._grid_outputs()))

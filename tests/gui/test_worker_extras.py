@@ -1,0 +1,117 @@
+"""The worker's explaining extras: made only when wanted, hand-set parameters, gradient check.
+
+Slots are called on the test thread (as in test_worker.py), and the gradient check once across
+the thread, to see that it runs in the worker and not in the GUI thread.
+"""
+
+import threading
+
+import numpy as np
+import pytest
+
+from bpstudio.core.diagnostics import hidden_outputs, mean_abs_gradients
+from bpstudio.examples import EXAMPLES
+from bpstudio.gui import gradient_flow, neuron_view
+from bpstudio.gui.training import TrainingController, TrainingWorker
+from bpstudio.gui.training import worker as worker_module
+from bpstudio.gui.training.extras import EXTRAS, HIDDEN_OUTPUTS, MEAN_ABS_GRAD, neuron_grid
+from bpstudio.gui.training.worker import training_targets
+from tests.gui.test_worker import Recorder, setup_of, spiral_session
+
+
+@pytest.fixture
+def worker(qapp):
+    w = TrainingWorker()
+    yield w
+    w.stop()
+
+
+def test_the_views_read_the_keys_the_worker_writes():
+    assert {gradient_flow.EXTRAS_KEY, neuron_view.EXTRAS_KEY} == EXTRAS
+
+
+def test_snapshots_carry_no_extras_until_asked(worker):
+    rec = Recorder(worker)
+    worker.reset(setup_of(spiral_session()))
+    worker.step()
+    assert all(args[0].extras == {} for name, args in rec.events if name == "snapshot_ready")
+
+
+def test_wanted_extras_come_at_once_when_paused_and_equal_the_core(worker):
+    session = spiral_session()
+    rec = Recorder(worker)
+    worker.reset(setup_of(session))
+    worker.step()
+    n_before = len(rec.events)
+    worker.set_extras({MEAN_ABS_GRAD, HIDDEN_OUTPUTS})
+    assert rec.names()[n_before:] == ["snapshot_ready"]  # a picture, no hand-back
+    extras = rec.last("snapshot_ready")[0].extras
+
+    bench = session.build()
+    data = bench.data
+    X, Y = data.inputs(data.train), training_targets(data.train, 1)
+    bench.trainer.run_epoch(X, Y)
+    assert extras[MEAN_ABS_GRAD] == mean_abs_gradients(bench.net, X, Y)
+    grid = neuron_grid(data)
+    expected = hidden_outputs(bench.net, data.standardizer.transform(grid.inputs))
+    assert len(extras[HIDDEN_OUTPUTS]) == 1
+    np.testing.assert_array_equal(extras[HIDDEN_OUTPUTS][0], expected[0])
+    assert extras[HIDDEN_OUTPUTS][0].shape == (48 * 48, 6)
+
+    worker.set_extras({MEAN_ABS_GRAD})  # one fewer: nothing new to show, no snapshot
+    assert len(rec.events) == n_before + 1
+    worker.step()
+    assert set(rec.last("snapshot_ready")[0].extras) == {MEAN_ABS_GRAD}
+
+
+def test_unknown_extras_are_refused(worker):
+    with pytest.raises(ValueError, match="keys"):
+        worker.set_extras({"mean_abs_grads"})
+
+
+def test_set_parameters_changes_only_the_weights(worker):
+    rec = Recorder(worker)
+    worker.reset(setup_of(spiral_session()))
+    worker.step()
+    before = rec.last("handed_back")[1]
+    vector = before.parameters + 0.25
+    worker.set_parameters(vector)
+    after = rec.last("handed_back")[1]
+    np.testing.assert_array_equal(after.parameters, vector)
+    assert after.epoch == before.epoch == 1
+    assert after.history.train_loss == before.history.train_loss
+    assert after.optimizer_state == before.optimizer_state
+    snapshot = rec.last("snapshot_ready")[0]
+    np.testing.assert_array_equal(snapshot.weights[0].ravel(), vector[: snapshot.weights[0].size])
+
+
+def test_gradient_check_runs_in_the_worker_thread(qtbot, monkeypatch):
+    threads = []
+    real = worker_module.check_gradients
+
+    def recording(net, X, Y):
+        threads.append(threading.current_thread())
+        return real(net, X, Y)
+
+    monkeypatch.setattr(worker_module, "check_gradients", recording)
+    controller = TrainingController()
+    session = EXAMPLES["sin"]()
+    data = session.prepare_data()
+    controller.reset(session, data, None)
+    with qtbot.waitSignal(controller.gradients_checked, timeout=10000) as blocker:
+        controller.check_gradients()
+    controller.shutdown()
+    report = blocker.args[0]
+    assert threads and threads[0] is not threading.main_thread()
+    assert set(report.errors) == {"W1", "W2", "b1", "b2"}
+    assert report.max_error < 1e-7
+
+
+def test_gradient_check_of_a_broken_setup_says_why(qtbot):
+    controller = TrainingController()
+    bad = spiral_session().with_state(EXAMPLES["two_input"]().state)  # 3 parameters: no fit
+    controller.reset(bad, bad.prepare_data(), None)
+    with qtbot.waitSignal(controller.gradient_check_failed, timeout=10000) as blocker:
+        controller.check_gradients()
+    controller.shutdown()
+    assert "no network" in blocker.args[0]
