@@ -18,6 +18,7 @@ from bpstudio.gui.views import (
     loss_plot,
     network_view,
     series,
+    stepped,
     theme,
 )
 from bpstudio.gui.views.benchmark import decision_redraw_rate
@@ -214,6 +215,44 @@ def test_long_histories_are_drawn_downsampled(qtbot):
     epoch = int(first.removeprefix("epoch ").replace(",", ""))
     assert abs(epoch - 500_000) <= vb.viewRect().width() / vb.width()  # within a pixel
     assert second == f"train {theme.format_value(losses[epoch - 1])}"
+
+
+@pytest.mark.parametrize(
+    ("function", "low", "high", "expected"),
+    [
+        (stepped.growing_range, 1, 1_000, (0, 1_000)),
+        (stepped.growing_range, 0, 1_001, (0, 1_500)),
+        (stepped.growing_range, 1, 6_100, (0, 8_000)),
+        (stepped.growing_range, -500, 1_001, (-600, 1_200)),  # data left of 0: round steps
+        (stepped.linear_range, 0.013, 0.48, (0.0, 0.5)),
+        (stepped.linear_range, 0.95, 1.05, (0.95, 1.05)),
+        (stepped.log_range, np.log10(0.0031), np.log10(0.7), (np.log10(0.002), 0.0)),
+        (stepped.log_range, -3.0, np.log10(4.2), (-3.0, np.log10(5.0))),
+    ],
+)
+def test_ranges_snap_outward_to_round_values(function, low, high, expected):
+    assert function(low, high) == pytest.approx(expected)
+
+
+def test_loss_range_grows_in_steps_not_every_snapshot(qtbot):
+    """Axes and grid are redrawn when the range changes: it must hold while the curve grows
+    into it, and always show every point."""
+    run = sin_run()
+    view = make_view(qtbot, LossPlotView, run)
+    vb = view.plot.getViewBox()
+    view.show_snapshot(run.snapshot(100))
+    qtbot.waitUntil(lambda: vb.viewRange()[0] == [0.0, 100.0])
+    changes = []
+    vb.sigRangeChanged.connect(lambda *_: changes.append(vb.viewRange()))
+    for _ in range(12):  # epoch 101 to 148: one step, to 150
+        view.show_snapshot(run.snapshot(4))
+        view.flush()
+        qtbot.waitUntil(lambda: vb.viewRange()[0][1] >= run.trainer.epoch)
+    assert [x for x, _ in changes] == [[0.0, 150.0]]
+    (_, _), (low, high) = vb.viewRange()
+    losses = np.log10(run.trainer.history.train_loss)
+    assert low <= losses.min() and losses.max() <= high
+    assert 10**high == pytest.approx(stepped.ladder_up(10 ** losses.max(), (1, 2, 5, 10)))
 
 
 def test_series_envelope_keeps_block_extremes_as_it_grows():

@@ -14,8 +14,9 @@ from bpstudio.session import PreparedData
 
 from . import theme
 from .series import Series
+from .stepped import SteppedViewBox
 
-DOWNSAMPLE_FACTOR = 1.0
+DOWNSAMPLE_FACTOR = 0.5
 """pyqtgraph draws up to this many points per pixel before it downsamples (peak method)."""
 
 DECADE_PIXELS = 26
@@ -85,7 +86,8 @@ class LossPlotView(theme.ViewFrame):
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        plot = theme.make_plot("epoch", "loss", {"left": _LossAxis("left")})
+        self.view_box = SteppedViewBox()  # axes and grid are redrawn now and then, not per frame
+        plot = theme.make_plot("epoch", "loss", {"left": _LossAxis("left")}, self.view_box)
         super().__init__("Loss", plot, parent)
         self.setObjectName("lossPlot")
         self.plot = plot
@@ -159,6 +161,7 @@ class LossPlotView(theme.ViewFrame):
 
     def _set_log_y(self, on: bool) -> None:
         self.plot.getPlotItem().getAxis("left").setLogMode(False, on)
+        self.view_box.log_y = on
         self.readout.hide()
         self.marker.setData([], [])
         self._redraw()
