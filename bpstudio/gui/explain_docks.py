@@ -54,8 +54,12 @@ DOCKS = {
 }
 """The dock of each view a lesson may open (``bpstudio.lessons.VIEWS``)."""
 
-LESSON_WIDTH = 440
-"""The left column widens to this when a lesson opens: its formulas need the room."""
+SLOTS = (
+    ("inspectorDock", "graphLabDock", "fitDock", "decisionDock"),
+    ("networkDock", "gradientFlowDock", "gradientCheckDock"),
+    ("lossDock", "neuronDock"),
+)
+"""Docks that share a place (top left, top right, bottom); see :meth:`ExplainDocks._arrange`."""
 
 
 class CoarseNeuronView(NeuronView):
@@ -207,10 +211,10 @@ class ExplainDocks:
         ):
             return
         wanted = [DOCKS[view] for view in lesson.views]
-        for name, dock in self.docks.items():
-            if name not in wanted and name != "lessonDock":
-                dock.hide()
+        for name in set(DOCKS.values()) - set(wanted):  # the View menu brings them back
+            self.window.docks[name].hide()
         self.show_docks(wanted)
+        self.window.size_docks(*(next((n for n in slot if n in wanted), slot[0]) for slot in SLOTS))
         if lesson.inspector is not None:
             self.refresh_inspector()
             self.inspector.apply_preset(lesson.inspector)
@@ -218,8 +222,6 @@ class ExplainDocks:
             self.graph_lab.set_bill(lesson.bill)
         self.lesson_panel.show_lesson(lesson)
         self.show_docks(["lessonDock"])
-        self.window.resizeDocks(
-            [self.docks["lessonDock"]], [LESSON_WIDTH], Qt.Orientation.Horizontal)
 
     def show_docks(self, names: list[str]) -> None:
         """Show and raise these docks; of two sharing a tab group, the first named is on top."""

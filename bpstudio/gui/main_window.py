@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self._build_view_menu()
         self._connect()
         self.explain = ExplainDocks(self)
+        self.size_docks()
         self.resize(1500, 940)
         self.settings.restore_window(self)
         self.files.open_initial(path)
@@ -109,9 +110,20 @@ class MainWindow(QMainWindow):
             self.splitDockWidget(docks["fitDock"], docks["lossDock"], Qt.Orientation.Vertical)
             self.splitDockWidget(docks["fitDock"], docks["networkDock"], Qt.Orientation.Horizontal)
             self.tabifyDockWidget(docks["fitDock"], docks["decisionDock"])
-            self.resizeDocks([docks["fitDock"], docks["lossDock"]], [620, 300], Qt.Vertical)
-            self.resizeDocks([docks["fitDock"], docks["networkDock"]], [640, 480], Qt.Horizontal)
         return docks
+
+    def size_docks(
+        self, top_left: str = "fitDock", top_right: str = "networkDock", bottom: str = "lossDock"
+    ) -> None:
+        """Plots at their starting sizes, [top left | top right] above [bottom]; the designer
+        gets the rest. Docks that are not shown are left out."""
+        d = self.docks
+        for pair, sizes, orientation in (
+            ((top_left, bottom), [620, 300], Qt.Orientation.Vertical),
+            ((top_left, top_right), [640, 480], Qt.Orientation.Horizontal),
+        ):
+            if all(d[name].isVisibleTo(self) for name in pair):
+                self.resizeDocks([d[name] for name in pair], sizes, orientation)
 
     def add_dock(self, spec: DockSpec) -> QDockWidget:
         """Add a panel as a dock listed in the View menu; on the right it starts as a tab next

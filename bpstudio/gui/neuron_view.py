@@ -63,6 +63,7 @@ class NeuronView(theme.ViewFrame):
         super().__init__("Hidden neurons", self.pages, parent)
         self.setObjectName("neuronView")
         self.neuron_combo = QComboBox(objectName="neuronCombo")
+        self.neuron_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.all_check = QCheckBox("All neurons", objectName="allNeuronsCheck")
         self.all_check.setToolTip("Show every hidden neuron as a thumbnail")
         self.header.addWidget(self.neuron_combo)

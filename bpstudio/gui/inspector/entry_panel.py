@@ -18,6 +18,7 @@ from .matrix_model import MatrixModel
 
 MAX_VISIBLE_ROWS = 12
 MAX_TABLE_WIDTH = 560
+NOTE_WIDTH = 200
 CELL_PADDING = 8
 """Pixels beside the widest number of a column (the "00" adds room for wider digits)."""
 
@@ -96,7 +97,9 @@ class EntryPanel(QFrame):
         if width > MAX_TABLE_WIDTH:
             height += table.horizontalScrollBar().sizeHint().height()
         table.setFixedSize(min(width, MAX_TABLE_WIDTH), height)
-        self.note_label.setMaximumWidth(max(min(width, MAX_TABLE_WIDTH), 220))
+        # a fixed width, so the panel is as tall as the wrapped note (a narrow 1 × 1 table
+        # would otherwise squeeze the note onto the table below it)
+        self.note_label.setFixedWidth(max(min(width, MAX_TABLE_WIDTH), NOTE_WIDTH))
 
     def select_cell(self, row: int, col: int) -> None:
         index = self.model.index(row, col)
