@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
+import pyqtgraph as pg
+import pyqtgraph.exporters as exporters
 import pytest
 from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtWidgets import QCheckBox
@@ -15,6 +17,7 @@ from bpstudio.gui.views import (
     FitPlotView,
     LossPlotView,
     NetworkView,
+    curve,
     loss_plot,
     network_view,
     series,
@@ -253,6 +256,58 @@ def test_loss_range_grows_in_steps_not_every_snapshot(qtbot):
     losses = np.log10(run.trainer.history.train_loss)
     assert low <= losses.min() and losses.max() <= high
     assert 10**high == pytest.approx(stepped.ladder_up(10 ** losses.max(), (1, 2, 5, 10)))
+
+
+def test_zooming_into_the_loss_draws_the_epochs_in_view_in_full(qtbot):
+    run = sin_run()
+    view = make_view(qtbot, LossPlotView, run)
+    n = 50_000
+    losses = np.exp(-np.arange(n) / 1e4)
+    view.show_snapshot(dataclasses.replace(
+        run.snapshot(0), epoch=n, new_epochs=np.arange(1, n + 1), new_train_losses=losses))
+    qtbot.waitUntil(lambda: n_points(view.train_curve) > 0)
+    assert n_points(view.train_curve) < 2 * view.plot.width()  # downsampled: all in view
+    view.plot.getViewBox().setXRange(1_000, 1_100, padding=0)  # as a mouse zoom does
+    qtbot.waitUntil(lambda: n_points(view.train_curve) < 200)
+    x, y = view.train_curve.getData()
+    np.testing.assert_array_equal(x, np.arange(999, 1_102))  # and one beyond either edge
+    np.testing.assert_allclose(y, np.log10(losses[998:1_101]))
+
+
+def test_peak_downsampling_keeps_spikes_and_the_direction_of_each_block():
+    x = np.arange(1.0, 1_001.0)
+    y = np.linspace(10.0, 0.0, 1_000)  # falling
+    y[500] = 50.0  # a spike
+    y[600:605] = np.nan
+    xd, yd = curve.peak_downsample(x, y, bins=100)
+    assert len(xd) == 200
+    assert xd[0] == 1 and xd[-1] == 1_000
+    assert yd.max() == 50.0 and yd.min() == 0.0
+    assert yd[0] == 10.0 and yd[1] == y[9]  # a falling block: its larger value first
+    assert np.isfinite(yd).all()  # NaN skipped where a block has other values
+    short = np.arange(5.0)
+    assert curve.peak_downsample(short, short, bins=100)[1] is short
+
+
+def test_bold_curve_looks_two_pixels_wide_on_screen_and_in_exports(qtbot):
+    """On screen three 1 px strokes (cheap), in an export one 2 px stroke: both ~2 px."""
+    widget = pg.PlotWidget(background="w")
+    qtbot.addWidget(widget)
+    widget.resize(300, 200)
+    item = curve.BoldCurve("#000000")
+    widget.addItem(item)
+    item.setData([0.0, 1.0], [0.5, 0.5])
+    widget.show()
+    qtbot.waitExposed(widget)
+
+    def thickness(image) -> float:
+        """Ink across the line, in pixels: 1 - value of each pixel in a column, summed."""
+        return sum(1 - image.pixelColor(image.width() // 2, row).valueF()
+                   for row in range(image.height()))
+
+    on_screen = thickness(widget.grab().toImage())
+    exported = thickness(exporters.ImageExporter(widget.getPlotItem()).export(toBytes=True))
+    assert 1.6 <= on_screen <= 2.6 and 1.6 <= exported <= 2.6
 
 
 def test_series_envelope_keeps_block_extremes_as_it_grows():

@@ -13,21 +13,22 @@ from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
 from bpstudio.session import PreparedData
 
 from . import theme
+from .curve import BoldCurve, peak_downsample
 from .series import Series
 from .stepped import SteppedViewBox
 
-DOWNSAMPLE_FACTOR = 0.5
-"""pyqtgraph draws up to this many points per pixel before it downsamples (peak method)."""
+BLOCKS_PER_PIXEL = 0.5
+"""A curve is drawn as the min and max of this many blocks of epochs per pixel of width."""
+
+MIN_BLOCKS = 256
+"""Blocks drawn while the plot has no width yet (before it is first laid out)."""
 
 DECADE_PIXELS = 26
 """Below this many pixels per decade the log axis labels only some decades."""
 
 REDRAW_MS = 100
-"""The curves are redrawn at most 10 times a second (a repaint costs ~10-20 ms); the data
-is recorded from every snapshot."""
-
-SMOOTH_TRAVEL = 3.0
-"""A curve is antialiased while its pen travels at most this many times the plot's size."""
+"""The curves are redrawn at most 10 times a second; the data is recorded from every
+snapshot."""
 
 _SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
@@ -80,9 +81,10 @@ class LossPlotView(theme.ViewFrame):
     """Loss against epoch with a log-y toggle and a read-out that follows the cursor.
 
     A redraw stays cheap after a million epochs: past ~16k epochs the curves get block
-    min/max envelopes (:class:`Series`), which pyqtgraph then downsamples to the pixel width
-    (peak method, so spikes stay visible). On a log scale the view itself holds log10 of
-    the loss (the axis labels powers of ten), computed for the drawn points only.
+    min/max envelopes (:class:`Series`), which are then cut to the visible epochs and
+    downsampled to the pixel width (min and max, so spikes stay visible). On a log scale the
+    view itself holds log10 of the loss (the axis labels powers of ten), computed for the
+    drawn points only. The range grows in steps (:class:`SteppedViewBox`).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -99,8 +101,9 @@ class LossPlotView(theme.ViewFrame):
         self.train_series = Series()
         self.test_series = Series()
         self.set_legend([("line", theme.TRAIN, "train"), ("line", theme.TEST, "test")])
-        self.train_curve = self._make_curve(theme.TRAIN, "train")
-        self.test_curve = self._make_curve(theme.TEST, "test")
+        self.train_curve, self.test_curve = BoldCurve(theme.TRAIN), BoldCurve(theme.TEST)
+        for curve in (self.train_curve, self.test_curve):
+            plot.addItem(curve)
         self.marker = pg.PlotDataItem(
             symbol="o", symbolSize=7, symbolBrush=theme.TRAIN, symbolPen="w", pen=None
         )
@@ -111,17 +114,10 @@ class LossPlotView(theme.ViewFrame):
         plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self._throttle = theme.Throttle(REDRAW_MS, self)
         self._throttle.fired.connect(self._redraw)
+        self.view_box.sigResized.connect(self._redraw)  # as many blocks as pixels
+        self.view_box.sigXRangeChanged.connect(self._on_x_range_changed)
         self.log_check.setChecked(True)  # losses fall by orders of magnitude
         self.clear()
-
-    def _make_curve(self, colour: str, name: str) -> pg.PlotDataItem:
-        curve = self.plot.plot(
-            pen=pg.mkPen(colour, width=2), name=name, connect="finite",
-            autoDownsampleFactor=DOWNSAMPLE_FACTOR,
-        )
-        curve.setDownsampling(auto=True, method="peak")
-        curve.setClipToView(True)
-        return curve
 
     # -- the public surface -------------------------------------------------------------------
 
@@ -168,22 +164,22 @@ class LossPlotView(theme.ViewFrame):
         self.plot.getPlotItem().enableAutoRange()
 
     def _redraw(self) -> None:
+        """Both curves, cut to the visible epochs (all of them while the view follows the
+        data) and downsampled to the plot's width."""
+        blocks = max(int(self.view_box.width() * BLOCKS_PER_PIXEL), MIN_BLOCKS)
+        follow = self.view_box.autoRangeEnabled()[0]
+        low, high = self.view_box.viewRange()[0]
         for curve, series in ((self.train_curve, self.train_series),
                               (self.test_curve, self.test_series)):
-            x, y = series.envelope()
-            y = self._to_view(y)
-            curve.opts["antialias"] = self._smooth(y)
-            curve.setData(x, y)
+            x, y = series.envelope() if follow else series.window(low, high)
+            x, y = peak_downsample(x, y, blocks)
+            curve.setData(x, self._to_view(y))
 
-    def _smooth(self, y: np.ndarray) -> bool:
-        """Whether the curve is calm enough to antialias: Qt's cost grows with the stroked
-        length, ~20 ms a frame for a noisy curve; zigzags gain nothing from it anyway."""
-        finite = y[np.isfinite(y)]
-        if len(finite) < 2 or finite.max() == finite.min():
-            return True
-        height, width = self.plot.height(), self.plot.width()
-        travel = np.abs(np.diff(finite)).sum() / (finite.max() - finite.min()) * height
-        return bool(travel <= SMOOTH_TRAVEL * (width + height))
+    def _on_x_range_changed(self) -> None:
+        """Panned or zoomed by hand: other epochs to cut out. (While the view follows the
+        data, all of it is drawn: its own steps need no redraw.)"""
+        if not self.view_box.autoRangeEnabled()[0]:
+            self._throttle.request()
 
     def _to_view(self, loss: np.ndarray) -> np.ndarray:
         """Loss in view coordinates: log10 on a log scale (a zero loss falls off the plot)."""

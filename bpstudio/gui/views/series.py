@@ -84,6 +84,14 @@ class Series:
         y = np.concatenate([np.column_stack([high, low]).ravel(), self.y[done:]])
         return x, y
 
+    def window(
+        self, low: float, high: float, limit: int = ENVELOPE_BLOCKS
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The points with ``low <= x <= high`` and one more on either side (so a line runs
+        on to the edges of a view), from the :meth:`envelope` where they are too many."""
+        x, y = _cut(self.x, self.y, low, high)
+        return (x, y) if len(x) <= 2 * limit else _cut(*self.envelope(limit), low, high)
+
     def _add_blocks(self) -> None:
         size, start = self._block_size, self._blocks.n
         stop = self.n // size
@@ -92,3 +100,9 @@ class Series:
         values = self.y[start * size : stop * size].reshape(-1, size)
         middles = self.x[start * size + size // 2 : stop * size : size]
         self._blocks.extend(middles, values.max(axis=1), values.min(axis=1))
+
+
+def _cut(x: np.ndarray, y: np.ndarray, low: float, high: float) -> tuple[np.ndarray, np.ndarray]:
+    start = max(int(np.searchsorted(x, low, side="left")) - 1, 0)
+    stop = int(np.searchsorted(x, high, side="right")) + 1
+    return x[start:stop], y[start:stop]
