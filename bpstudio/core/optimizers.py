@@ -62,6 +62,12 @@ class Optimizer:
                 setattr(self, name, np.zeros_like(params))
         return [getattr(self, name) for name in self._state_arrays]
 
+    def _scratch_for(self, params: np.ndarray) -> np.ndarray:
+        scratch = self.__dict__.get("_scratch")
+        if scratch is None or scratch.shape != params.shape or scratch.dtype != params.dtype:
+            scratch = self._scratch = np.empty_like(params)
+        return scratch
+
     def config(self) -> dict[str, Any]:
         """The settings that define this optimizer (no state)."""
         raise NotImplementedError
@@ -116,12 +122,14 @@ class SGD(Optimizer):
         self.velocity: np.ndarray | None = None
 
     def _step(self, params: np.ndarray, grads: np.ndarray) -> None:
+        step = self._scratch_for(params)
+        np.multiply(grads, self.lr, out=step)  # η·g without a fresh temporary each step
         if not self.momentum:
-            params -= self.lr * grads
+            params -= step
             return
         (v,) = self._arrays_for(params)
         v *= self.momentum
-        v -= self.lr * grads
+        v -= step
         if self.nesterov:
             params += self.momentum * v - self.lr * grads
         else:

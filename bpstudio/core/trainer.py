@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -21,6 +21,15 @@ from .optimizers import Optimizer
 
 class DivergenceError(ArithmeticError):
     """Training produced a non-finite loss or weight; the last finite state was kept."""
+
+
+class _Diverged(Exception):
+    """Raised inside a step; the epoch loop rolls back and raises DivergenceError."""
+
+    def __init__(self, what: str, *, loss_was_finite: bool) -> None:
+        super().__init__(what)
+        self.what = what
+        self.loss_was_finite = loss_was_finite
 
 
 @dataclass
@@ -52,8 +61,20 @@ class History:
     def __len__(self) -> int:
         return len(self.epoch)
 
+    def truncate(self, n_rows: int) -> None:
+        """Drop every row after the first ``n_rows``."""
+        for column in self.COLUMNS:
+            del getattr(self, column)[n_rows:]
+
     def copy(self) -> History:
         return History(*(list(getattr(self, c)) for c in self.COLUMNS))
+
+
+class _Checkpoint(NamedTuple):
+    parameters: np.ndarray
+    optimizer_state: dict[str, Any]
+    epoch: int
+    history_length: int
 
 
 @dataclass(frozen=True)
@@ -98,14 +119,20 @@ class Trainer:
         self.epoch = 0
         self.history = History()
         self._grad = np.empty_like(net.parameters)
-        self._backup = np.empty_like(net.parameters)
-        self._backup_optimizer: dict[str, Any] | None = None
+        self._checkpoints: list[_Checkpoint] = []
+        self._xbuf: np.ndarray | None = None
+        self._ybuf: np.ndarray | None = None
 
     def step(self, X: object, Y: object) -> float:
         """One update on exactly this batch; returns the batch loss before the update."""
         X, Y = self._check(X, Y)
+        self._take_checkpoint()
         with np.errstate(over="ignore", under="ignore"):
-            return self._step(X, Y)
+            try:
+                return self._step(X, Y)
+            except _Diverged as exc:
+                self._restore_checkpoint(before_previous=exc.loss_was_finite is False)
+                raise self._divergence(exc.what) from None
 
     def run_epoch(self, X: object, Y: object) -> float:
         """One pass over the data in batches; returns the sample-weighted mean batch loss."""
@@ -170,7 +197,7 @@ class Trainer:
         self.rng.bit_generator.state = state.rng_state
         self.epoch = int(state.epoch)
         self.history = state.history.copy()
-        self._backup_optimizer = None
+        self._checkpoints = []
 
     # -- kernels (inputs checked, np.errstate set) ------------------------------------------------
 
@@ -179,49 +206,80 @@ class Trainer:
         return X, self.net.check_targets(Y, X.shape[0])
 
     def _run_epoch(self, X: np.ndarray, Y: np.ndarray) -> float:
+        self._take_checkpoint()
         n = X.shape[0]
         size = n if self.batch_size is None else min(self.batch_size, n)
-        if size == n:  # full batch: the order of samples changes nothing but rounding
-            loss = self._step(X, Y)
-        else:
-            if self.shuffle:
-                order = self.rng.permutation(n)
-                X, Y = X[order], Y[order]
-            total = 0.0
-            for start in range(0, n, size):
-                stop = min(start + size, n)
-                total += self._step(X[start:stop], Y[start:stop]) * (stop - start)
-            loss = total / n
+        first = True
+        try:
+            if size == n:  # full batch: the order of samples changes nothing but rounding
+                loss = self._step(X, Y)
+            else:
+                order = self.rng.permutation(n) if self.shuffle else None
+                total = 0.0
+                for start in range(0, n, size):
+                    Xb, Yb = self._batch(X, Y, order, start, min(start + size, n))
+                    total += self._step(Xb, Yb) * Xb.shape[0]
+                    first = False
+                loss = total / n
+        except _Diverged as exc:
+            self._restore_checkpoint(before_previous=first and exc.loss_was_finite is False)
+            raise self._divergence(exc.what) from None
         self.epoch += 1
         self.history.append(self.epoch, loss)
         return loss
+
+    def _batch(
+        self, X: np.ndarray, Y: np.ndarray, order: np.ndarray | None, start: int, stop: int
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Rows ``start:stop`` of the epoch's order, gathered into reused buffers."""
+        if order is None:
+            return X[start:stop], Y[start:stop]
+        m = stop - start
+        if self._xbuf is None or self._xbuf.shape[1] != X.shape[1] or len(self._xbuf) < m:
+            self._xbuf = np.empty((m, X.shape[1]), dtype=X.dtype)
+            self._ybuf = np.empty((m, Y.shape[1]), dtype=Y.dtype)
+        rows = order[start:stop]
+        return (
+            np.take(X, rows, axis=0, out=self._xbuf[:m]),
+            np.take(Y, rows, axis=0, out=self._ybuf[:m]),
+        )
 
     def _step(self, X: np.ndarray, Y: np.ndarray) -> float:
         net, params = self.net, self.net.parameters
         trace = net._forward(X)
         loss = net._loss_value(trace, Y)
         if not math.isfinite(loss):
-            self._restore_checkpoint()  # the weights before the update that caused this
-            raise self._divergence(f"the loss became {loss}")
+            raise _Diverged(f"the loss became {loss}", loss_was_finite=False)
         net._backward(trace, Y, self._grad)
-        self._take_checkpoint(params)
         self.optimizer.update(params, self._grad, net.n_weight_params)
         if not math.isfinite(np.add.reduce(params)):
-            self._restore_checkpoint()
-            raise self._divergence("a weight became infinite or NaN")
+            raise _Diverged("a weight became infinite or NaN", loss_was_finite=True)
         return loss
 
-    def _take_checkpoint(self, params: np.ndarray) -> None:
-        """Remember the weights whose loss was just found finite, before they change."""
-        np.copyto(self._backup, params)
-        opt = self.optimizer
-        self._backup_optimizer = opt.state() if opt._state_arrays else {"t": opt.t}
+    def _take_checkpoint(self) -> None:
+        """Remember the state at the start of this epoch, keeping the previous epoch's too.
 
-    def _restore_checkpoint(self) -> None:
-        if self._backup_optimizer is None:
-            return  # no step has succeeded yet: the weights are the ones we were given
-        np.copyto(self.net.parameters, self._backup)
-        self.optimizer.load_state(self._backup_optimizer)
+        A divergence rolls back to the start of the epoch it happened in, or, when the very
+        first loss of the epoch is already non-finite (the last update made it so), to the
+        start of the epoch before: always to weights whose loss was finite.
+        """
+        if len(self._checkpoints) == 2:
+            buffer = self._checkpoints.pop(0).parameters
+        else:
+            buffer = np.empty_like(self._grad)
+        np.copyto(buffer, self.net.parameters)
+        self._checkpoints.append(
+            _Checkpoint(buffer, self.optimizer.state(), self.epoch, len(self.history))
+        )
+
+    def _restore_checkpoint(self, *, before_previous: bool) -> None:
+        if before_previous and len(self._checkpoints) == 2:
+            self._checkpoints.pop()  # the start of this epoch is the state that failed
+        point = self._checkpoints[-1]
+        np.copyto(self.net.parameters, point.parameters)
+        self.optimizer.load_state(point.optimizer_state)
+        self.epoch = point.epoch
+        self.history.truncate(point.history_length)
 
     def _divergence(self, what: str) -> DivergenceError:
         return DivergenceError(

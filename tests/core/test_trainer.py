@@ -138,3 +138,23 @@ def test_resume_refuses_another_optimizer_kind(rng):
     adam.fit(X, y, 1)
     with pytest.raises(ValueError, match="optimizer: the saved state is for 'adam'"):
         _trainer(SGD(0.1)).load_state(adam.state())
+
+
+def test_divergence_in_mini_batches_rolls_back_to_a_finite_epoch_start():
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(64, 1)) * 30
+    Y = X * 3.0
+    net = Network([1, 1], ["identity"], seed=0)
+    t = Trainer(net, SGD(0.05, momentum=0.5), batch_size=8, seed=0)
+    with pytest.raises(DivergenceError):
+        t.fit(X, Y, 500)
+    assert t.epoch == len(t.history) > 0
+    assert t.history.epoch[-1] == t.epoch
+    assert math.isfinite(net.loss(X, Y))
+    # the rolled-back state is a real epoch start: training it again repeats the same failure
+    state = t.state()
+    again = Trainer(net.copy(), SGD(0.05, momentum=0.5), batch_size=8, seed=0)
+    again.load_state(state)
+    with pytest.raises(DivergenceError):
+        again.fit(X, Y, 500)
+    np.testing.assert_array_equal(again.net.parameters, net.parameters)
