@@ -1,4 +1,5 @@
-"""What the main window needs to add a dock: its widget, title, objectName and area."""
+"""What the main window needs to add a dock (its widget, title, objectName and area), and
+whether a docked view can be seen at all."""
 
 from __future__ import annotations
 
@@ -18,3 +19,9 @@ class DockSpec:
     title: str
     name: str
     area: Area = Area.RightDockWidgetArea
+
+
+def on_screen(widget: QWidget) -> bool:
+    """Shown and not behind another tab: Qt reports a dock in a tab group as visible even
+    when another tab is in front (it moves it out of sight instead)."""
+    return widget.isVisible() and not widget.visibleRegion().isEmpty()

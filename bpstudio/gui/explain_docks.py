@@ -31,7 +31,7 @@ from bpstudio.lessons import (
 )
 from bpstudio.session import DataSpec, NetworkSpec, PreparedData, TrainingConfig
 
-from .dock_spec import Area, DockSpec
+from .dock_spec import Area, DockSpec, on_screen
 from .gradcheck_panel import GradientCheckPanel
 from .gradient_flow import GradientFlowView
 from .graph_lab import GraphLabView
@@ -141,7 +141,7 @@ class ExplainDocks:
     def refresh_inspector(self) -> None:
         """Trace the document's network as the session holds it (at once if on screen)."""
         window, view = self.window, self.inspector
-        self._inspector_stale = not view.isVisible()
+        self._inspector_stale = not on_screen(view)
         if self._inspector_stale or window.data is None:
             return
         data = window.data
@@ -160,14 +160,20 @@ class ExplainDocks:
         )
 
     def _on_visibility_changed(self) -> None:
-        if self._inspector_stale and self.inspector.isVisible():
+        if not on_screen(self.inspector):
+            self._inspector_stale = True  # hidden views miss the snapshots
+        elif self._inspector_stale:
             self.refresh_inspector()
         self.sync_extras()
 
     def _on_spec_changed(self, spec: NetworkSpec | DataSpec | TrainingConfig) -> None:
         """A new learning rate shows in the next traced update (the rest rebuilds the run)."""
-        if isinstance(spec, TrainingConfig) and self.inspector.trace is not None:
+        if not isinstance(spec, TrainingConfig):
+            return
+        if on_screen(self.inspector) and self.inspector.trace is not None:
             self.inspector.set_learning_rate(spec.learning_rate)
+        else:
+            self._inspector_stale = True
 
     def apply_step(self, trace: StepTrace) -> None:
         """Perform the inspector's update in the real session: training pauses, the weights
@@ -184,14 +190,14 @@ class ExplainDocks:
         """Ask the worker for exactly the extras of the views on screen."""
         wanted = frozenset(
             key for key, view in ((MEAN_ABS_GRAD, self.gradient_flow),
-                                  (HIDDEN_OUTPUTS, self.neurons)) if view.isVisible()
+                                  (HIDDEN_OUTPUTS, self.neurons)) if on_screen(view)
         )
         if wanted != self._extras:
             self._extras = wanted
             self.window.training.set_extras(wanted)
 
     def _on_neuron_hovered(self, layer: int, unit: int) -> None:
-        if self.neurons.isVisible() and not self.neurons.all_check.isChecked():
+        if on_screen(self.neurons) and not self.neurons.all_check.isChecked():
             self.neurons.select_neuron(layer, unit)
 
     def _on_neuron_clicked(self, layer: int, unit: int) -> None:

@@ -26,7 +26,7 @@ from bpstudio.session import DataSpec, NetworkSpec, PreparedData, Session, Train
 from .actions import build_actions
 from .app import configure_plots
 from .designer import DesignerPanel
-from .dock_spec import Area, DockSpec
+from .dock_spec import Area, DockSpec, on_screen
 from .explain_docks import ExplainDocks
 from .files import FileCommands, default_session
 from .settings import AppSettings
@@ -132,7 +132,9 @@ class MainWindow(QMainWindow):
         if spec.area == Area.RightDockWidgetArea and "networkDock" in self.docks:
             self.tabifyDockWidget(self.docks["networkDock"], dock)
         self.docks[spec.name] = dock
-        self._view_menu.insertAction(self._view_menu.actions()[-1], dock.toggleViewAction())
+        toggle = dock.toggleViewAction()
+        toggle.triggered.connect(lambda checked: checked and dock.raise_())  # in front, not behind
+        self._view_menu.insertAction(self._view_menu.actions()[-1], toggle)
         return dock
 
     def add_view_dock(self, spec: DockSpec) -> QDockWidget:
@@ -213,11 +215,16 @@ class MainWindow(QMainWindow):
         return True
 
     def _show_task_docks(self, data: PreparedData) -> None:
+        """The task's plot replaces the other one; a tab in front of it (the inspector, say)
+        stays in front."""
         regression = data.task == "regression"
-        shown, hidden = ("fitDock", "decisionDock") if regression else ("decisionDock", "fitDock")
-        self.docks[hidden].hide()
-        self.docks[shown].show()
-        self.docks[shown].raise_()
+        names = ("fitDock", "decisionDock") if regression else ("decisionDock", "fitDock")
+        shown, hidden = (self.docks[name] for name in names)
+        group = {*self.tabifiedDockWidgets(shown), *self.tabifiedDockWidgets(hidden)}
+        in_front = next((d for d in group if on_screen(d) and d is not hidden), shown)
+        hidden.hide()
+        shown.show()
+        in_front.raise_()
 
     # -- training commands ---------------------------------------------------------------------
 
@@ -276,7 +283,7 @@ class MainWindow(QMainWindow):
         self.last_snapshot = snapshot
         self.status_line.show_snapshot(snapshot)
         self.loss_plot.show_snapshot(snapshot)
-        self._to_draw = [v for v in self.views if v is not self.loss_plot and v.isVisible()]
+        self._to_draw = [v for v in self.views if v is not self.loss_plot and on_screen(v)]
         self._draw_timer.start()
 
     def _draw_next(self) -> None:
@@ -297,7 +304,10 @@ class MainWindow(QMainWindow):
             dock.widget().show_snapshot(self.last_snapshot)
 
     def _on_state_handed_back(self, state: object) -> None:
-        self.session = self.session.with_state(state)
+        """Keep it, unless an edit of the network or data is waiting to rebuild the run: then
+        it is the outgoing run's state and would not fit the new network."""
+        if self._pending_change not in ("network", "data"):
+            self.session = self.session.with_state(state)
 
     def _on_diverged(self, message: str) -> None:
         """Non-modal: the person reads it, lowers the rate or resets, and goes on."""

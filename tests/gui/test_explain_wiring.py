@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from bpstudio import io as bpnet
 from bpstudio.core.expression import BILLS
 from bpstudio.gui import MainWindow
+from bpstudio.gui.dock_spec import on_screen
 from bpstudio.gui.training import worker as worker_module
 from bpstudio.gui.training.extras import HIDDEN_OUTPUTS, MEAN_ABS_GRAD
 from bpstudio.gui.widgets import LogSpinBox
@@ -89,7 +90,7 @@ def test_each_view_opens_and_closes_from_the_view_menu(qtbot, window):
         dock = window.docks[dock_name]
         assert not dock.isVisible(), title  # hidden until asked for
         widget = open_view(qtbot, window, title)
-        assert widget is dock.widget() and widget.isVisible(), title
+        assert widget is dock.widget() and on_screen(widget), title  # in front of its tabs
         view_action(window, title).trigger()
         qtbot.waitUntil(lambda d=dock: not d.isVisible())
 
@@ -256,6 +257,19 @@ def neuron_curve_points(neurons) -> int:
     return 0 if x is None else len(x)
 
 
+def test_a_view_behind_another_tab_gets_no_extras_until_its_tab_is_chosen(qtbot, window):
+    flow = open_view(qtbot, window, "Gradient flow")
+    qtbot.waitUntil(lambda: MEAN_ABS_GRAD in window.last_snapshot.extras, timeout=10000)
+    window.docks["networkDock"].raise_()  # the network's tab in front of gradient flow
+    assert flow.isVisible() and not on_screen(flow)  # Qt still calls it visible
+    for n in (1, 2):  # the first step may be on its way before the worker hears of it
+        click(qtbot, window, "stepButton")
+        qtbot.waitUntil(lambda n=n: epoch(window) == n)
+    assert window.last_snapshot.extras == {}
+    window.docks["gradientFlowDock"].raise_()
+    qtbot.waitUntil(lambda: MEAN_ABS_GRAD in window.last_snapshot.extras, timeout=10000)
+
+
 def test_extras_are_made_only_while_their_views_are_on_screen(qtbot, window):
     click(qtbot, window, "trainButton")
     qtbot.waitUntil(lambda: epoch(window) > 10, timeout=20000)
@@ -348,6 +362,55 @@ def test_the_inspector_follows_the_learning_rate_and_training(qtbot, window):
     click(qtbot, window, "trainButton")
     qtbot.waitUntil(lambda: not np.array_equal(inspector.trace["W1"].value, before),
                     timeout=20000)
+
+
+def test_the_inspector_follows_reset_rebuilds_batches_and_loads(qtbot, window, dialogs,
+                                                               tmp_path):
+    inspector = open_view(qtbot, window, "Step inspector")
+    qtbot.waitUntil(lambda: inspector.trace is not None)
+    initial = inspector.trace["W1"].value.copy()
+    train_until(qtbot, window, 5)
+    qtbot.waitUntil(lambda: not np.array_equal(inspector.trace["W1"].value, initial))
+    click(qtbot, window, "resetButton")
+    qtbot.waitUntil(lambda: inspector.trace is not None
+                    and np.array_equal(inspector.trace["W1"].value, initial))
+
+    window.findChild(QSpinBox, "layerSizeSpin0").setValue(7)  # architecture
+    qtbot.waitUntil(lambda: inspector.trace is not None and inspector.trace["W1"].shape == (1, 7))
+    combo = window.findChild(QComboBox, "datasetCombo")  # data
+    combo.setCurrentIndex(combo.findText("Spiral"))
+    qtbot.waitUntil(lambda: inspector.trace is not None and inspector.trace["X"].shape[1] == 2)
+    n = inspector.trace["X"].shape[0]
+
+    batch = inspector.findChild(QComboBox, "batchCombo")
+    minibatch = batch.model().item(batch.findData("minibatch"))
+    assert not minibatch.isEnabled()  # full batch: no mini-batch to show
+    window.findChild(QSpinBox, "batchSizeSpin").setValue(10)
+    qtbot.waitUntil(minibatch.isEnabled)
+    batch.setCurrentIndex(batch.findData("minibatch"))
+    assert inspector.trace["X"].shape == (10, 2) and n > 10
+
+    dialogs.save_path = str(tmp_path / "spiral")
+    window.actions.save.trigger()
+    view_action(window, "Step inspector").trigger()  # hidden while another file opens
+    window.actions.new.trigger()
+    dialogs.open_path = str(tmp_path / "spiral.bpnet")
+    window.actions.open.trigger()
+    open_view(qtbot, window, "Step inspector")
+    qtbot.waitUntil(lambda: inspector.trace is not None and inspector.trace["X"].shape[1] == 2)
+    np.testing.assert_array_equal(inspector.trace["W1"].value.ravel(),
+                                  window.session.state.parameters[:14])
+
+
+def test_a_late_hand_back_does_not_undo_a_network_edit(qtbot, window):
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: epoch(window) == 1)
+    outgoing = window.session.state
+    window.findChild(QSpinBox, "layerSizeSpin0").setValue(7)
+    window.training.state_handed_back.emit(outgoing)  # the old run's reply, still under way
+    qtbot.waitUntil(lambda: shapes(window) == [(1, 7), (7, 1)])
+    assert window.session.epoch == 0 and window.training.sync()
+    assert window.session.state.parameters.size == 7 + 7 + 7 + 1
 
 
 def test_closing_while_training_with_every_view_open(qtbot, window):
