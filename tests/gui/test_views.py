@@ -473,6 +473,30 @@ def test_clear_forgets_the_regions(qtbot):
     assert n_points(view.boundary) == 0
 
 
+@pytest.mark.parametrize(
+    ("cls", "network", "data", "drawn"),
+    [
+        (FitPlotView, SIN, DataSpec("sin", {"n": 40}), lambda v: v.model_curve.getData()[1]),
+        (DecisionRegionView, BINARY, DataSpec("moons", {"n": 40}), lambda v: v.image.image),
+    ],
+)
+def test_live_plots_redraw_at_most_ten_times_a_second(qtbot, cls, network, data, drawn):
+    run = Run(network, data)
+    view = make_view(qtbot, cls, run)
+    first = run.snapshot(1)
+    view.show_snapshot(first)  # after a quiet while: at once
+    np.testing.assert_array_equal(drawn(view).ravel(), first.grid_outputs[:, 0])
+    second = run.snapshot(5)
+    view.show_snapshot(second)  # right after: held back ...
+    np.testing.assert_array_equal(drawn(view).ravel(), first.grid_outputs[:, 0])
+    qtbot.waitUntil(lambda: np.array_equal(drawn(view).ravel(), second.grid_outputs[:, 0]),
+                    timeout=3 * theme.REDRAW_MS)  # ... and drawn a moment later
+    view.show_snapshot(run.snapshot(5))
+    view.clear()  # a pending redraw must not bring the old network's output back
+    qtbot.wait(2 * theme.REDRAW_MS)
+    assert n_points(view.model_curve if cls is FitPlotView else view.boundary) == 0
+
+
 def test_redraw_benchmark_runs(qtbot):
     assert decision_redraw_rate(resolution=20, frames=2) > 0
 
@@ -502,8 +526,23 @@ def test_lines_are_coloured_by_sign_and_as_wide_as_the_magnitude(qtbot):
     assert strong_pos.widthF() == strong_neg.widthF() > view.line_pen(1, 0, 4).widthF()
     assert view.line_pen(1, 0, 4).widthF() > weak_pos.widthF() == weak_neg.widthF()
     assert abs(view.line_pen(2, 3, 0).color().hue() - strong_neg.color().hue()) <= 3
-    drawn = sum(n_points(item) for item in view._layer_items[0]) // 2
+    drawn = view.drawn_lines(1)
     assert drawn == 1 * 5
+
+
+def test_lines_move_between_widths_as_the_weights_change(qtbot):
+    """Only the widths whose lines changed are redrawn: what is drawn must still match."""
+    run = _weights_run((8, 6))
+    view = make_view(qtbot, NetworkView, run)
+    rng = np.random.default_rng(3)
+    for _ in range(6):
+        for W in run.net.weights:
+            W += rng.normal(0, 0.3, W.shape)  # some lines change width or sign, most do not
+        view.show_snapshot(run.snapshot(0))
+        view.flush()
+        for index, keys in enumerate(view._keys):
+            for key in range(2 * network_view.WIDTH_LEVELS):
+                assert view._lines.count(index, key) == np.count_nonzero(keys == key)
 
 
 def test_hovering_a_line_names_the_weight(qtbot):
@@ -532,7 +571,7 @@ def test_large_layers_draw_only_the_strongest_lines(qtbot):
     run = _weights_run((100, 100))
     view = make_view(qtbot, NetworkView, run)
     view.show_snapshot(run.snapshot(0))
-    drawn = sum(n_points(item) for item in view._layer_items[1]) // 2
+    drawn = view.drawn_lines(2)
     assert drawn == network_view.MAX_LINES
     W2 = np.abs(run.net.weights[1])
     weakest = np.unravel_index(np.argmin(W2), W2.shape)
@@ -558,6 +597,6 @@ def test_network_follows_the_weights_and_clears(qtbot):
     assert view.line_pen(1, 0, 0).color().name() == theme.BLUE  # ... until flushed
     view.show_snapshot(run.snapshot(0))
     view.clear()  # a pending redraw must not bring the diagram back
-    qtbot.wait(2 * network_view.REDRAW_MS)
-    assert len(view.neurons.data) == 0 and view._layer_items == []
+    qtbot.wait(2 * theme.REDRAW_MS)
+    assert len(view.neurons.data) == 0 and view.drawn_lines(1) == 0
     assert view.message

@@ -17,7 +17,7 @@ from .decision_plot import DecisionRegionView
 def decision_redraw_rate(
     resolution: int = 150, frames: int = 60, classes: int = 3, with_predict: bool = True
 ) -> float:
-    """Frames per second of evaluate (optional) + ``show_snapshot`` + a synchronous paint.
+    """Frames per second of evaluate (optional) + drawing a snapshot + a synchronous paint.
 
     A spiral with ``classes`` arms (a sigmoid output for 2, softmax beyond) on a 2-16-16-K
     tanh network; one training epoch between frames so every frame differs. With
@@ -51,6 +51,7 @@ def decision_redraw_rate(
             snapshot = make_snapshot(net, trainer.history, len(trainer.history) - 1, run_id=1,
                                      epochs_per_second=0.0, metrics={}, grid_inputs=grid_inputs)
         view.show_snapshot(snapshot)
+        view.flush()  # draw at once, not within the view's 10-a-second limit
         view.plot.viewport().repaint()
     rate = frames / (time.perf_counter() - start)
     view.close()

@@ -41,8 +41,12 @@ class DecisionRegionView(theme.ViewFrame):
         for z, item in enumerate((self.image, self.boundary, self.train_points, self.test_points)):
             item.setZValue(z)
             plot.addItem(item)
+        theme.keep_as_picture(self.train_points, self.test_points)
         self._grid: PlotGrid | None = None
         self._shades = np.zeros((0, 3))
+        self._pending: TrainingSnapshot | None = None
+        self._throttle = theme.Throttle(theme.REDRAW_MS, self)
+        self._throttle.fired.connect(self._draw_pending)
         self.show_message("Choose data to see the decision regions.")
 
     @property
@@ -75,7 +79,13 @@ class DecisionRegionView(theme.ViewFrame):
         )
 
     def show_snapshot(self, snapshot: TrainingSnapshot) -> None:
-        if self._grid is None or snapshot.grid_outputs is None:
+        """Draw now, or within :data:`theme.REDRAW_MS` of the last drawing."""
+        self._pending = snapshot
+        self._throttle.request()
+
+    def _draw_pending(self) -> None:
+        snapshot, self._pending = self._pending, None
+        if self._grid is None or snapshot is None or snapshot.grid_outputs is None:
             return
         outputs = self._grid.shape_outputs(snapshot.grid_outputs)
         if outputs.shape[2] == 1:
@@ -104,6 +114,8 @@ class DecisionRegionView(theme.ViewFrame):
 
     def clear(self) -> None:
         """Forget the network's output; the data points stay until the data changes."""
+        self._throttle.cancel()
+        self._pending = None
         self.image.clear()
         self.boundary.setData([], [])
         self.status_label.setText("")

@@ -32,18 +32,22 @@ class FitPlotView(theme.ViewFrame):
             size=8, brush=pg.mkBrush(255, 255, 255, 200), pen=pg.mkPen(theme.TEST, width=2),
             name="test",
         )
-        self.truth_curve = pg.PlotDataItem(
+        self.truth_curve = pg.PlotCurveItem(
             pen=pg.mkPen(theme.TRUTH, width=1.5, style=Qt.PenStyle.DashLine),
             name="true function",
         )
-        self.model_curve = pg.PlotDataItem(pen=pg.mkPen(theme.MODEL, width=2.5), name="network")
+        self.model_curve = pg.PlotCurveItem(pen=pg.mkPen(theme.MODEL, width=2.5), name="network")
         for z, item in enumerate(
             (self.truth_curve, self.train_points, self.test_points, self.model_curve)
         ):
             item.setZValue(z)
             # the view frames the data: a wild extrapolation must not rescale it every frame
             plot.addItem(item, ignoreBounds=item is self.model_curve)
+        theme.keep_as_picture(self.truth_curve, self.train_points, self.test_points)
         self._grid: PlotGrid | None = None
+        self._pending: TrainingSnapshot | None = None
+        self._throttle = theme.Throttle(theme.REDRAW_MS, self)
+        self._throttle.fired.connect(self._draw_pending)
         self.show_message("Choose data to see the fit.")
 
     def set_data(self, data: PreparedData, grid: PlotGrid | None) -> None:
@@ -77,7 +81,13 @@ class FitPlotView(theme.ViewFrame):
         self.plot.getPlotItem().enableAutoRange()
 
     def show_snapshot(self, snapshot: TrainingSnapshot) -> None:
-        if self._grid is None or snapshot.grid_outputs is None:
+        """Draw now, or within :data:`theme.REDRAW_MS` of the last drawing."""
+        self._pending = snapshot
+        self._throttle.request()
+
+    def _draw_pending(self) -> None:
+        snapshot, self._pending = self._pending, None
+        if self._grid is None or snapshot is None or snapshot.grid_outputs is None:
             return
         outputs = self._grid.shape_outputs(snapshot.grid_outputs)
         self.model_curve.setData(self._grid.xs, outputs[:, 0])
@@ -85,6 +95,8 @@ class FitPlotView(theme.ViewFrame):
 
     def clear(self) -> None:
         """Forget the network's curve; the data points stay until the data changes."""
+        self._throttle.cancel()
+        self._pending = None
         self.model_curve.setData([], [])
         self.status_label.setText("")
 

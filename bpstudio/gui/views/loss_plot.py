@@ -26,10 +26,6 @@ MIN_BLOCKS = 256
 DECADE_PIXELS = 26
 """Below this many pixels per decade the log axis labels only some decades."""
 
-REDRAW_MS = 100
-"""The curves are redrawn at most 10 times a second; the data is recorded from every
-snapshot."""
-
 _SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 
@@ -112,7 +108,7 @@ class LossPlotView(theme.ViewFrame):
         for item in (self.marker, self.readout):
             plot.addItem(item, ignoreBounds=True)
         plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
-        self._throttle = theme.Throttle(REDRAW_MS, self)
+        self._throttle = theme.Throttle(theme.REDRAW_MS, self)  # every row is recorded
         self._throttle.fired.connect(self._redraw)
         self.view_box.sigResized.connect(self._redraw)  # as many blocks as pixels
         self.view_box.sigXRangeChanged.connect(self._on_x_range_changed)

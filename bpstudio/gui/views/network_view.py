@@ -7,9 +7,9 @@ import functools
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Signal
-from PySide6.QtGui import QBrush, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
 from bpstudio.session import PreparedData
@@ -18,7 +18,7 @@ from . import theme
 from .network_layout import NetworkLayout, subscript
 
 WIDTH_LEVELS = 6
-"""Lines are sorted into this many widths per sign: one curve item per (sign, width)."""
+"""Lines are sorted into this many widths per sign: one path per (sign, width)."""
 
 MAX_LINES = 2500
 """Per layer pair, only the strongest weights are drawn beyond this many (100 × 100 = 10k)."""
@@ -32,8 +32,6 @@ smooth only their hairlines."""
 
 
 BIAS_SHADES = 8
-
-REDRAW_MS = 100
 
 
 @functools.cache
@@ -54,6 +52,50 @@ def _bucket_pen(positive: bool, level: int) -> QPen:
     mixed = white + (colour - white) * (0.4 + 0.6 * level / WIDTH_LEVELS)
     width = 1.0 + 3.5 * (level - 1) / (WIDTH_LEVELS - 1)
     return pg.mkPen(*mixed.round().astype(int), width=width)
+
+
+_PENS = tuple(
+    _bucket_pen(positive, level)
+    for positive in (False, True) for level in range(1, WIDTH_LEVELS + 1)
+)
+"""The pen of each line key: ``WIDTH_LEVELS * positive + level - 1``."""
+
+
+class _WeightLines(pg.GraphicsObject):
+    """Every weight line of the diagram in one item: a path per layer pair and key, painted
+    weak to strong. One item instead of twelve per layer pair: pyqtgraph's bookkeeping per
+    item (bounds, pixel sizes, paint set-up) took longer than drawing the lines."""
+
+    def __init__(self, layout: NetworkLayout, smooth: bool) -> None:
+        super().__init__()
+        (x0, x1), (y0, y1) = layout.x_range, layout.y_range
+        self._rect = QRectF(x0, y0, x1 - x0, y1 - y0)  # the lines stay well inside
+        self._paths = [[QPainterPath() for _ in _PENS] for _ in layout.sizes[1:]]
+        self._smooth = smooth
+
+    def set_lines(self, index: int, key: int, x: np.ndarray, y: np.ndarray) -> None:
+        """Layer pair ``index``'s lines of ``key``: ends ``(x[2k], y[2k])``, ``(x[2k+1], ...)``."""
+        self._paths[index][key] = pg.arrayToQPath(x, y, connect="pairs")
+        self.update()
+
+    def count(self, index: int, key: int | None = None) -> int:
+        """How many lines are drawn between layer ``index`` and ``index + 1`` (of ``key``)."""
+        paths = self._paths[index] if key is None else [self._paths[index][key]]
+        return sum(path.elementCount() for path in paths) // 2
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None
+    ) -> None:
+        for level in range(WIDTH_LEVELS):
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, self._smooth or level == 0)
+            for key in (level, WIDTH_LEVELS + level):
+                painter.setPen(_PENS[key])
+                for paths in self._paths:
+                    if not paths[key].isEmpty():
+                        painter.drawPath(paths[key])
 
 
 class NetworkView(theme.ViewFrame):
@@ -92,14 +134,15 @@ class NetworkView(theme.ViewFrame):
         self.readout = theme.make_readout()
         for item in (self.neurons, self.highlight, self.readout):
             self.plot.addItem(item)
-        self._layer_items: list[list[pg.PlotCurveItem]] = []
+        self._lines: _WeightLines | None = None
+        self._shades = np.zeros(0, dtype=int)
         self._labels: list[pg.TextItem] = []
         self._layout: NetworkLayout | None = None
         self._weights: tuple[np.ndarray, ...] = ()
         self._biases: tuple[np.ndarray, ...] = ()
         self._keys: list[np.ndarray] = []
         self._pending: TrainingSnapshot | None = None
-        self._throttle = theme.Throttle(REDRAW_MS, self)
+        self._throttle = theme.Throttle(theme.REDRAW_MS, self)
         self._throttle.fired.connect(self._draw_pending)
         self.plot.vb.sigResized.connect(self._resize_neurons)
         self.plot.vb.sigRangeChanged.connect(self._resize_neurons)
@@ -114,7 +157,7 @@ class NetworkView(theme.ViewFrame):
         """Nothing static to draw: the layer sizes come with the weights."""
 
     def show_snapshot(self, snapshot: TrainingSnapshot) -> None:
-        """Draw now, or within :data:`REDRAW_MS` when the last drawing is more recent: the
+        """Draw now, or within :data:`theme.REDRAW_MS` when the last drawing is more recent: the
         diagram costs ~10 ms to paint, and nobody follows 300 lines at 30 frames a second."""
         self._pending = snapshot
         self._throttle.request()
@@ -145,9 +188,11 @@ class NetworkView(theme.ViewFrame):
     def _forget_drawing(self) -> None:
         self._layout = None
         self._weights, self._biases, self._keys = (), (), []
-        for item in [*(i for items in self._layer_items for i in items), *self._labels]:
-            self.plot.removeItem(item)
-        self._layer_items, self._labels = [], []
+        for item in [self._lines, *self._labels]:
+            if item is not None:
+                self.plot.removeItem(item)
+        self._lines, self._labels = None, []
+        self._shades = np.zeros(0, dtype=int)
         self.neurons.setData([], [])
         self.highlight.setData([], [])
         self.readout.hide()
@@ -157,7 +202,11 @@ class NetworkView(theme.ViewFrame):
         """The pen weight ``W{layer}[i, j]`` is drawn with (``layer`` from 1), or ``None``
         when it is not drawn (too weak to make the cut in a very large layer)."""
         key = int(self._keys[layer - 1][i * self._layout.sizes[layer] + j])
-        return None if key < 0 else self._layer_items[layer - 1][key].opts["pen"]
+        return None if key < 0 else _PENS[key]
+
+    def drawn_lines(self, layer: int) -> int:
+        """How many weight lines of ``W{layer}`` are drawn (``layer`` from 1)."""
+        return 0 if self._lines is None else self._lines.count(layer - 1)
 
     # -- drawing ------------------------------------------------------------------------------
 
@@ -166,20 +215,8 @@ class NetworkView(theme.ViewFrame):
         self.show_message("")
         self._layout = layout
         lines = sum(min(a * b, MAX_LINES) for a, b in zip(layout.sizes, layout.sizes[1:]))
-        for _ in layout.sizes[1:]:
-            items = [
-                pg.PlotCurveItem(
-                    connect="pairs", pen=_bucket_pen(positive, level),
-                    antialias=lines <= SMOOTH_LINES or level == 1,
-                )
-                for positive in (False, True)
-                for level in range(1, WIDTH_LEVELS + 1)
-            ]
-            for key, item in enumerate(items):
-                item.setZValue(key % WIDTH_LEVELS)  # strong lines on top of weak ones
-                item.setSegmentedLineMode("on")  # no joins to draw: lines meet under neurons
-                self.plot.addItem(item)
-            self._layer_items.append(items)
+        self._lines = _WeightLines(layout, smooth=lines <= SMOOTH_LINES)
+        self.plot.addItem(self._lines)
         for x, y, text, anchor in layout.labels():
             label = pg.TextItem(text, color=theme.MUTED, anchor=anchor)
             label.setFont(theme.tick_font())
@@ -207,21 +244,25 @@ class NetworkView(theme.ViewFrame):
         seg_x, seg_y = self._layout.segments(index)
         order = np.argsort(keys, kind="stable")
         bounds = np.searchsorted(keys[order], np.arange(2 * WIDTH_LEVELS + 1))
-        for key, item in enumerate(self._layer_items[index]):
+        changed = np.arange(2 * WIDTH_LEVELS) if drawn is None else np.unique(
+            np.concatenate([keys[keys != drawn], drawn[keys != drawn]]))
+        for key in changed[changed >= 0]:
             rows = order[bounds[key] : bounds[key + 1]]
-            item.setData(seg_x[rows].ravel(), seg_y[rows].ravel())
+            self._lines.set_lines(index, int(key), seg_x[rows].ravel(), seg_y[rows].ravel())
         return keys
 
     def _colour_neurons(self, biases: tuple[np.ndarray, ...]) -> None:
-        """Fill = bias, in a few shades, so pyqtgraph renders each shade's circle once."""
+        """Fill = bias, in a few shades, so pyqtgraph renders each shade's circle once; set
+        only when a shade changed (pyqtgraph takes ~1.5 ms for 100 neurons)."""
         scale = max((float(np.max(np.abs(b))) for b in biases if b.size), default=0.0) or 1.0
         values = np.concatenate(biases) if biases else np.zeros(0)
         shade = np.rint(np.minimum(np.abs(values) / scale, 1.0) * BIAS_SHADES).astype(int)
-        brushes = [_INPUT_BRUSH] * self._layout.sizes[0] + [
-            _bias_brush(v >= 0, int(k)) for v, k in zip(values, shade)
-        ]
-        if len(brushes) == len(self.neurons.data):
-            self.neurons.setBrush(brushes)
+        shades = np.concatenate([np.full(self._layout.sizes[0], -1), 2 * shade + (values >= 0)])
+        if len(shades) != len(self.neurons.data) or np.array_equal(shades, self._shades):
+            return
+        self._shades = shades
+        self.neurons.setBrush(
+            [_INPUT_BRUSH if k < 0 else _bias_brush(bool(k % 2), int(k // 2)) for k in shades])
 
     def _resize_neurons(self, *_changed: object) -> None:
         if self._layout is not None:

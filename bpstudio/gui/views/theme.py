@@ -46,6 +46,10 @@ SHADE_STRENGTH = 0.55
 
 FONT_SIZE = 9
 
+REDRAW_MS = 100
+"""Live views redraw at most 10 times a second however often snapshots come: painting holds
+the GIL the training thread needs, and nobody follows a plot at 30 frames a second."""
+
 LEGEND_SYMBOLS = {"point": "●", "ring": "○", "line": "━", "dashed": "╌"}
 
 
@@ -99,7 +103,7 @@ def make_plot(
     item = widget.getPlotItem()
     for name in ("left", "bottom"):
         axis = item.getAxis(name)
-        axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        keep_as_picture(axis)
         axis.setPen(pg.mkPen(FOREGROUND))
         axis.setTextPen(pg.mkPen(FOREGROUND))
         axis.setStyle(tickFont=tick_font())
@@ -112,6 +116,14 @@ def make_plot(
     item.setMenuEnabled(False)
     item.hideButtons()
     return widget
+
+
+def keep_as_picture(*items: QGraphicsItem) -> None:
+    """Items that change only with the data (points, the true function) are kept as pictures:
+    every frame redraws the network's output over them, and a copied picture costs a tenth
+    of pyqtgraph painting them again."""
+    for item in items:
+        item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
 
 def make_readout() -> pg.TextItem:
