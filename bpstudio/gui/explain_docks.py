@@ -120,11 +120,11 @@ class ExplainDocks:
         t.gradients_checked.connect(self.gradient_check.show_report)
         t.gradient_check_failed.connect(self.gradient_check.show_error)
         w.designer.spec_changed.connect(self._on_spec_changed)
-        # a dock shown as a tab reports visibilityChanged(False) and then nothing: look later
+        # Qt reports a tabbed dock's visibility before its tab is laid out: look afterwards
         self._visibility_timer = QTimer(w, singleShot=True, interval=0)
         self._visibility_timer.timeout.connect(self._on_visibility_changed)
         for name in ("inspectorDock", "gradientFlowDock", "neuronDock"):
-            self.docks[name].visibilityChanged.connect(self._visibility_timer.start)
+            self.docks[name].visibilityChanged.connect(self._look_later)
         self.inspector.apply_step_requested.connect(self.apply_step)
         self.gradient_check.check_requested.connect(t.check_gradients)
         w.network_view.neuron_hovered.connect(self._on_neuron_hovered)
@@ -158,6 +158,9 @@ class ExplainDocks:
             window.session.training.learning_rate,
             minibatch=rows if len(rows) < n_train else None,
         )
+
+    def _look_later(self) -> None:
+        self._visibility_timer.start()
 
     def _on_visibility_changed(self) -> None:
         if not on_screen(self.inspector):

@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
 
 from bpstudio import io as bpnet
 from bpstudio.core.expression import BILLS
+from bpstudio.examples import EXAMPLES
 from bpstudio.gui import MainWindow
 from bpstudio.gui.dock_spec import on_screen
+from bpstudio.gui.explain_docks import DOCKS
 from bpstudio.gui.training import worker as worker_module
 from bpstudio.gui.training.extras import HIDDEN_OUTPUTS, MEAN_ABS_GRAD
 from bpstudio.gui.widgets import LogSpinBox
-from bpstudio.lessons import get_lesson
+from bpstudio.lessons import LESSONS, get_lesson
 from tests.gui.test_main_window import Dialogs, click, epoch, shapes, train_until
 
 VIEWS = {  # View menu entry: (dock, widget inside it)
@@ -149,6 +151,24 @@ def test_two_input_lesson_shows_the_book_numbers(qtbot, window):
         go_to_step_of(qtbot, inspector, number.entry)
         shown = abs(float(shown_text(inspector, number.entry, *number.cell)))
         assert round(shown, len(book.split(".")[1])) == float(book), book
+
+
+@pytest.mark.parametrize("lesson_id", sorted(LESSONS))
+def test_every_lesson_opens_its_views_in_front(qtbot, window, lesson_id):
+    lesson = get_lesson(lesson_id)
+    open_lesson(window, lesson_id)
+    wanted = {DOCKS[view] for view in lesson.views} | {"lessonDock"}
+    for name in wanted:
+        qtbot.waitUntil(lambda n=name: on_screen(window.docks[n].widget()))
+    for name in set(DOCKS.values()) - wanted:
+        assert not window.docks[name].isVisible(), name
+    if lesson.example is not None:
+        assert window.session.title == EXAMPLES[lesson.example]().title
+    inspector = window.explain.inspector
+    if lesson.inspector is not None:
+        qtbot.waitUntil(lambda: inspector.trace is not None)
+        assert inspector.current_step == lesson.inspector.step
+        assert inspector.precision_spin.value() == lesson.inspector.precision
 
 
 def test_a_lesson_asks_before_dropping_unsaved_changes(qtbot, window, dialogs):
