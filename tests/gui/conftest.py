@@ -5,6 +5,7 @@ import pytest
 pytest.importorskip("PySide6")
 
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 
 @pytest.fixture(autouse=True)
@@ -15,3 +16,47 @@ def isolated_settings(tmp_path):
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
     yield tmp_path
+
+
+class Dialogs:
+    """Stand-ins for the modal dialogs: answers are set by the test, calls are recorded."""
+
+    def __init__(self, monkeypatch) -> None:
+        self.answer = QMessageBox.StandardButton.Discard
+        self.open_path = self.save_path = ""
+        self.calls = []
+        monkeypatch.setattr(QMessageBox, "question", self._question)
+        for kind in ("critical", "warning", "information"):
+            monkeypatch.setattr(QMessageBox, kind, self._recorder(kind))
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (self.open_path, ""))
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (self.save_path, ""))
+
+    def _question(self, *args, **kwargs):
+        self.calls.append(("question", args[2] if len(args) > 2 else ""))
+        return self.answer
+
+    def _recorder(self, kind):
+        def record(*args, **kwargs):
+            self.calls.append((kind, args[2] if len(args) > 2 else ""))
+            return QMessageBox.StandardButton.Ok
+        return record
+
+    def kinds(self):
+        return [kind for kind, _ in self.calls]
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    return Dialogs(monkeypatch)
+
+
+@pytest.fixture
+def window(dialogs, qtbot):
+    from bpstudio.gui import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.last_snapshot is not None, timeout=10000)
+    yield w
+    w.close()  # dialogs are still patched here, so an unsaved-changes question cannot block

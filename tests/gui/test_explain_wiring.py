@@ -20,14 +20,13 @@ from PySide6.QtWidgets import (
 from bpstudio import io as bpnet
 from bpstudio.core.expression import BILLS
 from bpstudio.examples import EXAMPLES
-from bpstudio.gui import MainWindow
 from bpstudio.gui.dock_spec import on_screen
 from bpstudio.gui.explain_docks import DOCKS
 from bpstudio.gui.training import worker as worker_module
 from bpstudio.gui.training.extras import HIDDEN_OUTPUTS, MEAN_ABS_GRAD
 from bpstudio.gui.widgets import LogSpinBox
 from bpstudio.lessons import LESSONS, get_lesson
-from tests.gui.test_main_window import Dialogs, click, epoch, shapes, train_until
+from tests.gui.test_main_window import click, epoch, shapes, train_until
 
 VIEWS = {  # View menu entry: (dock, widget inside it)
     "Step inspector": ("inspectorDock", "inspectorView"),
@@ -39,19 +38,6 @@ VIEWS = {  # View menu entry: (dock, widget inside it)
 }
 
 
-@pytest.fixture
-def dialogs(monkeypatch):
-    return Dialogs(monkeypatch)
-
-
-@pytest.fixture
-def window(dialogs, qtbot):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: w.last_snapshot is not None, timeout=10000)
-    yield w
-    w.close()
 
 
 def view_action(window, title: str) -> QAction:
