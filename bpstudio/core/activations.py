@@ -39,6 +39,11 @@ class _Identity(Activation):
         return G
 
 
+class _Relu(Activation):
+    def vjp(self, Z: Array, A: Array, G: Array) -> Array:
+        return G * (Z > 0)  # a boolean mask: no float temporary for the slope
+
+
 class _Softmax(Activation):
     def vjp(self, Z: Array, A: Array, G: Array) -> Array:
         # Jacobian-vector product of softmax: A ⊙ (G − Σ_k G_k A_k), row by row.
@@ -69,7 +74,7 @@ ACTIVATIONS: dict[str, Activation] = {
             "tanh", np.tanh, lambda Z, A: 1.0 - A * A,
             "tanh(z)", "tanh′(z) = 1 − tanh²(z)",
         ),
-        Activation(
+        _Relu(
             "relu", lambda Z: np.maximum(Z, 0.0), lambda Z, A: (Z > 0).astype(Z.dtype),
             "relu(z) = max(0, z)", "relu′(z) = 1 if z > 0 else 0",
         ),
