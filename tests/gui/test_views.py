@@ -8,7 +8,7 @@ import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters as exporters
 import pytest
-from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF
 from PySide6.QtWidgets import QCheckBox
 
 from bpstudio.core.snapshot import PlotGrid, make_snapshot
@@ -91,6 +91,40 @@ def n_points(item) -> int:
 
 def sin_run(test_fraction: float = 0.25) -> Run:
     return Run(SIN, DataSpec("sin", {"n": 40}, test_fraction=test_fraction, standardize=True))
+
+
+# -- the frame around every view ---------------------------------------------------------------
+
+
+class _LayoutRequests(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        self.count += event.type() == QEvent.Type.LayoutRequest
+        return False
+
+
+def test_header_texts_change_without_relaying_out_the_window(qtbot):
+    """A status that changes every frame must not have Qt recompute every layout up to the
+    main window; only a text wider than any before asks for room."""
+    view = make_view(qtbot, LossPlotView)
+    requests = _LayoutRequests()
+    view.installEventFilter(requests)
+    view.status_label.setText("epoch 1,000   train 0.1000")
+    qtbot.waitUntil(lambda: requests.count > 0)  # wider than before: room is asked for
+    qtbot.waitUntil(lambda: view.status_label.width() >= view.status_label.sizeHint().width())
+    requests.count = 0
+    for epoch in range(1_001, 1_031):
+        view.status_label.setText(f"epoch {epoch:,}   train 0.{epoch}")
+        qtbot.wait(1)
+    assert requests.count == 0
+    assert view.status_label.text() == "epoch 1,030   train 0.1030"
+    wide = view.status_label.sizeHint().width()
+    view.status_label.fit_text("paused")
+    assert view.status_label.sizeHint().width() < wide  # a new kind of text may shrink it
+    assert view.status_label.minimumSizeHint().width() == 1  # narrow docks clip, not grow
 
 
 # -- loss ------------------------------------------------------------------------------------

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .quiet_label import QuietLabel
+
 BACKGROUND = "#ffffff"
 FOREGROUND = "#222222"
 MUTED = "#6b6b6b"
@@ -187,14 +189,12 @@ class ViewFrame(QWidget):
         self.setStyleSheet(f"ViewFrame {{ background: {BACKGROUND}; }}")
         self.title_label = QLabel(title)
         self.title_label.setStyleSheet(f"font-weight: 600; color: {FOREGROUND};")
-        self.legend_label = QLabel("")
+        self.legend_label = QuietLabel()  # texts change with every frame: no relayouts
         self.legend_label.setObjectName("legendLabel")
         self.legend_label.setStyleSheet(f"color: {FOREGROUND};")
-        self.status_label = QLabel("")
+        self.status_label = QuietLabel(Qt.AlignmentFlag.AlignRight)
         self.status_label.setObjectName("statusLabel")
         self.status_label.setStyleSheet(f"color: {MUTED};")
-        for label in (self.legend_label, self.status_label):
-            label.setMinimumWidth(1)  # a narrow dock clips the header instead of growing
         self.header = QHBoxLayout()
         self.header.setContentsMargins(8, 4, 8, 0)
         self.header.addWidget(self.title_label)
@@ -224,7 +224,7 @@ class ViewFrame(QWidget):
     def set_legend(self, entries: list[tuple[str, str, str]]) -> None:
         """The key above the plot, where it never hides data: ``(symbol, colour, text)``
         entries such as ``("●", TRAIN, "train")``; symbols are :data:`LEGEND_SYMBOLS`."""
-        self.legend_label.setText("&nbsp;&nbsp;&nbsp;".join(
+        self.legend_label.fit_text("&nbsp;&nbsp;&nbsp;".join(
             f'<span style="color:{colour}; font-size:{FONT_SIZE + 3}pt">'
             f"{LEGEND_SYMBOLS.get(symbol, symbol)}</span>&nbsp;{text}"
             for symbol, colour, text in entries
