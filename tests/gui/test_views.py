@@ -415,9 +415,23 @@ def test_binary_regions_shade_the_probability_with_fixed_levels(qtbot):
     assert len(view.train_points.data) == 45 and len(view.test_points.data) == 15
     snap = run.snapshot(5)
     view.show_snapshot(snap)
-    assert view.image.image.shape == (40, 40)
-    np.testing.assert_array_equal(view.image.getLevels(), [0.0, 1.0])
-    np.testing.assert_array_equal(view.image.image, snap.grid_outputs.reshape(40, 40))
+    image = view.image.image
+    assert image.shape == (40, 40, 3) and image.dtype == np.uint8
+    np.testing.assert_array_equal(view.image.getLevels(), [0, 255])
+    lut = theme.diverging_lut()
+    index = np.rint(snap.grid_outputs.reshape(40, 40) * 255).astype(int)
+    np.testing.assert_array_equal(image, lut[index])  # pixel (i, j) shades output (i, j)
+    view.flush()
+    view.show_snapshot(dataclasses.replace(snap, epoch=snap.epoch + 1))
+    view.flush()
+    assert view.image.image is image  # looks the same: not redrawn
+    fixed = np.tile([0.0, 0.5, 1.0, np.nan], 400).reshape(-1, 1)  # the same colours whatever
+    view.show_snapshot(dataclasses.replace(snap, grid_outputs=fixed))  # else is on screen
+    view.flush()
+    blue, white, orange = (tuple(int(v) for v in c) for c in (
+        theme.shade(theme.BLUE).round(), (255, 255, 255), theme.shade(theme.ORANGE).round()))
+    assert [tuple(int(v) for v in view.image.image[0, j]) for j in range(4)] == [
+        blue, white, orange, white]  # an overflowed output is white
     rect = view.image.mapRectToView(view.image.boundingRect())
     dx = run.grid.xs[1] - run.grid.xs[0]
     assert rect.left() == pytest.approx(run.grid.xs[0] - dx / 2)
@@ -507,11 +521,21 @@ def test_clear_forgets_the_regions(qtbot):
     assert n_points(view.boundary) == 0
 
 
+def _model_curve(view, snapshot=None):
+    return view.model_curve.getData()[1] if snapshot is None else snapshot.grid_outputs[:, 0]
+
+
+def _region_image(view, snapshot=None):
+    if snapshot is None:
+        return view.image.image
+    return view.shade_probability(view._grid.shape_outputs(snapshot.grid_outputs)[:, :, 0])
+
+
 @pytest.mark.parametrize(
     ("cls", "network", "data", "drawn"),
     [
-        (FitPlotView, SIN, DataSpec("sin", {"n": 40}), lambda v: v.model_curve.getData()[1]),
-        (DecisionRegionView, BINARY, DataSpec("moons", {"n": 40}), lambda v: v.image.image),
+        (FitPlotView, SIN, DataSpec("sin", {"n": 40}), _model_curve),
+        (DecisionRegionView, BINARY, DataSpec("moons", {"n": 40}), _region_image),
     ],
 )
 def test_live_plots_redraw_at_most_ten_times_a_second(qtbot, cls, network, data, drawn):
@@ -519,11 +543,11 @@ def test_live_plots_redraw_at_most_ten_times_a_second(qtbot, cls, network, data,
     view = make_view(qtbot, cls, run)
     first = run.snapshot(1)
     view.show_snapshot(first)  # after a quiet while: at once
-    np.testing.assert_array_equal(drawn(view).ravel(), first.grid_outputs[:, 0])
-    second = run.snapshot(5)
+    np.testing.assert_array_equal(drawn(view), drawn(view, first))
+    second = run.snapshot(30)
     view.show_snapshot(second)  # right after: held back ...
-    np.testing.assert_array_equal(drawn(view).ravel(), first.grid_outputs[:, 0])
-    qtbot.waitUntil(lambda: np.array_equal(drawn(view).ravel(), second.grid_outputs[:, 0]),
+    np.testing.assert_array_equal(drawn(view), drawn(view, first))
+    qtbot.waitUntil(lambda: np.array_equal(drawn(view), drawn(view, second)),
                     timeout=3 * theme.REDRAW_MS)  # ... and drawn a moment later
     view.show_snapshot(run.snapshot(5))
     view.clear()  # a pending redraw must not bring the old network's output back

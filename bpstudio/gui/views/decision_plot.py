@@ -14,7 +14,6 @@ from bpstudio.session import PreparedData
 from . import theme
 from .contour import contour_segments
 
-PROBABILITY_LEVELS = (0.0, 1.0)
 RGB_LEVELS = (0, 255)
 
 
@@ -24,7 +23,8 @@ class DecisionRegionView(theme.ViewFrame):
     One sigmoid output is a probability shaded blue (class 0) to orange (class 1) with fixed
     levels 0..1, so the colours mean the same at every epoch; K outputs blend the K class
     colours by their probabilities. The decision boundary is drawn as a line; train points
-    are filled, test points hollow.
+    are filled, test points hollow. The image is made here as RGB bytes (pyqtgraph would
+    rebuild a 256-colour table on every frame) and not redrawn while it stays the same.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -44,6 +44,7 @@ class DecisionRegionView(theme.ViewFrame):
         theme.keep_as_picture(self.train_points, self.test_points)
         self._grid: PlotGrid | None = None
         self._shades = np.zeros((0, 3))
+        self._lut = theme.diverging_lut()
         self._pending: TrainingSnapshot | None = None
         self._throttle = theme.Throttle(theme.REDRAW_MS, self)
         self._throttle.fired.connect(self._draw_pending)
@@ -66,7 +67,6 @@ class DecisionRegionView(theme.ViewFrame):
         self.show_message("")
         k = max(data.full.n_classes, data.n_outputs)
         self._shades = np.array([theme.shade(theme.class_colour(c)) for c in range(k)])
-        self.image.setLookupTable(theme.diverging_lut() if data.n_outputs == 1 else None)
         self.set_legend([
             *(("point", theme.class_colour(c), f"class {c}") for c in range(data.full.n_classes)),
             ("point", theme.MUTED, "train"),
@@ -87,18 +87,25 @@ class DecisionRegionView(theme.ViewFrame):
         snapshot, self._pending = self._pending, None
         if self._grid is None or snapshot is None or snapshot.grid_outputs is None:
             return
-        outputs = self._grid.shape_outputs(snapshot.grid_outputs)
-        if outputs.shape[2] == 1:
-            probability = outputs[:, :, 0]
-            image, levels = probability, PROBABILITY_LEVELS
-            boundary = contour_segments(probability, self._grid.xs, self._grid.ys, 0.5)
-        else:
-            image, levels = self.blend(outputs), RGB_LEVELS
-            boundary = _class_boundaries(outputs, self._grid)
-        self.image.setImage(image, levels=levels, autoLevels=False)
-        self.image.setRect(_pixel_rect(self._grid))  # after setImage: the rect scales pixels
-        self.boundary.setData(*boundary)
         self.status_label.setText(theme.score_text(snapshot.metrics, "accuracy"))
+        outputs = self._grid.shape_outputs(snapshot.grid_outputs)
+        binary = outputs.shape[2] == 1
+        image = self.shade_probability(outputs[:, :, 0]) if binary else self.blend(outputs)
+        if self.image.image is not None and np.array_equal(image, self.image.image):
+            return  # looks the same: nothing to redraw
+        self.image.setImage(image, levels=RGB_LEVELS, autoLevels=False)
+        self.image.setRect(_pixel_rect(self._grid))  # after setImage: the rect scales pixels
+        if binary:
+            boundary = contour_segments(outputs[:, :, 0], self._grid.xs, self._grid.ys, 0.5)
+        else:
+            boundary = _class_boundaries(outputs, self._grid)
+        self.boundary.setData(*boundary)
+
+    def shade_probability(self, probability: np.ndarray) -> np.ndarray:
+        """Probabilities 0..1 (fixed levels) as blue-white-orange, ``(ny, nx, 3)`` uint8;
+        NaN (outputs that overflowed) white."""
+        index = np.rint(np.nan_to_num(probability, nan=0.5) * (len(self._lut) - 1))
+        return self._lut[np.clip(index, 0, len(self._lut) - 1).astype(np.intp)]
 
     def blend(self, outputs: np.ndarray) -> np.ndarray:
         """Class shades weighted by the outputs taken as probabilities: ``(ny, nx, 3)`` uint8.
