@@ -129,7 +129,9 @@ class Trainer:
         self._take_checkpoint()
         with np.errstate(over="ignore", under="ignore"):
             try:
-                return self._step(X, Y)
+                loss = self._step(X, Y)
+                self._check_weights()
+                return loss
             except _Diverged as exc:
                 self._restore_checkpoint(before_previous=exc.loss_was_finite is False)
                 raise self._divergence(exc.what) from None
@@ -221,6 +223,7 @@ class Trainer:
                     total += self._step(Xb, Yb) * Xb.shape[0]
                     first = False
                 loss = total / n
+            self._check_weights()
         except _Diverged as exc:
             self._restore_checkpoint(before_previous=first and exc.loss_was_finite is False)
             raise self._divergence(exc.what) from None
@@ -245,6 +248,7 @@ class Trainer:
         )
 
     def _step(self, X: np.ndarray, Y: np.ndarray) -> float:
+        """Forward, loss, backward, update; the caller checks the weights and rolls back."""
         net, params = self.net, self.net.parameters
         trace = net._forward(X)
         loss = net._loss_value(trace, Y)
@@ -252,9 +256,13 @@ class Trainer:
             raise _Diverged(f"the loss became {loss}", loss_was_finite=False)
         net._backward(trace, Y, self._grad)
         self.optimizer.update(params, self._grad, net.n_weight_params)
-        if not math.isfinite(np.add.reduce(params)):
-            raise _Diverged("a weight became infinite or NaN", loss_was_finite=True)
         return loss
+
+    def _check_weights(self) -> None:
+        """Once per epoch: a NaN weight also turns the next loss into NaN, but a weight that
+        overflowed to ±inf behind a saturated sigmoid would not."""
+        if not math.isfinite(np.add.reduce(self.net.parameters)):
+            raise _Diverged("a weight became infinite or NaN", loss_was_finite=True)
 
     def _take_checkpoint(self) -> None:
         """Remember the state at the start of this epoch, keeping the previous epoch's too.
