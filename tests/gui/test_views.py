@@ -78,7 +78,15 @@ def hover(qtbot, view, x: float, y: float) -> None:
     plot = view.plot.getViewBox() if hasattr(view.plot, "getViewBox") else view.plot.vb
     widget = plot.scene().views()[0]
     qtbot.waitUntil(lambda: plot.viewRect().contains(QPointF(x, y)))  # drawn, as on screen
-    target = widget.mapFromScene(plot.mapViewToScene(QPointF(x, y)))
+    target = None
+
+    def settled() -> bool:  # new axis labels may still resize the plot: wait until it stays
+        nonlocal target
+        now = widget.mapFromScene(plot.mapViewToScene(QPointF(x, y)))
+        still, target = now == target, now
+        return still
+
+    qtbot.waitUntil(settled)
     qtbot.mouseMove(widget.viewport(), target + QPoint(1, 1))
     qtbot.mouseMove(widget.viewport(), target)
 
@@ -263,7 +271,7 @@ def test_long_histories_are_drawn_downsampled(qtbot):
         (stepped.growing_range, -500, 1_001, (-600, 1_200)),  # data left of 0: round steps
         (stepped.linear_range, 0.013, 0.48, (0.0, 0.5)),
         (stepped.linear_range, 0.95, 1.05, (0.95, 1.05)),
-        (stepped.log_range, np.log10(0.0031), np.log10(0.7), (np.log10(0.002), 0.0)),
+        (stepped.log_range, np.log10(0.0031), np.log10(0.7), (-3.0, 0.0)),
         (stepped.log_range, -3.0, np.log10(4.2), (-3.0, np.log10(5.0))),
     ],
 )
@@ -306,6 +314,14 @@ def test_zooming_into_the_loss_draws_the_epochs_in_view_in_full(qtbot):
     x, y = view.train_curve.getData()
     np.testing.assert_array_equal(x, np.arange(999, 1_102))  # and one beyond either edge
     np.testing.assert_allclose(y, np.log10(losses[998:1_101]))
+    view.show_snapshot(dataclasses.replace(  # training goes on: the view stays where it is
+        run.snapshot(0), epoch=n + 10, new_epochs=np.arange(n + 1, n + 11),
+        new_train_losses=np.full(10, 1e-3)))
+    view.flush()
+    assert view.plot.getViewBox().viewRange()[0] == pytest.approx([1_000, 1_100])
+    view.clear()  # a new run: all of it in view again
+    view.show_snapshot(run.snapshot(30))
+    qtbot.waitUntil(lambda: view.plot.getViewBox().viewRange()[0] == [0, 30])
 
 
 def test_peak_downsampling_keeps_spikes_and_the_direction_of_each_block():

@@ -15,7 +15,7 @@ from bpstudio.session import PreparedData
 from . import theme
 from .curve import BoldCurve, peak_downsample
 from .series import Series
-from .stepped import SteppedViewBox
+from .stepped import stepped_range
 
 BLOCKS_PER_PIXEL = 0.5
 """A curve is drawn as the min and max of this many blocks of epochs per pixel of width."""
@@ -80,15 +80,20 @@ class LossPlotView(theme.ViewFrame):
     min/max envelopes (:class:`Series`), which are then cut to the visible epochs and
     downsampled to the pixel width (min and max, so spikes stay visible). On a log scale the
     view itself holds log10 of the loss (the axis labels powers of ten), computed for the
-    drawn points only. The range grows in steps (:class:`SteppedViewBox`).
+    drawn points only. The view follows the data in steps (:func:`stepped_range`), set here
+    rather than by pyqtgraph's auto-range (which repaints the whole plot with each new
+    point), until the person pans or zooms.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        self.view_box = SteppedViewBox()  # axes and grid are redrawn now and then, not per frame
-        plot = theme.make_plot("epoch", "loss", {"left": _LossAxis("left")}, self.view_box)
+        plot = theme.make_plot("epoch", "loss", {"left": _LossAxis("left")})
         super().__init__("Loss", plot, parent)
         self.setObjectName("lossPlot")
         self.plot = plot
+        self.view_box = plot.getPlotItem().getViewBox()
+        self.view_box.disableAutoRange()
+        self._follow = True  # the range follows the data (until panned or zoomed by hand)
+        self._range: tuple | None = None
         self.log_check = QCheckBox("Log scale")
         self.log_check.setObjectName("logYCheck")
         self.log_check.setToolTip("Show the loss on a logarithmic axis")
@@ -111,7 +116,7 @@ class LossPlotView(theme.ViewFrame):
         self._throttle = theme.Throttle(theme.REDRAW_MS, self)  # every row is recorded
         self._throttle.fired.connect(self._redraw)
         self.view_box.sigResized.connect(self._redraw)  # as many blocks as pixels
-        self.view_box.sigXRangeChanged.connect(self._on_x_range_changed)
+        self.view_box.sigRangeChanged.connect(self._on_range_changed)
         self.log_check.setChecked(True)  # losses fall by orders of magnitude
         self.clear()
 
@@ -143,7 +148,7 @@ class LossPlotView(theme.ViewFrame):
         self.marker.setData([], [])
         self.readout.hide()
         self.status_label.setText("no training yet")
-        self.plot.getPlotItem().enableAutoRange()
+        self._follow_data()
 
     # -- details ------------------------------------------------------------------------------
 
@@ -153,28 +158,39 @@ class LossPlotView(theme.ViewFrame):
 
     def _set_log_y(self, on: bool) -> None:
         self.plot.getPlotItem().getAxis("left").setLogMode(False, on)
-        self.view_box.log_y = on
         self.readout.hide()
         self.marker.setData([], [])
-        self._redraw()
-        self.plot.getPlotItem().enableAutoRange()
+        self._follow_data()
 
     def _redraw(self) -> None:
         """Both curves, cut to the visible epochs (all of them while the view follows the
-        data) and downsampled to the plot's width."""
+        data) and downsampled to the plot's width; then the range, if it follows."""
         blocks = max(int(self.view_box.width() * BLOCKS_PER_PIXEL), MIN_BLOCKS)
-        follow = self.view_box.autoRangeEnabled()[0]
         low, high = self.view_box.viewRange()[0]
+        drawn = []
         for curve, series in ((self.train_curve, self.train_series),
                               (self.test_curve, self.test_series)):
-            x, y = series.envelope() if follow else series.window(low, high)
+            x, y = series.envelope() if self._follow else series.window(low, high)
             x, y = peak_downsample(x, y, blocks)
-            curve.setData(x, self._to_view(y))
+            drawn.append((x, self._to_view(y)))
+            curve.setData(*drawn[-1])
+        if self._follow:
+            target = stepped_range(*map(np.concatenate, zip(*drawn)), log_y=self.log_y)
+            if target is not None and target != self._range:
+                self._range = target
+                self.view_box.setRange(xRange=target[0], yRange=target[1], padding=0)
 
-    def _on_x_range_changed(self) -> None:
-        """Panned or zoomed by hand: other epochs to cut out. (While the view follows the
-        data, all of it is drawn: its own steps need no redraw.)"""
-        if not self.view_box.autoRangeEnabled()[0]:
+    def _follow_data(self) -> None:
+        """Show all the data again (a new run, another scale) and follow it as it grows."""
+        self._follow, self._range = True, None
+        self._redraw()
+
+    def _on_range_changed(self) -> None:
+        """Panned or zoomed (by hand, or by anyone but :meth:`_redraw`): stop following and
+        cut out the epochs now in view. The view's own steps need no redraw."""
+        if self._follow and self._range is not None:
+            self._follow = np.allclose(self.view_box.viewRange(), self._range, rtol=1e-9)
+        if not self._follow:
             self._throttle.request()
 
     def _to_view(self, loss: np.ndarray) -> np.ndarray:

@@ -111,6 +111,7 @@ def make_plot(
         axis.setStyle(tickFont=tick_font())
         axis.enableAutoSIPrefix(False)
         axis.setStyle(maxTickLevel=1)  # major and minor grid: sub-minor lines triple the paint
+        axis.setStyle(autoReduceTextSpace=False)  # narrower labels must not relayout the plot
     style = {"color": FOREGROUND, "font-size": f"{FONT_SIZE + 1}pt"}
     item.setLabel("bottom", x_label, **style)
     item.setLabel("left", y_label, **style)
