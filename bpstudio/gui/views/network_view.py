@@ -114,7 +114,7 @@ class NetworkView(theme.ViewFrame):
     neuron_clicked = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        widget = pg.PlotWidget(background=theme.BACKGROUND)
+        widget = theme.PlotWidget(background=theme.BACKGROUND)
         super().__init__("Network", widget, parent)
         self.setObjectName("networkView")
         self.set_legend([

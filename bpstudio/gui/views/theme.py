@@ -7,12 +7,13 @@ shading, points), as in TensorFlow Playground; train is blue and test is orange.
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Mapping
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QShowEvent
+from PySide6.QtGui import QColor, QFont, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QGraphicsItem,
@@ -52,6 +53,14 @@ REDRAW_MS = 100
 """Live views redraw at most 10 times a second however often snapshots come: painting holds
 the GIL the training thread needs, and nobody follows a plot at 30 frames a second."""
 
+VIEW_BUDGET = 0.02
+"""Share of one core's time a live view may spend drawing (its redraw and its paints): a view
+costing more per frame than ``VIEW_BUDGET * REDRAW_MS`` redraws less often, down to every
+:data:`SLOWEST_REDRAW_MS`. Time spent drawing is time the training thread waits for the GIL."""
+
+SLOWEST_REDRAW_MS = 250
+"""However costly its frames, a live view redraws at least four times a second."""
+
 LEGEND_SYMBOLS = {"point": "●", "ring": "○", "line": "━", "dashed": "╌"}
 
 
@@ -90,6 +99,19 @@ def tick_font() -> QFont:
     return font
 
 
+class PlotWidget(pg.PlotWidget):
+    """pyqtgraph's plot widget, adding up the CPU time of its paints for :class:`Throttle`."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.paint_seconds = 0.0
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        start = time.thread_time()
+        super().paintEvent(event)
+        self.paint_seconds += time.thread_time() - start
+
+
 def make_plot(
     x_label: str,
     y_label: str,
@@ -101,7 +123,7 @@ def make_plot(
     Each axis (its grid lines included) is kept as a picture and redrawn only when its range
     or size changes: replaying the lines and labels cost 3-7 ms per axis on every frame.
     """
-    widget = pg.PlotWidget(background=BACKGROUND, axisItems=axis_items, viewBox=view_box)
+    widget = PlotWidget(background=BACKGROUND, axisItems=axis_items, viewBox=view_box)
     item = widget.getPlotItem()
     for name in ("left", "bottom"):
         axis = item.getAxis(name)
@@ -142,27 +164,44 @@ def make_readout() -> pg.TextItem:
 
 
 class Throttle(QObject):
-    """Emits :attr:`fired` at most every ``interval_ms``; a request in between is served when
-    the interval is up, so the last state is always drawn. Snapshots arrive ~30 times a
-    second; a view whose picture changes slowly need not repaint at that rate."""
+    """Emits :attr:`fired` at most every ``interval_ms``, and less often while drawing is
+    costly; a request in between is served when the time is up, so the last state is always
+    drawn. Snapshots arrive up to ~30 times a second; a view need not repaint at that rate.
+
+    The CPU time of a frame, the :attr:`fired` handlers and the paints of the parent's
+    :class:`PlotWidget` s until the next frame, is kept under ``budget`` of the wall time, as
+    long as frames come at least every :data:`SLOWEST_REDRAW_MS`.
+    """
 
     fired = Signal()
 
-    def __init__(self, interval_ms: int, parent: QObject) -> None:
+    def __init__(self, interval_ms: int, parent: QObject, budget: float = VIEW_BUDGET) -> None:
         super().__init__(parent)
         self.interval_ms = interval_ms
+        self.budget = budget
         self._since = QElapsedTimer()
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self._fire)
+        self._frame_cost = 0.0  # CPU seconds of the handlers of the last frame
+        self._painted = 0.0  # paint seconds of the parent's plots when it was fired
+        self._plots: list[PlotWidget] | None = None
 
     def request(self) -> None:
         if self._timer.isActive():
             return
-        wait = self.interval_ms - self._since.elapsed() if self._since.isValid() else 0
+        wait = self.next_interval_ms() - self._since.elapsed() if self._since.isValid() else 0
         if wait > 0:
-            self._timer.start(wait)
+            self._timer.start(int(wait))
         else:
             self._fire()
+
+    def next_interval_ms(self) -> float:
+        """Time from the last frame to the next: more than ``interval_ms`` (up to
+        :data:`SLOWEST_REDRAW_MS`) when the last frame, its handlers and paints so far, cost
+        more than ``budget`` of it."""
+        cost = self._frame_cost + self._paint_seconds() - self._painted
+        wanted = max(float(self.interval_ms), 1000.0 * cost / self.budget)
+        return min(wanted, max(float(self.interval_ms), SLOWEST_REDRAW_MS))
 
     def flush(self) -> None:
         """Serve a pending request now."""
@@ -177,7 +216,15 @@ class Throttle(QObject):
 
     def _fire(self) -> None:
         self._since.start()
+        self._painted = self._paint_seconds()
+        start = time.thread_time()
         self.fired.emit()
+        self._frame_cost = time.thread_time() - start
+
+    def _paint_seconds(self) -> float:
+        if self._plots is None:  # looked up once the view is built
+            self._plots = self.parent().findChildren(PlotWidget)
+        return sum(plot.paint_seconds for plot in self._plots)
 
 
 class ViewFrame(QWidget):
