@@ -357,7 +357,10 @@ def test_bold_curve_looks_two_pixels_wide_on_screen_and_in_exports(qtbot):
 
     on_screen = thickness(widget.grab().toImage())
     exported = thickness(exporters.ImageExporter(widget.getPlotItem()).export(toBytes=True))
-    assert 1.6 <= on_screen <= 2.6 and 1.6 <= exported <= 2.6
+    # a 2 px stroke that straddles a pixel row edge inks three rows when it is not antialiased
+    # (where the line lands depends on the axis widths, i.e. on fonts set by earlier tests);
+    # a 1 px or a 4 px line is still caught
+    assert 1.6 <= on_screen <= 3.0 and 1.6 <= exported <= 3.0, (on_screen, exported)
 
 
 def test_series_envelope_keeps_block_extremes_as_it_grows():
