@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import time
 
 import numpy as np
 import pyqtgraph as pg
@@ -133,6 +134,38 @@ def test_header_texts_change_without_relaying_out_the_window(qtbot):
     view.status_label.fit_text("paused")
     assert view.status_label.sizeHint().width() < wide  # a new kind of text may shrink it
     assert view.status_label.minimumSizeHint().width() == 1  # narrow docks clip, not grow
+
+
+def _busy(seconds: float) -> None:
+    end = time.thread_time() + seconds
+    while time.thread_time() < end:
+        pass
+
+
+def test_a_costly_view_redraws_less_often_but_stays_live(qtbot):
+    """A frame's CPU time (the redraw and the paints after it) is kept under the view's
+    budget of the wall time, down to a redraw every SLOWEST_REDRAW_MS."""
+    owner = QObject()
+    throttle = theme.Throttle(theme.REDRAW_MS, owner, budget=0.05)
+    for cost, interval in ((0.003, theme.REDRAW_MS), (0.010, 200), (0.030, 250)):
+        throttle.fired.connect(lambda cost=cost: _busy(cost))
+        throttle.cancel()
+        throttle.request()  # served at once: the frame costs `cost`
+        assert throttle.next_interval_ms() == pytest.approx(interval, rel=0.25)
+        throttle.fired.disconnect()
+    assert theme.SLOWEST_REDRAW_MS == 250
+
+
+def test_the_paints_of_a_view_count_towards_its_frames(qtbot):
+    view = make_view(qtbot, LossPlotView)
+    throttle = theme.Throttle(theme.REDRAW_MS, view, budget=0.002)
+    qtbot.waitUntil(lambda: view.plot.paint_seconds > 0)  # first shown
+    throttle.request()  # a frame with nothing to do ...
+    assert throttle.next_interval_ms() == theme.REDRAW_MS
+    painted = view.plot.paint_seconds
+    view.plot.viewport().update()
+    qtbot.waitUntil(lambda: view.plot.paint_seconds > painted)  # ... but a costly paint
+    assert throttle.next_interval_ms() > theme.REDRAW_MS
 
 
 # -- loss ------------------------------------------------------------------------------------
