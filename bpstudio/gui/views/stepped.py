@@ -21,6 +21,9 @@ TICK_LADDER = (1.0, 2.0, 5.0, 10.0)
 LINEAR_STEPS = 10
 """A linear range is snapped to a round step of about 1/this of the data's span."""
 
+Y_MARGIN = 0.04
+"""Share of the y range added above and below: a label on the range's end would be cut."""
+
 _TOLERANCE = 1e-9
 
 
@@ -57,8 +60,8 @@ def stepped_range(
 ) -> tuple[tuple[float, float], tuple[float, float]] | None:
     """The view range for points ``x``, ``y`` in view coordinates (``y`` is log10 of the
     values when ``log_y``): x by :func:`growing_range`, y by :func:`log_range` or
-    :func:`linear_range`, half a unit either side of a single round value; ``None`` without
-    a finite point."""
+    :func:`linear_range` with a margin of :data:`Y_MARGIN` (so the labels at its ends show),
+    half a unit either side of a single round value; ``None`` without a finite point."""
     finite = np.isfinite(x) & np.isfinite(y)
     if not finite.any():
         return None
@@ -67,4 +70,5 @@ def stepped_range(
     for snap, values in ((growing_range, x), (log_range if log_y else linear_range, y)):
         low, high = snap(float(values.min()), float(values.max()))
         ranges.append((low, high) if high > low else (low - 0.5, high + 0.5))
-    return ranges[0], ranges[1]
+    (y_low, y_high), margin = ranges[1], Y_MARGIN * (ranges[1][1] - ranges[1][0])
+    return ranges[0], (y_low - margin, y_high + margin)
