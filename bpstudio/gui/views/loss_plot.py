@@ -7,6 +7,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
@@ -22,6 +23,14 @@ BLOCKS_PER_PIXEL = 0.5
 
 MIN_BLOCKS = 256
 """Blocks drawn while the plot has no width yet (before it is first laid out)."""
+
+AHEAD_SECONDS = 1.0
+"""While training, the epoch axis leaves room for this much more and never shrinks: early
+on, when every step of the range would be passed within a fraction of a second, it moves
+about once a second. Paused, it fits the epochs there are."""
+
+AXIS_LABELS = ("5·10⁻¹⁰", "0.005")
+"""The widest loss labels: the axis is made this wide once, not resized as labels change."""
 
 DECADE_PIXELS = 26
 """Below this many pixels per decade the log axis labels only some decades."""
@@ -86,7 +95,10 @@ class LossPlotView(theme.ViewFrame):
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        plot = theme.make_plot("epoch", "loss", {"left": _LossAxis("left")})
+        axis = _LossAxis("left")
+        metrics = QFontMetrics(theme.tick_font())
+        axis.setWidth(max(metrics.horizontalAdvance(text) for text in AXIS_LABELS) + 8)
+        plot = theme.make_plot("epoch", "loss", {"left": axis})
         super().__init__("Loss", plot, parent)
         self.setObjectName("lossPlot")
         self.plot = plot
@@ -94,6 +106,7 @@ class LossPlotView(theme.ViewFrame):
         self.view_box.disableAutoRange()
         self._follow = True  # the range follows the data (until panned or zoomed by hand)
         self._range: tuple | None = None
+        self._epochs_per_second = 0.0
         self.log_check = QCheckBox("Log scale")
         self.log_check.setObjectName("logYCheck")
         self.log_check.setToolTip("Show the loss on a logarithmic axis")
@@ -130,6 +143,7 @@ class LossPlotView(theme.ViewFrame):
         ])
 
     def show_snapshot(self, snapshot: TrainingSnapshot) -> None:
+        self._epochs_per_second = snapshot.epochs_per_second
         epochs = snapshot.new_epochs
         self.train_series.keep_before(epochs[0] if len(epochs) else snapshot.epoch + 1)
         self.train_series.extend(epochs, snapshot.new_train_losses)
@@ -175,7 +189,10 @@ class LossPlotView(theme.ViewFrame):
             drawn.append((x, self._to_view(y)))
             curve.setData(*drawn[-1])
         if self._follow:
-            target = stepped_range(*map(np.concatenate, zip(*drawn)), log_y=self.log_y)
+            ahead = AHEAD_SECONDS * self._epochs_per_second
+            target = stepped_range(*map(np.concatenate, zip(*drawn)), self.log_y, ahead)
+            if ahead > 0 and self._range is not None and target is not None:
+                target = ((target[0][0], max(target[0][1], self._range[0][1])), target[1])
             if target is not None and target != self._range:
                 self._range = target
                 self.view_box.setRange(xRange=target[0], yRange=target[1], padding=0)

@@ -56,19 +56,23 @@ def log_range(low: float, high: float) -> tuple[float, float]:
 
 
 def stepped_range(
-    x: np.ndarray, y: np.ndarray, log_y: bool
+    x: np.ndarray, y: np.ndarray, log_y: bool, x_ahead: float = 0.0
 ) -> tuple[tuple[float, float], tuple[float, float]] | None:
     """The view range for points ``x``, ``y`` in view coordinates (``y`` is log10 of the
-    values when ``log_y``): x by :func:`growing_range`, y by :func:`log_range` or
-    :func:`linear_range` with a margin of :data:`Y_MARGIN` (so the labels at its ends show),
-    half a unit either side of a single round value; ``None`` without a finite point."""
+    values when ``log_y``): x by :func:`growing_range` with room for ``x_ahead`` more, y by
+    :func:`log_range` or :func:`linear_range` with a margin of :data:`Y_MARGIN` (so the
+    labels at its ends show), half a unit either side of a single round value; ``None``
+    without a finite point."""
     finite = np.isfinite(x) & np.isfinite(y)
     if not finite.any():
         return None
     x, y = x[finite], y[finite]
     ranges = []
-    for snap, values in ((growing_range, x), (log_range if log_y else linear_range, y)):
-        low, high = snap(float(values.min()), float(values.max()))
+    for snap, low, high in (
+        (growing_range, x.min(), x.max() + x_ahead),
+        (log_range if log_y else linear_range, y.min(), y.max()),
+    ):
+        low, high = snap(float(low), float(high))
         ranges.append((low, high) if high > low else (low - 0.5, high + 0.5))
     (y_low, y_high), margin = ranges[1], Y_MARGIN * (ranges[1][1] - ranges[1][0])
     return ranges[0], (y_low - margin, y_high + margin)
