@@ -25,9 +25,10 @@ MIN_BLOCKS = 256
 """Blocks drawn while the plot has no width yet (before it is first laid out)."""
 
 AHEAD_SECONDS = 1.0
-"""While training, the epoch axis leaves room for this much more and never shrinks: early
-on, when every step of the range would be passed within a fraction of a second, it moves
-about once a second. Paused, it fits the epochs there are."""
+"""While training, the epoch axis moves when less than this much training fits on it, and
+then makes room for twice as much: early on, when every round step of the range would be
+passed within a fraction of a second, it moves about once a second. Paused, it fits the
+epochs there are."""
 
 AXIS_LABELS = ("5·10⁻¹⁰", "0.005")
 """The widest loss labels: the axis is made this wide once, not resized as labels change."""
@@ -189,13 +190,19 @@ class LossPlotView(theme.ViewFrame):
             drawn.append((x, self._to_view(y)))
             curve.setData(*drawn[-1])
         if self._follow:
-            ahead = AHEAD_SECONDS * self._epochs_per_second
-            target = stepped_range(*map(np.concatenate, zip(*drawn)), self.log_y, ahead)
-            if ahead > 0 and self._range is not None and target is not None:
-                target = ((target[0][0], max(target[0][1], self._range[0][1])), target[1])
+            target = self._following_range(*map(np.concatenate, zip(*drawn)))
             if target is not None and target != self._range:
                 self._range = target
                 self.view_box.setRange(xRange=target[0], yRange=target[1], padding=0)
+
+    def _following_range(self, x: np.ndarray, y: np.ndarray) -> tuple | None:
+        """The stepped range for the drawn points; while training, the epoch axis stays as
+        long as a second's training still fits (:data:`AHEAD_SECONDS`)."""
+        ahead = AHEAD_SECONDS * self._epochs_per_second
+        target = stepped_range(x, y, self.log_y, 2 * ahead)
+        if None in (target, self._range) or ahead == 0 or x.max() + ahead > self._range[0][1]:
+            return target
+        return self._range[0], target[1]
 
     def _follow_data(self) -> None:
         """Show all the data again (a new run, another scale) and follow it as it grows."""
