@@ -1,11 +1,30 @@
 """GUI tests run offscreen and never touch the developer's real settings."""
 
+import gc
+
 import pytest
 
 pytest.importorskip("PySide6")
 
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    """Python's cyclic collector stays off while a GUI test runs and collects between tests.
+
+    A closed window is kept alive by reference cycles (slots bound to its children), and
+    pytest-qt holds only a weak reference: the collector reclaims it, and if that happens
+    inside the ``processEvents`` pytest-qt runs after a test, Qt is handed a widget tree that
+    is being freed under it (a segfault in CI). Between tests no event is being dispatched.
+    """
+    gc.disable()
+    try:
+        return (yield)
+    finally:
+        gc.enable()
+        gc.collect()
 
 
 @pytest.fixture(autouse=True)
