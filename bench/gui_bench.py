@@ -11,6 +11,7 @@ On the sin preset and the spiral preset it measures
   task's plot, network and loss plots, all live; ``--all-docks`` also opens every explaining
   dock) against headless ``core.Trainer`` on the same session, interleaved (headless, app,
   headless, app, ...) so both see the same machine load; goal: app >= 90 % of headless;
+  with the frames per second the views were handed meanwhile (how live the plots look);
 - the GUI thread's event-loop lateness while training (a separate run): a 10 ms ``QTimer``
   records how late each timeout fires; goal: p99 < 30 ms;
 
@@ -115,8 +116,9 @@ class LatenessProbe:
 
 def app_run(
     window, session, seconds: float, probe: LatenessProbe | None, all_docks: bool = False
-) -> float:
-    """Train ``session`` in the window with its plots live for ``seconds``: epochs per second.
+) -> tuple[float, float]:
+    """Train ``session`` in the window with its plots live for ``seconds``: epochs per second
+    and frames (snapshots handed to the views) per second.
 
     With ``probe`` the lateness probe runs meanwhile. Speed and lateness are measured in
     separate runs: the probe's 100 wake-ups a second take the GIL from the worker too.
@@ -129,6 +131,8 @@ def app_run(
     window.training.start()
     wait(500)  # warm-up: the first frames, caches
     window.training.sync()
+    frames = []
+    window.training.snapshot_ready.connect(frames.append)
     start, epoch0 = time.perf_counter(), window.session.epoch
     if probe is not None:
         probe.start()
@@ -136,10 +140,11 @@ def app_run(
     if probe is not None:
         probe.stop()
     window.training.sync()
-    rate = (window.session.epoch - epoch0) / (time.perf_counter() - start)
+    elapsed = time.perf_counter() - start
+    window.training.snapshot_ready.disconnect(frames.append)
     window.training.pause()
     window.training.sync()
-    return rate
+    return (window.session.epoch - epoch0) / elapsed, len(frames) / elapsed
 
 
 def p99(values: list[float]) -> float:
@@ -224,21 +229,23 @@ def main() -> None:
           f"{'every dock' if args.all_docks else 'the plot docks'} open\n")
     rows = []
     for name, session in presets().items():
-        headless, inside, late = [], [], []
+        headless, inside, frames, late = [], [], [], []
         for _ in range(args.repeats):
             headless.append(headless_rate(session, args.seconds))
-            inside.append(app_run(window, session, args.seconds, None, args.all_docks))
+            rate, fps = app_run(window, session, args.seconds, None, args.all_docks)
+            inside.append(rate)
+            frames.append(fps)
             app_run(window, session, args.seconds, probe, args.all_docks)
             late.append(p99(probe.late))
         h, a = statistics.median(headless), statistics.median(inside)
-        rows.append((name, h, a, a / h, statistics.median(late)))
+        rows.append((name, h, a, a / h, statistics.median(frames), statistics.median(late)))
     window.setWindowModified(False)
     window.close()
     print("| preset | headless epochs/s | app epochs/s | app / headless (goal >= 90 %) "
-          "| GUI lateness p99 ms (goal < 30) |")
-    print("|---|---|---|---|---|")
-    for name, h, a, ratio, late in rows:
-        print(f"| {name} | {h:,.0f} | {a:,.0f} | {100 * ratio:.0f} % | {late:.1f} |")
+          "| frames/s | GUI lateness p99 ms (goal < 30) |")
+    print("|---|---|---|---|---|---|")
+    for name, h, a, ratio, fps, late in rows:
+        print(f"| {name} | {h:,.0f} | {a:,.0f} | {100 * ratio:.0f} % | {fps:.1f} | {late:.1f} |")
     fps = statistics.median(heatmap_rate() for _ in range(args.repeats))
     print(f"\ndecision heatmap 150 x 150, recompute + draw: {fps:.1f} /s "
           f"(goal >= {GOALS['heatmap_fps']:g})")

@@ -15,6 +15,7 @@ from PySide6.QtCore import QThread
 from bpstudio.core.snapshot import PlotGrid
 from bpstudio.examples import EXAMPLES
 from bpstudio.gui.training import TrainingController, TrainingSetup, TrainingWorker
+from bpstudio.gui.training.controller import MAX_FRAME_INTERVAL, RENDER_BUDGET
 from bpstudio.gui.training.worker import training_targets
 from bpstudio.session import DataSpec, LayerSpec, NetworkSpec, Session, TrainingConfig
 
@@ -277,6 +278,27 @@ def test_merged_snapshots_keep_every_history_row(qtbot, controller):
     epochs = np.concatenate([s.new_epochs for s in shown])
     np.testing.assert_array_equal(epochs, np.arange(1, shown[-1].epoch + 1))
     assert all(math.isfinite(x) for s in shown for x in s.new_train_losses)
+
+
+@pytest.mark.parametrize("drawing_ms", [4, 40])
+def test_the_next_frame_waits_until_drawing_is_a_small_share_of_the_time(
+    qtbot, controller, drawing_ms
+):
+    def draw(snapshot):  # a view whose drawing takes drawing_ms of this thread's CPU
+        start = time.thread_time()
+        while time.thread_time() - start < drawing_ms / 1000:
+            pass
+
+    session = spiral_session()
+    controller.snapshot_ready.connect(draw)
+    controller.reset(session, *_data_and_grid(session))
+    with qtbot.waitSignal(controller.snapshot_ready, timeout=5000):
+        controller.step()
+    pause_ms = controller._want_timer.interval()
+    assert controller._want_timer.isActive()
+    # at least drawing / RENDER_BUDGET, never longer than MAX_FRAME_INTERVAL
+    expected = min(drawing_ms / RENDER_BUDGET, 1000 * MAX_FRAME_INTERVAL)
+    assert expected <= pause_ms <= 1000 * MAX_FRAME_INTERVAL
 
 
 def _data_and_grid(session):

@@ -35,7 +35,7 @@ from .worker import TrainingWorker
 
 SHUTDOWN_WAIT_MS = 500
 SYNC_WAIT_MS = 3000
-RENDER_BUDGET = 0.12
+RENDER_BUDGET = 0.05
 """Largest share of wall time the GUI thread may spend per frame before frames are spaced."""
 MAX_FRAME_INTERVAL = 0.5
 """However slow drawing is, the plots still move at least twice a second."""
@@ -82,7 +82,7 @@ class TrainingController(QObject):
         self._want_timer = QTimer(self)
         self._want_timer.setSingleShot(True)
         self._want_timer.timeout.connect(self._snapshot_wanted)
-        self._frame_cpu, self._frame_time = time.thread_time(), time.perf_counter()
+        self._frame_cpu = time.thread_time()
         self.worker_thread = QThread()
         self.worker_thread.setObjectName("trainingThread")
         self._worker = worker or TrainingWorker()
@@ -230,10 +230,11 @@ class TrainingController(QObject):
             return
         self.snapshot_ready.emit(snapshot)
         # CPU this thread used since the last frame: drawing it, painting, everything else
-        cpu, wall = time.thread_time(), time.perf_counter()
-        busy, elapsed = cpu - self._frame_cpu, wall - self._frame_time
-        self._frame_cpu, self._frame_time = cpu, wall
-        wait = min(busy / RENDER_BUDGET, MAX_FRAME_INTERVAL) - elapsed
+        cpu = time.thread_time()
+        busy = cpu - self._frame_cpu
+        self._frame_cpu = cpu
+        # the next frame waits until this one's CPU is RENDER_BUDGET of the time between them
+        wait = min(busy / RENDER_BUDGET, MAX_FRAME_INTERVAL)
         self._want_timer.start(max(int(wait * 1000), 0))
 
     @Slot(int, object)

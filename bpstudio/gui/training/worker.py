@@ -3,9 +3,10 @@
 A child ``QTimer`` (it moves with the worker) fires :meth:`TrainingWorker._train_slice`, which
 trains for about ``slice_seconds`` and returns to the thread's event loop, where queued
 commands (start, pause, step, reset, learning rate, stop) are delivered between slices.
-Snapshots are throttled here, at the source: at most ~30 per second, and only once the GUI
-has drawn the previous one (:meth:`want_snapshot`), so a slow GUI never makes the worker
-compute pictures nobody sees. The state is handed back on every pause.
+Snapshots are throttled here, at the source: at most ~10 per second (no view redraws
+faster), and only once the GUI has drawn the previous one (:meth:`want_snapshot`), so a
+slow GUI never makes the worker compute pictures nobody sees. The state is handed back on
+every pause.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from .extras import EXTRAS, ExtrasMaker
 from .setup import TrainingSetup
 
 SLICE_SECONDS = 0.010
-MAX_SNAPSHOTS_PER_SECOND = 30.0
+MAX_SNAPSHOTS_PER_SECOND = 10.0
 SNAPSHOT_BUDGET = 0.05
 """Share of the worker's time that making snapshots may take: a costly picture comes less often."""
 GRADIENT_CHECK_ROWS = 256
@@ -45,7 +46,7 @@ class TrainingWorker(QObject):
     previous run still had in the queue.
     """
 
-    snapshot_ready = Signal(object)  # TrainingSnapshot, at most ~30 per second
+    snapshot_ready = Signal(object)  # TrainingSnapshot, at most ~10 per second
     handed_back = Signal(int, object)  # run id, TrainerState: everything Save needs
     diverged = Signal(int, str)  # run id, message naming the fix
     limit_reached = Signal(int, int)  # run id, epoch
@@ -193,7 +194,7 @@ class TrainingWorker(QObject):
 
     @Slot()
     def want_snapshot(self) -> None:
-        """The GUI drew the last snapshot: the next may come (no more than ~30 per second)."""
+        """The GUI drew the last snapshot: the next may come (no more than ~10 per second)."""
         self._wanted = True
 
     @Slot(int)
