@@ -30,8 +30,12 @@ class Activation:
     hidden_allowed: bool = True
 
     def vjp(self, Z: Array, A: Array, G: Array) -> Array:
-        """Carry ``G = ∂L/∂A`` back through the activation: ``∂L/∂Z``."""
-        return G * self.slope(Z, A)
+        """Carry ``G = ∂L/∂A`` back through the activation: ``∂L/∂Z``.
+
+        ``G`` is a temporary the caller gives up: the result may be written over it.
+        """
+        G *= self.slope(Z, A)
+        return G
 
 
 class _Identity(Activation):
@@ -41,13 +45,16 @@ class _Identity(Activation):
 
 class _Relu(Activation):
     def vjp(self, Z: Array, A: Array, G: Array) -> Array:
-        return G * (Z > 0)  # a boolean mask: no float temporary for the slope
+        G *= Z > 0  # a boolean mask: no float temporary for the slope
+        return G
 
 
 class _Softmax(Activation):
     def vjp(self, Z: Array, A: Array, G: Array) -> Array:
         # Jacobian-vector product of softmax: A ⊙ (G − Σ_k G_k A_k), row by row.
-        return A * (G - np.sum(G * A, axis=1, keepdims=True))
+        G -= np.sum(G * A, axis=1, keepdims=True)
+        G *= A
+        return G
 
 
 def _sigmoid(Z: Array) -> Array:

@@ -241,10 +241,10 @@ class Trainer:
         if self._xbuf is None or self._xbuf.shape[1] != X.shape[1] or len(self._xbuf) < m:
             self._xbuf = np.empty((m, X.shape[1]), dtype=X.dtype)
             self._ybuf = np.empty((m, Y.shape[1]), dtype=Y.dtype)
-        rows = order[start:stop]
+        rows = order[start:stop]  # a permutation: every index is valid, so no checked copy
         return (
-            np.take(X, rows, axis=0, out=self._xbuf[:m]),
-            np.take(Y, rows, axis=0, out=self._ybuf[:m]),
+            np.take(X, rows, axis=0, out=self._xbuf[:m], mode="clip"),
+            np.take(Y, rows, axis=0, out=self._ybuf[:m], mode="clip"),
         )
 
     def _step(self, X: np.ndarray, Y: np.ndarray) -> float:
