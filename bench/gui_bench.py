@@ -76,7 +76,7 @@ def wait(ms: int) -> None:
 
 def headless_rate(session, seconds: float) -> float:
     """Epochs per second of ``Trainer.fit`` alone, on the session's own network and data."""
-    from bpstudio.gui.training.worker import training_targets
+    from bpstudio.session import training_targets
 
     bench = session.build()
     X = bench.data.inputs(bench.data.train)

@@ -266,10 +266,24 @@ class Workbench:
     data: PreparedData
 
     def train_arrays(self) -> tuple[np.ndarray, np.ndarray]:
-        return self.data.inputs(self.data.train), self.data.train.y
+        """Training inputs (standardized if asked) and targets as this network takes them."""
+        return self._arrays(self.data.train)
 
     def test_arrays(self) -> tuple[np.ndarray, np.ndarray]:
-        return self.data.inputs(self.data.test), self.data.test.y
+        return self._arrays(self.data.test)
+
+    def _arrays(self, part: Dataset) -> tuple[np.ndarray, np.ndarray]:
+        return self.data.inputs(part), training_targets(part, self.net.layer_sizes[-1])
+
+
+def training_targets(part: Dataset, n_outputs: int) -> np.ndarray:
+    """Targets as the network takes them: values, a 0/1 column, or one-hot rows for K outputs
+    (whatever the loss: a K-output MSE classifier learns one-hot rows too)."""
+    if part.task == "regression":
+        return part.y
+    if n_outputs == 1:
+        return part.y.reshape(-1, 1).astype(np.float64)
+    return np.eye(n_outputs)[part.y]
 
 
 def _is_real(value: object) -> bool:

@@ -261,7 +261,7 @@ class _Training:
     def snapshots(self, grid, epochs: int, chunks: int):
         from bpstudio.core.metrics import evaluate
         from bpstudio.core.snapshot import make_snapshot
-        from bpstudio.gui.training.worker import training_targets
+        from bpstudio.session import training_targets
 
         bench, data = self.bench, self.data
         X = data.inputs(data.train)

@@ -29,7 +29,13 @@ from bpstudio.lessons import (
     VIEW_NEURONS,
     get_lesson,
 )
-from bpstudio.session import DataSpec, NetworkSpec, PreparedData, TrainingConfig
+from bpstudio.session import (
+    DataSpec,
+    NetworkSpec,
+    PreparedData,
+    TrainingConfig,
+    training_targets,
+)
 
 from .dock_spec import Area, DockSpec, on_screen
 from .gradcheck_panel import GradientCheckPanel
@@ -39,7 +45,6 @@ from .inspector import InspectorView
 from .lesson_panel import LessonPanel, LessonsMenu
 from .neuron_view import NeuronView
 from .training.extras import HIDDEN_OUTPUTS, MEAN_ABS_GRAD, neuron_grid
-from .training.worker import training_targets
 
 if TYPE_CHECKING:
     from bpstudio.core.snapshot import PlotGrid

@@ -190,6 +190,25 @@ def test_train_records_test_loss_and_metrics_every_epoch(moons, capsys):
     assert "5/5" in err and "loss" in err and "epochs/s" in err and "left" in err
 
 
+def test_train_a_many_class_mse_network_on_one_hot_targets(tmp_path, capsys):
+    # three classes, three sigmoid outputs, MSE: the targets are one-hot rows, as in the app
+    path = tmp_path / "blobs.bpnet"
+    session = Session(
+        network=NetworkSpec(output_activation="sigmoid", loss="mse"),
+        data=DataSpec("gaussians", {"n": 30, "classes": 3}, test_fraction=0.2),
+        training=TrainingConfig("sgd", learning_rate=0.5),
+    )
+    save(path, session)
+    code, out, err = run(capsys, "train", path, "--epochs", "3")
+    assert code == 0, err
+    bench = session.build()
+    X = bench.data.inputs(bench.data.train)
+    bench.trainer.fit(X, np.eye(3)[bench.data.train.y], 3)
+    trained = load(path).build()
+    np.testing.assert_array_equal(trained.net.parameters, bench.net.parameters)
+    assert np.all(np.isfinite(load(path).history.test_metric))
+
+
 def test_train_without_a_test_split_leaves_test_columns_unmeasured(tmp_path, capsys):
     path = tmp_path / "points8.bpnet"
     save(path, EXAMPLES["points8"]())

@@ -7,7 +7,7 @@ import pytest
 from bpstudio.examples import EXAMPLES
 from bpstudio.gui.inspector import InspectorView
 from bpstudio.gui.inspector.matrix_model import MatrixModel
-from bpstudio.gui.training.worker import training_targets
+from bpstudio.session import training_targets
 
 
 @pytest.fixture

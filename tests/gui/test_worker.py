@@ -16,8 +16,14 @@ from bpstudio.core.snapshot import PlotGrid
 from bpstudio.examples import EXAMPLES
 from bpstudio.gui.training import TrainingController, TrainingSetup, TrainingWorker
 from bpstudio.gui.training.controller import MAX_FRAME_INTERVAL, RENDER_BUDGET
-from bpstudio.gui.training.worker import training_targets
-from bpstudio.session import DataSpec, LayerSpec, NetworkSpec, Session, TrainingConfig
+from bpstudio.session import (
+    DataSpec,
+    LayerSpec,
+    NetworkSpec,
+    Session,
+    TrainingConfig,
+    training_targets,
+)
 
 
 def spiral_session(**training) -> Session:

@@ -15,7 +15,7 @@ from bpstudio.gui import gradient_flow, neuron_view
 from bpstudio.gui.training import TrainingController, TrainingWorker
 from bpstudio.gui.training import worker as worker_module
 from bpstudio.gui.training.extras import EXTRAS, HIDDEN_OUTPUTS, MEAN_ABS_GRAD, neuron_grid
-from bpstudio.gui.training.worker import training_targets
+from bpstudio.session import training_targets
 from tests.gui.test_worker import Recorder, setup_of, spiral_session
 
 

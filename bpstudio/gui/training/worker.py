@@ -23,7 +23,7 @@ from bpstudio.core.datasets import Dataset
 from bpstudio.core.diagnostics import check_gradients
 from bpstudio.core.metrics import evaluate
 from bpstudio.core.snapshot import TrainingSnapshot, frozen_copy, make_snapshot
-from bpstudio.session import TrainingConfig, Workbench
+from bpstudio.session import TrainingConfig, Workbench, training_targets
 
 from .extras import EXTRAS, ExtrasMaker
 from .setup import TrainingSetup
@@ -322,15 +322,6 @@ class TrainingWorker(QObject):
 
     def _check_thread(self) -> None:
         assert self.thread() is QThread.currentThread(), "worker slot called from another thread"
-
-
-def training_targets(part: Dataset, n_outputs: int) -> np.ndarray:
-    """Targets as the network takes them: values, a 0/1 column, or one-hot rows for K outputs."""
-    if part.task == "regression":
-        return part.y
-    if n_outputs == 1:
-        return part.y.reshape(-1, 1).astype(np.float64)
-    return np.eye(n_outputs)[part.y]
 
 
 def _scaled(X: np.ndarray, part: Dataset) -> Dataset:
