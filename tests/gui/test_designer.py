@@ -144,3 +144,16 @@ def test_set_session_shows_values_without_emitting(panel):
     assert find(panel, QSpinBox, "samplesSpin").isEnabled() is False
     assert panel.network_spec() == session.network
     assert find(panel, QComboBox, "outputLossCombo").currentText() == "sigmoid + MSE"
+
+
+def test_imported_rows_come_back_when_picked_again(qtbot, panel):
+    book = EXAMPLES["two_input"]()
+    panel.set_session(book)
+    emitted = []
+    panel.spec_changed.connect(emitted.append)
+    combo = find(panel, QComboBox, "datasetCombo")
+    pick(combo, "Spiral")
+    pick(combo, "Imported table")
+    data = [s for s in emitted if isinstance(s, DataSpec)]
+    assert data[0].name == "spiral"
+    assert data[-1] == book.data  # the same rows, split seed, test fraction and scaling

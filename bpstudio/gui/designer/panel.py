@@ -162,10 +162,12 @@ class DesignerPanel(QWidget):
         name = self.data.dataset_combo.currentData()
         if name is None:
             return
-        if name != TABLE:
-            self._loading = True
+        self._loading = True
+        if name == TABLE:
+            self.data.show_imported()
+        else:
             self.data.show_params(name, choices.generator_defaults(name))
-            self._loading = False
+        self._loading = False
         self._on_data_edited()
 
     def _on_data_edited(self) -> None:

@@ -97,6 +97,7 @@ class DataWidgets:
             self.form.addRow(label, widget)
         self.form.addRow(self.standardize_check)
         self._noise_key = "noise"
+        self._imported: DataSpec | None = None  # the document's own rows, while it has them
 
     def fields(self) -> tuple[QWidget, ...]:
         return (self.samples_spin, self.noise_spin, self.classes_spin,
@@ -118,13 +119,23 @@ class DataWidgets:
         }.get(field)
 
     def show_spec(self, spec: DataSpec) -> None:
-        """Show ``spec``; imported rows get their own entry in the dataset list."""
+        """Show ``spec``; imported rows get their own entry in the dataset list, and picking
+        that entry again after trying a generator brings the same rows back."""
+        self._imported = spec if spec.table is not None else None
         table_index = self.dataset_combo.findData(TABLE)
         if spec.table is not None and table_index < 0:
             self.dataset_combo.addItem("Imported table", TABLE)
         elif spec.table is None and table_index >= 0:
             self.dataset_combo.removeItem(table_index)
         self.dataset_combo.setCurrentIndex(self.dataset_combo.findData(spec.name))
+        self._show_fields(spec)
+
+    def show_imported(self) -> None:
+        """The fields of the imported rows (their split seed, test fraction, scaling)."""
+        if self._imported is not None:
+            self._show_fields(self._imported)
+
+    def _show_fields(self, spec: DataSpec) -> None:
         params = {} if spec.table is not None else {
             **choices.generator_defaults(spec.name), **spec.params}
         self.show_params(spec.name, params)
@@ -155,7 +166,8 @@ class DataWidgets:
             standardize=self.standardize_check.isChecked(),
         )
         if name == TABLE:
-            return replace(previous, **common)
+            imported = previous if previous.table is not None else self._imported
+            return replace(imported, **common)
         accepted = inspect.signature(GENERATORS[name]).parameters
         params = dict(previous.params) if previous.name == name else {}
         for key, widget in (
