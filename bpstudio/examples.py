@@ -144,10 +144,8 @@ def _one_row(x: list[float], y: list, task: str) -> DataSpec:
 
 def _with_weights(session: Session, weights: list) -> Session:
     """``session`` at epoch 0 with the article's starting weights."""
-    bench = session.build()
-    for W, given in zip(bench.net.weights, weights):
-        W[...] = given
-    return session.with_state(bench.trainer.state())
+    vector = np.concatenate([np.asarray(W, dtype=float).ravel() for W in weights])
+    return session.starting_from(vector)
 
 
 def write_files(folder: Path = EXAMPLES_DIR) -> list[Path]:

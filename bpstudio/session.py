@@ -248,6 +248,13 @@ class Session:
     def with_state(self, state: TrainerState | None) -> Session:
         return replace(self, state=state)
 
+    def starting_from(self, parameters: np.ndarray) -> Session:
+        """This session at epoch 0 with the given flat parameter vector (a textbook's starting
+        weights) and its own optimizer, fresh."""
+        bench = replace(self, state=None).build()
+        bench.net.set_parameters(parameters)
+        return replace(self, state=bench.trainer.state())
+
     @property
     def epoch(self) -> int:
         return 0 if self.state is None else self.state.epoch

@@ -133,8 +133,9 @@ class Trainer:
                 self._check_weights()
                 return loss
             except _Diverged as exc:
+                failed_in = self.epoch + 1
                 self._restore_checkpoint(before_previous=exc.loss_was_finite is False)
-                raise self._divergence(exc.what) from None
+                raise self._divergence(exc.what, failed_in) from None
 
     def run_epoch(self, X: object, Y: object) -> float:
         """One pass over the data in batches; returns the sample-weighted mean batch loss."""
@@ -225,8 +226,9 @@ class Trainer:
                 loss = total / n
             self._check_weights()
         except _Diverged as exc:
+            failed_in = self.epoch + 1
             self._restore_checkpoint(before_previous=first and exc.loss_was_finite is False)
-            raise self._divergence(exc.what) from None
+            raise self._divergence(exc.what, failed_in) from None
         self.epoch += 1
         self.history.append(self.epoch, loss)
         return loss
@@ -289,9 +291,11 @@ class Trainer:
         self.epoch = point.epoch
         self.history.truncate(point.history_length)
 
-    def _divergence(self, what: str) -> DivergenceError:
+    def _divergence(self, what: str, failed_in: int) -> DivergenceError:
+        """The message, once the weights are back at the last checkpoint known to be sound."""
+        kept = f"the weights after epoch {self.epoch}" if self.epoch else "the starting weights"
         return DivergenceError(
-            f"Training diverged at epoch {self.epoch + 1}: {what}. The weights from the last "
-            f"finite step were kept. Lower the learning rate (now {self.optimizer.lr:g}), "
-            "for example to a tenth, or reset the weights and try again."
+            f"Training diverged at epoch {failed_in}: {what}. Training went back to {kept}, "
+            f"the last known to be finite. Lower the learning rate (now "
+            f"{self.optimizer.lr:g}), for example to a tenth, or reset the weights and try again."
         )

@@ -18,13 +18,18 @@ from PySide6.QtWidgets import QWidget
 FORMATS = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)"}
 
 
+def plot_in(view: QWidget) -> pg.PlotWidget | None:
+    """The pyqtgraph plot a view shows, if it has one."""
+    return view if isinstance(view, pg.PlotWidget) else view.findChild(pg.PlotWidget)
+
+
 def export_plot(view: QWidget, path: str, fmt: str) -> str:
     """Write the plot inside ``view`` to ``path`` (the extension is added if missing).
 
     Returns the path written. ``OSError`` if the file cannot be written, ``ValueError`` if
     ``view`` holds no pyqtgraph plot.
     """
-    plot = view.findChild(pg.PlotWidget)
+    plot = plot_in(view)
     if plot is None:
         raise ValueError(f"view: {view.objectName() or 'this view'} has no plot to export")
     if not path.lower().endswith(f".{fmt}"):

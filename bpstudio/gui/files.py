@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMenuBar, QMessa
 from bpstudio import io as bpnet
 from bpstudio.session import Session
 
-from .export import FORMATS, export_plot
+from .export import FORMATS, export_plot, plot_in
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -177,11 +177,13 @@ class FileCommands:
         self.window.status_line.showMessage(f"Exported {written}", 5000)
 
     def _current_plot(self) -> QWidget:
-        """The plot that has the keyboard focus, else the task's main plot."""
+        """The plot that has the keyboard focus, else the task's main plot (also when the
+        focus is in a view without a plot, such as the step inspector)."""
         window = self.window
         focus = QApplication.focusWidget()
         for view in window.views:
-            if focus is not None and (view is focus or view.isAncestorOf(focus)):
+            in_view = focus is not None and (view is focus or view.isAncestorOf(focus))
+            if in_view and plot_in(view) is not None:
                 return view
         regression = window.data is None or window.data.task == "regression"
         return window.fit_plot if regression else window.decision_plot

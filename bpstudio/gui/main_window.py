@@ -189,6 +189,9 @@ class MainWindow(QMainWindow):
     def show_session(self, session: Session, modified: bool = False) -> None:
         """Make ``session`` the document: designer, views and a fresh run resuming its state."""
         self.session = session
+        state = session.state
+        # the starting weights a document brings (a textbook example's): Reset returns to them
+        self._given_start = state.parameters if state is not None and state.epoch == 0 else None
         self.designer.set_session(session)
         self._pending_change = None
         self._rebuild()
@@ -238,11 +241,16 @@ class MainWindow(QMainWindow):
         self.training.step()
 
     def reset_weights(self) -> None:
-        """Back to epoch 0 with the initial weights the seed gives; training pauses."""
+        """Back to epoch 0 with the starting weights the document came with (a textbook
+        example's), or else the ones the weight seed gives; training pauses."""
         self.session = replace(self.session, state=None)
+        given = self._given_start is not None
+        if given:
+            self.session = self.session.starting_from(self._given_start)
         self.setWindowModified(True)
         if self._rebuild():
-            self.status_line.showMessage("Weights reset: epoch 0", 4000)
+            start = "the document's starting weights" if given else "fresh weights from the seed"
+            self.status_line.showMessage(f"Weights reset to {start}: epoch 0", 4000)
 
     # -- spec changes ----------------------------------------------------------------------------
 
@@ -260,6 +268,7 @@ class MainWindow(QMainWindow):
         else:
             field = "network" if isinstance(spec, NetworkSpec) else "data"
             self.session = replace(self.session, **{field: spec}, state=None)
+            self._given_start = None  # they were for the other network or data
             self._pending_change = "data" if self._pending_change == "data" else field
         self._change_timer.start()
 
@@ -271,7 +280,7 @@ class MainWindow(QMainWindow):
             self.status_line.showMessage(
                 f"Training settings changed: {paused}the weights were kept.", 6000)
         elif change is not None and self._rebuild():
-            what = "Network" if change == "network" else "Data"
+            what = {"network": "Network", "data": "Data"}.get(change, "Training settings")
             self.status_line.showMessage(
                 f"{what} changed: {paused}rebuilt with fresh weights (epoch 0).", 6000)
 

@@ -199,7 +199,7 @@ def test_train_a_many_class_mse_network_on_one_hot_targets(tmp_path, capsys):
         training=TrainingConfig("sgd", learning_rate=0.5),
     )
     save(path, session)
-    code, out, err = run(capsys, "train", path, "--epochs", "3")
+    code, _out, err = run(capsys, "train", path, "--epochs", "3")
     assert code == 0, err
     bench = session.build()
     X = bench.data.inputs(bench.data.train)

@@ -97,7 +97,13 @@ def test_divergence_keeps_the_last_finite_weights():
     t = Trainer(net, SGD(10.0))
     with pytest.raises(DivergenceError, match="Lower the learning rate") as info:
         t.fit(X, Y, 1000)
-    assert "now 10" in str(info.value)
+    message = str(info.value)
+    assert "now 10" in message
+    failed_in = int(message.split("diverged at epoch ")[1].split(":")[0])
+    # it names the epoch that failed and the one whose weights it went back to
+    assert failed_in == t.epoch + 1 or failed_in == t.epoch + 2
+    kept = f"after epoch {t.epoch}" if t.epoch else "the starting weights"
+    assert kept in message
     assert np.all(np.isfinite(net.parameters))
     assert math.isfinite(net.loss(X, Y))
     assert t.epoch == len(t.history)

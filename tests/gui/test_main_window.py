@@ -111,6 +111,26 @@ def test_step_advances_exactly_one_epoch_and_reset_returns_to_zero(qtbot, window
     assert loss_points(window) == 0
 
 
+def test_reset_returns_to_a_textbook_examples_starting_weights(qtbot, window):
+    from bpstudio.examples import EXAMPLES
+
+    book = EXAMPLES["two_input"]()
+    window.show_session(book)
+    qtbot.waitUntil(lambda: epoch(window) == 0)
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: epoch(window) == 1)
+    click(qtbot, window, "resetButton")
+    qtbot.waitUntil(lambda: epoch(window) == 0)
+    np.testing.assert_array_equal(window.session.state.parameters, book.state.parameters)
+    assert "starting weights" in window.statusBar().currentMessage()
+    # another weight seed is another network: from then on Reset draws from the seed
+    window.findChild(QSpinBox, "weightSeedSpin").setValue(5)
+    qtbot.waitUntil(lambda: "rebuilt" in window.statusBar().currentMessage())
+    click(qtbot, window, "resetButton")
+    assert "from the seed" in window.statusBar().currentMessage()
+    assert window.session.state is None
+
+
 def test_space_toggles_training(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: epoch(window) > 0, timeout=20000)
@@ -237,6 +257,25 @@ def test_export_plot_as_png_and_svg(qtbot, window, dialogs, tmp_path):
         action.trigger()
         assert (tmp_path / f"fit.{fmt}").stat().st_size > 0
     assert (tmp_path / "fit.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_export_from_a_view_without_a_plot_takes_the_main_plot(
+    qtbot, window, dialogs, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QApplication
+
+    window.docks["inspectorDock"].show()
+    inspector = window.explain.inspector
+    # the offscreen platform gives no window the keyboard focus: say where it is
+    monkeypatch.setattr(QApplication, "focusWidget", lambda: inspector.step_combo)
+    assert window.files._current_plot() is window.fit_plot
+    monkeypatch.setattr(QApplication, "focusWidget", lambda: window.loss_plot)
+    assert window.files._current_plot() is window.loss_plot
+    monkeypatch.setattr(QApplication, "focusWidget", lambda: inspector.step_combo)
+    dialogs.save_path = str(tmp_path / "main.png")
+    window.actions.export_png.trigger()
+    assert dialogs.kinds() == []
+    assert (tmp_path / "main.png").read_bytes()[:4] == b"\x89PNG"
 
 
 def test_closing_while_training_stops_the_thread(qtbot, window):

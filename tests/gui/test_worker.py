@@ -170,6 +170,8 @@ def test_epoch_limit_stops_exactly_there(worker):
     assert rec.last("handed_back")[1].epoch == 7
     worker.start()  # at the limit: says so again instead of training
     assert rec.names()[-1] == "limit_reached" and worker._trainer.epoch == 7
+    worker.step()  # and so does a single step
+    assert rec.names()[-1] == "limit_reached" and worker._trainer.epoch == 7
 
 
 def test_reconfigure_keeps_weights_and_history(worker):

@@ -205,7 +205,7 @@ class InspectorView(QWidget):
         n = trace["X"].shape[0]
         self.summary_label.setText(
             f"loss = {trace.loss:.6g}   η = {trace.learning_rate:g}   "
-            f"N = {n} sample{'s' if n != 1 else ''}   update: plain SGD"
+            f"N = {n} sample{'s' if n != 1 else ''}   update: plain SGD, no L2"
         )
 
     def clear(self) -> None:

@@ -113,10 +113,13 @@ class TrainingWorker(QObject):
 
     @Slot()
     def step(self) -> None:
-        """Train exactly one epoch, then pause."""
+        """Train exactly one epoch, then pause (at the epoch limit: say so, as Train does)."""
         self._check_thread()
         self._timer.stop()
         if self._bench is None:
+            return
+        if self._at_limit():
+            self.limit_reached.emit(self._run_id, self._trainer.epoch)
             return
         try:
             self._trainer.run_epoch(self._X, self._Y)
