@@ -38,9 +38,15 @@ class PlotGrid:
 
     @classmethod
     def around(cls, X: np.ndarray, resolution: int = 150, margin: float = 0.1) -> PlotGrid | None:
-        """A grid covering the data ``X`` with a margin; ``None`` beyond two inputs."""
+        """A grid covering the data ``X`` with a margin; ``None`` beyond two inputs.
+
+        Where all points share one value (a single worked-example sample, say) the grid spans
+        half a unit, or half the value, on either side, so there is a neighbourhood to see.
+        """
         lo, hi = X.min(axis=0), X.max(axis=0)
-        pad = np.maximum((hi - lo) * margin, 1e-9)
+        span = hi - lo
+        flat = span <= 1e-9 * np.maximum(np.abs(lo), 1.0)
+        pad = np.where(flat, 0.5 * np.maximum(np.abs(lo), 1.0), span * margin)
         lo, hi = lo - pad, hi + pad
         if X.shape[1] == 1:
             xs = np.linspace(lo[0], hi[0], max(resolution * 2, 2))

@@ -136,6 +136,23 @@ def test_header_texts_change_without_relaying_out_the_window(qtbot):
     assert view.status_label.minimumSizeHint().width() == 1  # narrow docks clip, not grow
 
 
+def test_in_a_narrow_view_the_status_moves_under_the_legend(qtbot):
+    view = make_view(qtbot, NetworkView)
+    view.status_label.setText("widest line |w| = 0.4")
+    header = view.header
+
+    def status_in_header():
+        return header.indexOf(view.status_label) >= 0
+
+    view.resize(900, 300)
+    qtbot.waitUntil(status_in_header)
+    view.resize(260, 300)  # legend and status no longer fit on one line
+    qtbot.waitUntil(lambda: not status_in_header())
+    assert view.status_row.indexOf(view.status_label) >= 0
+    view.resize(900, 300)
+    qtbot.waitUntil(status_in_header)
+
+
 def _busy(seconds: float) -> None:
     end = time.thread_time() + seconds
     while time.thread_time() < end:

@@ -12,8 +12,8 @@ from collections.abc import Mapping
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPaintEvent, QShowEvent
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QGraphicsItem,
@@ -250,6 +250,9 @@ class ViewFrame(QWidget):
         self.header.addStretch(1)
         self.header.addWidget(self.status_label)
         self.header.setSpacing(16)
+        self.status_row = QHBoxLayout()  # the status, when it does not fit beside the legend
+        self.status_row.setContentsMargins(8, 0, 8, 0)
+        self.status_row.addStretch(1)
         self.message_label = QLabel()
         self.message_label.setObjectName("messageLabel")
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -262,12 +265,39 @@ class ViewFrame(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addLayout(self.header)
+        layout.addLayout(self.status_row)
         layout.addWidget(self.stack, 1)
 
     def showEvent(self, event: QShowEvent) -> None:
         """A dock already shows the title: then the header keeps only the status."""
         self.title_label.setVisible(not isinstance(self.parentWidget(), QDockWidget))
         super().showEvent(event)
+        self._place_status()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_status()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # a label asked for more room
+            self._place_status()
+        return super().event(event)
+
+    def _place_status(self) -> None:
+        """The status goes under the legend when the two do not fit on one line (a narrow
+        dock), and back beside it when they do; clipped texts would run into each other."""
+        margins, spacing = self.header.contentsMargins(), self.header.spacing()
+        title = self.title_label.sizeHint().width() + spacing if self.title_label.isVisibleTo(
+            self) else 0
+        needed = (margins.left() + margins.right() + title + self.legend_label.sizeHint().width()
+                  + spacing + self.status_label.sizeHint().width())
+        below, in_header = needed > self.width(), self.header.indexOf(self.status_label) >= 0
+        if below and in_header:
+            self.header.removeWidget(self.status_label)
+            self.status_row.addWidget(self.status_label)
+        elif not below and not in_header:
+            self.status_row.removeWidget(self.status_label)
+            self.header.addWidget(self.status_label)
 
     def set_legend(self, entries: list[tuple[str, str, str]]) -> None:
         """The key above the plot, where it never hides data: ``(symbol, colour, text)``
