@@ -43,16 +43,24 @@ class Optimizer:
     def lr(self, value: float) -> None:
         self._lr = _check_rate("lr", value)
 
-    def update(self, params: np.ndarray, grads: np.ndarray, n_decayed: int | None = None) -> None:
-        """Take one step on ``params`` (flat, modified in place) from ``grads`` (same shape)."""
+    def update(
+        self, params: np.ndarray, grads: np.ndarray, n_decayed: int | None = None, *,
+        overwrite_grads: bool = False,
+    ) -> None:
+        """Take one step on ``params`` (flat, modified in place) from ``grads`` (same shape).
+
+        With ``overwrite_grads`` the step may be worked out in ``grads`` itself (a trainer's
+        own buffer): the same numbers, one parameter-sized array less to keep in cache.
+        """
         if self.weight_decay:
-            grads = grads.copy()
+            if not overwrite_grads:
+                grads = grads.copy()
             decayed = slice(None) if n_decayed is None else slice(0, n_decayed)
             grads[decayed] += self.weight_decay * params[decayed]
         self.t += 1
-        self._step(params, grads)
+        self._step(params, grads, overwrite_grads)
 
-    def _step(self, params: np.ndarray, grads: np.ndarray) -> None:
+    def _step(self, params: np.ndarray, grads: np.ndarray, overwrite_grads: bool) -> None:
         raise NotImplementedError
 
     def _arrays_for(self, params: np.ndarray) -> list[np.ndarray]:
@@ -121,8 +129,8 @@ class SGD(Optimizer):
         self._state_arrays = ("velocity",) if self.momentum else ()
         self.velocity: np.ndarray | None = None
 
-    def _step(self, params: np.ndarray, grads: np.ndarray) -> None:
-        step = self._scratch_for(params)
+    def _step(self, params: np.ndarray, grads: np.ndarray, overwrite_grads: bool) -> None:
+        step = grads if overwrite_grads else self._scratch_for(params)
         np.multiply(grads, self.lr, out=step)  # η·g without a fresh temporary each step
         if not self.momentum:
             params -= step
@@ -131,7 +139,7 @@ class SGD(Optimizer):
         v *= self.momentum
         v -= step
         if self.nesterov:
-            params += self.momentum * v - self.lr * grads
+            params += self.momentum * v - step
         else:
             params += v
 
@@ -169,7 +177,7 @@ class Adam(Optimizer):
         self.m: np.ndarray | None = None
         self.v: np.ndarray | None = None
 
-    def _step(self, params: np.ndarray, grads: np.ndarray) -> None:
+    def _step(self, params: np.ndarray, grads: np.ndarray, overwrite_grads: bool) -> None:
         m, v = self._arrays_for(params)
         m *= self.beta1
         m += (1.0 - self.beta1) * grads

@@ -257,7 +257,7 @@ class Trainer:
         if not math.isfinite(loss):
             raise _Diverged(f"the loss became {loss}", loss_was_finite=False)
         net._backward(trace, Y, self._grad)
-        self.optimizer.update(params, self._grad, net.n_weight_params)
+        self.optimizer.update(params, self._grad, net.n_weight_params, overwrite_grads=True)
         return loss
 
     def _check_weights(self) -> None:

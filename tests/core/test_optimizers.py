@@ -100,3 +100,23 @@ def test_learning_rate_changes_between_steps():
 def test_bad_settings_name_the_field(make, match):
     with pytest.raises(ValueError, match=match):
         make()
+
+
+@pytest.mark.parametrize("config", [
+    {"name": "sgd", "lr": 0.3},
+    {"name": "sgd", "lr": 0.3, "momentum": 0.9},
+    {"name": "sgd", "lr": 0.3, "momentum": 0.9, "nesterov": True, "weight_decay": 0.01},
+    {"name": "adam", "lr": 0.01, "weight_decay": 0.1},
+])
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_working_in_the_gradient_buffer_gives_the_same_numbers(config, dtype):
+    rng = np.random.default_rng(3)
+    start = rng.normal(size=40).astype(dtype)
+    grads = [rng.normal(size=40).astype(dtype) for _ in range(4)]
+    kept, overwritten = start.copy(), start.copy()
+    a, b = make_optimizer(config), make_optimizer(config)
+    for g in grads:
+        a.update(kept, g, 30)
+        b.update(overwritten, g.copy(), 30, overwrite_grads=True)
+    np.testing.assert_array_equal(kept, overwritten)  # bit for bit
+    assert kept.dtype == dtype
