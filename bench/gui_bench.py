@@ -11,7 +11,8 @@ On the sin preset and the spiral preset it measures
   task's plot, network and loss plots, all live; ``--all-docks`` also opens every explaining
   dock) against headless ``core.Trainer`` on the same session, interleaved (headless, app,
   headless, app, ...) so both see the same machine load; goal: app >= 90 % of headless;
-  with the frames per second the views were handed meanwhile (how live the plots look);
+  with the frames per second the views were handed meanwhile (how live the plots look;
+  ``--smooth`` measures with View > Smooth Animation on);
 - the GUI thread's event-loop lateness while training (a separate run): a 10 ms ``QTimer``
   records how late each timeout fires; goal: p99 < 30 ms;
 
@@ -204,6 +205,8 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--all-docks", action="store_true",
                         help="open every dock (inspector, gradient flow, neurons, ...) too")
+    parser.add_argument("--smooth", action="store_true",
+                        help="with View > Smooth Animation on (the plots move more often)")
     parser.add_argument("--child-window", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     _configure_platform()
@@ -222,11 +225,13 @@ def main() -> None:
 
     window = MainWindow()
     window.resize(1500, 940)
+    window.set_smooth_animation(args.smooth)
     window.show()
     probe = LatenessProbe()
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
           f"{args.repeats} x {args.seconds:g} s per measurement; medians; "
-          f"{'every dock' if args.all_docks else 'the plot docks'} open\n")
+          f"{'every dock' if args.all_docks else 'the plot docks'} open"
+          f"{'; smooth animation' if args.smooth else ''}\n")
     rows = []
     for name, session in presets().items():
         headless, inside, frames, late = [], [], [], []

@@ -25,6 +25,7 @@ class MainActions:
     train: QAction
     step: QAction
     reset: QAction
+    smooth: QAction
 
     def all(self) -> list[QAction]:
         return [getattr(self, f.name) for f in fields(self)]
@@ -66,7 +67,11 @@ def build_actions(parent: QWidget) -> MainActions:
                      pixmap.SP_MediaSkipForward),
         reset=_action(parent, "resetAction", "Reset", "Start again from fresh weights", "R",
                       pixmap.SP_BrowserReload),
+        smooth=_action(parent, "smoothAnimationAction", "S&mooth Animation",
+                       "Redraw the plots about ten times a second while training; training "
+                       "runs slower"),
     )
+    actions.smooth.setCheckable(True)
     if actions.quit.shortcut().isEmpty():
         actions.quit.setShortcut(QKeySequence("Ctrl+Q"))
     return actions

@@ -29,10 +29,12 @@ from .designer import DesignerPanel
 from .dock_spec import Area, DockSpec, on_screen
 from .explain_docks import ExplainDocks
 from .files import FileCommands, default_session
+from .pace import FASTEST, SMOOTH
 from .settings import AppSettings
 from .status_line import StatusLine
 from .training import TrainingController
 from .views import DecisionRegionView, FitPlotView, LossPlotView, NetworkView
+from .views.theme import Throttle
 
 LIVE_TRAINING_FIELDS = frozenset({"learning_rate", "epoch_limit"})
 """Training settings the worker takes while it runs; any other change rebuilds the trainer."""
@@ -53,6 +55,7 @@ class MainWindow(QMainWindow):
         self.grid: PlotGrid | None = None
         self.last_snapshot: TrainingSnapshot | None = None
         self._pending_change: str | None = None
+        self._pace = FASTEST
         self.actions = build_actions(self)
         self.addActions(self.actions.all())
         self.designer = DesignerPanel()
@@ -78,6 +81,7 @@ class MainWindow(QMainWindow):
         self.size_docks()
         self.resize(1500, 940)
         self.settings.restore_window(self)
+        self.actions.smooth.setChecked(self.settings.smooth_animation())
         self.files.open_initial(path)
 
     # -- building ------------------------------------------------------------------------------
@@ -134,13 +138,24 @@ class MainWindow(QMainWindow):
         self.docks[spec.name] = dock
         toggle = dock.toggleViewAction()
         toggle.triggered.connect(lambda checked: checked and dock.raise_())  # in front, not behind
-        self._view_menu.insertAction(self._view_menu.actions()[-1], toggle)
+        self._view_menu.insertAction(self.toolbar.toggleViewAction(), toggle)
         return dock
+
+    def set_smooth_animation(self, on: bool) -> None:
+        """Plots that move about ten times a second while training, or (the default) the
+        fastest training; remembered for the next start."""
+        self._pace = SMOOTH if on else FASTEST
+        self.training.render_budget = self._pace.render_budget
+        for throttle in self.findChildren(Throttle):
+            throttle.budget = self._pace.view_budget
+        self.settings.set_smooth_animation(on)
 
     def add_view_dock(self, spec: DockSpec) -> QDockWidget:
         """Add a view (``show_snapshot``, ``clear``, ``set_data``) as a dock that follows
         training from now on (see :meth:`add_dock`)."""
         dock = self.add_dock(spec)
+        for throttle in spec.widget.findChildren(Throttle):
+            throttle.budget = self._pace.view_budget
         self.views.append(spec.widget)
         if self.data is not None:
             spec.widget.set_data(self.data, self.grid)
@@ -167,6 +182,8 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addActions([dock.toggleViewAction() for dock in self.docks.values()])
         view_menu.addAction(self.toolbar.toggleViewAction())
+        view_menu.addSeparator()
+        view_menu.addAction(self.actions.smooth)
         self._view_menu = view_menu
 
     def _connect(self) -> None:
@@ -175,6 +192,7 @@ class MainWindow(QMainWindow):
         a.step.triggered.connect(self.step_epoch)
         a.reset.triggered.connect(self.reset_weights)
         a.quit.triggered.connect(self.close)
+        a.smooth.toggled.connect(self.set_smooth_animation)
         self.designer.spec_changed.connect(self._on_spec_changed)
         t = self.training
         t.snapshot_ready.connect(self._on_snapshot)

@@ -1,4 +1,5 @@
-"""App preferences (window geometry, dock layout, recent files): the only QSettings user.
+"""App preferences (window geometry, dock layout, recent files, animation): the only
+QSettings user.
 
 The document itself lives in ``.bpnet`` files, never here. ``SETTINGS_VERSION`` guards the
 saved dock layout: after a change of docks, an old layout is ignored rather than misapplied.
@@ -18,6 +19,7 @@ KEY_VERSION = "version"
 KEY_GEOMETRY = "mainWindow/geometry"
 KEY_STATE = "mainWindow/state"
 KEY_RECENT = "recentFiles"
+KEY_SMOOTH = "view/smoothAnimation"
 
 
 class AppSettings:
@@ -55,6 +57,13 @@ class AppSettings:
         path = os.path.abspath(path)
         files = [path, *(p for p in self.recent_files() if p != path)]
         self._settings.setValue(KEY_RECENT, files[:MAX_RECENT_FILES])
+        self._settings.sync()
+
+    def smooth_animation(self) -> bool:
+        return self._settings.value(KEY_SMOOTH, False, type=bool)
+
+    def set_smooth_animation(self, on: bool) -> None:
+        self._settings.setValue(KEY_SMOOTH, on)
         self._settings.sync()
 
     def clear_recent_files(self) -> None:

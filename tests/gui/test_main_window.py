@@ -301,6 +301,31 @@ def test_dock_layout_and_geometry_persist(qtbot, dialogs):
     second.close()
 
 
+def test_smooth_animation_lets_drawing_take_more_and_is_remembered(qtbot, dialogs):
+    from bpstudio.gui.pace import FASTEST, SMOOTH
+    from bpstudio.gui.views.theme import Throttle
+
+    def pace(window):
+        budgets = {t.budget for t in window.findChildren(Throttle)}
+        return window.training.render_budget, budgets
+
+    first = MainWindow()
+    qtbot.addWidget(first)
+    view_menu = next(a.menu() for a in first.menuBar().actions() if a.text() == "&View")
+    assert first.actions.smooth in view_menu.actions()
+    assert pace(first) == (FASTEST.render_budget, {FASTEST.view_budget})
+    first.actions.smooth.trigger()
+    assert pace(first) == (SMOOTH.render_budget, {SMOOTH.view_budget})
+    first.close()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    assert second.actions.smooth.isChecked()
+    assert pace(second) == (SMOOTH.render_budget, {SMOOTH.view_budget})
+    second.actions.smooth.trigger()
+    assert pace(second) == (FASTEST.render_budget, {FASTEST.view_budget})
+    second.close()
+
+
 def test_a_file_given_at_launch_is_opened(qtbot, dialogs):
     w = MainWindow(str(example_path("points8")))
     qtbot.addWidget(w)

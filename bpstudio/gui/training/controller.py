@@ -6,8 +6,9 @@ GUI thread; anything from an older run id is dropped. Snapshots are merged into 
 snapshot and rendered by a zero-delay timer, so a busy GUI thread never works off a backlog.
 
 After each render the worker is told it may send the next snapshot, later if drawing is
-expensive: the GUI thread's CPU time per frame is kept below ``RENDER_BUDGET`` of the wall
-time. Both threads share the GIL, so time spent drawing is time the worker cannot train.
+expensive: the GUI thread's CPU time per frame is kept below :attr:`render_budget` of the
+wall time (see :mod:`bpstudio.gui.pace`). Both threads share the GIL, so time spent drawing is
+time the worker cannot train.
 """
 
 from __future__ import annotations
@@ -30,13 +31,12 @@ from PySide6.QtCore import (
 from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot, frozen_copy
 from bpstudio.session import PreparedData, Session, TrainingConfig
 
+from ..pace import FASTEST
 from .setup import TrainingSetup
 from .worker import TrainingWorker
 
 SHUTDOWN_WAIT_MS = 500
 SYNC_WAIT_MS = 3000
-RENDER_BUDGET = 0.05
-"""Largest share of wall time the GUI thread may spend per frame before frames are spaced."""
 MAX_FRAME_INTERVAL = 0.5
 """However slow drawing is, the plots still move at least twice a second."""
 
@@ -83,6 +83,8 @@ class TrainingController(QObject):
         self._want_timer.setSingleShot(True)
         self._want_timer.timeout.connect(self._snapshot_wanted)
         self._frame_cpu = time.thread_time()
+        self.render_budget = FASTEST.render_budget
+        """Share of wall time one frame's GUI-thread CPU may take before frames are spaced."""
         self.worker_thread = QThread()
         self.worker_thread.setObjectName("trainingThread")
         self._worker = worker or TrainingWorker()
@@ -233,8 +235,8 @@ class TrainingController(QObject):
         cpu = time.thread_time()
         busy = cpu - self._frame_cpu
         self._frame_cpu = cpu
-        # the next frame waits until this one's CPU is RENDER_BUDGET of the time between them
-        wait = min(busy / RENDER_BUDGET, MAX_FRAME_INTERVAL)
+        # the next frame waits until this one's CPU is render_budget of the time between them
+        wait = min(busy / self.render_budget, MAX_FRAME_INTERVAL)
         self._want_timer.start(max(int(wait * 1000), 0))
 
     @Slot(int, object)

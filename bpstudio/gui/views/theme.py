@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..pace import FASTEST
 from .quiet_label import QuietLabel
 
 BACKGROUND = "#ffffff"
@@ -53,7 +54,7 @@ REDRAW_MS = 100
 """Live views redraw at most 10 times a second however often snapshots come: painting holds
 the GIL the training thread needs, and nobody follows a plot at 30 frames a second."""
 
-VIEW_BUDGET = 0.015
+VIEW_BUDGET = FASTEST.view_budget
 """Share of one core's time a live view may spend drawing (its redraw and its paints): a view
 costing more per frame than ``VIEW_BUDGET * REDRAW_MS`` redraws less often, down to every
 :data:`SLOWEST_REDRAW_MS`. Time spent drawing is time the training thread waits for the GIL."""
