@@ -157,3 +157,5 @@ def test_imported_rows_come_back_when_picked_again(qtbot, panel):
     data = [s for s in emitted if isinstance(s, DataSpec)]
     assert data[0].name == "spiral"
     assert data[-1] == book.data  # the same rows, split seed, test fraction and scaling
+    samples = find(panel, QSpinBox, "samplesSpin")
+    assert samples.value() == 1 and not samples.isEnabled()  # the book's one sample

@@ -141,6 +141,7 @@ class DataWidgets:
         self.show_params(spec.name, params)
         if spec.table is not None:
             self.data_seed_spin.setValue(spec.split_seed)
+            self.samples_spin.setValue(len(spec.table.X))  # shown, not editable: the rows
         self.test_fraction_spin.setValue(spec.test_fraction)
         self.standardize_check.setChecked(spec.standardize)
 
