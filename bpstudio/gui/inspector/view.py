@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -83,13 +84,16 @@ class InspectorView(QWidget):
         self.next_button = QPushButton("Next ▶", objectName="nextStepButton")
         self.step_combo = QComboBox(objectName="stepCombo")
         self.step_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.summary_label = QLabel(objectName="summaryLabel")
+        # the step's name is never cut short; in a narrow dock the summary wraps instead
+        self.step_combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.summary_label = QLabel(objectName="summaryLabel", wordWrap=True)
         self.summary_label.setStyleSheet("color: #6b6b6b;")
+        self.summary_label.setAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         nav = QHBoxLayout()
         for w in (self.prev_button, self.step_combo, self.next_button):
             nav.addWidget(w)
-        nav.addStretch(1)
-        nav.addWidget(self.summary_label)
+        nav.addWidget(self.summary_label, 1)
 
         self.page = StepPage()
         self.page.cell_selected.connect(self._on_cell_selected)
@@ -203,10 +207,10 @@ class InspectorView(QWidget):
 
     def _show_summary(self, trace: StepTrace) -> None:
         n = trace["X"].shape[0]
-        self.summary_label.setText(
-            f"loss = {trace.loss:.6g}   η = {trace.learning_rate:g}   "
-            f"N = {n} sample{'s' if n != 1 else ''}   update: plain SGD, no L2"
-        )
+        items = (f"loss = {trace.loss:.6g}", f"η = {trace.learning_rate:g}",
+                 f"N = {n} sample{'s' if n != 1 else ''}", "update: plain SGD, no L2")
+        # a narrow dock wraps the line between the items, never inside one
+        self.summary_label.setText("   ".join(item.replace(" ", "\u00a0") for item in items))
 
     def clear(self) -> None:
         self._net, self._trace, self._selected = None, None, None
