@@ -248,6 +248,14 @@ class Session:
     def with_state(self, state: TrainerState | None) -> Session:
         return replace(self, state=state)
 
+    def with_training(self, config: TrainingConfig) -> Session:
+        """New training settings, keeping the state; an optimizer of another kind starts
+        afresh (the moments of one kind mean nothing to another)."""
+        state, kind = self.state, config.make_optimizer()
+        if state is not None and state.optimizer.get("name") != kind.name:
+            state = replace(state, optimizer=kind.config(), optimizer_state={"t": 0})
+        return replace(self, training=config, state=state)
+
     def starting_from(self, parameters: np.ndarray) -> Session:
         """This session at epoch 0 with the given flat parameter vector (a textbook's starting
         weights) and its own optimizer, fresh."""

@@ -7,8 +7,9 @@ snapshots that come back to the views. File commands live in :mod:`.files`.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
 
+import numpy as np
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         self.last_snapshot: TrainingSnapshot | None = None
         self._pending_change: str | None = None
         self._pace = FASTEST
+        self._start: tuple[NetworkSpec, DataSpec, np.ndarray] | None = None
         self.actions = build_actions(self)
         self.addActions(self.actions.all())
         self.designer = DesignerPanel()
@@ -146,16 +148,18 @@ class MainWindow(QMainWindow):
         fastest training; remembered for the next start."""
         self._pace = SMOOTH if on else FASTEST
         self.training.render_budget = self._pace.render_budget
-        for throttle in self.findChildren(Throttle):
-            throttle.budget = self._pace.view_budget
+        self._pace_views(self)
         self.settings.set_smooth_animation(on)
+
+    def _pace_views(self, widget: QWidget) -> None:
+        for throttle in widget.findChildren(Throttle):
+            throttle.budget = self._pace.view_budget
 
     def add_view_dock(self, spec: DockSpec) -> QDockWidget:
         """Add a view (``show_snapshot``, ``clear``, ``set_data``) as a dock that follows
         training from now on (see :meth:`add_dock`)."""
         dock = self.add_dock(spec)
-        for throttle in spec.widget.findChildren(Throttle):
-            throttle.budget = self._pace.view_budget
+        self._pace_views(spec.widget)
         self.views.append(spec.widget)
         if self.data is not None:
             spec.widget.set_data(self.data, self.grid)
@@ -208,8 +212,10 @@ class MainWindow(QMainWindow):
         """Make ``session`` the document: designer, views and a fresh run resuming its state."""
         self.session = session
         state = session.state
-        # the starting weights a document brings (a textbook example's): Reset returns to them
-        self._given_start = state.parameters if state is not None and state.epoch == 0 else None
+        # the starting weights a document brings (a textbook example's), for its network and
+        # data: Reset, and a return to that network and data, start from them again
+        self._start = (session.network, session.data, state.parameters) if (
+            state is not None and state.epoch == 0) else None
         self.designer.set_session(session)
         self._pending_change = None
         self._rebuild()
@@ -261,14 +267,24 @@ class MainWindow(QMainWindow):
     def reset_weights(self) -> None:
         """Back to epoch 0 with the starting weights the document came with (a textbook
         example's), or else the ones the weight seed gives; training pauses."""
-        self.session = replace(self.session, state=None)
-        given = self._given_start is not None
-        if given:
-            self.session = self.session.starting_from(self._given_start)
+        self.session = self._at_start(self.session)
         self.setWindowModified(True)
         if self._rebuild():
-            start = "the document's starting weights" if given else "fresh weights from the seed"
-            self.status_line.showMessage(f"Weights reset to {start}: epoch 0", 4000)
+            self.status_line.showMessage(f"Weights reset to {self._start_name()}: epoch 0", 4000)
+
+    def _at_start(self, session: Session) -> Session:
+        """``session`` at epoch 0: with the document's starting weights while its network and
+        data are the ones they were given for, else with none (the weight seed draws them)."""
+        session = replace(session, state=None)
+        if self._start is not None:
+            network, data, parameters = self._start
+            if session.network == network and _same_data(session.data, data):
+                return session.starting_from(parameters)
+        return session
+
+    def _start_name(self) -> str:
+        given = self.session.state is not None
+        return "the document's starting weights" if given else "fresh weights from the seed"
 
     # -- spec changes ----------------------------------------------------------------------------
 
@@ -276,7 +292,7 @@ class MainWindow(QMainWindow):
         """Apply a designer edit to the session; rebuild once per burst of edits."""
         self.setWindowModified(True)
         if isinstance(spec, TrainingConfig):
-            old, self.session = self.session.training, replace(self.session, training=spec)
+            old, self.session = self.session.training, self.session.with_training(spec)
             changed = {f for f in spec.__dataclass_fields__ if getattr(old, f) != getattr(spec, f)}
             if changed <= LIVE_TRAINING_FIELDS:
                 self.training.set_learning_rate(spec.learning_rate)
@@ -285,22 +301,24 @@ class MainWindow(QMainWindow):
             self._pending_change = self._pending_change or "training"
         else:
             field = "network" if isinstance(spec, NetworkSpec) else "data"
-            self.session = replace(self.session, **{field: spec}, state=None)
-            self._given_start = None  # they were for the other network or data
+            self.session = self._at_start(replace(self.session, **{field: spec}))
             self._pending_change = "data" if self._pending_change == "data" else field
         self._change_timer.start()
 
     def _apply_spec_change(self) -> None:
         change, self._pending_change = self._pending_change, None
         paused = "training paused; " if self.training.running else ""
-        if change == "training" and self.last_snapshot is not None:
-            self.training.reconfigure(self.session.training)
+        if change == "training":
+            if self.last_snapshot is not None:
+                self.training.reconfigure(self.session.training)
+            elif not self._rebuild():  # nothing drawn yet: start over, from the same state
+                return
             self.status_line.showMessage(
                 f"Training settings changed: {paused}the weights were kept.", 6000)
         elif change is not None and self._rebuild():
-            what = {"network": "Network", "data": "Data"}.get(change, "Training settings")
+            what = "Network" if change == "network" else "Data"
             self.status_line.showMessage(
-                f"{what} changed: {paused}rebuilt with fresh weights (epoch 0).", 6000)
+                f"{what} changed: {paused}rebuilt with {self._start_name()} (epoch 0).", 6000)
 
     # -- replies from training -----------------------------------------------------------------
 
@@ -332,9 +350,10 @@ class MainWindow(QMainWindow):
 
     def _on_state_handed_back(self, state: object) -> None:
         """Keep it, unless an edit of the network or data is waiting to rebuild the run: then
-        it is the outgoing run's state and would not fit the new network."""
+        it is the outgoing run's state and would not fit the new network. A waiting change of
+        optimizer applies to it as it did to the state it replaces."""
         if self._pending_change not in ("network", "data"):
-            self.session = self.session.with_state(state)
+            self.session = self.session.with_state(state).with_training(self.session.training)
 
     def _on_diverged(self, message: str) -> None:
         """Non-modal: the person reads it, lowers the rate or resets, and goes on."""
@@ -378,3 +397,8 @@ class MainWindow(QMainWindow):
             box.close()
         event.accept()
 
+
+def _same_data(a: DataSpec, b: DataSpec) -> bool:
+    """Equal specs; imported rows count as the same only when they are the same rows object."""
+    return a.table is b.table and all(
+        getattr(a, f.name) == getattr(b, f.name) for f in fields(a) if f.name != "table")

@@ -30,3 +30,10 @@ def test_core_uses_no_global_random_state():
                        "np.random.uniform", "np.random.normal", "np.random.permutation",
                        "np.random.shuffle", "np.random.choice", "import random"):
             assert banned not in text, f"{path.name} uses global randomness: {banned}"
+
+
+def test_the_cyclic_collector_runs_during_core_tests():
+    # the GUI tests switch it off around each of their tests only (tests/gui/conftest.py)
+    import gc
+
+    assert gc.isenabled()

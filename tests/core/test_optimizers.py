@@ -116,7 +116,9 @@ def test_working_in_the_gradient_buffer_gives_the_same_numbers(config, dtype):
     kept, overwritten = start.copy(), start.copy()
     a, b = make_optimizer(config), make_optimizer(config)
     for g in grads:
+        before = g.copy()
         a.update(kept, g, 30)
+        np.testing.assert_array_equal(g, before)  # without overwrite_grads they stay
         b.update(overwritten, g.copy(), 30, overwrite_grads=True)
     np.testing.assert_array_equal(kept, overwritten)  # bit for bit
     assert kept.dtype == dtype

@@ -1,6 +1,7 @@
 """GUI tests run offscreen and never touch the developer's real settings."""
 
 import gc
+from pathlib import Path
 
 import pytest
 
@@ -8,6 +9,8 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+GUI_TESTS = Path(__file__).parent
 
 
 @pytest.hookimpl(wrapper=True)
@@ -18,7 +21,10 @@ def pytest_runtest_protocol(item, nextitem):
     pytest-qt holds only a weak reference: the collector reclaims it, and if that happens
     inside the ``processEvents`` pytest-qt runs after a test, Qt is handed a widget tree that
     is being freed under it (a segfault in CI). Between tests no event is being dispatched.
+    A conftest hook sees every test of the session: the others are left alone.
     """
+    if GUI_TESTS not in item.path.parents:
+        return (yield)
     gc.disable()
     try:
         return (yield)

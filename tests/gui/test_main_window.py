@@ -123,12 +123,39 @@ def test_reset_returns_to_a_textbook_examples_starting_weights(qtbot, window):
     qtbot.waitUntil(lambda: epoch(window) == 0)
     np.testing.assert_array_equal(window.session.state.parameters, book.state.parameters)
     assert "starting weights" in window.statusBar().currentMessage()
+    # other data and back: the book's rows come back, and with them its weights
+    data_combo = window.findChild(QComboBox, "datasetCombo")
+    data_combo.setCurrentIndex(data_combo.findText("Spiral"))
+    qtbot.waitUntil(lambda: window.session.data.name == "spiral" and epoch(window) == 0)
+    assert window.session.state is None
+    data_combo.setCurrentIndex(data_combo.findText("Imported table"))
+    qtbot.waitUntil(lambda: window.session.data == book.data and epoch(window) == 0)
+    np.testing.assert_array_equal(window.session.state.parameters, book.state.parameters)
+    np.testing.assert_array_equal(
+        np.concatenate([w.ravel() for w in window.last_snapshot.weights]), book.state.parameters)
     # another weight seed is another network: from then on Reset draws from the seed
     window.findChild(QSpinBox, "weightSeedSpin").setValue(5)
     qtbot.waitUntil(lambda: "rebuilt" in window.statusBar().currentMessage())
     click(qtbot, window, "resetButton")
     assert "from the seed" in window.statusBar().currentMessage()
     assert window.session.state is None
+
+
+def test_another_optimizer_before_the_first_frame_keeps_the_weights(qtbot, window, dialogs):
+    from bpstudio.examples import EXAMPLES
+
+    book = EXAMPLES["two_input"]()
+    window.show_session(book)  # and at once, before anything is drawn:
+    optimizer = window.findChild(QComboBox, "optimizerCombo")
+    optimizer.setCurrentIndex(optimizer.findData("adam"))
+    qtbot.waitUntil(lambda: "settings changed" in window.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: window.last_snapshot is not None)
+    assert dialogs.kinds() == []
+    assert "weights were kept" in window.statusBar().currentMessage()
+    assert window.session.training.optimizer == "adam"
+    np.testing.assert_array_equal(window.session.state.parameters, book.state.parameters)
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: epoch(window) == 1)
 
 
 def test_space_toggles_training(qtbot, window):

@@ -136,11 +136,13 @@ class TrainingController(QObject):
         self._run_id += 1
         self._pending = None
         self._ready = True
+        self._frame_cpu = time.thread_time()  # what the window did before is not drawing
         self._set_running(False)
         self._reset_requested.emit(TrainingSetup(self._run_id, replace(session), data, grid))
 
     def start(self) -> None:
         if self._ready and not self._running:
+            self._frame_cpu = time.thread_time()  # nor is what the person did while paused
             self._set_running(True)
             self._start_requested.emit()
 

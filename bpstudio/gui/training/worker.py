@@ -145,11 +145,7 @@ class TrainingWorker(QObject):
         self._timer.stop()
         if self._bench is None:
             return
-        state = self._trainer.state()
-        if state.optimizer.get("name") != config.make_optimizer().name:
-            state = replace(state, optimizer=config.make_optimizer().config(),
-                            optimizer_state={"t": 0})  # moments of another kind do not carry
-        session = replace(self._setup.session, training=config, state=state)
+        session = replace(self._setup.session, state=self._trainer.state()).with_training(config)
         setup = replace(self._setup, session=session)
         self._use(session.build(setup.data), setup)
         self._epoch_limit = config.epoch_limit

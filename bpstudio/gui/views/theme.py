@@ -167,7 +167,7 @@ def make_readout() -> pg.TextItem:
 class Throttle(QObject):
     """Emits :attr:`fired` at most every ``interval_ms``, and less often while drawing is
     costly; a request in between is served when the time is up, so the last state is always
-    drawn. Snapshots arrive up to ~30 times a second; a view need not repaint at that rate.
+    drawn. Snapshots arrive up to ~10 times a second; a costly view need not follow each one.
 
     The CPU time of a frame, the :attr:`fired` handlers and the paints of the parent's
     :class:`PlotWidget` s until the next frame, is kept under ``budget`` of the wall time, as

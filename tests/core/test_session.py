@@ -1,0 +1,25 @@
+"""Session changes that keep or start the training state."""
+
+from dataclasses import replace
+
+import numpy as np
+
+from bpstudio.examples import EXAMPLES
+
+
+def test_another_optimizer_keeps_the_weights_and_starts_its_own_moments():
+    book = EXAMPLES["two_input"]()
+    adam = book.with_training(replace(book.training, optimizer="adam"))
+    assert adam.state.optimizer["name"] == "adam" and adam.state.optimizer_state == {"t": 0}
+    np.testing.assert_array_equal(adam.state.parameters, book.state.parameters)
+    adam.build().trainer.fit(*adam.build().train_arrays(), 1)  # the state fits the trainer
+    faster = book.with_training(replace(book.training, learning_rate=0.1))
+    assert faster.state is book.state  # same kind of optimizer: nothing to convert
+
+
+def test_starting_from_puts_the_weights_at_epoch_0():
+    book = EXAMPLES["two_input"]()
+    fresh = replace(book, state=None)
+    moved = fresh.starting_from(book.state.parameters + 1.0)
+    assert moved.state.epoch == 0 and len(moved.state.history) == 0
+    np.testing.assert_array_equal(moved.build().net.parameters, book.state.parameters + 1.0)
