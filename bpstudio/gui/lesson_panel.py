@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QTextOption
 from PySide6.QtWidgets import QLabel, QMenu, QTextBrowser, QVBoxLayout, QWidget
 
 from bpstudio.core.steptrace import sub
@@ -47,6 +47,8 @@ class LessonPanel(QWidget):
         self.title_label = QLabel(objectName="lessonTitle", wordWrap=True)
         self.title_label.setStyleSheet("font-size: 13pt; font-weight: 600; color: #222222;")
         self.text = QTextBrowser(objectName="lessonText")
+        # a number is one word: in a narrow dock the table scrolls rather than split "0.00804"
+        self.text.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.text.setOpenExternalLinks(False)
         self.text.setStyleSheet("QTextBrowser { background: #ffffff; border: none; }")
         layout = QVBoxLayout(self)
@@ -81,12 +83,17 @@ def _where(key: str) -> str:
     return _SYMBOLS[match.group(1)] + sub(int(match.group(2)))
 
 
+def _cell(index: tuple[int, ...]) -> str:
+    """``(0, 1)`` → ``"[0, 1]"`` that does not break at its space."""
+    return "[" + ",&nbsp;".join(map(str, index)) + "]"
+
+
 def _book_table(lesson: Lesson) -> str:
     if not lesson.book_numbers:
         return ""
     rows = "".join(
-        f"<tr><td>{n.label}</td><td align='right'>{n.book}</td>"
-        f"<td align='right'><b>{n.shown}</b></td><td>{_where(n.entry)}{list(n.cell)}</td>"
+        f"<tr><td>{n.label.replace(', ', ',&nbsp;')}</td><td align='right'>{n.book}</td>"
+        f"<td align='right'><b>{n.shown}</b></td><td>{_where(n.entry)}{_cell(n.cell)}</td>"
         f"<td style='color:#6b6b6b'>{n.note}</td></tr>"
         for n in lesson.book_numbers
     )
