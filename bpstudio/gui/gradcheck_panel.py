@@ -1,6 +1,7 @@
-"""The gradient check's result: relative error per parameter array, green below 1e-7, and the
-single worst parameter named. The check itself runs in the worker
-(:func:`bpstudio.core.diagnostics.check_gradients`); this panel asks for it and shows it."""
+"""The gradient check's result: relative error per parameter array, green below 1e-7 or
+within the noise of finite differences, and the single worst parameter named. The check itself
+runs in the worker (:func:`bpstudio.core.diagnostics.check_gradients`); this panel asks for it
+and shows it."""
 
 from __future__ import annotations
 
@@ -18,9 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpstudio.core.diagnostics import GradientCheckReport
+from bpstudio.core.diagnostics import RELATIVE_TOLERANCE, GradientCheckReport
 
-THRESHOLD = 1e-7
 """Relative errors below this mean backpropagation and finite differences agree."""
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -71,8 +71,10 @@ class GradientCheckPanel(QWidget):
         self.set_running(False)
         self.table.setRowCount(len(report.errors))
         for row, (name, error) in enumerate(report.errors.items()):
-            ok = error < THRESHOLD
-            cells = (name, f"{error:.2e}", "✓ agrees" if ok else "✗ differs")
+            ok = report.agrees(name)
+            verdict = "✗ differs" if not ok else (
+                "✓ agrees" if error < RELATIVE_TOLERANCE else "✓ within noise")
+            cells = (name, f"{error:.2e}", verdict)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setBackground(QBrush(GOOD if ok else BAD))
@@ -80,15 +82,22 @@ class GradientCheckPanel(QWidget):
                     item.setTextAlignment(RIGHT)
                 self.table.setItem(row, col, item)
         worst = report.max_error
-        if worst < THRESHOLD:
+        noisy = [n for n, e in report.errors.items() if e >= RELATIVE_TOLERANCE]
+        if report.all_agree:
+            also = (
+                f"; {', '.join(noisy)} differ{'s' if len(noisy) == 1 else ''} by less than "
+                f"{report.noise:.0e}, the noise of finite differences (tiny gradients)"
+                if noisy else ""
+            )
             self.verdict_label.setText(
-                f"<span style='color:#1e7b1e'><b>Backpropagation is right</b></span>: every "
-                f"relative error is below {THRESHOLD:g} (largest {worst:.1e})."
+                f"<span style='color:#1e7b1e'><b>Backpropagation is right</b></span>: "
+                f"relative errors below {RELATIVE_TOLERANCE:g}{also}."
             )
         else:
             self.verdict_label.setText(
                 f"<span style='color:#b03a2e'><b>Gradients differ</b></span>: the largest "
-                f"relative error is {worst:.1e}, above {THRESHOLD:g}."
+                f"relative error is {worst:.1e}, above {RELATIVE_TOLERANCE:g}, by more than "
+                f"finite differences can explain."
             )
         difference = abs(report.worst_analytic - report.worst_numeric)
         self.worst_label.setText(

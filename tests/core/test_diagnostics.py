@@ -100,3 +100,15 @@ def test_check_gradients_names_biases(rng, monkeypatch):
 
     monkeypatch.setattr(net, "backward", broken_backward)
     assert check_gradients(net, X, Y).worst_label == "b2[0]"
+
+
+def test_a_gradient_that_is_zero_is_judged_by_its_difference_not_its_relative_error(rng):
+    # identity output, MSE: dL/db2 is the mean residual; move b2 so that it is (nearly) 0
+    net = Network([2, 3, 1], ["tanh", "identity"], seed=4)
+    X, Y = rng.normal(size=(8, 2)), rng.normal(size=(8, 1))
+    net.biases[1] += float(np.mean(Y - net.predict(X)))
+    report = check_gradients(net, X, Y)
+    assert abs(net.loss_and_gradients(X, Y)[2][1][0]) < 1e-12
+    assert report.errors["b2"] > 1e-7  # finite-difference noise over a gradient of ~0
+    assert report.differences["b2"] <= report.noise and report.agrees("b2")
+    assert report.all_agree

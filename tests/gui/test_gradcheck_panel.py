@@ -47,7 +47,8 @@ def test_a_wrong_gradient_is_red_and_named(qtbot):
     X, Y = bench.train_arrays()
     good = check_gradients(bench.net, X, Y)
     bad = replace(good, errors={**good.errors, "W2": 0.3}, worst_name="W2", worst_index=(4, 0),
-                  worst_analytic=0.5, worst_numeric=0.2)
+                  worst_analytic=0.5, worst_numeric=0.2,
+                  differences={**good.differences, "W2": 0.3})
     panel = _panel(qtbot)
     panel.show_report(bad)
     names = [panel.table.item(r, 0).text() for r in range(panel.table.rowCount())]
@@ -62,3 +63,20 @@ def test_a_wrong_gradient_is_red_and_named(qtbot):
     assert panel.table.rowCount() == 4
     panel.clear()
     assert panel.table.rowCount() == 0
+
+
+def test_a_tiny_gradient_within_noise_still_agrees(qtbot):
+    bench = Session().build()
+    X, Y = bench.train_arrays()
+    good = check_gradients(bench.net, X, Y)
+    # right backprop, a bias whose gradient is almost 0: relative error high, difference tiny
+    tiny = replace(good, errors={**good.errors, "b2": 2e-6},
+                   differences={**good.differences, "b2": good.noise / 10})
+    panel = _panel(qtbot)
+    panel.show_report(tiny)
+    names = [panel.table.item(r, 0).text() for r in range(panel.table.rowCount())]
+    row = names.index("b2")
+    assert panel.table.item(row, 2).text() == "✓ within noise"
+    assert panel.table.item(row, 1).background().color() == GOOD
+    assert "Backpropagation is right" in panel.verdict_label.text()
+    assert "b2 differs by less than" in panel.verdict_label.text()
