@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from bpstudio.core.snapshot import TrainingSnapshot
 
+from .views.theme import format_r2
+
 
 def _label(name: str, width: int) -> QLabel:
     label = QLabel()
@@ -51,7 +53,7 @@ class StatusLine(QStatusBar):
             text = f"Accuracy: train {_percent(train)}, test {_percent(test)}"
         else:
             train, test = m.get("train_r2", math.nan), m.get("test_r2", math.nan)
-            text = f"R²: train {_fixed(train)}, test {_fixed(test)}"
+            text = f"R²: train {format_r2(train)}, test {format_r2(test)}"
         self.metric_label.setText(text)
         rate = snapshot.epochs_per_second
         self.speed_label.setText(f"{rate:,.0f} epochs/s" if rate > 0 else "paused")
@@ -59,10 +61,3 @@ class StatusLine(QStatusBar):
 
 def _percent(value: float) -> str:
     return f"{100 * value:.1f} %" if math.isfinite(value) else "–"
-
-
-def _fixed(value: float) -> str:
-    """R² to three decimals; a wildly negative one (a diverged fit) in short form."""
-    if not math.isfinite(value):
-        return "–"
-    return f"{value:.3f}" if abs(value) < 1000 else f"{value:.3g}"

@@ -537,6 +537,8 @@ def test_regions_report_accuracy_and_leave_out_what_was_not_measured(qtbot):
     assert theme.score_text({"train_r2": 0.98123, "test_r2": 0.5}, "r2") == (
         "R²   train 0.981   test 0.500"
     )
+    # a diverged fit's R² is short, not three hundred digits
+    assert theme.score_text({"train_r2": -2.3e300}, "r2") == "R²   train -2.3e+300"
 
 
 @pytest.mark.parametrize("cls", [LossPlotView, FitPlotView, DecisionRegionView])

@@ -333,9 +333,16 @@ def score_text(metrics: Mapping[str, float], score: str) -> str:
         value = metrics.get(f"{part}_{score}", math.nan)
         if math.isfinite(value):
             parts.append(f"{part} {100 * value:.1f} %" if score == "accuracy" else
-                         f"{part} {value:.3f}")
+                         f"{part} {format_r2(value)}")
     label = "R²" if score == "r2" else score
     return "   ".join([label, *parts]) if parts else ""
+
+
+def format_r2(value: float) -> str:
+    """R² to three decimals; a wildly negative one (a diverged fit) in short form."""
+    if not math.isfinite(value):
+        return "–"
+    return f"{value:.3f}" if abs(value) < 1000 else f"{value:.3g}"
 
 
 def format_value(value: float) -> str:
