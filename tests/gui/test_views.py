@@ -715,6 +715,16 @@ def test_hovering_a_neuron_names_its_bias(qtbot):
     assert view.readout.toPlainText() == f"b1[2] = {theme.format_value(run.net.biases[0][2])}"
 
 
+def test_a_network_without_biases_fills_its_neurons_as_zero_biases(qtbot):
+    network = dict(SIN, bias=False)
+    run = Run(network, DataSpec("sin", {"n": 10}))
+    view = make_view(qtbot, NetworkView, run)
+    view.show_snapshot(run.snapshot(1))
+    brushes = [spot.brush().color().name() for spot in view.neurons.points()]
+    zero = network_view._bias_brush(True, 0).color().name()
+    assert brushes == [network_view._INPUT_BRUSH.color().name()] + [zero] * 7
+
+
 def test_large_layers_draw_only_the_strongest_lines(qtbot):
     run = _weights_run((100, 100))
     view = make_view(qtbot, NetworkView, run)

@@ -253,9 +253,10 @@ class NetworkView(theme.ViewFrame):
 
     def _colour_neurons(self, biases: tuple[np.ndarray, ...]) -> None:
         """Fill = bias, in a few shades, so pyqtgraph renders each shade's circle once; set
-        only when a shade changed (pyqtgraph takes ~1.5 ms for 100 neurons)."""
+        only when a shade changed (pyqtgraph takes ~1.5 ms for 100 neurons). A network
+        without biases is drawn as if they were all 0."""
         scale = max((float(np.max(np.abs(b))) for b in biases if b.size), default=0.0) or 1.0
-        values = np.concatenate(biases) if biases else np.zeros(0)
+        values = np.concatenate(biases) if biases else np.zeros(sum(self._layout.sizes[1:]))
         shade = np.rint(np.minimum(np.abs(values) / scale, 1.0) * BIAS_SHADES).astype(int)
         shades = np.concatenate([np.full(self._layout.sizes[0], -1), 2 * shade + (values >= 0)])
         if len(shades) != len(self.neurons.data) or np.array_equal(shades, self._shades):
