@@ -258,6 +258,7 @@ class MainWindow(QMainWindow):
     def toggle_training(self) -> None:
         if not self.training.running:
             self.setWindowModified(True)
+            self.status_line.clearMessage()  # "Data changed: …" is old news once it trains
         self.training.toggle()
 
     def step_epoch(self) -> None:

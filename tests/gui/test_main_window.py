@@ -158,6 +158,13 @@ def test_another_optimizer_before_the_first_frame_keeps_the_weights(qtbot, windo
     qtbot.waitUntil(lambda: epoch(window) == 1)
 
 
+def test_training_clears_the_last_message(qtbot, window):
+    window.status_line.showMessage("Data changed: rebuilt with fresh weights (epoch 0).")
+    click(qtbot, window, "trainButton")
+    assert window.statusBar().currentMessage() == ""
+    click(qtbot, window, "trainButton")
+
+
 def test_space_toggles_training(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: epoch(window) > 0, timeout=20000)

@@ -280,11 +280,13 @@ def test_hover_reads_out_epoch_and_loss(qtbot, log_y):
 def test_clear_empties_the_loss_plot(qtbot):
     run = sin_run()
     view = make_view(qtbot, LossPlotView, run)
-    view.show_snapshot(run.snapshot(5))
+    view.show_snapshot(run.snapshot(500))
     view.clear()
     assert n_points(view.train_curve) == n_points(view.test_curve) == 0
+    x1 = view.view_box.viewRange()[0][1]
+    assert x1 < 100  # the last run's 500 epochs are not kept as an empty range
     view.show_snapshot(run.snapshot(2))
-    np.testing.assert_array_equal(view.train_curve.getData()[0], [6, 7])
+    np.testing.assert_array_equal(view.train_curve.getData()[0], [501, 502])
 
 
 def test_long_histories_are_drawn_downsampled(qtbot):

@@ -191,7 +191,9 @@ class LossPlotView(theme.ViewFrame):
             curve.setData(*drawn[-1])
         if self._follow:
             target = self._following_range(*map(np.concatenate, zip(*drawn)))
-            if target is not None and target != self._range:
+            if target is None:  # nothing recorded yet: not the last run's range, a fresh one
+                target = ((0.0, 10.0), (-2.0, 1.0) if self.log_y else (0.0, 1.0))
+            if target != self._range:
                 self._range = target
                 self.view_box.setRange(xRange=target[0], yRange=target[1], padding=0)
 
