@@ -171,8 +171,10 @@ _LINEAR = (
     "learning rate η = 2α = 0.002 takes exactly the article's steps. Each step multiplies "
     "the error ŷ − y by the same factor:</p>"
     + _f("1 − η·(x₁² + x₂² + x₃² + 1) = 1 − 0.002·15 = 0.97")
-    + "<p>Press Step and watch ŷ in the inspector: 3% closer to the target each time, "
-    "as in the article's printout (3.355 → 3.284 → 3.216 …).</p>"
+    + "<p>Press Step and watch ŷ in the inspector: 3% closer to the target each time. "
+    "The article's printout (3.355 → 3.284 → 3.216 …) starts from its own random weights, "
+    "so its numbers differ from yours; the 3% step is the same: 2.355 → 2.284 → 2.216 is "
+    "the gap to y = 1 shrinking by 0.97 each time.</p>"
 )
 
 _GRAPH = (
