@@ -56,3 +56,22 @@ def test_columns_widen_when_new_weights_need_more_room(qtbot, sin_inspector):
     trace = sin_inspector.trace
     sin_inspector.set_problem(net, trace["X"].value, trace["Y"].value, 0.05)
     assert _too_narrow(sin_inspector.panel("W1")) == []
+
+
+def test_a_wrapped_note_sits_below_its_table(qtbot, sin_inspector):
+    sin_inspector.resize(700, 360)  # a short dock: the page scrolls, squeezed to its minimum
+    sin_inspector.show_step(0)  # inputs and targets: "the wanted output for each row of X"
+    panels = [p for p in sin_inspector.page.panels.values() if p.note_label.text()]
+    assert len(panels) == 2
+
+    def below(panel):
+        note, table = panel.note_label.geometry(), panel.table.geometry()
+        return table.top() > 0 and note.top() > table.bottom() and note.bottom() <= panel.height()
+
+    qtbot.waitUntil(lambda: all(below(p) for p in panels), timeout=3000)  # once laid out
+    for panel in panels:
+        note = panel.note_label.geometry()
+        assert note.height() >= panel.note_label.heightForWidth(note.width())
+        # squeezed by a shorter neighbour in its row, the panel still keeps the whole note
+        needed = panel.table.height() + panel.note_label.heightForWidth(note.width())
+        assert panel.minimumSizeHint().height() >= needed

@@ -97,9 +97,12 @@ class EntryPanel(QFrame):
         if width > MAX_TABLE_WIDTH:
             height += table.horizontalScrollBar().sizeHint().height()
         table.setFixedSize(min(width, MAX_TABLE_WIDTH), height)
-        # a fixed width, so the panel is as tall as the wrapped note (a narrow 1 × 1 table
-        # would otherwise squeeze the note onto the table below it)
-        self.note_label.setFixedWidth(max(min(width, MAX_TABLE_WIDTH), NOTE_WIDTH))
+        # a fixed size, so the panel is as tall as the wrapped note: a row of panels does not
+        # ask a wrapped label its height, and a note would be drawn over the table above it
+        note_width = max(min(width, MAX_TABLE_WIDTH), NOTE_WIDTH)
+        self.note_label.setFixedWidth(note_width)
+        if self.note_label.text():
+            self.note_label.setFixedHeight(self.note_label.heightForWidth(note_width))
 
     def select_cell(self, row: int, col: int) -> None:
         index = self.model.index(row, col)
