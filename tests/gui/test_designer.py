@@ -159,3 +159,11 @@ def test_imported_rows_come_back_when_picked_again(qtbot, panel):
     assert data[-1] == book.data  # the same rows, split seed, test fraction and scaling
     samples = find(panel, QSpinBox, "samplesSpin")
     assert samples.value() == 1 and not samples.isEnabled()  # the book's one sample
+
+
+def test_a_fixed_data_set_shows_its_size(panel):
+    pick(find(panel, QComboBox, "datasetCombo"), "8 points")
+    samples = find(panel, QSpinBox, "samplesSpin")
+    assert samples.value() == 8 and not samples.isEnabled()
+    pick(find(panel, QComboBox, "datasetCombo"), "3×4 binary")
+    assert samples.value() == 3

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpstudio.core.datasets import GENERATORS
+from bpstudio.core.datasets import GENERATORS, make_dataset
 from bpstudio.gui.widgets import LogSpinBox
 from bpstudio.session import TABLE, DataSpec, TrainingConfig
 
@@ -157,6 +157,8 @@ class DataWidgets:
             widget.setEnabled(key in params or (key == "seed" and name == TABLE))
             if key in params:
                 widget.setValue(params[key])
+        if "n" not in params and name != TABLE:  # a fixed set (8 points, 3×4 binary): its size
+            self.samples_spin.setValue(make_dataset(name, **params).n_samples)
 
     def spec(self, previous: DataSpec) -> DataSpec:
         """A spec from the fields; parameters without a field are kept from ``previous``."""
