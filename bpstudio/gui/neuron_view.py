@@ -16,7 +16,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Signal
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QCheckBox, QComboBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QSizePolicy, QStackedWidget, QWidget
 
 from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
 from bpstudio.core.steptrace import sub
@@ -64,6 +64,7 @@ class NeuronView(theme.ViewFrame):
         self.setObjectName("neuronView")
         self.neuron_combo = QComboBox(objectName="neuronCombo")
         self.neuron_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.neuron_combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.all_check = QCheckBox("All neurons", objectName="allNeuronsCheck")
         self.all_check.setToolTip("Show every hidden neuron as a thumbnail")
         self.header.addWidget(self.neuron_combo)

@@ -151,6 +151,23 @@ def test_in_a_narrow_view_the_status_moves_under_the_legend(qtbot):
     assert view.status_row.indexOf(view.status_label) >= 0
     view.resize(900, 300)
     qtbot.waitUntil(status_in_header)
+    assert header.indexOf(view.status_label) == header.count() - 1  # back in its place
+
+
+def test_a_views_own_controls_count_when_the_status_is_placed(qtbot):
+    from bpstudio.gui.neuron_view import NeuronView
+
+    view = NeuronView()
+    qtbot.addWidget(view)
+    view.show()
+    view.status_label.setText("A₁[:, 0]: 0.000201 … 0.9999")
+    view.neuron_combo.addItem("layer 1, neuron 0")
+    view.resize(420, 300)  # legend, status, neuron list and check box do not fit
+    qtbot.waitUntil(lambda: view.status_row.indexOf(view.status_label) >= 0)
+    assert view.neuron_combo.width() >= view.neuron_combo.sizeHint().width()
+    view.resize(1000, 300)
+    qtbot.waitUntil(lambda: view.header.indexOf(view.status_label) >= 0)
+    assert view.header.indexOf(view.status_label) < view.header.indexOf(view.neuron_combo)
 
 
 def _busy(seconds: float) -> None:

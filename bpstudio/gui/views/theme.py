@@ -228,6 +228,10 @@ class Throttle(QObject):
         return sum(plot.paint_seconds for plot in self._plots)
 
 
+STATUS_POSITION = 3
+"""The status's place in a view header: after the title, the legend and the stretch."""
+
+
 class ViewFrame(QWidget):
     """Title and status line above a content widget, or a message where there is nothing to
     draw (for instance a fit plot for data with two inputs)."""
@@ -285,20 +289,22 @@ class ViewFrame(QWidget):
         return super().event(event)
 
     def _place_status(self) -> None:
-        """The status goes under the legend when the two do not fit on one line (a narrow
-        dock), and back beside it when they do; clipped texts would run into each other."""
+        """The status goes under the header's other widgets (legend, a view's own controls)
+        when they do not all fit on one line (a narrow dock), and back when they do; clipped
+        texts would run into each other."""
         margins, spacing = self.header.contentsMargins(), self.header.spacing()
-        title = self.title_label.sizeHint().width() + spacing if self.title_label.isVisibleTo(
-            self) else 0
-        needed = (margins.left() + margins.right() + title + self.legend_label.sizeHint().width()
-                  + spacing + self.status_label.sizeHint().width())
-        below, in_header = needed > self.width(), self.header.indexOf(self.status_label) >= 0
+        header = [self.header.itemAt(i).widget() for i in range(self.header.count())]
+        others = [w for w in header if w is not None and w is not self.status_label
+                  and w.isVisibleTo(self)]
+        needed = (margins.left() + margins.right() + self.status_label.sizeHint().width()
+                  + sum(w.sizeHint().width() + spacing for w in others))
+        below, in_header = needed > self.width(), self.status_label in header
         if below and in_header:
             self.header.removeWidget(self.status_label)
             self.status_row.addWidget(self.status_label)
         elif not below and not in_header:
             self.status_row.removeWidget(self.status_label)
-            self.header.addWidget(self.status_label)
+            self.header.insertWidget(STATUS_POSITION, self.status_label)
 
     def set_legend(self, entries: list[tuple[str, str, str]]) -> None:
         """The key above the plot, where it never hides data: ``(symbol, colour, text)``
