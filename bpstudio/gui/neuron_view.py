@@ -115,6 +115,8 @@ class NeuronView(theme.ViewFrame):
         else:
             self.points.setData([], [])
             self.single.getPlotItem().setLabel("left", "neuron output")
+        self.image.setVisible(grid.kind == "plane")  # an empty image still spans its old place
+        self.single.getPlotItem().enableAutoRange()  # the new data's range, not the last one's
 
     def show_snapshot(self, snapshot: TrainingSnapshot) -> None:
         hidden = snapshot.extras.get(EXTRAS_KEY)

@@ -125,3 +125,22 @@ def test_follows_snapshots_and_survives_changes(qtbot, plane):
 
     view.set_data(_prepared(np.ones((4, 3)), np.zeros(4, int)), None)
     assert "one or two inputs" in view.message
+
+
+def test_a_curve_after_a_plane_gets_its_own_range(qtbot, plane, rng):
+    view, net, grid = plane
+    view.show_hidden(hidden_outputs(net, grid.inputs))
+    X = np.linspace(-3, 3, 30).reshape(-1, 1)
+    line = PlotGrid.around(X, resolution=20)
+    view.set_data(_prepared(X, np.sin(X), "regression"), line)
+    curve_net = Network([1, 6, 1], ["sigmoid", "identity"], seed=1)
+    hidden = hidden_outputs(curve_net, line.inputs)
+    view.show_hidden(hidden)
+    values = hidden[0][:, 0]
+
+    def fits():
+        (x0, x1), (y0, y1) = view.single.getPlotItem().vb.viewRange()
+        return (x0 <= -3 and x1 >= 3 and x1 - x0 < 10 and y0 <= values.min()
+                and y1 >= values.max() and y1 - y0 < 2 * (values.max() - values.min()) + 0.1)
+
+    qtbot.waitUntil(fits)  # the curve's range, not the plane's x₂ range
