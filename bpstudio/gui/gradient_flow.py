@@ -187,7 +187,14 @@ class GradientFlowView(theme.ViewFrame):
             ("line", theme.class_colour(l), f"W{sub(l + 1)}{text}")
             for l, text in enumerate(latest)
         ])
-        self.status_label.setText(f"epoch {int(self._epochs[-1]):,}")
+        epoch = int(self._epochs[-1])
+        if len(self._epochs) == 1:  # one point is no curve: say how one comes, and whole epochs
+            self.grad_plot.getPlotItem().setXRange(epoch, epoch + 10, padding=0)
+            self.status_label.setText(f"epoch {epoch:,}: the curves grow while it trains")
+        else:
+            if len(self._epochs) == 2:  # a curve now: follow the epochs again
+                self.grad_plot.getPlotItem().enableAutoRange(axis="x")
+            self.status_label.setText(f"epoch {epoch:,}")
 
 
 def _style(plot: pg.PlotItem, name: str, last: bool) -> None:

@@ -104,3 +104,19 @@ def test_follows_snapshots_from_training(qtbot, view, rng):
 
     view.clear()
     assert view.n_points == 0 and view.layer_items == []
+
+
+def test_one_point_says_how_the_curves_come_and_shows_whole_epochs(qtbot, view, rng):
+    view.add_point(29542, [0.1, 0.1, 0.1], _weights(rng))
+    assert "grow while it trains" in view.status_label.text()
+    low, high = view.grad_plot.getPlotItem().vb.viewRange()[0]
+    assert (low, high) == (29542, 29552)
+    for epoch in range(29543, 29600):
+        view.add_point(epoch, [0.1, 0.1, 0.1], _weights(rng))
+    assert view.status_label.text() == "epoch 29,599"
+
+    def follows():
+        low, high = view.grad_plot.getPlotItem().vb.viewRange()[0]
+        return low <= 29542 and high >= 29599
+
+    qtbot.waitUntil(follows)  # the epochs are followed again
