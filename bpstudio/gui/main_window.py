@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_toolbar(self) -> None:
-        toolbar = QToolBar("Training", self)
+        toolbar = QToolBar("Toolbar", self)  # its View menu entry; "Training" names a menu
         toolbar.setObjectName("trainingToolBar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(toolbar)

@@ -119,7 +119,7 @@ class NetworkView(theme.ViewFrame):
         self.setObjectName("networkView")
         self.set_legend([
             ("line", theme.ORANGE, "positive"), ("line", theme.BLUE, "negative"),
-            ("", theme.MUTED, "width ∝ |w|"),
+            ("", theme.MUTED, "width ∝ |w|, fill = bias"),
         ])
         self.plot = widget.getPlotItem()
         self.plot.hideAxis("left")
