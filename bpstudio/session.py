@@ -96,9 +96,13 @@ class NetworkSpec:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Table:
-    """Imported data kept inside the document: inputs, targets and the task kind."""
+    """Imported data kept inside the document: inputs, targets and the task kind.
+
+    Two tables are equal only if they are the same object: comparing arrays field by field
+    cannot give one answer (and a ``DataSpec`` holding a table compares through it).
+    """
 
     X: np.ndarray
     y: np.ndarray

@@ -7,7 +7,7 @@ snapshots that come back to the views. File commands live in :mod:`.files`.
 
 from __future__ import annotations
 
-from dataclasses import fields, replace
+from dataclasses import replace
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer
@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
         session = replace(session, state=None)
         if self._start is not None:
             network, data, parameters = self._start
-            if session.network == network and _same_data(session.data, data):
+            if session.network == network and session.data == data:
                 return session.starting_from(parameters)
         return session
 
@@ -397,9 +397,3 @@ class MainWindow(QMainWindow):
         if box is not None:
             box.close()
         event.accept()
-
-
-def _same_data(a: DataSpec, b: DataSpec) -> bool:
-    """Equal specs; imported rows count as the same only when they are the same rows object."""
-    return a.table is b.table and all(
-        getattr(a, f.name) == getattr(b, f.name) for f in fields(a) if f.name != "table")

@@ -23,3 +23,13 @@ def test_starting_from_puts_the_weights_at_epoch_0():
     moved = fresh.starting_from(book.state.parameters + 1.0)
     assert moved.state.epoch == 0 and len(moved.state.history) == 0
     np.testing.assert_array_equal(moved.build().net.parameters, book.state.parameters + 1.0)
+
+
+def test_data_specs_with_imported_rows_compare_by_the_rows_object():
+    from bpstudio.session import TABLE, DataSpec, Table
+
+    rows = Table(np.ones((3, 2)), np.ones(3), "regression")
+    same = DataSpec(TABLE, table=rows)
+    assert same == DataSpec(TABLE, table=rows)
+    # equal numbers in another table: different, and no "truth value of an array" error
+    assert same != DataSpec(TABLE, table=Table(np.ones((3, 2)), np.ones(3), "regression"))
