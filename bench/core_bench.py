@@ -37,9 +37,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout, uninstalled
+import bpstudio  # noqa: F401, I001  before NumPy, as in the app: sets OpenBLAS's spin time
+
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout, uninstalled
+from bpstudio.blas_threads import ENV_VAR
 from bpstudio.core import SGD, Network, Trainer
 
 INIT_SEED = 0  # Network(seed=...): the initial weights every system starts from
@@ -666,7 +669,7 @@ def machine_lines(sk_version: str | None, torch_version: str | None) -> list[str
         lines.append(f"- torch {torch_version}: {torch.get_num_threads()} intra-op threads")
     else:
         lines.append("- torch: not installed")
-    for var in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OPENBLAS_NUM_THREADS",
+    for var in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OPENBLAS_NUM_THREADS", ENV_VAR,
                 "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         lines.append(f"- {var}={os.environ.get(var, '(unset)')}")
     return lines
