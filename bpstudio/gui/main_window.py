@@ -257,12 +257,10 @@ class MainWindow(QMainWindow):
 
     def toggle_training(self) -> None:
         if not self.training.running:
-            self.setWindowModified(True)
             self.status_line.clearMessage()  # "Data changed: …" is old news once it trains
         self.training.toggle()
 
     def step_epoch(self) -> None:
-        self.setWindowModified(True)
         self.training.step()
 
     def reset_weights(self) -> None:
@@ -325,7 +323,10 @@ class MainWindow(QMainWindow):
 
     def _on_snapshot(self, snapshot: TrainingSnapshot) -> None:
         """Draw it: the loss plot at once (it appends every row), the other visible views one
-        per pass of the event loop, so that no single pass blocks the window for long."""
+        per pass of the event loop, so that no single pass blocks the window for long.
+        Training that moved the epoch (not a Train or Step at the limit) modifies the document."""
+        if self.last_snapshot is not None and snapshot.epoch != self.last_snapshot.epoch:
+            self.setWindowModified(True)
         self.last_snapshot = snapshot
         self.status_line.show_snapshot(snapshot)
         self.loss_plot.show_snapshot(snapshot)

@@ -224,6 +224,23 @@ def test_epoch_limit_stops_training(qtbot, window):
     assert "epoch limit" in window.statusBar().currentMessage()
 
 
+def test_train_or_step_at_the_epoch_limit_leaves_a_saved_document_unmodified(
+        qtbot, window, dialogs, tmp_path):
+    window.findChild(QSpinBox, "epochLimitSpin").setValue(3)
+    with qtbot.waitSignal(window.training.limit_reached, timeout=20000):
+        click(qtbot, window, "trainButton")
+    assert window.training.sync()
+    qtbot.waitUntil(lambda: window.last_snapshot.epoch == 3)
+    dialogs.save_path = str(tmp_path / "limit")
+    window.actions.save.trigger()
+    assert not window.isWindowModified()
+    for action in (window.actions.step, window.actions.train):
+        with qtbot.waitSignal(window.training.limit_reached, timeout=10000):
+            action.trigger()
+        assert window.training.sync() and epoch(window) == 3
+        assert not window.isWindowModified(), action.text()
+
+
 def test_save_then_open_restores_weights_and_history(qtbot, window, dialogs, tmp_path):
     train_until(qtbot, window, 20)
     dialogs.save_path = str(tmp_path / "trained")

@@ -505,6 +505,34 @@ def test_fit_draws_the_first_of_several_outputs(qtbot):
     np.testing.assert_array_equal(view.model_curve.getData()[1], snap.grid_outputs[:, 0])
 
 
+@pytest.mark.parametrize("ys, note", [
+    ([28.1, 34.6], "curve above the plot: ŷ 28.1 … 34.6"),
+    ([-9.0, -3.0], "curve below the plot: ŷ -9 … -3"),
+    ([-50.0, np.nan, 50.0], "curve outside the plot: ŷ -50 … 50"),
+    ([0.5, 40.0], ""),
+    ([np.nan, np.inf], ""),
+    ([], ""),
+])
+def test_fit_names_where_a_curve_out_of_sight_is(ys, note):
+    from bpstudio.gui.views.fit_plot import off_plot_note
+
+    assert off_plot_note(np.array(ys), -2.0, 2.0) == note
+
+
+def test_fit_says_when_the_network_curve_is_above_the_plot_until_it_is_in_sight(qtbot):
+    run = sin_run()
+    view = make_view(qtbot, FitPlotView, run)
+    run.net.biases[-1] += 100.0  # far above the sine's -1..1, as the textbook's uniform start
+    view.show_snapshot(run.snapshot(0))
+    qtbot.waitUntil(lambda: "curve above the plot: ŷ" in view.status_label.text())
+    high = view.plot.getPlotItem().viewRange()[1][1]
+    assert high < 10 and view.model_curve.getData()[1].min() > high  # the data keep the frame
+    view.plot.getPlotItem().setYRange(-5, 150, padding=0)  # the person zooms out: in sight
+    qtbot.waitUntil(lambda: "curve" not in view.status_label.text())
+    view.clear()
+    assert view.status_label.text() == ""
+
+
 def test_fit_explains_when_there_is_nothing_to_fit(qtbot):
     run = Run(BINARY, DataSpec("xor", {"n": 40}))
     view = make_view(qtbot, FitPlotView, run)

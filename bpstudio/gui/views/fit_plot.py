@@ -46,6 +46,8 @@ class FitPlotView(theme.ViewFrame):
         theme.keep_as_picture(self.truth_curve, self.train_points, self.test_points)
         self._grid: PlotGrid | None = None
         self._pending: TrainingSnapshot | None = None
+        self._shown: TrainingSnapshot | None = None
+        plot.getPlotItem().getViewBox().sigYRangeChanged.connect(self._show_status)
         self._throttle = theme.Throttle(theme.REDRAW_MS, self)
         self._throttle.fired.connect(self._draw_pending)
         self.show_message("Choose data to see the fit.")
@@ -91,14 +93,36 @@ class FitPlotView(theme.ViewFrame):
             return
         outputs = self._grid.shape_outputs(snapshot.grid_outputs)
         self.model_curve.setData(self._grid.xs, outputs[:, 0])
-        self.status_label.setText(theme.score_text(snapshot.metrics, "r2"))
+        self._shown = snapshot
+        self._show_status()
+
+    def _show_status(self) -> None:
+        """R², and where the network's curve is when none of it is in sight."""
+        if self._shown is None:
+            return
+        ys = self.model_curve.getData()[1]
+        low, high = self.plot.getPlotItem().viewRange()[1]
+        parts = [theme.score_text(self._shown.metrics, "r2"), off_plot_note(ys, low, high)]
+        self.status_label.setText("   ".join(p for p in parts if p))
 
     def clear(self) -> None:
         """Forget the network's curve; the data points stay until the data changes."""
         self._throttle.cancel()
-        self._pending = None
+        self._pending = self._shown = None
         self.model_curve.setData([], [])
         self.status_label.setText("")
+
+
+def off_plot_note(ys: np.ndarray | None, low: float, high: float) -> str:
+    """``"curve above the plot: ŷ 28.1 … 34.6"`` when no finite point of ``ys`` lies within
+    [low, high] (the plot frames the data, not a wild prediction); else empty."""
+    finite = np.asarray([] if ys is None else ys, dtype=float)
+    finite = finite[np.isfinite(finite)]
+    if finite.size == 0 or np.any((finite >= low) & (finite <= high)):
+        return ""
+    lo, hi = finite.min(), finite.max()
+    side = "above" if lo > high else "below" if hi < low else "outside"
+    return f"curve {side} the plot: ŷ {theme.format_value(lo)} … {theme.format_value(hi)}"
 
 
 def _why_no_fit(data: PreparedData) -> str:
