@@ -190,6 +190,28 @@ def test_train_records_test_loss_and_metrics_every_epoch(moons, capsys):
     assert "5/5" in err and "loss" in err and "epochs/s" in err and "left" in err
 
 
+def test_train_measure_every_fills_only_those_epochs_and_the_last(tmp_path, moons, capsys):
+    every = tmp_path / "every.bpnet"
+    assert run(capsys, "train", moons, "--epochs", "3", "--out", every)[0] == 0
+    code, out, _ = run(capsys, "train", every, "--epochs", "9", "--measure-every", "5")
+    assert code == 0 and "test accuracy" in out
+    history = load(every).history
+    assert history.epoch == list(range(1, 13))
+    assert np.all(np.isfinite(history.train_loss))
+    measured = {1, 2, 3, 5, 10, 12}  # the first run measured every epoch
+    for column in (history.test_loss, history.train_metric, history.test_metric):
+        assert {e for e, v in zip(history.epoch, column) if np.isfinite(v)} == measured
+    full = tmp_path / "full.bpnet"
+    assert run(capsys, "train", moons, "--epochs", "12", "--out", full)[0] == 0
+    np.testing.assert_array_equal(load(full).state.parameters, load(every).state.parameters)
+    assert load(full).history.test_loss[-1] == history.test_loss[-1]
+
+
+def test_train_measure_every_must_be_a_whole_number(moons, capsys):
+    code, _, err = run(capsys, "train", moons, "--measure-every", "0")
+    assert code == 2 and "--measure-every" in err
+
+
 def test_train_a_many_class_mse_network_on_one_hot_targets(tmp_path, capsys):
     # three classes, three sigmoid outputs, MSE: the targets are one-hot rows, as in the app
     path = tmp_path / "blobs.bpnet"
