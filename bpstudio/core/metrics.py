@@ -65,11 +65,12 @@ def r2(y_true: object, y_pred: object) -> float:
     """Coefficient of determination ``1 − SS_res / SS_tot``, pooled over all outputs.
 
     ``SS_tot`` measures each output column around its own mean (scikit-learn's
-    ``"variance_weighted"``); for one output this is the usual R². Constant targets leave
-    nothing to explain: 1.0 if the prediction is exact, else 0.0, never NaN or inf.
+    ``"variance_weighted"``); for one output this is the usual R². Fewer than two samples
+    have no spread to explain: NaN (not defined, as in scikit-learn). Constant targets leave
+    nothing to explain either: 1.0 if the prediction is exact, else 0.0, never NaN or inf.
     """
     y_true, y_pred = _pair(y_true, y_pred)
-    if y_true.size == 0:
+    if len(y_true) < 2:
         return math.nan
     with np.errstate(over="ignore", invalid="ignore"):
         ss_res = float(np.sum((y_true - y_pred) ** 2))

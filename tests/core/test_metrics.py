@@ -84,6 +84,12 @@ def test_r2_of_constant_targets_is_never_nan():
     assert math.isnan(r2(np.zeros((0, 2)), np.zeros((0, 2))))
 
 
+def test_r2_of_one_sample_is_not_defined():
+    # a worked example's single row: no spread around the mean, so nothing to explain
+    assert math.isnan(r2([[0.7]], [[0.7]])) and math.isnan(r2([2.0], [5.0]))
+    assert r2([1.0, 3.0], [1.0, 3.0]) == 1.0
+
+
 @pytest.mark.parametrize(
     ("y_true", "y_pred", "match"),
     [
