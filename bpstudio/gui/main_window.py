@@ -39,6 +39,8 @@ from .views.theme import Throttle
 
 LIVE_TRAINING_FIELDS = frozenset({"learning_rate", "epoch_limit"})
 """Training settings the worker takes while it runs; any other change rebuilds the trainer."""
+MIN_SIDE_BY_SIDE = 240
+"""Pixels below which a dock beside another is of no use and goes behind it as a tab."""
 
 
 class MainWindow(QMainWindow):
@@ -122,7 +124,9 @@ class MainWindow(QMainWindow):
         self, top_left: str = "fitDock", top_right: str = "networkDock", bottom: str = "lossDock"
     ) -> None:
         """Plots at their starting sizes, [top left | top right] above [bottom]; the designer
-        gets the rest. Docks that are not shown are left out."""
+        gets the rest. Docks that are not shown are left out. When the window is too narrow
+        for the top right one to be of use beside the top left (a lesson's inspector in a
+        small window), it becomes a tab behind it."""
         d = self.docks
         for pair, sizes, orientation in (
             ((top_left, bottom), [620, 300], Qt.Orientation.Vertical),
@@ -130,6 +134,13 @@ class MainWindow(QMainWindow):
         ):
             if all(d[name].isVisibleTo(self) for name in pair):
                 self.resizeDocks([d[name] for name in pair], sizes, orientation)
+        right, left = d[top_right], d[top_left]
+        if right.isVisibleTo(self) and left.isVisibleTo(self) and right not in (
+                self.tabifiedDockWidgets(left)):
+            self.layout().activate()
+            if right.width() < MIN_SIDE_BY_SIDE:
+                self.tabifyDockWidget(left, right)
+                left.raise_()
 
     def add_dock(self, spec: DockSpec) -> QDockWidget:
         """Add a panel as a dock listed in the View menu; on the right it starts as a tab next

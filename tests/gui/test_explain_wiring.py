@@ -157,6 +157,24 @@ def test_every_lesson_opens_its_views_in_front(qtbot, window, lesson_id):
         assert inspector.precision_spin.value() == lesson.inspector.precision
 
 
+@pytest.mark.parametrize("width, height", [(1000, 700), (1600, 1000)])
+def test_a_lesson_in_a_small_window_puts_a_squeezed_view_behind_as_a_tab(
+        qtbot, window, width, height):
+    from bpstudio.gui.main_window import MIN_SIDE_BY_SIDE
+
+    window.resize(width, height)
+    open_lesson(window, "two_input")
+    inspector, network = (window.docks[n] for n in ("inspectorDock", "networkDock"))
+    qtbot.waitUntil(lambda: on_screen(inspector.widget()))
+    assert window.width() == width  # not widened beyond the screen to fit both
+    if width < 1600:  # too narrow for the network beside the inspector: it is the next tab
+        assert network in window.tabifiedDockWidgets(inspector)
+        assert not on_screen(network.widget())
+    else:
+        assert network not in window.tabifiedDockWidgets(inspector)
+        assert on_screen(network.widget()) and network.width() >= MIN_SIDE_BY_SIDE
+
+
 def test_a_lesson_asks_before_dropping_unsaved_changes(qtbot, window, dialogs):
     click(qtbot, window, "stepButton")
     qtbot.waitUntil(lambda: epoch(window) == 1)
