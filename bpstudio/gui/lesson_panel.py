@@ -89,18 +89,33 @@ def _cell(index: tuple[int, ...]) -> str:
 
 
 def _book_table(lesson: Lesson) -> str:
+    """Four narrow columns that fit a side panel; why a number differs is a numbered note
+    under the table, each note once however many numbers it explains."""
     if not lesson.book_numbers:
         return ""
+    notes = list(dict.fromkeys(n.note for n in lesson.book_numbers if n.note))
     rows = "".join(
         f"<tr><td>{n.label.replace(', ', ',&nbsp;')}</td><td align='right'>{n.book}</td>"
-        f"<td align='right'><b>{n.shown}</b></td><td>{_where(n.entry)}{_cell(n.cell)}</td>"
-        f"<td style='color:#6b6b6b'>{n.note}</td></tr>"
+        f"<td align='right'><b>{n.shown}</b>{_marker(notes, n.note)}</td>"
+        f"<td>{_where(n.entry)}{_cell(n.cell)}</td></tr>"
         for n in lesson.book_numbers
+    )
+    footnotes = "".join(
+        f"<p style='color:#6b6b6b; margin-top:2px'>{_superscript(i)}&nbsp;{note}</p>"
+        for i, note in enumerate(notes, 1)
     )
     return (
         "<h4>The book's numbers in the inspector</h4>"
         "<table cellspacing='0' cellpadding='3' border='1' style='border-color:#cccccc'>"
         "<tr><th align='left'>number</th><th>book</th><th>inspector</th>"
-        "<th align='left'>where</th><th align='left'>why they differ</th></tr>"
-        f"{rows}</table>"
+        "<th align='left'>where</th></tr>"
+        f"{rows}</table>{footnotes}"
     )
+
+
+def _marker(notes: list[str], note: str) -> str:
+    return f"&nbsp;{_superscript(notes.index(note) + 1)}" if note else ""
+
+
+def _superscript(number: int) -> str:
+    return str(number).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
