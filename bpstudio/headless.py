@@ -114,6 +114,7 @@ def summarize(session: Session) -> dict[str, Any]:
             "layer_sizes": sizes, "activations": net.activations(), "loss": net.loss,
             "reduction": net.reduction, "init": net.init, "bias": net.bias,
             "parameters": session.build(prepared).net.n_params,
+            "start": "given" if session.start is not None else "seed",
         },
         "data": {
             "name": session.data.name, "params": dict(prepared.full.params),
@@ -137,6 +138,7 @@ def describe_network(session: Session) -> str:
     return (
         f"{'-'.join(map(str, sizes))} ({', '.join(net.activations())}), loss {net.loss} "
         f"({net.reduction}), init {net.init}{'' if net.bias else ', no biases'}"
+        f"{', starts from given weights' if session.start is not None else ''}"
     )
 
 

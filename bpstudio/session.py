@@ -218,7 +218,10 @@ class Session:
     ``state`` is what a trainer hands back (:class:`bpstudio.core.TrainerState`); it holds the
     network parameters too, so a session with a state opens with exactly the trained weights.
     ``created`` is the ISO 8601 time the document was first saved (kept by Save As).
-    Sessions compare by identity: they hold arrays, and "same document" is what matters.
+    ``start`` is the flat parameter vector training began from when it was given rather than
+    drawn from the network's seed (a worked example's weights); it outlives training, so a
+    reset can go back to it. Sessions compare by identity: they hold arrays, and "same
+    document" is what matters.
     """
 
     network: NetworkSpec = field(default_factory=NetworkSpec)
@@ -228,6 +231,7 @@ class Session:
     notes: str = ""
     title: str = ""
     created: str | None = None
+    start: np.ndarray | None = None
 
     def prepare_data(self) -> PreparedData:
         return self.data.load()
@@ -262,10 +266,11 @@ class Session:
 
     def starting_from(self, parameters: np.ndarray) -> Session:
         """This session at epoch 0 with the given flat parameter vector (a textbook's starting
-        weights) and its own optimizer, fresh."""
+        weights) as its state and its :attr:`start`, and its own optimizer, fresh."""
         bench = replace(self, state=None).build()
         bench.net.set_parameters(parameters)
-        return replace(self, state=bench.trainer.state())
+        state = bench.trainer.state()
+        return replace(self, state=state, start=state.parameters.copy())
 
     @property
     def epoch(self) -> int:

@@ -222,11 +222,10 @@ class MainWindow(QMainWindow):
     def show_session(self, session: Session, modified: bool = False) -> None:
         """Make ``session`` the document: designer, views and a fresh run resuming its state."""
         self.session = session
-        state = session.state
         # the starting weights a document brings (a textbook example's), for its network and
         # data: Reset, and a return to that network and data, start from them again
-        self._start = (session.network, session.data, state.parameters) if (
-            state is not None and state.epoch == 0) else None
+        self._start = None if session.start is None else (
+            session.network, session.data, session.start)
         self.designer.set_session(session)
         self._pending_change = None
         self._rebuild()
@@ -285,7 +284,7 @@ class MainWindow(QMainWindow):
     def _at_start(self, session: Session) -> Session:
         """``session`` at epoch 0: with the document's starting weights while its network and
         data are the ones they were given for, else with none (the weight seed draws them)."""
-        session = replace(session, state=None)
+        session = replace(session, state=None, start=None)
         if self._start is not None:
             network, data, parameters = self._start
             if session.network == network and session.data == data:
@@ -293,7 +292,7 @@ class MainWindow(QMainWindow):
         return session
 
     def _start_name(self) -> str:
-        given = self.session.state is not None
+        given = self.session.start is not None
         return "the document's starting weights" if given else "fresh weights from the seed"
 
     # -- spec changes ----------------------------------------------------------------------------

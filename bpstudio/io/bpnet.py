@@ -44,11 +44,11 @@ from .fields import (
 )
 from .limits import MAX_FILE_BYTES, MAX_LAYERS, MAX_PARAMETERS
 from .migrations import FORMAT, VERSION, migrate
-from .state import count_parameters, decode_state, encode_state
+from .state import count_parameters, decode_start, decode_state, encode_start, encode_state
 
 TOP_KEYS = (
     "format", "version", "app_version", "created", "modified", "title", "notes",
-    "network", "data", "standardizer", "training", "state",
+    "network", "data", "standardizer", "training", "state", "start",
 )
 NETWORK_KEYS = ("inputs", "layers", "loss", "reduction", "init", "bias", "seed")
 TRAINING_KEYS = (
@@ -114,6 +114,7 @@ def encode(session: Session, *, created: str, modified: str) -> dict[str, Any]:
             "seed": train.seed,
         },
         "state": None if session.state is None else encode_state(session.state, sizes, net.bias),
+        "start": None if session.start is None else encode_start(session.start, sizes, net.bias),
     }
 
 
@@ -190,10 +191,13 @@ def decode(doc: Any) -> tuple[Session, FileInfo]:
     state = None
     if doc["state"] is not None:
         state = decode_state("state", doc["state"], sizes, network.bias)
+    start = None
+    if doc["start"] is not None:
+        start = decode_start("start", doc["start"], sizes, network.bias)
     session = Session(
         network=network, data=data, training=training, state=state,
         notes=text("notes", doc["notes"]), title=text("title", doc["title"]),
-        created=info.created,
+        created=info.created, start=start,
     )
     _check_buildable(session, prepared)
     return session, info

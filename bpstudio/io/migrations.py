@@ -14,7 +14,7 @@ from .errors import BPFileError
 from .fields import describe
 
 FORMAT = "bpstudio-network"
-VERSION = 1
+VERSION = 2
 """The version this app writes; it reads every version from 0 up to this one."""
 
 
@@ -35,7 +35,20 @@ def migrate_0_to_1(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
-STEPS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: migrate_0_to_1}
+def migrate_1_to_2(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 keeps the weights training started from when they were given (``start``).
+    A version-1 file kept them only as long as it stayed at epoch 0, so such a state's
+    weights are its start; any other file's start is ``null`` (the seed draws it)."""
+    doc = dict(doc)
+    state = doc.get("state")
+    given = isinstance(state, dict) and state.get("epoch") == 0
+    doc["start"] = {key: state.get(key) for key in ("weights", "biases")} if given else None
+    return doc
+
+
+STEPS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    0: migrate_0_to_1, 1: migrate_1_to_2,
+}
 
 
 def file_version(doc: dict[str, Any]) -> int:

@@ -32,6 +32,7 @@ from .fields import (
 )
 
 STATE_KEYS = ("epoch", "weights", "biases", "optimizer", "optimizer_state", "rng", "history")
+START_KEYS = ("weights", "biases")
 RNG_KEYS = ("bit_generator", "state", "inc", "has_uint32", "uinteger")
 _DECIMAL = re.compile(r"\d{1,39}")
 _INFINITIES = {"Infinity": math.inf, "-Infinity": -math.inf}
@@ -45,29 +46,22 @@ def count_parameters(sizes: list[int], bias: bool) -> int:
     return sum(i * o for i, o in layer_shapes(sizes)) + (sum(sizes[1:]) if bias else 0)
 
 
-def encode_state(state: TrainerState, sizes: list[int], bias: bool) -> dict[str, Any]:
-    params = np.asarray(state.parameters, dtype=np.float64)
+def encode_parameters(path: str, params: np.ndarray, sizes: list[int], bias: bool
+                      ) -> dict[str, list]:
+    """``{"weights": [...], "biases": [...]}``: a flat parameter vector per layer."""
+    params = np.asarray(params, dtype=np.float64)
     n = count_parameters(sizes, bias)
     if params.shape != (n,):
         raise BPFileError(
-            f"state.parameters: the network has {n} parameters but the state has {params.size}"
+            f"{path}: the network has {n} parameters but {params.size} were given"
         )
-    _check_finite("state.parameters", params)
+    _check_finite(path, params)
     weights, biases = _split(params, sizes, bias)
-    return {
-        "epoch": int(state.epoch),
-        "weights": [W.tolist() for W in weights],
-        "biases": [b.tolist() for b in biases],
-        "optimizer": dict(state.optimizer),
-        "optimizer_state": _encode_optimizer_state(state.optimizer_state, n),
-        "rng": _encode_rng(state.rng_state),
-        "history": _encode_history(state.history),
-    }
+    return {"weights": [W.tolist() for W in weights], "biases": [b.tolist() for b in biases]}
 
 
-def decode_state(path: str, value: Any, sizes: list[int], bias: bool) -> TrainerState:
-    d = obj(path, value, STATE_KEYS)
-    epoch = integer(at(path, "epoch"), d["epoch"])
+def decode_parameters(path: str, d: dict[str, Any], sizes: list[int], bias: bool) -> np.ndarray:
+    """The flat parameter vector of ``d["weights"]`` and ``d["biases"]``, shapes checked."""
     weights = array(at(path, "weights"), d["weights"])
     shapes = layer_shapes(sizes)
     if len(weights) != len(shapes):
@@ -83,7 +77,25 @@ def decode_state(path: str, value: Any, sizes: list[int], bias: bool) -> Trainer
         raise fail(at(path, "biases"), f"expected {n_biases} vectors, found {len(biases)}{hint}")
     parts += [numbers(at(at(path, "biases"), l), b, o) for l, (b, (_, o)) in enumerate(
         zip(biases, shapes))]
-    params = np.concatenate(parts)
+    return np.concatenate(parts)
+
+
+def encode_state(state: TrainerState, sizes: list[int], bias: bool) -> dict[str, Any]:
+    parameters = encode_parameters("state.parameters", state.parameters, sizes, bias)
+    return {
+        "epoch": int(state.epoch),
+        **parameters,
+        "optimizer": dict(state.optimizer),
+        "optimizer_state": _encode_optimizer_state(state.optimizer_state, state.parameters.size),
+        "rng": _encode_rng(state.rng_state),
+        "history": _encode_history(state.history),
+    }
+
+
+def decode_state(path: str, value: Any, sizes: list[int], bias: bool) -> TrainerState:
+    d = obj(path, value, STATE_KEYS)
+    epoch = integer(at(path, "epoch"), d["epoch"])
+    params = decode_parameters(path, d, sizes, bias)
     optimizer, optimizer_state = _decode_optimizer(path, d, params.size)
     return TrainerState(
         parameters=params,
@@ -93,6 +105,14 @@ def decode_state(path: str, value: Any, sizes: list[int], bias: bool) -> Trainer
         epoch=epoch,
         history=_decode_history(at(path, "history"), d["history"], epoch),
     )
+
+
+def encode_start(start: np.ndarray, sizes: list[int], bias: bool) -> dict[str, list]:
+    return encode_parameters("start", start, sizes, bias)
+
+
+def decode_start(path: str, value: Any, sizes: list[int], bias: bool) -> np.ndarray:
+    return decode_parameters(path, obj(path, value, START_KEYS), sizes, bias)
 
 
 def _split(params: np.ndarray, sizes: list[int], bias: bool):

@@ -14,7 +14,7 @@ from bpstudio import cli
 from bpstudio.core.trainer import Trainer
 from bpstudio.examples import EXAMPLES, example_path
 from bpstudio.headless import Progress
-from bpstudio.io import dumps, load, save
+from bpstudio.io import VERSION, dumps, load, save
 from bpstudio.session import DataSpec, NetworkSpec, Session, Table, TrainingConfig
 
 REPO = Path(__file__).resolve().parents[2]
@@ -327,7 +327,8 @@ def test_info_json_is_for_machines(moons, capsys):
     assert code == 0
     info = json.loads(out)
     assert info["network"]["layer_sizes"] == [2, 8, 1] and info["network"]["parameters"] == 33
-    assert info["epochs"] == 2 and info["file"]["version"] == 1
+    assert info["epochs"] == 2 and info["file"]["version"] == VERSION
+    assert info["network"]["start"] == "seed"
     assert set(info["last"]) == {"train_loss", "test_loss", "train_accuracy", "test_accuracy"}
     assert info["data"]["test_samples"] == 15
 
@@ -335,7 +336,8 @@ def test_info_json_is_for_machines(moons, capsys):
 def test_info_of_an_untrained_example(capsys):
     code, out, _ = run(capsys, "info", example_path("two_input"))
     assert code == 0 and "not trained yet" in out and "rows embedded in the file" in out
-    assert "no biases" in out
+    assert "no biases, starts from given weights" in out
+    assert "given weights" not in run(capsys, "info", example_path("sin"))[1]
 
 
 def test_export_npz_and_csv(tmp_path, moons, capsys):

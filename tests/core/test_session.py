@@ -5,6 +5,7 @@ from dataclasses import replace
 import numpy as np
 
 from bpstudio.examples import EXAMPLES
+from bpstudio.session import Session
 
 
 def test_another_optimizer_keeps_the_weights_and_starts_its_own_moments():
@@ -23,6 +24,18 @@ def test_starting_from_puts_the_weights_at_epoch_0():
     moved = fresh.starting_from(book.state.parameters + 1.0)
     assert moved.state.epoch == 0 and len(moved.state.history) == 0
     np.testing.assert_array_equal(moved.build().net.parameters, book.state.parameters + 1.0)
+    np.testing.assert_array_equal(moved.start, book.state.parameters + 1.0)
+
+
+def test_the_start_outlives_training_and_new_settings():
+    book = EXAMPLES["two_input"]()
+    bench = book.build()
+    bench.trainer.fit(*bench.train_arrays(), 3)
+    trained = book.with_state(bench.trainer.state()).with_training(
+        replace(book.training, optimizer="adam"))
+    assert trained.epoch == 3 and trained.start is book.start
+    assert trained.state.parameters.tobytes() != trained.start.tobytes()
+    assert Session().start is None
 
 
 def test_data_specs_with_imported_rows_compare_by_the_rows_object():

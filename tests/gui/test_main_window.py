@@ -241,6 +241,26 @@ def test_train_or_step_at_the_epoch_limit_leaves_a_saved_document_unmodified(
         assert not window.isWindowModified(), action.text()
 
 
+def test_a_textbook_example_saved_after_training_resets_to_the_books_weights(
+        qtbot, window, dialogs, tmp_path):
+    from bpstudio.examples import EXAMPLES
+
+    book = EXAMPLES["two_input"]()
+    window.show_session(book)
+    train_until(qtbot, window, 5)
+    dialogs.save_path = str(tmp_path / "book")
+    window.actions.save.trigger()
+    window.actions.new.trigger()
+    qtbot.waitUntil(lambda: window.session.start is None)
+    dialogs.open_path = str(tmp_path / "book.bpnet")
+    window.actions.open.trigger()
+    qtbot.waitUntil(lambda: window.session.epoch >= 5 and epoch(window) >= 5)
+    click(qtbot, window, "resetButton")
+    qtbot.waitUntil(lambda: epoch(window) == 0)
+    np.testing.assert_array_equal(window.session.state.parameters, book.state.parameters)
+    assert "the document's starting weights" in window.statusBar().currentMessage()
+
+
 def test_save_then_open_restores_weights_and_history(qtbot, window, dialogs, tmp_path):
     train_until(qtbot, window, 20)
     dialogs.save_path = str(tmp_path / "trained")

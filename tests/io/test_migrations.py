@@ -4,15 +4,24 @@ import json
 
 import pytest
 
+from bpstudio.examples import EXAMPLES
 from bpstudio.io import VERSION, BPFileError, dumps, loads
-from bpstudio.io.migrations import STEPS, migrate, migrate_0_to_1
+from bpstudio.io.migrations import STEPS, migrate, migrate_0_to_1, migrate_1_to_2
 
 from .conftest import assert_states_identical, text_of
 
 
+def as_version_1(doc):
+    """Version 1 had no ``start``."""
+    old = json.loads(json.dumps(doc))
+    old["version"] = 1
+    del old["start"]
+    return old
+
+
 def as_version_0(doc):
     """The draft format: app version under another name, generator integers as numbers."""
-    old = json.loads(json.dumps(doc))
+    old = as_version_1(doc)
     old["version"] = 0
     old["bpstudio_version"] = old.pop("app_version")
     rng = old["state"]["rng"]
@@ -41,7 +50,7 @@ def test_the_0_to_1_step_changes_only_what_version_1_changed(trained):
     assert new["app_version"] == doc["app_version"]
     assert new["state"]["rng"] == doc["state"]["rng"]
     assert {k: v for k, v in new.items() if k not in ("state", "version")} == \
-        {k: v for k, v in doc.items() if k not in ("state", "version")}
+        {k: v for k, v in doc.items() if k not in ("state", "version", "start")}
     assert old["state"]["rng"]["state"] != doc["state"]["rng"]["state"]  # input not modified
 
 
@@ -58,3 +67,20 @@ def test_a_newer_file_says_update():
     with pytest.raises(BPFileError, match=rf"made by a newer BP Studio \(file version "
                                           rf"{VERSION + 1}, this app reads up to {VERSION}\)"):
         loads(json.dumps(doc))
+
+
+def test_a_version_1_file_after_training_starts_from_the_seed(trained):
+    doc = json.loads(dumps(trained))
+    old = as_version_1(doc)
+    assert migrate_1_to_2(old)["start"] is None and "start" not in old  # input not modified
+    loaded = loads(json.dumps(old))
+    assert loaded.start is None
+    assert_states_identical(loaded.state, trained.state)
+
+
+def test_a_version_1_file_at_epoch_0_keeps_its_given_weights_as_the_start():
+    # a worked example saved by version 1: its state at epoch 0 held the article's weights
+    example = EXAMPLES["two_input"]()
+    loaded = loads(json.dumps(as_version_1(json.loads(dumps(example)))))
+    assert loaded.start.tobytes() == example.start.tobytes() == \
+        example.state.parameters.tobytes()

@@ -12,6 +12,7 @@ import pytest
 from bpstudio.core import History
 from bpstudio.examples import EXAMPLES, example_path
 from bpstudio.io import dumps, load, load_info, loads, save
+from bpstudio.io.migrations import VERSION
 from bpstudio.session import Session
 
 from .conftest import (
@@ -87,7 +88,7 @@ def test_created_is_kept_when_a_file_is_replaced(tmp_path, trained):
     _, info = load_info(path)
     assert info.created == "2020-05-06T07:08:09Z"
     assert info.modified > info.created
-    assert info.version == 1 and info.app_version
+    assert info.version == VERSION and info.app_version
 
 
 def test_created_survives_save_as_to_a_new_path(tmp_path, trained):
@@ -147,3 +148,14 @@ def test_resume_changes_the_weights(tmp_path):
     session = moons_session()
     assert train(session, 2).state.parameters.tobytes() != \
         train(session, 3).state.parameters.tobytes()
+
+
+def test_the_given_starting_weights_outlive_training():
+    # a worked example trained and saved: its start is the article's weights, not the state's
+    example = EXAMPLES["two_input"]()
+    bench = example.build()
+    bench.trainer.fit(*bench.train_arrays(), 5)
+    again = loads(dumps(example.with_state(bench.trainer.state())))
+    assert again.epoch == 5 and again.start.tobytes() == example.start.tobytes()
+    assert again.state.parameters.tobytes() != again.start.tobytes()
+    assert loads(dumps(Session())).start is None
