@@ -36,11 +36,17 @@ WEIGHT_GRADIENT, BIAS_GRADIENT, CHANGE, UPDATE = "dW", "db", "change", "update"
 out (:mod:`bpstudio.core.cellmath`)."""
 
 _SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+_SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 
 def sub(n: int) -> str:
     """``n`` in Unicode subscript digits (``W₁``)."""
     return str(n).translate(_SUBSCRIPTS)
+
+
+def sup(n: int) -> str:
+    """``n`` in Unicode superscript digits and minus (``10⁻⁴``)."""
+    return str(n).translate(_SUPERSCRIPTS)
 
 
 @dataclass(frozen=True)

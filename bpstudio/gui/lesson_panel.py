@@ -14,7 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QTextOption
 from PySide6.QtWidgets import QLabel, QMenu, QTextBrowser, QVBoxLayout, QWidget
 
-from bpstudio.core.steptrace import sub
+from bpstudio.core.steptrace import sub, sup
 from bpstudio.lessons import LESSONS, Lesson
 
 
@@ -101,7 +101,7 @@ def _book_table(lesson: Lesson) -> str:
         for n in lesson.book_numbers
     )
     footnotes = "".join(
-        f"<p style='color:#6b6b6b; margin-top:2px'>{_superscript(i)}&nbsp;{note}</p>"
+        f"<p style='color:#6b6b6b; margin-top:2px'>{sup(i)}&nbsp;{note}</p>"
         for i, note in enumerate(notes, 1)
     )
     return (
@@ -114,8 +114,4 @@ def _book_table(lesson: Lesson) -> str:
 
 
 def _marker(notes: list[str], note: str) -> str:
-    return f"&nbsp;{_superscript(notes.index(note) + 1)}" if note else ""
-
-
-def _superscript(number: int) -> str:
-    return str(number).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+    return f"&nbsp;{sup(notes.index(note) + 1)}" if note else ""

@@ -11,6 +11,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
+from bpstudio.core.steptrace import sup
 from bpstudio.session import PreparedData
 
 from . import theme
@@ -35,8 +36,6 @@ AXIS_LABELS = ("5·10⁻¹⁰", "0.005")
 
 DECADE_PIXELS = 26
 """Below this many pixels per decade the log axis labels only some decades."""
-
-_SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 
 class _LossAxis(pg.AxisItem):
@@ -79,7 +78,7 @@ def _log_label(value: float, digits: str = "125") -> str:
         return ""
     if -3 <= int(exponent) <= 3:
         return f"{value:g}"
-    power = f"10{str(int(exponent)).translate(_SUPERSCRIPTS)}"
+    power = f"10{sup(int(exponent))}"
     return power if mantissa == "1" else f"{mantissa}·{power}"
 
 

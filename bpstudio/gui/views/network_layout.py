@@ -11,15 +11,11 @@ from functools import cached_property
 
 import numpy as np
 
+from bpstudio.core.steptrace import sub
+
 MAX_SPACING = 0.22
 LABELLED_NEURONS = 12
 """Inputs and outputs are named (x₁, ŷ₁ ...) when a layer has at most this many neurons."""
-
-_SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-
-
-def subscript(n: int) -> str:
-    return str(n).translate(_SUBSCRIPTS)
 
 
 class NetworkLayout:
@@ -79,11 +75,11 @@ class NetworkLayout:
             out.append((float(l), 1.08, f"{name} ({n})", (0.5, 0.0)))
         if self.sizes[0] <= LABELLED_NEURONS:
             for i, y in enumerate(self.columns[0]):
-                out.append((-0.12, float(y), f"x{subscript(i + 1)}", (1.0, 0.5)))
+                out.append((-0.12, float(y), f"x{sub(i + 1)}", (1.0, 0.5)))
         if self.sizes[-1] <= LABELLED_NEURONS:
             single = self.sizes[-1] == 1
             for j, y in enumerate(self.columns[-1]):
-                name = "ŷ" if single else f"ŷ{subscript(j + 1)}"
+                name = "ŷ" if single else f"ŷ{sub(j + 1)}"
                 out.append((last + 0.12, float(y), name, (0.0, 0.5)))
         return out
 

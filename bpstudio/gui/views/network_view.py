@@ -12,10 +12,11 @@ from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
+from bpstudio.core.steptrace import sub
 from bpstudio.session import PreparedData
 
 from . import theme
-from .network_layout import NetworkLayout, subscript
+from .network_layout import NetworkLayout
 
 WIDTH_LEVELS = 6
 """Lines are sorted into this many widths per sign: one path per (sign, width)."""
@@ -282,7 +283,7 @@ class NetworkView(theme.ViewFrame):
         if neuron is not None:
             layer, j = neuron
             if layer == 0:
-                return f"input x{subscript(j + 1)}", ((), ())
+                return f"input x{sub(j + 1)}", ((), ())
             return f"b{layer}[{j}] = {theme.format_value(self._biases[layer - 1][j])}", ((), ())
         line = layout.line_at(pos.x(), pos.y(), pixels, self._keys, HOVER_PIXELS)
         if line is None:
