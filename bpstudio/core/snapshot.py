@@ -70,8 +70,9 @@ class PlotGrid:
 class TrainingSnapshot:
     """Training as it stands after ``epoch`` epochs of run ``run_id``.
 
-    ``new_epochs``/``new_train_losses`` are the history rows since the previous snapshot, so a
-    view appends instead of redrawing everything. ``metrics`` holds the latest measurements
+    ``new_epochs``/``new_train_losses``/``new_test_losses`` are the history rows since the
+    previous snapshot, so a view appends instead of redrawing everything (a test loss is NaN
+    where it was not measured). ``metrics`` holds the latest measurements
     (``train_loss``, ``test_loss`` and ``train_accuracy``/``test_accuracy`` or
     ``train_r2``/``test_r2``). ``grid_outputs`` is the network evaluated on the plot grid.
     """
@@ -86,6 +87,7 @@ class TrainingSnapshot:
     biases: tuple[np.ndarray, ...]
     grid_outputs: np.ndarray | None = None
     extras: Mapping[str, object] = field(default_factory=dict)
+    new_test_losses: np.ndarray = field(default_factory=lambda: np.empty(0))
 
     @property
     def train_loss(self) -> float:
@@ -117,6 +119,7 @@ def make_snapshot(
         epoch=epoch,
         new_epochs=frozen_copy(np.asarray(history.epoch[since:], dtype=np.int64)),
         new_train_losses=frozen_copy(np.asarray(history.train_loss[since:], dtype=float)),
+        new_test_losses=frozen_copy(np.asarray(history.test_loss[since:], dtype=float)),
         metrics=dict(metrics),
         epochs_per_second=float(epochs_per_second),
         weights=tuple(frozen_copy(w) for w in net.weights),

@@ -8,6 +8,7 @@ numbers next to where the inspector shows them.
 
 from __future__ import annotations
 
+import math
 import re
 
 from PySide6.QtCore import Signal
@@ -62,6 +63,19 @@ class LessonPanel(QWidget):
         self.lesson = lesson
         self.title_label.setText(lesson.title)
         self.text.setHtml(lesson.explanation + _book_table(lesson))
+        self._fit_narrowest_line()
+
+    def _fit_narrowest_line(self) -> None:
+        """No narrower than the text's widest unbreakable part (a number, the book table),
+        so a narrow dock wraps the lesson instead of scrolling it sideways."""
+        probe = self.text.document().clone(self)
+        probe.setTextWidth(0)  # lays every line out as narrow as it goes
+        margins = self.text.contentsMargins()
+        scrollbar = self.text.verticalScrollBar().sizeHint().width()
+        slack = math.ceil(2 * probe.documentMargin())  # the frame around the laid-out text
+        self.text.setMinimumWidth(math.ceil(probe.idealWidth()) + margins.left()
+                                  + margins.right() + scrollbar + slack)
+        probe.deleteLater()
 
     def clear(self) -> None:
         self.lesson = None
@@ -106,7 +120,8 @@ def _book_table(lesson: Lesson) -> str:
     )
     return (
         "<h4>The book's numbers in the inspector</h4>"
-        "<table cellspacing='0' cellpadding='3' border='1' style='border-color:#cccccc'>"
+        "<table width='100%' cellspacing='0' cellpadding='3' border='1' "
+        "style='border-color:#cccccc'>"
         "<tr><th align='left'>number</th><th>book</th><th>inspector</th>"
         "<th align='left'>where</th></tr>"
         f"{rows}</table>{footnotes}"

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QScrollArea,
+    QSizePolicy,
     QToolBar,
     QWidget,
 )
@@ -95,7 +96,9 @@ class MainWindow(QMainWindow):
         scroll.setWidget(self.designer)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(self.designer.sizeHint().width() + 16)
+        scroll.setMinimumWidth(self.designer.minimumSizeHint().width() + 16)
+        # a wider window widens the plots, not the form
+        scroll.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Expanding)
         return [
             DockSpec(scroll, "Designer", "designerDock", Area.LeftDockWidgetArea),
             DockSpec(self.fit_plot, "Fit", "fitDock"),

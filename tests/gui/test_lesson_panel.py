@@ -48,6 +48,9 @@ def test_the_book_numbers_fit_a_narrow_panel(qtbot):
     panel.show_lesson(get_lesson("two_input"))
     qtbot.waitUntil(lambda: panel.text.viewport().width() > 0)
     assert panel.text.horizontalScrollBar().maximum() == 0
+    panel.resize(120, 600)  # narrower than the table: the panel keeps the table's width
+    qtbot.waitUntil(lambda: panel.width() > 200)
+    assert panel.text.horizontalScrollBar().maximum() == 0
 
     panel.show_lesson(get_lesson("computational_graph"))
     assert "book's numbers" not in panel.text.toPlainText()

@@ -220,6 +220,18 @@ def test_loss_curves_append_each_snapshot(qtbot):
     assert "epoch 12" in view.status_label.text()
 
 
+def test_loss_draws_every_measured_test_loss_of_the_history(qtbot):
+    # a file trained elsewhere opens with its whole history: every measured test loss shows
+    run = sin_run()
+    view = make_view(qtbot, LossPlotView, run)
+    run.trainer.fit(run.X, run.Y, 6)
+    run.trainer.history.test_loss[:] = [0.5, np.nan, 0.4, np.nan, 0.3, 0.25]
+    snap = run.snapshot(0)
+    view.show_snapshot(snap)
+    np.testing.assert_array_equal(view.test_series.x, [1, 3, 5, 6])
+    np.testing.assert_array_equal(view.test_series.y, [0.5, 0.4, 0.3, snap.metrics["test_loss"]])
+
+
 def test_loss_starts_over_when_a_new_run_restarts_the_epochs(qtbot):
     view = make_view(qtbot, LossPlotView, sin_run())
     view.show_snapshot(sin_run().snapshot(30))

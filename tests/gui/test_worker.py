@@ -142,6 +142,46 @@ def test_a_slice_trains_and_snapshots_are_throttled(qapp):
     assert rec.names() == ["snapshot_ready", "handed_back"]  # only the reset's
 
 
+def test_slices_measure_the_test_loss_between_snapshots(qapp):
+    worker = TrainingWorker(slice_seconds=0.002, max_snapshots_per_second=1e-6)
+    rec = Recorder(worker)
+    session = spiral_session()
+    worker.reset(setup_of(session))
+    for _ in range(20):
+        worker._train_slice()
+    assert rec.names() == ["snapshot_ready", "handed_back"]  # no snapshot measured these
+    history = worker._trainer.history
+    measured = [e for e, v in zip(history.epoch, history.test_loss) if math.isfinite(v)]
+    assert len(measured) >= 5
+    # the numbers are the test loss of the weights after that epoch, as the core gives it
+    bench = session.build()
+    data = bench.data
+    X_test, Y_test = data.inputs(data.test), training_targets(data.test, 1)
+    bench.trainer.fit(*bench.train_arrays(), measured[-1])
+    assert history.test_loss[measured[-1] - 1] == bench.net.loss(X_test, Y_test)
+
+
+def test_the_test_loss_is_measured_less_often_when_training_is_fast():
+    from bpstudio.gui.training.test_loss import TestLossSampler, round_up
+
+    assert [round_up(k) for k in (0, 0.3, 1, 1.5, 3, 7, 10, 11, 51, 500)] == \
+        [1, 1, 1, 2, 5, 10, 10, 20, 100, 500]
+    bench, *_ = headless(spiral_session())
+    data = bench.data
+    sampler = TestLossSampler(bench.net, data.inputs(data.test), training_targets(data.test, 1))
+    history = bench.trainer.history
+    history.append(1, 0.5)
+    sampler.after_epoch(1, history)
+    assert math.isfinite(history.test_loss[-1])
+    sampler.adapt(seconds_per_epoch=1.0)  # slow training: every epoch
+    assert sampler.every == 1
+    sampler.adapt(seconds_per_epoch=1e-9)  # measuring costs far more than an epoch
+    assert sampler.every >= 1000
+    history.append(2, 0.4)
+    sampler.after_epoch(2, history)
+    assert math.isnan(history.test_loss[-1])  # not due
+
+
 def test_divergence_pauses_with_the_fix_and_finite_weights(worker):
     rec = Recorder(worker)
     session = EXAMPLES["sin"]()

@@ -52,6 +52,12 @@ def pair_label(pair: tuple[str, str]) -> str:
     return f"{activation} + {LOSS_LABELS.get(loss, loss)}"
 
 
+LONGEST_PAIR_LABEL = max(
+    (pair_label(p) for kind in (("regression", 1), ("classification", 1), ("classification", 3))
+     for p in output_choices(*kind)), key=len)
+"""The widest the output combo gets: the designer is made wide enough for it from the start."""
+
+
 def generator_defaults(name: str) -> dict[str, object]:
     """The keyword defaults of a dataset generator: what a freshly picked dataset starts at."""
     signature = inspect.signature(GENERATORS[name])

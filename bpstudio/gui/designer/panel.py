@@ -30,6 +30,8 @@ from .layers_table import LayersTable
 from .parts import DataWidgets, TrainingWidgets, mark_invalid
 
 INVALID_STYLE = 'QWidget[invalid="true"] { border: 1px solid #c0392b; border-radius: 2px; }'
+OUTPUT_COMBO_MIN_WIDTH = 150
+"""Pixels the output combo keeps when the designer is narrow (its text is elided then)."""
 
 
 class DesignerPanel(QWidget):
@@ -115,6 +117,11 @@ class DesignerPanel(QWidget):
         buttons.addWidget(self.remove_layer_button)
         self.output_combo = QComboBox()
         self.output_combo.setObjectName("outputLossCombo")
+        # wide enough for every choice when there is room, elided when there is not
+        self.output_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.output_combo.setMinimumContentsLength(len(choices.LONGEST_PAIR_LABEL))
+        self.output_combo.setMinimumWidth(OUTPUT_COMBO_MIN_WIDTH)
         self.output_combo.setToolTip(
             "Output activation and loss; only pairs that suit the data are offered")
         self.init_combo = QComboBox()

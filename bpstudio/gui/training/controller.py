@@ -295,4 +295,6 @@ def merge(earlier: TrainingSnapshot, later: TrainingSnapshot) -> TrainingSnapsho
         new_epochs=frozen_copy(np.concatenate([earlier.new_epochs, later.new_epochs])),
         new_train_losses=frozen_copy(
             np.concatenate([earlier.new_train_losses, later.new_train_losses])),
+        new_test_losses=frozen_copy(
+            np.concatenate([earlier.new_test_losses, later.new_test_losses])),
     )

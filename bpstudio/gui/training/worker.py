@@ -27,6 +27,7 @@ from bpstudio.session import TrainingConfig, Workbench, training_targets
 
 from .extras import EXTRAS, ExtrasMaker
 from .setup import TrainingSetup
+from .test_loss import TestLossSampler
 
 SLICE_SECONDS = 0.010
 MAX_SNAPSHOTS_PER_SECOND = 10.0
@@ -214,10 +215,12 @@ class TrainingWorker(QObject):
 
     @Slot()
     def _train_slice(self) -> None:
-        deadline = time.perf_counter() + self._slice_seconds
-        limit = self._epoch_limit
+        started = time.perf_counter()
+        deadline = started + self._slice_seconds
+        limit, first, sampler = self._epoch_limit, self._trainer.epoch, self._test_loss
 
         def done(epoch: int, loss: float) -> bool:
+            sampler.after_epoch(epoch, self._trainer.history)
             return time.perf_counter() >= deadline or (limit is not None and epoch >= limit)
 
         epochs = 1_000_000 if limit is None else max(limit - self._trainer.epoch, 0)
@@ -226,6 +229,8 @@ class TrainingWorker(QObject):
         except DivergenceError as exc:
             self._diverge(exc)
             return
+        trained = self._trainer.epoch - first
+        sampler.adapt((time.perf_counter() - started) / max(trained, 1))
         if self._at_limit():
             self._timer.stop()
             self._publish()
@@ -253,6 +258,8 @@ class TrainingWorker(QObject):
         self._Y = training_targets(data.train, n_out)
         self._extras.use(self._X, self._Y, data)
         self._scored = tuple(_scaled(data.inputs(part), part) for part in (data.train, data.test))
+        self._test_loss = TestLossSampler(
+            bench.net, self._scored[1].X, training_targets(data.test, n_out))
         self._grid_inputs = (
             None if setup.grid is None else data.standardizer.transform(setup.grid.inputs)
         )

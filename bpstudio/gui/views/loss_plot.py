@@ -147,10 +147,16 @@ class LossPlotView(theme.ViewFrame):
         epochs = snapshot.new_epochs
         self.train_series.keep_before(epochs[0] if len(epochs) else snapshot.epoch + 1)
         self.train_series.extend(epochs, snapshot.new_train_losses)
-        self.test_series.keep_before(snapshot.epoch)
+        # the test loss of each new row where it was measured, and the snapshot's own
         test_loss = snapshot.metrics.get("test_loss", math.nan)
+        tests = snapshot.new_test_losses
+        if len(tests) != len(epochs) or not len(epochs):
+            epochs, tests = np.array([snapshot.epoch]), np.array([math.nan])
         if math.isfinite(test_loss):
-            self.test_series.extend(np.array([snapshot.epoch]), np.array([test_loss]))
+            tests = np.where(epochs == snapshot.epoch, test_loss, tests)
+        measured = np.isfinite(tests)
+        self.test_series.keep_before(epochs[0])
+        self.test_series.extend(epochs[measured], tests[measured])
         self._throttle.request()
         self._show_status(snapshot.epoch, snapshot.train_loss, test_loss)
 
