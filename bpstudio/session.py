@@ -237,20 +237,24 @@ class Session:
         return self.data.load()
 
     def build(self, data: PreparedData | None = None) -> Workbench:
-        """Network, trainer and data ready to train, continuing from ``state`` if there is one."""
+        """Network, trainer and data ready to train, continuing from ``state`` if there is one,
+        else from :attr:`start` if given, else from the weights the network's seed draws."""
         data = self.data.load() if data is None else data
         net = self.network.build(data.n_inputs, data.n_outputs)
         trainer = Trainer(
             net, self.training.make_optimizer(), batch_size=self.training.batch_size,
             shuffle=self.training.shuffle, seed=self.training.seed,
         )
+        given = self.state.parameters if self.state is not None else self.start
+        if given is not None and given.shape != net.parameters.shape:
+            field = "state.parameters" if self.state is not None else "start"
+            raise ValueError(
+                f"{field}: the network has {net.n_params} parameters but {given.size} were given"
+            )
         if self.state is not None:
-            if self.state.parameters.shape != net.parameters.shape:
-                raise ValueError(
-                    f"state.parameters: the network has {net.n_params} parameters but the "
-                    f"saved state has {self.state.parameters.size}"
-                )
             trainer.load_state(self.state)
+        elif self.start is not None:
+            net.set_parameters(self.start)
         return Workbench(net, trainer, data)
 
     def with_state(self, state: TrainerState | None) -> Session:

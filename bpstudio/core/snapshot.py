@@ -81,13 +81,18 @@ class TrainingSnapshot:
     epoch: int
     new_epochs: np.ndarray
     new_train_losses: np.ndarray
+    new_test_losses: np.ndarray
     metrics: Mapping[str, float]
     epochs_per_second: float
     weights: tuple[np.ndarray, ...]
     biases: tuple[np.ndarray, ...]
     grid_outputs: np.ndarray | None = None
     extras: Mapping[str, object] = field(default_factory=dict)
-    new_test_losses: np.ndarray = field(default_factory=lambda: np.empty(0))
+
+    def __post_init__(self) -> None:
+        rows = {len(self.new_epochs), len(self.new_train_losses), len(self.new_test_losses)}
+        if len(rows) != 1:
+            raise ValueError(f"snapshot rows: epochs and losses differ in length ({rows})")
 
     @property
     def train_loss(self) -> float:

@@ -231,8 +231,9 @@ class ExplainDocks:
         self.show_docks(wanted)
         self.window.size_docks(*(next((n for n in slot if n in wanted), slot[0]) for slot in SLOTS))
         # showing the docks side by side may have widened the window beyond the screen
-        self.window.layout().activate()
-        self.window.resize(size.expandedTo(self.window.minimumSizeHint()))
+        if not (self.window.isMaximized() or self.window.isFullScreen()):
+            self.window.layout().activate()
+            self.window.resize(size.expandedTo(self.window.minimumSizeHint()))
         if lesson.inspector is not None:
             self.refresh_inspector()
             self.inspector.apply_preset(lesson.inspector)

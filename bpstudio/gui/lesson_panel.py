@@ -48,7 +48,8 @@ class LessonPanel(QWidget):
         self.title_label = QLabel(objectName="lessonTitle", wordWrap=True)
         self.title_label.setStyleSheet("font-size: 13pt; font-weight: 600; color: #222222;")
         self.text = QTextBrowser(objectName="lessonText")
-        # a number is one word: in a narrow dock the table scrolls rather than split "0.00804"
+        # a number is one word, never split ("0.00804"); the panel keeps the narrowest width
+        # the lesson can be laid out in (see _fit_narrowest_line)
         self.text.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.text.setOpenExternalLinks(False)
         self.text.setStyleSheet("QTextBrowser { background: #ffffff; border: none; }")
@@ -79,6 +80,7 @@ class LessonPanel(QWidget):
 
     def clear(self) -> None:
         self.lesson = None
+        self.text.setMinimumWidth(0)
         self.title_label.setText("Lessons")
         self.text.setHtml(
             "<p>Choose a lesson from the Lessons menu: it loads an example from the articles "

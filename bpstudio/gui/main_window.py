@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.data: PreparedData | None = None
         self.grid: PlotGrid | None = None
         self.last_snapshot: TrainingSnapshot | None = None
+        self._run_from_epoch = 0
         self._pending_change: str | None = None
         self._pace = FASTEST
         self._start: tuple[NetworkSpec, DataSpec, np.ndarray] | None = None
@@ -243,6 +244,7 @@ class MainWindow(QMainWindow):
             return False
         self.data, self.grid = data, PlotGrid.around(data.full.X)
         self.last_snapshot = None
+        self._run_from_epoch = self.session.epoch  # what the first snapshot is compared with
         self._to_draw = []
         for view in self.views:
             view.clear()
@@ -338,7 +340,8 @@ class MainWindow(QMainWindow):
         """Draw it: the loss plot at once (it appends every row), the other visible views one
         per pass of the event loop, so that no single pass blocks the window for long.
         Training that moved the epoch (not a Train or Step at the limit) modifies the document."""
-        if self.last_snapshot is not None and snapshot.epoch != self.last_snapshot.epoch:
+        shown = self._run_from_epoch if self.last_snapshot is None else self.last_snapshot.epoch
+        if snapshot.epoch != shown:
             self.setWindowModified(True)
         self.last_snapshot = snapshot
         self.status_line.show_snapshot(snapshot)

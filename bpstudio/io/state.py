@@ -108,10 +108,12 @@ def decode_state(path: str, value: Any, sizes: list[int], bias: bool) -> Trainer
 
 
 def encode_start(start: np.ndarray, sizes: list[int], bias: bool) -> dict[str, list]:
+    """The ``start`` section: given starting weights, laid out as the state's."""
     return encode_parameters("start", start, sizes, bias)
 
 
 def decode_start(path: str, value: Any, sizes: list[int], bias: bool) -> np.ndarray:
+    """The flat starting parameter vector of a ``start`` section, shapes checked."""
     return decode_parameters(path, obj(path, value, START_KEYS), sizes, bias)
 
 

@@ -3,6 +3,7 @@
 from dataclasses import replace
 
 import numpy as np
+import pytest
 
 from bpstudio.examples import EXAMPLES
 from bpstudio.session import Session
@@ -36,6 +37,15 @@ def test_the_start_outlives_training_and_new_settings():
     assert trained.epoch == 3 and trained.start is book.start
     assert trained.state.parameters.tobytes() != trained.start.tobytes()
     assert Session().start is None
+
+
+def test_without_a_state_training_begins_at_the_given_start():
+    book = EXAMPLES["two_input"]()
+    fresh = replace(book, state=None)  # a file that holds only its starting weights
+    np.testing.assert_array_equal(fresh.build().net.parameters, book.start)
+    assert fresh.build().trainer.epoch == 0
+    with pytest.raises(ValueError, match=r"start: the network has 3 parameters but 4 were"):
+        replace(fresh, start=np.ones(4)).build()
 
 
 def test_data_specs_with_imported_rows_compare_by_the_rows_object():

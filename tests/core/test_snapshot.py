@@ -28,3 +28,18 @@ def test_one_input_gives_a_curve_and_three_give_none():
     curve = PlotGrid.around(np.array([[1.0], [3.0]]), resolution=4)
     assert curve.kind == "curve" and curve.xs[0] == pytest.approx(0.8)
     assert PlotGrid.around(np.zeros((2, 3))) is None
+
+
+def test_a_snapshot_has_as_many_losses_as_epochs():
+    import dataclasses
+
+    from bpstudio.core import History, Network
+    from bpstudio.core.snapshot import make_snapshot
+
+    net = Network([1, 2, 1], ["tanh", "identity"], seed=0)
+    history = History()
+    history.append(1, 0.5, 0.6)
+    snap = make_snapshot(net, history, 0, run_id=1, epochs_per_second=0.0, metrics={})
+    assert snap.new_test_losses.tolist() == [0.6]
+    with pytest.raises(ValueError, match="snapshot rows"):
+        dataclasses.replace(snap, new_test_losses=np.empty(0))

@@ -51,6 +51,8 @@ def test_the_book_numbers_fit_a_narrow_panel(qtbot):
     panel.resize(120, 600)  # narrower than the table: the panel keeps the table's width
     qtbot.waitUntil(lambda: panel.width() > 200)
     assert panel.text.horizontalScrollBar().maximum() == 0
+    panel.clear()  # no lesson, no table: narrow is fine again
+    assert panel.text.minimumWidth() == 0
 
     panel.show_lesson(get_lesson("computational_graph"))
     assert "book's numbers" not in panel.text.toPlainText()

@@ -224,6 +224,17 @@ def test_epoch_limit_stops_training(qtbot, window):
     assert "epoch limit" in window.statusBar().currentMessage()
 
 
+def test_a_step_right_after_opening_marks_the_document_modified(qtbot, window):
+    from bpstudio.examples import EXAMPLES
+
+    window.show_session(EXAMPLES["points8"]())
+    assert not window.isWindowModified()
+    window.step_epoch()  # before the opened run's first picture is drawn
+    assert window.training.sync()
+    qtbot.waitUntil(lambda: window.last_snapshot is not None and window.last_snapshot.epoch == 1)
+    assert window.isWindowModified()
+
+
 def test_train_or_step_at_the_epoch_limit_leaves_a_saved_document_unmodified(
         qtbot, window, dialogs, tmp_path):
     window.findChild(QSpinBox, "epochLimitSpin").setValue(3)

@@ -63,6 +63,14 @@ class Run:
         return snap
 
 
+def with_rows(snapshot, epochs: np.ndarray, train_losses: np.ndarray):
+    """``snapshot`` as if these history rows (test loss not measured) had come with it."""
+    return dataclasses.replace(
+        snapshot, epoch=int(epochs[-1]), new_epochs=epochs, new_train_losses=train_losses,
+        new_test_losses=np.full(len(epochs), np.nan),
+    )
+
+
 def make_view(qtbot, cls, run: Run | None = None):
     view = cls()
     qtbot.addWidget(view)
@@ -324,9 +332,7 @@ def test_long_histories_are_drawn_downsampled(qtbot):
     n = 1_000_000
     losses = np.exp(-np.arange(n) / 2e5)
     losses[123_456] = 5.0  # a spike must survive the downsampling
-    snap = dataclasses.replace(
-        run.snapshot(0), epoch=n, new_epochs=np.arange(1, n + 1), new_train_losses=losses
-    )
+    snap = with_rows(run.snapshot(0), np.arange(1, n + 1), losses)
     view.show_snapshot(snap)
     vb = view.plot.getViewBox()
     qtbot.waitUntil(lambda: vb.viewRect().right() >= n)
@@ -405,8 +411,7 @@ def test_zooming_into_the_loss_draws_the_epochs_in_view_in_full(qtbot):
     view = make_view(qtbot, LossPlotView, run)
     n = 50_000
     losses = np.exp(-np.arange(n) / 1e4)
-    view.show_snapshot(dataclasses.replace(
-        run.snapshot(0), epoch=n, new_epochs=np.arange(1, n + 1), new_train_losses=losses))
+    view.show_snapshot(with_rows(run.snapshot(0), np.arange(1, n + 1), losses))
     qtbot.waitUntil(lambda: n_points(view.train_curve) > 0)
     assert n_points(view.train_curve) < 2 * view.plot.width()  # downsampled: all in view
     view.plot.getViewBox().setXRange(1_000, 1_100, padding=0)  # as a mouse zoom does
@@ -414,9 +419,8 @@ def test_zooming_into_the_loss_draws_the_epochs_in_view_in_full(qtbot):
     x, y = view.train_curve.getData()
     np.testing.assert_array_equal(x, np.arange(999, 1_102))  # and one beyond either edge
     np.testing.assert_allclose(y, np.log10(losses[998:1_101]))
-    view.show_snapshot(dataclasses.replace(  # training goes on: the view stays where it is
-        run.snapshot(0), epoch=n + 10, new_epochs=np.arange(n + 1, n + 11),
-        new_train_losses=np.full(10, 1e-3)))
+    # training goes on: the view stays where it is
+    view.show_snapshot(with_rows(run.snapshot(0), np.arange(n + 1, n + 11), np.full(10, 1e-3)))
     view.flush()
     assert view.plot.getViewBox().viewRange()[0] == pytest.approx([1_000, 1_100])
     view.clear()  # a new run: all of it in view again

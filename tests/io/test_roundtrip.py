@@ -159,3 +159,12 @@ def test_the_given_starting_weights_outlive_training():
     assert again.epoch == 5 and again.start.tobytes() == example.start.tobytes()
     assert again.state.parameters.tobytes() != again.start.tobytes()
     assert loads(dumps(Session())).start is None
+
+
+def test_a_file_with_only_starting_weights_trains_from_them(tmp_path):
+    from dataclasses import replace
+
+    book = EXAMPLES["two_input"]()
+    again = loads(dumps(replace(book, state=None)))
+    assert again.state is None
+    np.testing.assert_array_equal(again.build().net.parameters, book.start)

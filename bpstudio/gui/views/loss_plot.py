@@ -150,7 +150,7 @@ class LossPlotView(theme.ViewFrame):
         # the test loss of each new row where it was measured, and the snapshot's own
         test_loss = snapshot.metrics.get("test_loss", math.nan)
         tests = snapshot.new_test_losses
-        if len(tests) != len(epochs) or not len(epochs):
+        if not len(epochs):
             epochs, tests = np.array([snapshot.epoch]), np.array([math.nan])
         if math.isfinite(test_loss):
             tests = np.where(epochs == snapshot.epoch, test_loss, tests)
