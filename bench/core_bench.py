@@ -795,7 +795,8 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"idle seconds before each timed run (default {PAUSE})")
     parser.add_argument("--quiet-wait", type=float, default=QUIET_WAIT,
                         help="max seconds to wait before each run for other processes to use "
-                        f"under {QUIET_SHARE:.0%} of the CPUs (default {QUIET_WAIT:g}; 0: off)")
+                        f"under {QUIET_SHARE * 100:g}%% of the CPUs (default {QUIET_WAIT:g}; "
+                        "0: off)")
     parser.add_argument("--profile", action="store_true",
                         help="also cProfile BP Studio and the minimal loop per workload")
     args = parser.parse_args(argv)
