@@ -18,6 +18,7 @@ from bpstudio.core.steptrace import sub
 from bpstudio.session import PreparedData
 
 from .views import theme
+from .views.log_axis import LogAxis
 
 MAX_POINTS = 4000
 """Beyond this many epochs recorded, every other point is dropped (the curves stay smooth)."""
@@ -39,7 +40,8 @@ class _LayerItems:
 
     def __init__(self, layer: int, grad_plot: pg.PlotItem, weight_plot: pg.PlotItem) -> None:
         colour = pg.mkColor(theme.class_colour(layer))
-        self.grad = grad_plot.plot(pen=pg.mkPen(colour, width=2))
+        self.grad = grad_plot.plot(pen=pg.mkPen(colour, width=2), symbolSize=7,
+                                   symbolBrush=colour, symbolPen="w")
         faint = pg.mkColor(colour)
         faint.setAlpha(70)
         self.weight_plot = weight_plot
@@ -52,6 +54,9 @@ class _LayerItems:
         self.lines[_AT[0.0]].setPen(edge)
         self.lines[_AT[100.0]].setPen(edge)
         self.lines[_AT[50.0]].setPen(pg.mkPen(colour, width=2))
+        self.lines[_AT[50.0]].setSymbolBrush(colour)
+        self.lines[_AT[50.0]].setSymbolPen("w")
+        self.lines[_AT[50.0]].setSymbolSize(7)
         self.bands = []
         for (lo, hi), alpha in (((10.0, 90.0), 45), ((25.0, 75.0), 100)):
             fill = pg.mkColor(colour)
@@ -67,11 +72,17 @@ class _LayerItems:
         self.grad.setData(epochs[finite], np.maximum(grads[finite], FLOOR))
         for k, line in enumerate(self.lines):
             line.setData(epochs, pct[:, k])
+        # a single epoch is no line: mark it, on the gradient curve and the median
+        symbol = "o" if len(epochs) == 1 else None
+        for item in (self.grad, self.lines[_AT[50.0]]):
+            item.setSymbol(symbol)
         # symmetric about 0 with three ticks: small stacked plots stay legible and comparable
         reach = _round_up(float(np.max(np.abs(pct[:, [_AT[0.0], _AT[100.0]]]))))
         self.weight_plot.getAxis("left").setTicks([[(-reach, ""), (0.0, "0"), (reach, "")]])
         self.weight_plot.setYRange(-reach, reach, padding=0.08)
         self.reach_text.setText(f"±{reach:g}")
+        # at the newest epoch, inside the plot: left of it, or right of a lone first point
+        self.reach_text.setAnchor((0, 0) if len(epochs) == 1 else (1, 0))
         self.reach_text.setPos(float(epochs[-1]) if len(epochs) else 0.0, reach)
 
     def remove(self, grad_plot: pg.PlotItem) -> None:
@@ -86,7 +97,7 @@ class GradientFlowView(theme.ViewFrame):
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        self.grad_plot = theme.make_plot("epoch", "mean |dW|")
+        self.grad_plot = theme.make_plot("epoch", "mean |dW|", {"left": LogAxis("left")})
         self.weight_area = pg.GraphicsLayoutWidget()
         self.weight_area.setBackground(theme.BACKGROUND)
         self.weight_area.ci.setSpacing(0)
@@ -189,7 +200,7 @@ class GradientFlowView(theme.ViewFrame):
         ])
         epoch = int(self._epochs[-1])
         if len(self._epochs) == 1:  # one point is no curve: say how one comes, and whole epochs
-            self.grad_plot.getPlotItem().setXRange(epoch, epoch + 10, padding=0)
+            self.grad_plot.getPlotItem().setXRange(epoch - 0.5, epoch + 10, padding=0)
             self.status_label.setText(f"epoch {epoch:,}: the curves grow while it trains")
         else:
             if len(self._epochs) == 2:  # a curve now: follow the epochs again

@@ -109,14 +109,25 @@ def test_follows_snapshots_from_training(qtbot, view, rng):
 def test_one_point_says_how_the_curves_come_and_shows_whole_epochs(qtbot, view, rng):
     view.add_point(29542, [0.1, 0.1, 0.1], _weights(rng))
     assert "grow while it trains" in view.status_label.text()
+    for items in view.layer_items:  # one epoch is no line: a dot marks it
+        assert items.grad.opts["symbol"] == "o" and items.lines[3].opts["symbol"] == "o"
     low, high = view.grad_plot.getPlotItem().vb.viewRange()[0]
-    assert (low, high) == (29542, 29552)
+    assert (low, high) == (29541.5, 29552)  # its dot whole, not cut by the edge
     for epoch in range(29543, 29600):
         view.add_point(epoch, [0.1, 0.1, 0.1], _weights(rng))
     assert view.status_label.text() == "epoch 29,599"
+    assert all(items.grad.opts["symbol"] is None for items in view.layer_items)
 
     def follows():
         low, high = view.grad_plot.getPlotItem().vb.viewRange()[0]
         return low <= 29542 and high >= 29599
 
     qtbot.waitUntil(follows)  # the epochs are followed again
+
+
+def test_the_gradient_axis_labels_never_crowd(view):
+    # 0.8 … 20 over 200 px: pyqtgraph's own log axis labelled every one of 0.8, 0.9, 1, 2, … 9
+    axis = view.grad_plot.getPlotItem().getAxis("left")
+    shown = [text for spacing, values in axis.tickValues(-0.1, 1.3, 200)
+             for text in axis.tickStrings(values, 1.0, spacing) if text]
+    assert set(shown) <= {"1", "2", "5", "10", "20"} and "1" in shown

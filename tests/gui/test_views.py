@@ -19,7 +19,7 @@ from bpstudio.gui.views import (
     LossPlotView,
     NetworkView,
     curve,
-    loss_plot,
+    log_axis,
     network_view,
     series,
     stepped,
@@ -273,7 +273,7 @@ def test_log_toggle_switches_the_axis(qtbot):
     [(1e-8, "10⁻⁸"), (5e-6, "5·10⁻⁶"), (0.002, "0.002"), (0.3, ""), (1.0, "1"), (2e4, "2·10⁴")],
 )
 def test_log_ticks_are_labelled_at_1_2_5(value, label):
-    assert loss_plot._log_label(value) == label
+    assert log_axis.log_label(value) == label
 
 
 @pytest.mark.parametrize(

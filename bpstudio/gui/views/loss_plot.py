@@ -7,15 +7,14 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
-from bpstudio.core.steptrace import sup
 from bpstudio.session import PreparedData
 
 from . import theme
 from .curve import BoldCurve, peak_downsample
+from .log_axis import LogAxis
 from .series import Series
 from .stepped import stepped_range
 
@@ -31,57 +30,6 @@ then makes room for twice as much: early on, when every round step of the range 
 passed within a fraction of a second, it moves about once a second. Paused, it fits the
 epochs there are."""
 
-AXIS_LABELS = ("5·10⁻¹⁰", "0.005")
-"""The widest loss labels: the axis is made this wide once, not resized as labels change."""
-
-DECADE_PIXELS = 26
-"""Below this many pixels per decade the log axis labels only some decades."""
-
-
-class _LossAxis(pg.AxisItem):
-    """A log axis that never crowds: every decade with 2 and 5 between them where there is
-    room, bare decades where there is less, every 2nd, 5th, ... decade where many decades
-    share a short axis, and all of 1..9 when less than a decade is in view."""
-
-    _minor_labels = "125"
-
-    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
-        if not self.logMode or not maxVal > minVal:
-            return super().tickValues(minVal, maxVal, size)
-        per_decade = size / (maxVal - minVal)
-        decades = np.arange(math.ceil(minVal), math.floor(maxVal) + 1, dtype=float)
-        if per_decade < DECADE_PIXELS:
-            step = next((k for k in (2, 3, 5, 10, 20, 50) if k * per_decade >= DECADE_PIXELS), 100)
-            keep = decades % step == 0
-            self._minor_labels = ""
-            return [(float(step), list(decades[keep])), (None, list(decades[~keep]))]
-        first, last = math.floor(minVal), math.ceil(maxVal)
-        minor = np.log10(np.arange(2, 10))[None, :] + np.arange(first, last)[:, None]
-        minor = minor[(minor >= minVal) & (minor <= maxVal)]
-        self._minor_labels = "125" if per_decade >= 3 * DECADE_PIXELS else ""
-        if len(decades) + len(minor) < 2:
-            return super().tickValues(minVal, maxVal, size)
-        if len(decades) < 2 and per_decade >= 3 * DECADE_PIXELS:
-            self._minor_labels = "123456789"  # less than a decade in view: label them all
-        return [(1.0, list(decades)), (None, list(minor))]
-
-    def logTickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-        digits = self._minor_labels if spacing is None else "1"
-        return [_log_label(10.0 ** v * scale, digits) for v in values]
-
-
-def _log_label(value: float, digits: str = "125") -> str:
-    """``0.02`` or ``5·10⁻⁶``: decimals near 1, powers of ten beyond; blank unless the
-    leading digit is one of ``digits``."""
-    mantissa, exponent = f"{value:.0e}".split("e")
-    if mantissa not in digits:
-        return ""
-    if -3 <= int(exponent) <= 3:
-        return f"{value:g}"
-    power = f"10{sup(int(exponent))}"
-    return power if mantissa == "1" else f"{mantissa}·{power}"
-
-
 class LossPlotView(theme.ViewFrame):
     """Loss against epoch with a log-y toggle and a read-out that follows the cursor.
 
@@ -95,9 +43,7 @@ class LossPlotView(theme.ViewFrame):
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        axis = _LossAxis("left")
-        metrics = QFontMetrics(theme.tick_font())
-        axis.setWidth(max(metrics.horizontalAdvance(text) for text in AXIS_LABELS) + 8)
+        axis = LogAxis("left")
         plot = theme.make_plot("epoch", "loss", {"left": axis})
         super().__init__("Loss", plot, parent)
         self.setObjectName("lossPlot")
