@@ -29,6 +29,9 @@ FLOOR = 1e-16
 AXIS_WIDTH = 58
 """Left axes share one width so the stacked plots' epochs line up."""
 
+LEGEND_VALUES_UP_TO = 4
+"""With more weight layers the legend names them only: their latest values would not fit."""
+
 EXTRAS_KEY = "mean_abs_grad"
 """Where the worker puts per-layer mean |dW| in ``TrainingSnapshot.extras``."""
 
@@ -193,7 +196,8 @@ class GradientFlowView(theme.ViewFrame):
     def _redraw(self) -> None:
         for l, items in enumerate(self._layers):
             items.set_data(self._epochs, self._grads[:, l], self._pct[:, l])
-        latest = ["" if math.isnan(g) else f" {g:.1e}" for g in self._grads[-1]]
+        latest = ["" if math.isnan(g) or len(self._layers) > LEGEND_VALUES_UP_TO
+                  else f" {g:.1e}" for g in self._grads[-1]]
         self.set_legend([
             ("line", theme.class_colour(l), f"W{sub(l + 1)}{text}")
             for l, text in enumerate(latest)

@@ -70,6 +70,13 @@ def test_another_architecture_rebuilds_the_layers(view, rng):
         view.add_point(2, [0.1], _weights(rng, (2, 5, 1)))
 
 
+def test_a_deep_network_keys_its_layers_without_values(view, rng):
+    sizes = (2, 8, 8, 8, 8, 8, 8, 1)  # seven weight layers: their values would not fit
+    view.add_point(1, [1e-3] * 7, _weights(rng, sizes))
+    legend = view.legend_label.text()
+    assert "W₇" in legend and "e-03" not in legend
+
+
 def test_zero_and_missing_gradients_do_not_break_the_log_axis(view, rng):
     view.add_point(1, [0.0, 1e-3, np.nan], _weights(rng))
     _, y = view.layer_items[0].grad.getData()
