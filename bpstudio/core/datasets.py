@@ -15,7 +15,19 @@ from typing import Any
 
 import numpy as np
 
-from .validation import check_finite, check_name, unknown_name
+from .data_checks import (
+    class_count,
+    class_number,
+    deviation,
+    input_array,
+    number_vector,
+    point_count,
+    real_number,
+    seed_number,
+    target_array,
+    whole_number,
+)
+from .validation import check_name, unknown_name
 
 TASKS = ("regression", "classification")
 
@@ -47,15 +59,15 @@ class Dataset:
 
     def __post_init__(self) -> None:
         task = check_name("task", self.task, TASKS)
-        X = _frozen(_inputs(self.X))
-        y = _frozen(_targets(task, self.y, X.shape[0]))
+        X = _frozen(input_array(self.X))
+        y = _frozen(target_array(task, self.y, X.shape[0]))
         if not isinstance(self.params, Mapping):
             raise ValueError(f"params: expected a mapping, got {type(self.params).__name__}")
         object.__setattr__(self, "X", X)
         object.__setattr__(self, "y", y)
         object.__setattr__(self, "name", str(self.name))
         object.__setattr__(self, "params", dict(self.params))
-        object.__setattr__(self, "n_classes", _class_count(task, y, self.n_classes))
+        object.__setattr__(self, "n_classes", class_count(task, y, self.n_classes))
 
     @property
     def n_samples(self) -> int:
@@ -94,8 +106,8 @@ def sin(
 
     The function-fitting example of the textbook (seeds/000): 100 points on [−3, 3], sd 0.1.
     """
-    n, noise, seed = _count("n", n, 1), _amount("noise", noise), _seed(seed)
-    low, high = _real("low", low), _real("high", high)
+    n, noise, seed = whole_number("n", n, 1), deviation("noise", noise), seed_number(seed)
+    low, high = real_number("low", low), real_number("high", high)
     if not low < high:
         raise ValueError(f"high: must be greater than low ({low:g}), got {high:g}")
     rng = np.random.default_rng(seed)
@@ -112,13 +124,13 @@ def points8(*, seed: int = 0) -> Dataset:
     """
     X = [[3, 1], [2, 5], [1, 8], [6, 4], [5, 2], [3, 5], [4, 7], [4, -1]]
     y = [0, 1, 1, 0, 0, 1, 1, 0]
-    return Dataset(X, y, "classification", "points8", dict(seed=_seed(seed)))
+    return Dataset(X, y, "classification", "points8", dict(seed=seed_number(seed)))
 
 
 def binary4(*, seed: int = 0) -> Dataset:
     """The 3 × 4 binary example with targets 1, 1, 0 (seeds/001), exactly as printed."""
     X = [[1, 0, 1, 0], [1, 0, 1, 1], [0, 1, 0, 1]]
-    return Dataset(X, [1, 1, 0], "classification", "binary4", dict(seed=_seed(seed)))
+    return Dataset(X, [1, 1, 0], "classification", "binary4", dict(seed=seed_number(seed)))
 
 
 def xor(*, n: int = 200, noise: float = 0.0, seed: int = 0) -> Dataset:
@@ -128,7 +140,7 @@ def xor(*, n: int = 200, noise: float = 0.0, seed: int = 0) -> Dataset:
     each point keeps :data:`XOR_MARGIN` from the axes. ``noise`` (sd) is added to the inputs
     after labelling, so with noise a few points cross into the other class's quadrant.
     """
-    n, noise, seed = _points(n, 2), _amount("noise", noise), _seed(seed)
+    n, noise, seed = point_count(n, 2), deviation("noise", noise), seed_number(seed)
     rng = np.random.default_rng(seed)
     quadrant = rng.permutation(np.arange(n) % 4)
     signs = np.array([[1.0, 1.0], [-1.0, 1.0], [-1.0, -1.0], [1.0, -1.0]])[quadrant]
@@ -141,8 +153,8 @@ def circles(*, n: int = 200, noise: float = 0.1, factor: float = 0.5, seed: int 
 
     Points are evenly spaced on each circle, then moved by Gaussian ``noise`` (sd).
     """
-    n, noise, seed = _points(n, 2), _amount("noise", noise), _seed(seed)
-    factor = _real("factor", factor)
+    n, noise, seed = point_count(n, 2), deviation("noise", noise), seed_number(seed)
+    factor = real_number("factor", factor)
     if not 0.0 < factor < 1.0:
         raise ValueError(
             f"factor: the inner radius must lie strictly between 0 and 1, got {factor:g}"
@@ -157,7 +169,7 @@ def circles(*, n: int = 200, noise: float = 0.1, factor: float = 0.5, seed: int 
 
 def moons(*, n: int = 200, noise: float = 0.1, seed: int = 0) -> Dataset:
     """Two interleaving half circles: the upper one class 0, the lower, shifted one class 1."""
-    n, noise, seed = _points(n, 2), _amount("noise", noise), _seed(seed)
+    n, noise, seed = point_count(n, 2), deviation("noise", noise), seed_number(seed)
     rng = np.random.default_rng(seed)
     n_upper = n // 2
     t_upper = np.linspace(0.0, np.pi, n_upper)
@@ -175,8 +187,8 @@ def gaussians(*, n: int = 200, classes: int = 3, spread: float = 1.0, seed: int 
     The centres sit on a circle of radius :data:`BLOB_RADIUS`, so the classes overlap more as
     ``spread`` grows. Class sizes differ by at most one.
     """
-    classes, spread, seed = _classes(classes), _amount("spread", spread), _seed(seed)
-    n = _points(n, classes)
+    classes, spread, seed = class_number(classes), deviation("spread", spread), seed_number(seed)
+    n = point_count(n, classes)
     rng = np.random.default_rng(seed)
     y = np.repeat(np.arange(classes), _class_sizes(n, classes))
     angle = 2.0 * np.pi * np.arange(classes) / classes
@@ -196,9 +208,9 @@ def spiral(
     radians) jitters the angle, so noise blurs the outer turns most. Class sizes differ by at
     most one.
     """
-    classes, noise, seed = _classes(classes), _amount("noise", noise), _seed(seed)
-    n = _points(n, classes)
-    turns = _real("turns", turns)
+    classes, noise, seed = class_number(classes), deviation("noise", noise), seed_number(seed)
+    n = point_count(n, classes)
+    turns = real_number("turns", turns)
     if turns <= 0:
         raise ValueError(f"turns: must be > 0 (e.g. 1.0 for one full turn), got {turns:g}")
     rng = np.random.default_rng(seed)
@@ -249,14 +261,14 @@ def train_test_split(
     """
     if not isinstance(data, Dataset):
         raise ValueError(f"data: expected a Dataset, got {type(data).__name__}")
-    fraction = _real("test_fraction", test_fraction)
+    fraction = real_number("test_fraction", test_fraction)
     if not 0.0 <= fraction < 1.0:
         raise ValueError(
             f"test_fraction: must be at least 0 and below 1 (e.g. 0.2), got {fraction:g}"
         )
     if data.n_samples == 0:
         raise ValueError("data: has no samples to split")
-    rng = np.random.default_rng(_seed(seed))
+    rng = np.random.default_rng(seed_number(seed))
     if data.task == "classification":
         test = _stratified_test_rows(rng, data.y, fraction)
     else:
@@ -276,8 +288,8 @@ class Standardizer:
     """
 
     def __init__(self, mean: object, scale: object) -> None:
-        mean = _vector("mean", mean)
-        scale = _vector("scale", scale)
+        mean = number_vector("mean", mean)
+        scale = number_vector("scale", scale)
         if mean.shape != scale.shape:
             raise ValueError(
                 f"scale: has {scale.size} entries but mean has {mean.size}; they must match"
@@ -290,7 +302,7 @@ class Standardizer:
     @classmethod
     def fit(cls, X: object) -> Standardizer:
         """Column means and standard deviations of ``X`` ``(N, d)``, with ``N >= 1``."""
-        X = _inputs(X)
+        X = input_array(X)
         if X.shape[0] == 0:
             raise ValueError("X: needs at least one sample to fit a Standardizer, got 0 rows")
         constant = np.all(X[0] == X, axis=0)
@@ -302,7 +314,7 @@ class Standardizer:
     @classmethod
     def identity(cls, d: int) -> Standardizer:
         """A standardizer that changes nothing, for ``d`` columns (when scaling is off)."""
-        d = _count("d", d, 1)
+        d = whole_number("d", d, 1)
         return cls(np.zeros(d), np.ones(d))
 
     @property
@@ -337,7 +349,7 @@ class Standardizer:
         return cls(d["mean"], d["scale"])
 
     def _check(self, X: object) -> np.ndarray:
-        X = _inputs(X)
+        X = input_array(X)
         if X.shape[1] != self.n_features:
             raise ValueError(
                 f"X: expected {self.n_features} columns (as fitted), got {X.shape[1]}"
@@ -427,119 +439,3 @@ def _row_index(index: object, n: int) -> np.ndarray | slice:
             f"index: row numbers must lie in 0..{n - 1}, got {rows.min()}..{rows.max()}"
         )
     return rows
-
-
-def _inputs(X: object) -> np.ndarray:
-    """``X`` as a finite float64 ``(N, d)`` array with ``d >= 1``; ``N = 0`` is allowed."""
-    try:
-        X = np.array(X, dtype=np.float64)
-    except (TypeError, ValueError) as exc:
-        raise ValueError(f"X: expected numbers, got {type(X).__name__} ({exc})") from exc
-    if X.ndim != 2 or X.shape[1] == 0:
-        raise ValueError(f"X: expected shape (N, d) with d >= 1, got {X.shape}")
-    check_finite("X", X)
-    return X
-
-
-def _targets(task: str, y: object, n_samples: int) -> np.ndarray:
-    y = _regression_targets(y) if task == "regression" else _class_labels(y)
-    if y.shape[0] != n_samples:
-        raise ValueError(f"y: has {y.shape[0]} rows but X has {n_samples}; they must match")
-    return y
-
-
-def _regression_targets(y: object) -> np.ndarray:
-    try:
-        y = np.array(y, dtype=np.float64)
-    except (TypeError, ValueError) as exc:
-        raise ValueError(f"y: expected numbers, got {type(y).__name__} ({exc})") from exc
-    if y.ndim == 1:
-        y = y.reshape(-1, 1)
-    if y.ndim != 2 or y.shape[1] == 0:
-        raise ValueError(f"y: regression targets need shape (N, n_out), got {y.shape}")
-    check_finite("y", y)
-    return y
-
-
-def _class_labels(y: object) -> np.ndarray:
-    y = np.array(y)
-    if y.ndim == 2 and y.shape[1] == 1:
-        y = y.reshape(-1)
-    if y.ndim != 1:
-        raise ValueError(f"y: class labels need shape (N,), got {y.shape}")
-    if y.size == 0:
-        return y.astype(np.int64)
-    if y.dtype.kind == "f":
-        check_finite("y", y)
-        if not np.all(y == np.round(y)):
-            raise ValueError("y: class labels must be whole numbers 0..K-1 (got fractions)")
-    elif y.dtype.kind not in "iu":
-        raise ValueError(f"y: class labels must be whole numbers 0..K-1, got {y.dtype} values")
-    if y.min() < 0:
-        raise ValueError(f"y: class labels must be >= 0 (0..K-1), found {y.min()}")
-    return y.astype(np.int64)
-
-
-def _class_count(task: str, y: np.ndarray, given: object) -> int:
-    if task == "regression":
-        if given not in (None, 0):
-            raise ValueError(f"n_classes: a regression dataset has no classes, got {given!r}")
-        return 0
-    needed = int(y.max()) + 1 if y.size else 0
-    if given is None:
-        return needed
-    return _count("n_classes", given, max(needed, 1), "the largest label + 1")
-
-
-def _vector(field: str, values: object) -> np.ndarray:
-    try:
-        v = np.array(values, dtype=np.float64)
-    except (TypeError, ValueError) as exc:
-        raise ValueError(f"{field}: expected a list of numbers ({exc})") from exc
-    if v.ndim != 1 or v.size == 0:
-        raise ValueError(f"{field}: expected a non-empty list of numbers, got shape {v.shape}")
-    check_finite(field, v)
-    return v
-
-
-def _is_whole(value: object) -> bool:
-    return isinstance(value, int | np.integer) and not isinstance(value, bool | np.bool_)
-
-
-def _count(field: str, value: object, minimum: int, why: str = "") -> int:
-    """A whole number ``>= minimum``; ``why`` explains the minimum in the message."""
-    if not _is_whole(value) or value < minimum:
-        reason = f" ({why})" if why else ""
-        raise ValueError(f"{field}: must be a whole number >= {minimum}{reason}, got {value!r}")
-    return int(value)
-
-
-def _points(n: object, classes: int) -> int:
-    return _count("n", n, classes, f"at least one point for each of the {classes} classes")
-
-
-def _classes(value: object) -> int:
-    return _count("classes", value, 2, "a classification problem needs two classes or more")
-
-
-def _seed(value: object) -> int:
-    return _count("seed", value, 0, "any whole number; the same seed gives the same data")
-
-
-def _real(field: str, value: object) -> float:
-    if isinstance(value, bool | np.bool_) or not isinstance(value, int | float | np.number):
-        raise ValueError(f"{field}: expected a number, got {value!r}")
-    value = float(value)
-    if not math.isfinite(value):
-        raise ValueError(f"{field}: must be a finite number, got {value}")
-    return value
-
-
-def _amount(field: str, value: object) -> float:
-    """A finite standard deviation ``>= 0``."""
-    value = _real(field, value)
-    if value < 0:
-        raise ValueError(
-            f"{field}: must be >= 0 (a standard deviation; 0 means none), got {value:g}"
-        )
-    return value
