@@ -26,23 +26,26 @@ def input_array(X: object) -> np.ndarray:
 
 
 def target_array(task: str, y: object, n_samples: int) -> np.ndarray:
-    y = _regression_targets(y) if task == "regression" else _class_labels(y)
+    y = float_columns("y", y, "regression targets need") if task == "regression" else (
+        _class_labels(y))
     if y.shape[0] != n_samples:
         raise ValueError(f"y: has {y.shape[0]} rows but X has {n_samples}; they must match")
     return y
 
 
-def _regression_targets(y: object) -> np.ndarray:
+def float_columns(field: str, values: object, need: str = "expected") -> np.ndarray:
+    """``values`` as a finite float64 ``(N, k)`` array with ``k >= 1`` (a vector is one
+    column); ``need`` starts the shape message ("y: regression targets need shape ...")."""
     try:
-        y = np.array(y, dtype=np.float64)
+        a = np.array(values, dtype=np.float64)
     except (TypeError, ValueError) as exc:
-        raise ValueError(f"y: expected numbers, got {type(y).__name__} ({exc})") from exc
-    if y.ndim == 1:
-        y = y.reshape(-1, 1)
-    if y.ndim != 2 or y.shape[1] == 0:
-        raise ValueError(f"y: regression targets need shape (N, n_out), got {y.shape}")
-    check_finite("y", y)
-    return y
+        raise ValueError(f"{field}: expected numbers, got {type(values).__name__} ({exc})") from exc
+    if a.ndim == 1:
+        a = a.reshape(-1, 1)
+    if a.ndim != 2 or a.shape[1] == 0:
+        raise ValueError(f"{field}: {need} shape (N, n_out), got {a.shape}")
+    check_finite(field, a)
+    return a
 
 
 def _class_labels(y: object) -> np.ndarray:

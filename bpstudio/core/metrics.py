@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .data_checks import float_columns
 from .datasets import Dataset
 from .validation import check_finite
 
@@ -25,7 +26,7 @@ def predict_classes(outputs: object) -> np.ndarray:
     and Keras (exactly 0.5 is class 0); several columns (scores or softmax) pick the largest,
     the first one on a tie.
     """
-    outputs = _outputs(outputs)
+    outputs = float_columns("outputs", outputs)
     if outputs.shape[1] == 1:
         return (outputs[:, 0] > 0.5).astype(np.int64)
     return np.argmax(outputs, axis=1).astype(np.int64)
@@ -99,16 +100,6 @@ def evaluate(net: Network, data: Dataset) -> dict[str, float]:
     return {"loss": float(net.loss(data.X, targets)), "accuracy": accuracy(outputs, data.y)}
 
 
-def _outputs(outputs: object) -> np.ndarray:
-    outputs = np.asarray(outputs, dtype=np.float64)
-    if outputs.ndim == 1:
-        outputs = outputs.reshape(-1, 1)
-    if outputs.ndim != 2 or outputs.shape[1] == 0:
-        raise ValueError(f"outputs: expected shape (N, n_out), got {outputs.shape}")
-    check_finite("outputs", outputs)
-    return outputs
-
-
 def _labels(labels: object, outputs_shape: tuple[int, ...]) -> np.ndarray:
     """Class numbers ``(N,)`` from labels, one-hot rows or a 0/1 column."""
     labels = np.asarray(labels)
@@ -131,14 +122,8 @@ def _labels(labels: object, outputs_shape: tuple[int, ...]) -> np.ndarray:
 
 def _pair(y_true: object, y_pred: object) -> tuple[np.ndarray, np.ndarray]:
     """Both as finite float64 ``(N, n_out)``; a ``(N,)`` vector is one column."""
-    pair = []
-    for field, values in (("y_true", y_true), ("y_pred", y_pred)):
-        a = np.asarray(values, dtype=np.float64)
-        a = a.reshape(-1, 1) if a.ndim == 1 else a
-        if a.ndim != 2:
-            raise ValueError(f"{field}: expected shape (N, n_out), got {a.shape}")
-        check_finite(field, a)
-        pair.append(a)
+    pair = [float_columns(field, values) for field, values in
+            (("y_true", y_true), ("y_pred", y_pred))]
     if pair[0].shape != pair[1].shape:
         raise ValueError(
             f"y_pred: has shape {pair[1].shape} but y_true has {pair[0].shape}; they must match"
