@@ -13,11 +13,12 @@ from bpstudio.session import PreparedData
 
 from . import theme
 from .contour import contour_segments
+from .throttled_view import ThrottledView
 
 RGB_LEVELS = (0, 255)
 
 
-class DecisionRegionView(theme.ViewFrame):
+class DecisionRegionView(ThrottledView):
     """A heatmap of the network's output on the plot grid, redrawn from each snapshot.
 
     One sigmoid output is a probability shaded blue (class 0) to orange (class 1) with fixed
@@ -45,9 +46,6 @@ class DecisionRegionView(theme.ViewFrame):
         self._grid: PlotGrid | None = None
         self._shades = np.zeros((0, 3))
         self._lut = theme.diverging_lut()
-        self._pending: TrainingSnapshot | None = None
-        self._throttle = theme.Throttle(theme.REDRAW_MS, self)
-        self._throttle.fired.connect(self._draw_pending)
         self.show_message("Choose data to see the decision regions.")
 
     @property
@@ -78,14 +76,8 @@ class DecisionRegionView(theme.ViewFrame):
             xRange=(grid.xs[0], grid.xs[-1]), yRange=(grid.ys[0], grid.ys[-1]), padding=0
         )
 
-    def show_snapshot(self, snapshot: TrainingSnapshot) -> None:
-        """Draw now, or within :data:`theme.REDRAW_MS` of the last drawing."""
-        self._pending = snapshot
-        self._throttle.request()
-
-    def _draw_pending(self) -> None:
-        snapshot, self._pending = self._pending, None
-        if self._grid is None or snapshot is None or snapshot.grid_outputs is None:
+    def draw(self, snapshot: TrainingSnapshot) -> None:
+        if self._grid is None or snapshot.grid_outputs is None:
             return
         self.status_label.setText(theme.score_text(snapshot.metrics, "accuracy"))
         outputs = self._grid.shape_outputs(snapshot.grid_outputs)
@@ -121,8 +113,7 @@ class DecisionRegionView(theme.ViewFrame):
 
     def clear(self) -> None:
         """Forget the network's output; the data points stay until the data changes."""
-        self._throttle.cancel()
-        self._pending = None
+        self.drop_pending()
         self.image.clear()
         self.boundary.setData([], [])
         self.status_label.setText("")

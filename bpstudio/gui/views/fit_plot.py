@@ -11,9 +11,10 @@ from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
 from bpstudio.session import PreparedData
 
 from . import theme
+from .throttled_view import ThrottledView
 
 
-class FitPlotView(theme.ViewFrame):
+class FitPlotView(ThrottledView):
     """Train points (filled), test points (hollow), the noise-free function where the data
     knows it (dashed) and the network's prediction on the plot grid (solid).
 
@@ -45,11 +46,8 @@ class FitPlotView(theme.ViewFrame):
             plot.addItem(item, ignoreBounds=item is self.model_curve)
         theme.keep_as_picture(self.truth_curve, self.train_points, self.test_points)
         self._grid: PlotGrid | None = None
-        self._pending: TrainingSnapshot | None = None
         self._shown: TrainingSnapshot | None = None
         plot.getPlotItem().getViewBox().sigYRangeChanged.connect(self._show_status)
-        self._throttle = theme.Throttle(theme.REDRAW_MS, self)
-        self._throttle.fired.connect(self._draw_pending)
         self.show_message("Choose data to see the fit.")
 
     def set_data(self, data: PreparedData, grid: PlotGrid | None) -> None:
@@ -82,14 +80,8 @@ class FitPlotView(theme.ViewFrame):
             self.truth_curve.setData(grid.xs, np.asarray(truth(grid.xs)).reshape(len(grid.xs)))
         self.plot.getPlotItem().enableAutoRange()
 
-    def show_snapshot(self, snapshot: TrainingSnapshot) -> None:
-        """Draw now, or within :data:`theme.REDRAW_MS` of the last drawing."""
-        self._pending = snapshot
-        self._throttle.request()
-
-    def _draw_pending(self) -> None:
-        snapshot, self._pending = self._pending, None
-        if self._grid is None or snapshot is None or snapshot.grid_outputs is None:
+    def draw(self, snapshot: TrainingSnapshot) -> None:
+        if self._grid is None or snapshot.grid_outputs is None:
             return
         outputs = self._grid.shape_outputs(snapshot.grid_outputs)
         self.model_curve.setData(self._grid.xs, outputs[:, 0])
@@ -107,8 +99,8 @@ class FitPlotView(theme.ViewFrame):
 
     def clear(self) -> None:
         """Forget the network's curve; the data points stay until the data changes."""
-        self._throttle.cancel()
-        self._pending = self._shown = None
+        self.drop_pending()
+        self._shown = None
         self.model_curve.setData([], [])
         self.status_label.setText("")
 

@@ -17,6 +17,7 @@ from bpstudio.session import PreparedData
 
 from . import theme
 from .network_layout import NetworkLayout
+from .throttled_view import ThrottledView
 
 WIDTH_LEVELS = 6
 """Lines are sorted into this many widths per sign: one path per (sign, width)."""
@@ -99,7 +100,7 @@ class _WeightLines(pg.GraphicsObject):
                         painter.drawPath(paths[key])
 
 
-class NetworkView(theme.ViewFrame):
+class NetworkView(ThrottledView):
     """Neurons as circles (input at the left), weights as lines: orange positive, blue
     negative, width proportional to ``|w|`` over the largest ``|w|`` in the network.
 
@@ -142,9 +143,6 @@ class NetworkView(theme.ViewFrame):
         self._weights: tuple[np.ndarray, ...] = ()
         self._biases: tuple[np.ndarray, ...] = ()
         self._keys: list[np.ndarray] = []
-        self._pending: TrainingSnapshot | None = None
-        self._throttle = theme.Throttle(theme.REDRAW_MS, self)
-        self._throttle.fired.connect(self._draw_pending)
         self.plot.vb.sigResized.connect(self._resize_neurons)
         self.plot.vb.sigRangeChanged.connect(self._resize_neurons)
         self._hovered: tuple[int, int] | None = None
@@ -157,16 +155,9 @@ class NetworkView(theme.ViewFrame):
     def set_data(self, data: PreparedData, grid: PlotGrid | None) -> None:
         """Nothing static to draw: the layer sizes come with the weights."""
 
-    def show_snapshot(self, snapshot: TrainingSnapshot) -> None:
-        """Draw now, or within :data:`theme.REDRAW_MS` when the last drawing is more recent: the
-        diagram costs ~10 ms to paint, and nobody follows 300 lines at 30 frames a second."""
-        self._pending = snapshot
-        self._throttle.request()
-
-    def _draw_pending(self) -> None:
-        snapshot, self._pending = self._pending, None
-        if snapshot is None:
-            return
+    def draw(self, snapshot: TrainingSnapshot) -> None:
+        """Lines by the weights, neurons by the biases; at most every REDRAW_MS (the diagram
+        costs ~10 ms to paint, and nobody follows 300 lines at 30 frames a second)."""
         sizes = [w.shape[0] for w in snapshot.weights] + [snapshot.weights[-1].shape[1]]
         if self._layout is None or self._layout.sizes != tuple(sizes):
             self._build(NetworkLayout(tuple(sizes)))
@@ -181,8 +172,7 @@ class NetworkView(theme.ViewFrame):
         self.status_label.setText(f"widest line |w| = {scale:.3g}")
 
     def clear(self) -> None:
-        self._throttle.cancel()
-        self._pending = None
+        self.drop_pending()
         self._forget_drawing()
         self.show_message("The network appears here when training starts (Train or Step).")
 
