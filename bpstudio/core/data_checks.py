@@ -26,8 +26,11 @@ def input_array(X: object) -> np.ndarray:
 
 
 def target_array(task: str, y: object, n_samples: int) -> np.ndarray:
-    y = float_columns("y", y, "regression targets need") if task == "regression" else (
-        _class_labels(y))
+    """Regression targets as ``(N, n_out)`` floats, class labels as ``(N,)`` whole numbers."""
+    if task == "regression":
+        y = float_columns("y", y, "regression targets need")
+    else:
+        y = _class_labels(y)
     if y.shape[0] != n_samples:
         raise ValueError(f"y: has {y.shape[0]} rows but X has {n_samples}; they must match")
     return y

@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
 
 from bpstudio.core.diagnostics import RELATIVE_TOLERANCE, GradientCheckReport
 
-"""Relative errors below this mean backpropagation and finite differences agree."""
-
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 GOOD = QColor("#d8f0d8")
 BAD = QColor("#f8d0c8")
