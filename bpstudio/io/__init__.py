@@ -6,7 +6,7 @@ do the same on text. Every problem with a file raises :class:`BPFileError`.
 
 from .bpnet import FileInfo, dumps, load, load_info, loads, save
 from .errors import BPFileError
-from .limits import MAX_FILE_BYTES, MAX_PARAMETERS
+from ..limits import MAX_FILE_BYTES, MAX_PARAMETERS
 from .migrations import FORMAT, VERSION
 
 __all__ = [

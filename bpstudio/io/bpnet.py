@@ -42,7 +42,7 @@ from .fields import (
     optional_integer,
     text,
 )
-from .limits import MAX_FILE_BYTES, MAX_LAYERS, MAX_PARAMETERS
+from ..limits import MAX_FILE_BYTES, MAX_LAYERS, MAX_PARAMETERS
 from .migrations import FORMAT, VERSION, migrate
 from .state import count_parameters, decode_start, decode_state, encode_start, encode_state
 

@@ -29,7 +29,7 @@ from .fields import (
     numbers,
     obj,
 )
-from .limits import MAX_CLASSES, MAX_SAMPLES
+from ..limits import MAX_CLASSES, MAX_SAMPLES
 
 DATA_KEYS = ("test_fraction", "split_seed", "standardize")
 PARAM_LIMITS = {"n": MAX_SAMPLES, "classes": MAX_CLASSES}

@@ -1,0 +1,50 @@
+"""How big anything in BP Studio may be: one table for everything that creates, changes,
+writes or reads a session.
+
+The designer's widget ranges, the command line's flags, the session's own checks, training
+and the ``.bpnet`` reader all take their numbers from here, so nothing can be made that
+cannot be opened again. docs/file-format.md#limits lists them for people. Nothing here
+imports anything: every layer may use it.
+"""
+
+MAX_FILE_BYTES = 256 * 2**20
+"""Larger ``.bpnet`` files are refused before they are read. Every session the limits below
+allow fits (``tests/io`` checks the worst case), so a save never meets this limit."""
+
+MAX_PARAMETERS = 1_000_000
+"""Weights plus biases of one network (8 MB per float64 copy)."""
+
+MAX_LAYERS = 100
+"""Weight layers of one network (hidden layers + the output layer)."""
+
+MAX_SAMPLES = 100_000
+"""Rows of data: embedded rows, and the ``n`` a data generator may be asked for."""
+
+MAX_CLASSES = 1000
+"""Classes of a classification problem (one output neuron each)."""
+
+MAX_DATA_VALUES = 20_000_000
+"""Samples × (inputs + outputs) that training holds in memory (160 MB as float64): 100,000
+samples of 1,000 one-hot classes would need 800 MB for the targets alone."""
+
+MAX_TABLE_VALUES = 2_000_000
+"""Numbers of embedded rows (inputs and targets) a file holds."""
+
+MAX_EPOCHS = 1_000_000_000
+"""Epochs a session may reach, and the largest epoch limit."""
+
+MAX_HISTORY_ROWS = 100_000
+"""Rows the history keeps; beyond them it keeps every 2nd, then 4th, ... epoch (and always
+the latest), so a run of any length saves in a file of bounded size."""
+
+MAX_STEPS = MAX_EPOCHS * MAX_SAMPLES
+"""Optimizer updates (Adam's step count): epochs × mini-batches per epoch."""
+
+MAX_SEED = 2**63 - 1
+"""Seeds of data, weights, split and shuffling."""
+
+MAX_TITLE_CHARS = 1000
+"""A session's title (one line)."""
+
+MAX_NOTES_CHARS = 100_000
+"""A session's notes."""
