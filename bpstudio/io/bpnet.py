@@ -16,6 +16,7 @@ from typing import Any
 from .. import __version__
 from ..core import ACTIVATIONS, INITIALIZERS, LOSSES
 from ..core.losses import REDUCTIONS
+from ..limits import MAX_FILE_BYTES, MAX_LAYERS, MAX_PARAMETERS
 from ..session import (
     OPTIMIZER_KINDS,
     LayerSpec,
@@ -42,7 +43,6 @@ from .fields import (
     optional_integer,
     text,
 )
-from ..limits import MAX_FILE_BYTES, MAX_LAYERS, MAX_PARAMETERS
 from .migrations import FORMAT, VERSION, migrate
 from .state import count_parameters, decode_start, decode_state, encode_start, encode_state
 

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from ..core.datasets import GENERATORS, TASKS
+from ..limits import MAX_CLASSES, MAX_SAMPLES
 from ..session import TABLE, DataSpec, PreparedData, Table
 from .fields import (
     array,
@@ -29,7 +30,6 @@ from .fields import (
     numbers,
     obj,
 )
-from ..limits import MAX_CLASSES, MAX_SAMPLES
 
 DATA_KEYS = ("test_fraction", "split_seed", "standardize")
 PARAM_LIMITS = {"n": MAX_SAMPLES, "classes": MAX_CLASSES}
