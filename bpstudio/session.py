@@ -9,8 +9,9 @@ and never open files; ``bpstudio.io`` turns it into a ``.bpnet`` file and back.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -29,6 +30,7 @@ from .core import (
 )
 from .core.datasets import GENERATORS, Dataset, Standardizer, make_dataset, train_test_split
 from .core.validation import check_name
+from .limits import MAX_EPOCHS, MAX_PARAMETERS
 
 OPTIMIZER_KINDS = ("sgd", "momentum", "adam")
 """What a person picks: plain SGD, SGD with momentum, or Adam."""
@@ -87,6 +89,16 @@ class NetworkSpec:
 
     def activations(self) -> list[str]:
         return [*(layer.activation for layer in self.hidden), self.output_activation]
+
+    def check_size(self, n_in: int, n_out: int) -> None:
+        """Raise ``ValueError`` if the network for this data would be larger than BP Studio
+        can save and open again (:data:`~bpstudio.limits.MAX_PARAMETERS`)."""
+        n = count_parameters(self.layer_sizes(n_in, n_out), self.bias)
+        if n > MAX_PARAMETERS:
+            raise ValueError(
+                f"hidden: the network would have {n:,} parameters; BP Studio works with up to "
+                f"{MAX_PARAMETERS:,} (use fewer or smaller hidden layers)"
+            )
 
     def build(self, n_in: int, n_out: int) -> Network:
         """A freshly initialised network for data with ``n_in`` inputs and ``n_out`` outputs."""
@@ -204,6 +216,11 @@ class TrainingConfig:
                 raise ValueError(f"{name}: must be a whole number >= 1 or None, got {value!r}")
         _check_seed("seed", self.seed)
 
+    @property
+    def last_epoch(self) -> int:
+        """The epoch training stops at: the epoch limit, else the most a session may reach."""
+        return MAX_EPOCHS if self.epoch_limit is None else min(self.epoch_limit, MAX_EPOCHS)
+
     def make_optimizer(self) -> Optimizer:
         if self.optimizer == "adam":
             return Adam(self.learning_rate, weight_decay=self.l2)
@@ -302,6 +319,12 @@ class Workbench:
 
     def _arrays(self, part: Dataset) -> tuple[np.ndarray, np.ndarray]:
         return self.data.inputs(part), training_targets(part, self.net.layer_sizes[-1])
+
+
+def count_parameters(sizes: Sequence[int], bias: bool) -> int:
+    """Weights and biases of a network with these layer sizes (input to output)."""
+    weights = sum(i * o for i, o in pairwise(sizes))
+    return weights + (sum(sizes[1:]) if bias else 0)
 
 
 def training_targets(part: Dataset, n_outputs: int) -> np.ndarray:

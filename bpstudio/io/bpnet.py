@@ -24,6 +24,7 @@ from ..session import (
     PreparedData,
     Session,
     TrainingConfig,
+    count_parameters,
 )
 from . import jsonfmt
 from .atomic import write_atomic
@@ -44,7 +45,7 @@ from .fields import (
     text,
 )
 from .migrations import FORMAT, VERSION, migrate
-from .state import count_parameters, decode_start, decode_state, encode_start, encode_state
+from .state import decode_start, decode_state, encode_start, encode_state
 
 TOP_KEYS = (
     "format", "version", "app_version", "created", "modified", "title", "notes",

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from ..core import History, TrainerState, make_optimizer
+from ..session import count_parameters
 from .errors import BPFileError
 from .fields import (
     array,
@@ -40,10 +41,6 @@ _INFINITIES = {"Infinity": math.inf, "-Infinity": -math.inf}
 
 def layer_shapes(sizes: list[int]) -> list[tuple[int, int]]:
     return list(pairwise(sizes))
-
-
-def count_parameters(sizes: list[int], bias: bool) -> int:
-    return sum(i * o for i, o in layer_shapes(sizes)) + (sum(sizes[1:]) if bias else 0)
 
 
 def encode_parameters(path: str, params: np.ndarray, sizes: list[int], bias: bool
