@@ -16,7 +16,8 @@ from typing import Any
 from .. import __version__
 from ..core import ACTIVATIONS, INITIALIZERS, LOSSES
 from ..core.losses import REDUCTIONS
-from ..limits import MAX_FILE_BYTES, MAX_LAYERS, MAX_PARAMETERS
+from ..limit_checks import check_layers, check_parameters
+from ..limits import MAX_FILE_BYTES
 from ..session import (
     OPTIMIZER_KINDS,
     LayerSpec,
@@ -24,7 +25,6 @@ from ..session import (
     PreparedData,
     Session,
     TrainingConfig,
-    count_parameters,
 )
 from . import jsonfmt
 from .atomic import write_atomic
@@ -41,7 +41,6 @@ from .fields import (
     integer,
     number,
     obj,
-    optional_integer,
     text,
 )
 from .migrations import FORMAT, VERSION, migrate
@@ -195,11 +194,12 @@ def decode(doc: Any) -> tuple[Session, FileInfo]:
     start = None
     if doc["start"] is not None:
         start = decode_start("start", doc["start"], sizes, network.bias)
-    session = Session(
-        network=network, data=data, training=training, state=state,
-        notes=text("notes", doc["notes"]), title=text("title", doc["title"]),
-        created=info.created, start=start,
-    )
+    with guard(""):  # the title's and notes' limits, epochs and steps: the session's checks
+        session = Session(
+            network=network, data=data, training=training, state=state,
+            notes=text("notes", doc["notes"]), title=text("title", doc["title"]),
+            created=info.created, start=start,
+        )
     _check_buildable(session, prepared)
     return session, info
 
@@ -231,22 +231,22 @@ def _check_time(path: str, value: Any) -> str:
 
 def _decode_network(path: str, value: Any) -> tuple[NetworkSpec, list[int]]:
     d = obj(path, value, NETWORK_KEYS)
-    sizes = [integer(at(path, "inputs"), d["inputs"], 1, MAX_PARAMETERS)]
-    layers = array(at(path, "layers"), d["layers"], MAX_LAYERS)
+    sizes = [integer(at(path, "inputs"), d["inputs"], 1)]
+    layers = array(at(path, "layers"), d["layers"])
+    with guard(path):
+        check_layers("layers", len(layers))
     if not layers:
         raise fail(at(path, "layers"), "needs at least the output layer")
     activations = []
     for i, layer in enumerate(layers):
         where = at(at(path, "layers"), i)
         layer = obj(where, layer, ("size", "activation"))
-        sizes.append(integer(at(where, "size"), layer["size"], 1, MAX_PARAMETERS))
+        sizes.append(integer(at(where, "size"), layer["size"], 1))
         activations.append(choice(at(where, "activation"), layer["activation"], ACTIVATIONS,
                                   "activation"))
     bias = boolean(at(path, "bias"), d["bias"])
-    n = count_parameters(sizes, bias)
-    if n > MAX_PARAMETERS:
-        raise fail(at(path, "layers"), f"the network would have {n:,} parameters; "
-                   f"BP Studio opens networks of up to {MAX_PARAMETERS:,}")
+    with guard(path):
+        check_parameters("layers", sizes, bias)
     hidden = []
     for i, (size, act) in enumerate(zip(sizes[1:-1], activations[:-1])):
         with guard(at(at(path, "layers"), i)):
@@ -259,7 +259,7 @@ def _decode_network(path: str, value: Any) -> tuple[NetworkSpec, list[int]]:
             reduction=choice(at(path, "reduction"), d["reduction"], REDUCTIONS, "reduction"),
             init=choice(at(path, "init"), d["init"], INITIALIZERS, "initializer"),
             bias=bias,
-            seed=integer(at(path, "seed"), d["seed"]),
+            seed=d["seed"],
         )
     return spec, sizes
 
@@ -274,17 +274,19 @@ def _check_sizes(sizes: list[int], prepared: PreparedData) -> None:
 
 
 def _decode_training(path: str, value: Any) -> TrainingConfig:
+    """Batch size, epoch limit and seed go to the config as they are: its own checks (the
+    limits of a session) name them."""
     d = obj(path, value, TRAINING_KEYS)
     with guard(path):
         return TrainingConfig(
             optimizer=choice(at(path, "optimizer"), d["optimizer"], OPTIMIZER_KINDS, "optimizer"),
             learning_rate=number(at(path, "learning_rate"), d["learning_rate"]),
             momentum=number(at(path, "momentum"), d["momentum"]),
-            batch_size=optional_integer(at(path, "batch_size"), d["batch_size"], 1),
+            batch_size=d["batch_size"],
             shuffle=boolean(at(path, "shuffle"), d["shuffle"]),
             l2=number(at(path, "l2"), d["l2"]),
-            epoch_limit=optional_integer(at(path, "epoch_limit"), d["epoch_limit"], 1),
-            seed=integer(at(path, "seed"), d["seed"]),
+            epoch_limit=d["epoch_limit"],
+            seed=d["seed"],
         )
 
 

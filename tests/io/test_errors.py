@@ -78,16 +78,18 @@ CASES = [
     (_set(["network", "layers", 1, "size"], 2),
      "network.layers[1].size: the data needs 1 outputs but the output layer has 2"),
     (_set(["network", "layers", 0, "size"], -4),
-     "network.layers[0].size: must be between 1 and 1000000, got -4"),
+     "network.layers[0].size: must be between 1 and 9223372036854775807, got -4"),
     (_set(["network", "layers", 0, "size"], 10**12),
-     "network.layers[0].size: must be between 1 and 1000000"),
+     "network.layers: the network would have 3,000,000,000,000 parameters; BP Studio works "
+     "with up to 1,000,000 (use fewer or smaller hidden layers)"),
     (_set(["network", "layers", 0, "size"], 900_000),
-     "network.layers: the network would have 2,700,000 parameters; BP Studio opens networks "
-     "of up to 1,000,000"),
+     "network.layers: the network would have 2,700,000 parameters; BP Studio works with up "
+     "to 1,000,000"),
     (_set(["network", "layers", 0, "activation"], "softmax"),
      "network.layers[0].activation: 'softmax' is only allowed on the output layer"),
     (_set(["network", "bias"], "yes"), "network.bias: expected true or false"),
-    (_set(["data", "params", "seed"], 1.5), "data.params.seed: must be a whole number"),
+    (_set(["data", "params", "seed"], 1.5), "data.params.seed: a seed must be a whole number "
+                                            "from 0 to 2**63 - 1"),
     (_set(["data", "generator"], "spiarl"), "unknown data generator 'spiarl' (did you mean "
                                             "'spiral'?)"),
     (_set(["data", "params", "noise"], 0.1), "data.params: unknown key 'noise'"),
@@ -96,7 +98,8 @@ CASES = [
      "standardizer: must be null when data.standardize is false"),
     (_set(["training", "learning_rate"], -1), "training.learning_rate: must be a finite number"),
     (_set(["training", "optimizer"], "adam"), "state.optimizer: the saved state is for 'sgd'"),
-    (_set(["training", "batch_size"], 0), "training.batch_size: must be between 1 and"),
+    (_set(["training", "batch_size"], 0), "training.batch_size: must be a whole number >= 1, or "
+                                          "None (null in a file) for the whole training set"),
     (_set(["state", "epoch"], 2), "state.history.epoch[2]: must be between 0 and 2, got 3"),
     (_set(["state", "rng", "state"], 12), "state.rng.state: expected a whole number 0 <= n < "
                                           "2**128 written as a decimal string, got 12"),
