@@ -8,6 +8,7 @@ import pytest
 from bpstudio.examples import EXAMPLES
 from bpstudio.io import BPFileError, dumps, load, loads
 from bpstudio.io import bpnet as bpnet_module
+from bpstudio.limits import MAX_FILE_BYTES
 
 from .conftest import train
 
@@ -163,11 +164,35 @@ def test_missing_file_and_folder_give_file_errors(tmp_path):
             load(path)
 
 
-def test_files_over_the_size_limit_are_refused_before_reading(tmp_path, monkeypatch, doc):
+@pytest.mark.parametrize(("over", "message"), [
+    (2, "the file is 268,435,458 bytes; BP Studio opens files of up to 268,435,456 bytes"),
+    (2**20 // 10, "the file is 256.1 MiB; BP Studio opens files of up to 256 MiB"),
+    (44 * 2**20, "the file is 300.0 MiB; BP Studio opens files of up to 256 MiB"),
+])
+def test_files_over_the_size_limit_are_refused_before_reading(tmp_path, over, message):
     path = tmp_path / "big.bpnet"
+    with path.open("wb") as stream:  # sparse: nothing is really written, or read
+        stream.truncate(MAX_FILE_BYTES + over)
+    tracemalloc.start()
+    try:
+        with pytest.raises(BPFileError) as info:
+            load(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert str(info.value) == message
+    assert peak < 2**20
+
+
+def test_a_file_at_the_size_limit_is_read(tmp_path, monkeypatch, doc):
+    path = tmp_path / "net.bpnet"
     path.write_text(json.dumps(doc))
-    monkeypatch.setattr(bpnet_module, "MAX_FILE_BYTES", 1000)
-    with pytest.raises(BPFileError, match=r"MiB; BP Studio opens files of up to 0 MiB"):
+    size = path.stat().st_size
+    monkeypatch.setattr(bpnet_module, "MAX_FILE_BYTES", size)
+    assert load(path).epoch == 3
+    monkeypatch.setattr(bpnet_module, "MAX_FILE_BYTES", size - 1)
+    with pytest.raises(BPFileError, match=f"the file is {size:,} bytes; BP Studio opens files "
+                                          f"of up to {size - 1:,} bytes"):
         load(path)
 
 
