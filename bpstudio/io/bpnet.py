@@ -205,10 +205,11 @@ def _opened(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     named(path)
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+        kind = irregular(os.fstat(fd).st_mode)
+        if kind:
+            os.close(fd)
+            raise BPFileError(f"cannot read the file: it is {kind}, not a file")
         with os.fdopen(fd, "rb") as stream:
-            kind = irregular(os.fstat(fd).st_mode)
-            if kind:
-                raise BPFileError(f"cannot read the file: it is {kind}, not a file")
             yield stream
     except OSError as exc:
         raise BPFileError(f"cannot read the file ({exc.strerror or exc})") from None
