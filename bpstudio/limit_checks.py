@@ -133,35 +133,22 @@ def check_data_values(field: str, n_samples: int, n_inputs: int, n_outputs: int)
 
 
 def check_batch_size(field: str, value: object) -> None:
-    if value is not None and (not is_whole(value) or value < 1):
-        raise ValueError(f"{field}: must be a whole number >= 1, or None (null in a file) "
-                         f"for the whole training set, got {shown(value)}")
-    if value is not None:
-        at_most(field, value, MAX_SAMPLES, "samples per batch",
-                "use a smaller batch, or None (null) for the whole training set")
+    _optional_count(field, value, MAX_SAMPLES, "samples per batch", "use a smaller batch",
+                    "for the whole training set")
 
 
 def check_epoch_limit(field: str, value: object) -> None:
-    if value is not None and (not is_whole(value) or value < 1):
-        raise ValueError(f"{field}: must be a whole number >= 1, or None (null in a file) "
-                         f"for no limit, got {shown(value)}")
-    if value is not None:
-        at_most(field, value, MAX_EPOCHS, "epochs", "use a smaller limit, or None (null) for none")
+    _optional_count(field, value, MAX_EPOCHS, "epochs", "use a smaller limit", "for no limit")
 
 
 def check_title(field: str, value: object) -> None:
-    if not isinstance(value, str):
-        raise ValueError(f"{field}: expected text, got {shown(value)}")
-    at_most(field, len(value), MAX_TITLE_CHARS, "characters",
-            "shorten the title (longer text belongs in the notes)")
+    _text(field, value, MAX_TITLE_CHARS, "shorten the title (longer text belongs in the notes)")
     if value.splitlines() not in ([], [value]):
         raise ValueError(f"{field}: must be one line; put line breaks in the notes")
 
 
 def check_notes(field: str, value: object) -> None:
-    if not isinstance(value, str):
-        raise ValueError(f"{field}: expected text, got {shown(value)}")
-    at_most(field, len(value), MAX_NOTES_CHARS, "characters", "shorten the notes")
+    _text(field, value, MAX_NOTES_CHARS, "shorten the notes")
 
 
 def check_epoch(field: str, value: int) -> None:
@@ -175,3 +162,20 @@ def check_steps(field: str, value: int) -> None:
 
 def check_history_rows(field: str, n_rows: int) -> None:
     at_most(field, n_rows, MAX_HISTORY_ROWS, "rows", "reset training to start a new history")
+
+
+def _optional_count(field: str, value: object, limit: int, what: str, fix: str,
+                    none_means: str) -> None:
+    """A whole number from 1 to ``limit``, or ``None`` (which ``none_means``)."""
+    if value is None:
+        return
+    if not is_whole(value) or value < 1:
+        raise ValueError(f"{field}: must be a whole number >= 1, or None (null in a file) "
+                         f"{none_means}, got {shown(value)}")
+    at_most(field, value, limit, what, f"{fix}, or None (null) {none_means}")
+
+
+def _text(field: str, value: object, limit: int, fix: str) -> None:
+    if not isinstance(value, str):
+        raise ValueError(f"{field}: expected text, got {shown(value)}")
+    at_most(field, len(value), limit, "characters", fix)

@@ -1,9 +1,10 @@
 """``.bpnet`` files: a :class:`~bpstudio.session.Session` as strict JSON and back.
 
 Writing reads the document back by the reader's own rules first, so the app never writes a
-file it could not open again. Reading checks every field before anything is allocated, and builds the session's network,
-data and trainer once, so a file that loads is a session that trains. Every problem raises
-:class:`BPFileError` naming where it is. See ``docs/file-format.md`` for each field.
+file it could not open again. Reading checks every field before anything is allocated, and
+builds the session's network, data and trainer once, so a file that loads is a session that
+trains. Every problem raises :class:`BPFileError` naming where it is. See
+``docs/file-format.md`` for each field.
 """
 
 from __future__ import annotations
