@@ -9,9 +9,8 @@ and never open files; ``bpstudio.io`` turns it into a ``.bpnet`` file and back.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -30,7 +29,25 @@ from .core import (
 )
 from .core.datasets import GENERATORS, Dataset, Standardizer, make_dataset, train_test_split
 from .core.validation import check_name
-from .limits import MAX_EPOCHS, MAX_PARAMETERS
+from .limit_checks import (
+    check_batch_size,
+    check_data_values,
+    check_epoch,
+    check_epoch_limit,
+    check_history_rows,
+    check_labels,
+    check_layers,
+    check_notes,
+    check_parameters,
+    check_params,
+    check_rows,
+    check_seed,
+    check_steps,
+    check_table_values,
+    check_title,
+)
+from .limit_checks import count_parameters as count_parameters  # where callers look for it
+from .limits import MAX_EPOCHS
 
 OPTIMIZER_KINDS = ("sgd", "momentum", "adam")
 """What a person picks: plain SGD, SGD with momentum, or Adam."""
@@ -82,7 +99,10 @@ class NetworkSpec:
                 f"output_activation: loss '{self.loss}' needs a {' or '.join(sorted(outputs))} "
                 f"output, got '{self.output_activation}'"
             )
-        _check_seed("seed", self.seed)
+        check_seed("seed", self.seed)
+        check_layers("hidden", len(self.hidden) + 1)
+        # too many parameters whatever the data: an input and an output are the fewest
+        check_parameters("hidden", self.layer_sizes(1, 1), self.bias, least=True)
 
     def layer_sizes(self, n_in: int, n_out: int) -> list[int]:
         return [n_in, *(layer.size for layer in self.hidden), n_out]
@@ -93,15 +113,12 @@ class NetworkSpec:
     def check_size(self, n_in: int, n_out: int) -> None:
         """Raise ``ValueError`` if the network for this data would be larger than BP Studio
         can save and open again (:data:`~bpstudio.limits.MAX_PARAMETERS`)."""
-        n = count_parameters(self.layer_sizes(n_in, n_out), self.bias)
-        if n > MAX_PARAMETERS:
-            raise ValueError(
-                f"hidden: the network would have {n:,} parameters; BP Studio works with up to "
-                f"{MAX_PARAMETERS:,} (use fewer or smaller hidden layers)"
-            )
+        check_parameters("hidden", self.layer_sizes(n_in, n_out), self.bias)
 
     def build(self, n_in: int, n_out: int) -> Network:
-        """A freshly initialised network for data with ``n_in`` inputs and ``n_out`` outputs."""
+        """A freshly initialised network for data with ``n_in`` inputs and ``n_out`` outputs
+        (refused before anything is allocated when it would be too large to save)."""
+        self.check_size(n_in, n_out)
         return Network(
             self.layer_sizes(n_in, n_out), self.activations(), loss=self.loss,
             reduction=self.reduction, init=self.init, bias=self.bias, seed=self.seed,
@@ -142,14 +159,24 @@ class DataSpec:
         f = self.test_fraction
         if isinstance(f, bool) or not isinstance(f, int | float) or not 0.0 <= f < 1.0:
             raise ValueError(f"test_fraction: must be a number in [0, 1), got {f!r}")
-        _check_seed("split_seed", self.split_seed)
+        check_seed("split_seed", self.split_seed)
+        if self.table is None:
+            check_params(self.params)
+        else:
+            _check_table(self.table)
 
     def load(self) -> PreparedData:
-        """Generate (or take) the data, split it and fit the standardizer on the training part."""
+        """Generate (or take) the data, split it and fit the standardizer on the training part.
+
+        Generated data too large to train on is refused right after it is made (a few MB at
+        most, as ``n`` is limited) and before anything grows with the number of classes."""
         if self.table is not None:
             full = Dataset(self.table.X, self.table.y, self.table.task, TABLE, {})
         else:
             full = make_dataset(self.name, **self.params)
+            y_columns = full.y.shape[1] if full.y.ndim == 2 else 1
+            check_data_values("n", full.n_samples, full.n_features,
+                              output_count(full.task, y_columns, full.n_classes))
         train, test = train_test_split(full, self.test_fraction, seed=self.split_seed)
         scaler = (
             Standardizer.fit(train.X) if self.standardize
@@ -177,10 +204,8 @@ class PreparedData:
 
     @property
     def n_outputs(self) -> int:
-        """Output neurons: one per regression target, one for two classes, else one per class."""
-        if self.task == "regression":
-            return self.full.y.shape[1]
-        return 1 if self.full.n_classes <= 2 else self.full.n_classes
+        y_columns = self.full.y.shape[1] if self.task == "regression" else 1
+        return output_count(self.task, y_columns, self.full.n_classes)
 
     def inputs(self, part: Dataset) -> np.ndarray:
         return self.standardizer.transform(part.X)
@@ -208,13 +233,9 @@ class TrainingConfig:
             raise ValueError(f"momentum: must be a number in [0, 1), got {self.momentum!r}")
         if not _is_real(self.l2) or not (math.isfinite(self.l2) and self.l2 >= 0):
             raise ValueError(f"l2: must be a finite number >= 0, got {self.l2!r}")
-        for name in ("batch_size", "epoch_limit"):
-            value = getattr(self, name)
-            if value is not None and (
-                isinstance(value, bool) or not isinstance(value, int) or value < 1
-            ):
-                raise ValueError(f"{name}: must be a whole number >= 1 or None, got {value!r}")
-        _check_seed("seed", self.seed)
+        check_batch_size("batch_size", self.batch_size)
+        check_epoch_limit("epoch_limit", self.epoch_limit)
+        check_seed("seed", self.seed)
 
     @property
     def last_epoch(self) -> int:
@@ -249,6 +270,12 @@ class Session:
     title: str = ""
     created: str | None = None
     start: np.ndarray | None = None
+
+    def __post_init__(self) -> None:
+        check_title("title", self.title)
+        check_notes("notes", self.notes)
+        if self.state is not None:
+            check_state(self.state)
 
     def prepare_data(self) -> PreparedData:
         return self.data.load()
@@ -321,12 +348,6 @@ class Workbench:
         return self.data.inputs(part), training_targets(part, self.net.layer_sizes[-1])
 
 
-def count_parameters(sizes: Sequence[int], bias: bool) -> int:
-    """Weights and biases of a network with these layer sizes (input to output)."""
-    weights = sum(i * o for i, o in pairwise(sizes))
-    return weights + (sum(sizes[1:]) if bias else 0)
-
-
 def training_targets(part: Dataset, n_outputs: int) -> np.ndarray:
     """Targets as the network takes them: values, a 0/1 column, or one-hot rows for K outputs
     (whatever the loss: a K-output MSE classifier learns one-hot rows too)."""
@@ -341,6 +362,32 @@ def _is_real(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def _check_seed(field_name: str, value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValueError(f"{field_name}: a seed must be a whole number >= 0, got {value!r}")
+def output_count(task: str, y_columns: int, n_classes: int) -> int:
+    """Output neurons: one per regression target, one for two classes, else one per class."""
+    if task == "regression":
+        return y_columns
+    return 1 if n_classes <= 2 else n_classes
+
+
+def check_state(state: TrainerState) -> None:
+    """A trainer state within the limits: epochs, optimizer steps and rows of history."""
+    check_epoch("state.epoch", state.epoch)
+    check_steps("state.optimizer_state.t", state.optimizer_state.get("t", 0))
+    check_history_rows("state.history", len(state.history))
+
+
+def _check_table(table: Table) -> None:
+    """Rows, numbers, classes and training size of embedded rows, before any is used."""
+    X, y = np.asarray(table.X), np.asarray(table.y)
+    n = X.shape[0] if X.ndim else 0
+    check_rows("table", n)
+    check_table_values("table", X.size + y.size)
+    n_classes = 0
+    if table.task != "regression" and y.size and y.dtype.kind in "iuf":
+        largest = np.max(y)
+        if np.isfinite(largest):
+            check_labels("table.y", int(largest))
+            n_classes = int(largest) + 1
+    y_columns = y.shape[1] if y.ndim == 2 else 1
+    inputs = X.shape[1] if X.ndim == 2 else 1
+    check_data_values("table", n, inputs, output_count(table.task, y_columns, n_classes))

@@ -1,22 +1,28 @@
 """``.bpnet`` files: a :class:`~bpstudio.session.Session` as strict JSON and back.
 
-Writing checks the session first, so the app never writes a file it could not read back.
-Reading checks every field before anything is allocated, and builds the session's network,
-data and trainer once, so a file that loads is a session that trains. Every problem raises
-:class:`BPFileError` naming where it is. See ``docs/file-format.md`` for each field.
+Writing reads the document back by the reader's own rules first, so the app never writes a
+file it could not open again. Reading checks every field before anything is allocated, and
+builds the session's network, data and trainer once, so a file that loads is a session that
+trains. Every problem raises :class:`BPFileError` naming where it is. See
+``docs/file-format.md`` for each field.
 """
 
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 
 from .. import __version__
 from ..core import ACTIVATIONS, INITIALIZERS, LOSSES
 from ..core.losses import REDUCTIONS
-from ..limits import MAX_FILE_BYTES, MAX_LAYERS, MAX_PARAMETERS
+from ..limit_checks import check_layers, check_parameters
+from ..limits import MAX_FILE_BYTES
 from ..session import (
     OPTIMIZER_KINDS,
     LayerSpec,
@@ -24,10 +30,9 @@ from ..session import (
     PreparedData,
     Session,
     TrainingConfig,
-    count_parameters,
 )
 from . import jsonfmt
-from .atomic import write_atomic
+from .atomic import untouched, writable_target, write_atomic
 from .data import check_standardizer, decode_data, encode_data, encode_standardizer, prepare
 from .errors import BPFileError
 from .fields import (
@@ -41,10 +46,10 @@ from .fields import (
     integer,
     number,
     obj,
-    optional_integer,
     text,
 )
 from .migrations import FORMAT, VERSION, migrate
+from .paths import irregular, named
 from .state import decode_start, decode_state, encode_start, encode_state
 
 TOP_KEYS = (
@@ -52,6 +57,9 @@ TOP_KEYS = (
     "network", "data", "standardizer", "training", "state", "start",
 )
 NETWORK_KEYS = ("inputs", "layers", "loss", "reduction", "init", "bias", "seed")
+HEAD_BYTES = 4096
+"""The first bytes of a file, where BP Studio writes ``created``."""
+_CREATED = re.compile(rb'^\s*"created": "([^"\\]{1,64})"', re.MULTILINE)
 TRAINING_KEYS = (
     "optimizer", "learning_rate", "momentum", "batch_size", "shuffle", "l2", "epoch_limit",
     "seed",
@@ -126,27 +134,53 @@ def dumps(session: Session, *, created: str | None = None, modified: str | None 
     return jsonfmt.dump(encode(session, created=created, modified=modified or stamp))
 
 
-def save(path: str | os.PathLike[str], session: Session) -> None:
+def save(path: str | os.PathLike[str], session: Session, *,
+         overwrite_read_only: bool = False) -> None:
     """Write ``session`` to ``path`` atomically; on failure the old file stays intact.
 
-    ``created`` is the session's own (set when it was loaded), else kept from the file being
-    replaced if that is a readable ``.bpnet`` file, else now.
+    A link is followed to the file it names (the link stays); a read-only file is refused
+    unless ``overwrite_read_only`` (the command line's ``--force``, a question in the app).
+    What is written is first read back by the reader's own rules (see :func:`encoded`).
+    ``created`` is the session's own (set when it was loaded), else kept from the ``.bpnet``
+    file being replaced, else now.
     """
+    target = writable_target(path, overwrite_read_only=overwrite_read_only)
     stamp = now()
-    created = session.created or _created_of(path) or stamp
-    data = dumps(session, created=created, modified=stamp).encode("utf-8")
-    write_atomic(path, data)
-
-
-def _created_of(path: str | os.PathLike[str]) -> str | None:
+    created = session.created or _created_of(target) or stamp
     try:
-        doc = jsonfmt.parse(read_bytes(path))
+        data = encoded(session, created=created, modified=stamp)
+    except (ValueError, TypeError) as exc:  # BPFileError included
+        raise BPFileError(f"{exc}; {untouched(target)}") from None
+    write_atomic(target, data, overwrite_read_only=overwrite_read_only)
+
+
+def encoded(session: Session, *, created: str, modified: str) -> bytes:
+    """The bytes of the file, checked as opening it will check them: the exact size against
+    :data:`MAX_FILE_BYTES`, then the whole document parsed and decoded by the reader itself
+    (about a third more time than writing it alone), so a file it could not open is never
+    written."""
+    data = dumps(session, created=created, modified=modified).encode("utf-8")
+    if len(data) > MAX_FILE_BYTES:
+        raise BPFileError(_too_large("would be", len(data)))
+    try:
+        decode(jsonfmt.parse(data))
+    except BPFileError as exc:
+        raise BPFileError(f"the file would not open again ({exc})") from None
+    return data
+
+
+def _created_of(target: Path) -> str | None:
+    """The ``created`` time of the ``.bpnet`` file being replaced, read from its first lines
+    (where BP Studio writes it) rather than by parsing a file of up to 256 MiB."""
+    try:
+        with _opened(target) as stream:
+            head = stream.read(HEAD_BYTES)
     except BPFileError:
         return None
-    created = doc.get("created") if isinstance(doc, dict) else None
+    found = _CREATED.search(head)
     try:
-        return created if _check_time("created", created) else None
-    except BPFileError:
+        return _check_time("created", found[1].decode("utf-8")) if found else None
+    except (BPFileError, UnicodeDecodeError):
         return None
 
 
@@ -154,19 +188,42 @@ def _created_of(path: str | os.PathLike[str]) -> str | None:
 
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
-    """The file's bytes, refusing files over :data:`MAX_FILE_BYTES` before reading them."""
+    """The bytes of a regular file, refusing files over :data:`MAX_FILE_BYTES` before
+    reading them."""
+    with _opened(path) as stream:
+        size = os.fstat(stream.fileno()).st_size
+        data = b"" if size > MAX_FILE_BYTES else stream.read(MAX_FILE_BYTES + 1)
+    size = max(size, len(data))
+    if size > MAX_FILE_BYTES:
+        raise BPFileError(_too_large("is", size))
+    return data
+
+
+@contextmanager
+def _opened(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """``path`` open for reading if it is a regular file. Opened without blocking, so a FIFO
+    or a device is refused at once instead of waiting for a writer that never comes."""
+    named(path)
     try:
-        with open(path, "rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
-            data = b"" if size > MAX_FILE_BYTES else stream.read(MAX_FILE_BYTES + 1)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+        kind = irregular(os.fstat(fd).st_mode)
+        if kind:
+            os.close(fd)
+            raise BPFileError(f"cannot read the file: it is {kind}, not a file")
+        with os.fdopen(fd, "rb") as stream:
+            yield stream
     except OSError as exc:
         raise BPFileError(f"cannot read the file ({exc.strerror or exc})") from None
-    if size > MAX_FILE_BYTES or len(data) > MAX_FILE_BYTES:
-        raise BPFileError(
-            f"the file is {max(size, len(data)) / 2**20:.1f} MiB; BP Studio opens files of up "
-            f"to {MAX_FILE_BYTES // 2**20} MiB"
-        )
-    return data
+
+
+def _too_large(verb: str, size: int) -> str:
+    """"the file is 300.2 MiB; ... up to 256 MiB", in bytes where MiB would look equal."""
+    shown, limit = f"{size / 2**20:.1f}", f"{MAX_FILE_BYTES / 2**20:.1f}"
+    if shown == limit:
+        shown, limit = f"{size:,} bytes", f"{MAX_FILE_BYTES:,} bytes"
+    else:
+        shown, limit = f"{shown} MiB", f"{limit.removesuffix('.0')} MiB"
+    return f"the file {verb} {shown}; BP Studio opens files of up to {limit}"
 
 
 def decode(doc: Any) -> tuple[Session, FileInfo]:
@@ -195,11 +252,12 @@ def decode(doc: Any) -> tuple[Session, FileInfo]:
     start = None
     if doc["start"] is not None:
         start = decode_start("start", doc["start"], sizes, network.bias)
-    session = Session(
-        network=network, data=data, training=training, state=state,
-        notes=text("notes", doc["notes"]), title=text("title", doc["title"]),
-        created=info.created, start=start,
-    )
+    with guard(""):  # the title's and notes' limits, epochs and steps: the session's checks
+        session = Session(
+            network=network, data=data, training=training, state=state,
+            notes=text("notes", doc["notes"]), title=text("title", doc["title"]),
+            created=info.created, start=start,
+        )
     _check_buildable(session, prepared)
     return session, info
 
@@ -231,22 +289,22 @@ def _check_time(path: str, value: Any) -> str:
 
 def _decode_network(path: str, value: Any) -> tuple[NetworkSpec, list[int]]:
     d = obj(path, value, NETWORK_KEYS)
-    sizes = [integer(at(path, "inputs"), d["inputs"], 1, MAX_PARAMETERS)]
-    layers = array(at(path, "layers"), d["layers"], MAX_LAYERS)
+    sizes = [integer(at(path, "inputs"), d["inputs"], 1)]
+    layers = array(at(path, "layers"), d["layers"])
+    with guard(path):
+        check_layers("layers", len(layers))
     if not layers:
         raise fail(at(path, "layers"), "needs at least the output layer")
     activations = []
     for i, layer in enumerate(layers):
         where = at(at(path, "layers"), i)
         layer = obj(where, layer, ("size", "activation"))
-        sizes.append(integer(at(where, "size"), layer["size"], 1, MAX_PARAMETERS))
+        sizes.append(integer(at(where, "size"), layer["size"], 1))
         activations.append(choice(at(where, "activation"), layer["activation"], ACTIVATIONS,
                                   "activation"))
     bias = boolean(at(path, "bias"), d["bias"])
-    n = count_parameters(sizes, bias)
-    if n > MAX_PARAMETERS:
-        raise fail(at(path, "layers"), f"the network would have {n:,} parameters; "
-                   f"BP Studio opens networks of up to {MAX_PARAMETERS:,}")
+    with guard(path):
+        check_parameters("layers", sizes, bias)
     hidden = []
     for i, (size, act) in enumerate(zip(sizes[1:-1], activations[:-1])):
         with guard(at(at(path, "layers"), i)):
@@ -259,7 +317,7 @@ def _decode_network(path: str, value: Any) -> tuple[NetworkSpec, list[int]]:
             reduction=choice(at(path, "reduction"), d["reduction"], REDUCTIONS, "reduction"),
             init=choice(at(path, "init"), d["init"], INITIALIZERS, "initializer"),
             bias=bias,
-            seed=integer(at(path, "seed"), d["seed"]),
+            seed=d["seed"],
         )
     return spec, sizes
 
@@ -274,17 +332,19 @@ def _check_sizes(sizes: list[int], prepared: PreparedData) -> None:
 
 
 def _decode_training(path: str, value: Any) -> TrainingConfig:
+    """Batch size, epoch limit and seed go to the config as they are: its own checks (the
+    limits of a session) name them."""
     d = obj(path, value, TRAINING_KEYS)
     with guard(path):
         return TrainingConfig(
             optimizer=choice(at(path, "optimizer"), d["optimizer"], OPTIMIZER_KINDS, "optimizer"),
             learning_rate=number(at(path, "learning_rate"), d["learning_rate"]),
             momentum=number(at(path, "momentum"), d["momentum"]),
-            batch_size=optional_integer(at(path, "batch_size"), d["batch_size"], 1),
+            batch_size=d["batch_size"],
             shuffle=boolean(at(path, "shuffle"), d["shuffle"]),
             l2=number(at(path, "l2"), d["l2"]),
-            epoch_limit=optional_integer(at(path, "epoch_limit"), d["epoch_limit"], 1),
-            seed=integer(at(path, "seed"), d["seed"]),
+            epoch_limit=d["epoch_limit"],
+            seed=d["seed"],
         )
 
 

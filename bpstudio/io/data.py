@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from ..core.datasets import GENERATORS, TASKS
-from ..limits import MAX_CLASSES, MAX_SAMPLES
+from ..limit_checks import check_params, check_rows, check_table_values
 from ..session import TABLE, DataSpec, PreparedData, Table
 from .fields import (
     array,
@@ -32,7 +32,6 @@ from .fields import (
 )
 
 DATA_KEYS = ("test_fraction", "split_seed", "standardize")
-PARAM_LIMITS = {"n": MAX_SAMPLES, "classes": MAX_CLASSES}
 
 
 def encode_data(spec: DataSpec, prepared: PreparedData) -> dict[str, Any]:
@@ -53,7 +52,6 @@ def encode_data(spec: DataSpec, prepared: PreparedData) -> dict[str, Any]:
 def decode_data(path: str, value: Any) -> DataSpec:
     d = obj(path, value, DATA_KEYS, ("generator", "params", "table"))
     fraction = number(at(path, "test_fraction"), d["test_fraction"])
-    split_seed = integer(at(path, "split_seed"), d["split_seed"])
     standardize = boolean(at(path, "standardize"), d["standardize"])
     if ("generator" in d) == ("table" in d):
         raise fail(path, "needs either 'generator' (with 'params') or 'table', not both or neither")
@@ -66,25 +64,26 @@ def decode_data(path: str, value: Any) -> DataSpec:
         if "params" not in d:
             raise fail(path, "missing key 'params'")
         params, table = _decode_params(at(path, "params"), name, d["params"]), None
-    with guard(path):
-        return DataSpec(name, params, fraction, split_seed, standardize, table)
+    with guard(path):  # the split seed and the limits of the rows: the session's own checks
+        return DataSpec(name, params, fraction, d["split_seed"], standardize, table)
 
 
 def _decode_params(path: str, name: str, value: Any) -> dict[str, Any]:
     accepted = list(inspect.signature(GENERATORS[name]).parameters)
     d = obj(path, value, (), accepted)
     for key, v in d.items():
-        where = at(path, key)
-        if isinstance(v, int) and not isinstance(v, bool):
-            integer(where, v, -(2**63), PARAM_LIMITS.get(key, 2**63 - 1))
-        elif not isinstance(v, bool | float | str):
-            raise fail(where, f"expected a number, got {describe(v)}")
+        if not isinstance(v, int | float | str):
+            raise fail(at(path, key), f"expected a number, got {describe(v)}")
+    with guard(path):
+        check_params(d)
     return dict(d)
 
 
 def _decode_table(path: str, value: Any) -> Table:
     d = obj(path, value, ("task", "X", "y"))
     task = choice(at(path, "task"), d["task"], TASKS, "task")
+    with guard(""):  # counted before a single number is converted
+        check_table_values(path, _count(d["X"]) + _count(d["y"]))
     X = _rows(at(path, "X"), d["X"])
     n = X.shape[0]
     if task == "regression":
@@ -96,14 +95,22 @@ def _decode_table(path: str, value: Any) -> Table:
         if len(labels) != n:
             raise fail(at(path, "y"), f"has {len(labels)} labels but X has {n} rows")
         y = np.array(
-            [integer(at(at(path, "y"), i), v, 0, MAX_CLASSES - 1) for i, v in enumerate(labels)],
-            dtype=np.int64,
+            [integer(at(at(path, "y"), i), v) for i, v in enumerate(labels)], dtype=np.int64
         )
     return Table(X, y, task)
 
 
+def _count(rows: Any) -> int:
+    """How many numbers a list of rows holds (anything else counts as one)."""
+    if not isinstance(rows, list):
+        return 1
+    return sum(len(row) if isinstance(row, list) else 1 for row in rows)
+
+
 def _rows(path: str, value: Any) -> np.ndarray:
-    rows = array(path, value, MAX_SAMPLES)
+    rows = array(path, value)
+    with guard(""):
+        check_rows(path, len(rows))
     if not rows:
         raise fail(path, "needs at least one row")
     first = rows[0]

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from ..core import History, TrainerState, make_optimizer
-from ..session import count_parameters
+from ..limit_checks import check_history_rows, count_parameters
 from .errors import BPFileError
 from .fields import (
     array,
@@ -235,6 +235,8 @@ def _decode_history(path: str, value: Any, epoch: int) -> History:
     d = obj(path, value, History.COLUMNS)
     columns = [array(at(path, c), d[c]) for c in History.COLUMNS]
     length = len(columns[0])
+    with guard(""):  # before a single row is read
+        check_history_rows(path, length)
     for name, column in zip(History.COLUMNS, columns):
         if len(column) != length:
             raise fail(

@@ -56,3 +56,35 @@ def test_data_specs_with_imported_rows_compare_by_the_rows_object():
     assert same == DataSpec(TABLE, table=rows)
     # equal numbers in another table: different, and no "truth value of an array" error
     assert same != DataSpec(TABLE, table=Table(np.ones((3, 2)), np.ones(3), "regression"))
+
+
+def test_building_refuses_a_network_too_large_for_its_data_before_allocating_it():
+    import tracemalloc
+
+    from bpstudio.session import TABLE, DataSpec, LayerSpec, NetworkSpec, Table
+
+    wide = DataSpec(TABLE, table=Table(np.zeros((2, 1001)), np.zeros((2, 1)), "regression"))
+    session = Session(NetworkSpec((LayerSpec(1000, "tanh"),)), wide)  # fine for 1 input
+    tracemalloc.start()
+    try:
+        with pytest.raises(ValueError, match=r"^hidden: the network would have 1,003,001 "
+                                             r"parameters; BP Studio works with up to "
+                                             r"1,000,000"):
+            session.build()
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 2**20  # the 8 MB of weights were never made
+
+
+def test_a_change_past_a_limit_is_refused_and_the_session_stays_as_it_was():
+    from bpstudio.limits import MAX_EPOCHS
+
+    book = EXAMPLES["two_input"]()
+    at_the_end = replace(book, state=replace(book.state, epoch=MAX_EPOCHS))
+    with pytest.raises(ValueError, match=r"^state.epoch: at most 1,000,000,000 epochs, got "
+                                         r"1,000,000,001; reset training"):
+        at_the_end.with_state(replace(book.state, epoch=MAX_EPOCHS + 1))
+    with pytest.raises(ValueError, match=r"^title: must be one line"):
+        replace(book, title="two\nlines")
+    assert at_the_end.epoch == MAX_EPOCHS and "\n" not in book.title

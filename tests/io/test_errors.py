@@ -8,6 +8,7 @@ import pytest
 from bpstudio.examples import EXAMPLES
 from bpstudio.io import BPFileError, dumps, load, loads
 from bpstudio.io import bpnet as bpnet_module
+from bpstudio.limits import MAX_FILE_BYTES
 
 from .conftest import train
 
@@ -78,16 +79,18 @@ CASES = [
     (_set(["network", "layers", 1, "size"], 2),
      "network.layers[1].size: the data needs 1 outputs but the output layer has 2"),
     (_set(["network", "layers", 0, "size"], -4),
-     "network.layers[0].size: must be between 1 and 1000000, got -4"),
+     "network.layers[0].size: must be between 1 and 9223372036854775807, got -4"),
     (_set(["network", "layers", 0, "size"], 10**12),
-     "network.layers[0].size: must be between 1 and 1000000"),
+     "network.layers: the network would have 3,000,000,000,000 parameters; BP Studio works "
+     "with up to 1,000,000 (use fewer or smaller hidden layers)"),
     (_set(["network", "layers", 0, "size"], 900_000),
-     "network.layers: the network would have 2,700,000 parameters; BP Studio opens networks "
-     "of up to 1,000,000"),
+     "network.layers: the network would have 2,700,000 parameters; BP Studio works with up "
+     "to 1,000,000"),
     (_set(["network", "layers", 0, "activation"], "softmax"),
      "network.layers[0].activation: 'softmax' is only allowed on the output layer"),
     (_set(["network", "bias"], "yes"), "network.bias: expected true or false"),
-    (_set(["data", "params", "seed"], 1.5), "data.params.seed: must be a whole number"),
+    (_set(["data", "params", "seed"], 1.5), "data.params.seed: a seed must be a whole number "
+                                            "from 0 to 2**63 - 1"),
     (_set(["data", "generator"], "spiarl"), "unknown data generator 'spiarl' (did you mean "
                                             "'spiral'?)"),
     (_set(["data", "params", "noise"], 0.1), "data.params: unknown key 'noise'"),
@@ -96,7 +99,8 @@ CASES = [
      "standardizer: must be null when data.standardize is false"),
     (_set(["training", "learning_rate"], -1), "training.learning_rate: must be a finite number"),
     (_set(["training", "optimizer"], "adam"), "state.optimizer: the saved state is for 'sgd'"),
-    (_set(["training", "batch_size"], 0), "training.batch_size: must be between 1 and"),
+    (_set(["training", "batch_size"], 0), "training.batch_size: must be a whole number >= 1, or "
+                                          "None (null in a file) for the whole training set"),
     (_set(["state", "epoch"], 2), "state.history.epoch[2]: must be between 0 and 2, got 3"),
     (_set(["state", "rng", "state"], 12), "state.rng.state: expected a whole number 0 <= n < "
                                           "2**128 written as a decimal string, got 12"),
@@ -160,11 +164,35 @@ def test_missing_file_and_folder_give_file_errors(tmp_path):
             load(path)
 
 
-def test_files_over_the_size_limit_are_refused_before_reading(tmp_path, monkeypatch, doc):
+@pytest.mark.parametrize(("over", "message"), [
+    (2, "the file is 268,435,458 bytes; BP Studio opens files of up to 268,435,456 bytes"),
+    (2**20 // 10, "the file is 256.1 MiB; BP Studio opens files of up to 256 MiB"),
+    (44 * 2**20, "the file is 300.0 MiB; BP Studio opens files of up to 256 MiB"),
+])
+def test_files_over_the_size_limit_are_refused_before_reading(tmp_path, over, message):
     path = tmp_path / "big.bpnet"
+    with path.open("wb") as stream:  # sparse: nothing is really written, or read
+        stream.truncate(MAX_FILE_BYTES + over)
+    tracemalloc.start()
+    try:
+        with pytest.raises(BPFileError) as info:
+            load(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert str(info.value) == message
+    assert peak < 2**20
+
+
+def test_a_file_at_the_size_limit_is_read(tmp_path, monkeypatch, doc):
+    path = tmp_path / "net.bpnet"
     path.write_text(json.dumps(doc))
-    monkeypatch.setattr(bpnet_module, "MAX_FILE_BYTES", 1000)
-    with pytest.raises(BPFileError, match=r"MiB; BP Studio opens files of up to 0 MiB"):
+    size = path.stat().st_size
+    monkeypatch.setattr(bpnet_module, "MAX_FILE_BYTES", size)
+    assert load(path).epoch == 3
+    monkeypatch.setattr(bpnet_module, "MAX_FILE_BYTES", size - 1)
+    with pytest.raises(BPFileError, match=f"the file is {size:,} bytes; BP Studio opens files "
+                                          f"of up to {size - 1:,} bytes"):
         load(path)
 
 

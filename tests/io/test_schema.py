@@ -58,3 +58,55 @@ def test_the_schema_names_exactly_the_registries():
              for rule in DEFS["data"]["allOf"]}
     assert rules == {name: list(inspect.signature(g).parameters)
                      for name, g in GENERATORS.items()}
+
+
+def test_the_schema_s_maxima_are_the_limits():
+    from bpstudio import limits
+
+    network, data, state = (DEFS[k]["properties"] for k in ("network", "data", "state"))
+    training = DEFS["training"]["properties"]
+    pairs = [
+        (SCHEMA["properties"]["title"]["maxLength"], limits.MAX_TITLE_CHARS),
+        (SCHEMA["properties"]["notes"]["maxLength"], limits.MAX_NOTES_CHARS),
+        (DEFS["seed"]["maximum"], limits.MAX_SEED),
+        (network["layers"]["maxItems"], limits.MAX_LAYERS),
+        (network["inputs"]["maximum"], limits.MAX_PARAMETERS),
+        (DEFS["rows"]["maxItems"], limits.MAX_SAMPLES),
+        (data["params"]["properties"]["n"]["maximum"], limits.MAX_SAMPLES),
+        (data["params"]["properties"]["classes"]["maximum"], limits.MAX_CLASSES),
+        (DEFS["table"]["properties"]["y"]["oneOf"][1]["items"]["maximum"],
+         limits.MAX_CLASSES - 1),
+        (training["batch_size"]["oneOf"][1]["maximum"], limits.MAX_SAMPLES),
+        (training["epoch_limit"]["oneOf"][1]["maximum"], limits.MAX_EPOCHS),
+        (state["epoch"]["maximum"], limits.MAX_EPOCHS),
+        (state["optimizer_state"]["properties"]["t"]["maximum"], limits.MAX_STEPS),
+        (state["history"]["properties"]["epoch"]["maxItems"], limits.MAX_HISTORY_ROWS),
+        (DEFS["measures"]["maxItems"], limits.MAX_HISTORY_ROWS),
+    ]
+    assert [schema for schema, _ in pairs] == [limit for _, limit in pairs]
+
+
+def test_the_schema_refuses_one_past_a_limit(validator):
+    doc = json.loads(dumps(train(moons_session(), 2)))
+    assert validator.is_valid(doc)
+    for change in (
+        lambda d: d["training"].update(batch_size=100_001),
+        lambda d: d["training"].update(epoch_limit=10**9 + 1),
+        lambda d: d["state"].update(epoch=10**9 + 1),
+        lambda d: d["data"]["params"].update(n=100_001),
+        lambda d: d.update(title="x" * 1001),
+        lambda d: d.update(title="one\ntwo"),
+        lambda d: d.update(notes="x" * 100_001),
+    ):
+        copy = json.loads(json.dumps(doc))
+        change(copy)
+        assert not validator.is_valid(copy)
+
+
+def test_the_title_pattern_is_one_line_as_the_app_sees_it():
+    import re
+
+    pattern = re.compile(SCHEMA["properties"]["title"]["pattern"])
+    for code in range(0x3000):
+        text = f"a{chr(code)}b"
+        assert bool(pattern.search(text)) == (text.splitlines() == [text]), hex(code)

@@ -1,0 +1,181 @@
+"""The checks of :mod:`bpstudio.limits` that making a session and reading a file share.
+
+Each raises ``ValueError("field: why; the fix")``. The session's specs call them with their
+own field names whenever one is made or changed, and the ``.bpnet`` reader calls the very same
+functions (its guard puts the file's path in front), so a session can be made exactly when
+it can be opened again: there is no second copy of a rule to drift.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import Any
+
+from .core.text import quote
+from .limits import (
+    MAX_CLASSES,
+    MAX_DATA_VALUES,
+    MAX_EPOCHS,
+    MAX_HISTORY_ROWS,
+    MAX_LAYERS,
+    MAX_NOTES_CHARS,
+    MAX_PARAMETERS,
+    MAX_SAMPLES,
+    MAX_SEED,
+    MAX_STEPS,
+    MAX_TABLE_VALUES,
+    MAX_TITLE_CHARS,
+)
+
+PARAM_LIMITS = {"n": (MAX_SAMPLES, "samples", "ask for fewer samples"),
+                "classes": (MAX_CLASSES, "classes", "ask for fewer classes")}
+"""Generator parameters with a limit, checked before anything is generated."""
+
+
+def shown(value: object) -> str:
+    """``value`` as a message shows it: bounded, one line, whatever it is."""
+    if is_whole(value):
+        return amount(value)
+    if value is None or isinstance(value, bool | float):
+        return repr(value)
+    if isinstance(value, list | tuple | dict | set):
+        return f"a {type(value).__name__}"
+    return quote(value)
+
+
+def amount(value: int) -> str:
+    """A whole number with thousands separators, or its size when it is absurdly long."""
+    return f"{value:,}" if abs(value) < 10**40 else "a number of more than 40 digits"
+
+
+def is_whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def at_most(field: str, value: int, limit: int, what: str, fix: str) -> None:
+    """Refuse ``value`` above ``limit``, a number of :mod:`bpstudio.limits`."""
+    if value > limit:
+        raise ValueError(f"{field}: at most {limit:,} {what}, got {amount(value)}; {fix}")
+
+
+def check_seed(field: str, value: object) -> int:
+    if not is_whole(value) or not 0 <= value <= MAX_SEED:
+        raise ValueError(
+            f"{field}: a seed must be a whole number from 0 to 2**63 - 1 ({MAX_SEED:,}), "
+            f"got {shown(value)}"
+        )
+    return value
+
+
+def count_parameters(sizes: Sequence[int], bias: bool) -> int:
+    """Weights and biases of a network with these layer sizes (input to output)."""
+    weights = sum(i * o for i, o in pairwise(sizes))
+    return weights + (sum(sizes[1:]) if bias else 0)
+
+
+def check_layers(field: str, n_weight_layers: int) -> None:
+    at_most(field, n_weight_layers, MAX_LAYERS, "weight layers (hidden layers and the output "
+            "layer)", "use fewer hidden layers")
+
+
+def check_parameters(field: str, sizes: Sequence[int], bias: bool, *, least: bool = False
+                     ) -> None:
+    """Refuse a network over :data:`MAX_PARAMETERS`; ``least``: the sizes of the input and
+    output are not known yet and stand at 1, so the count is the fewest possible."""
+    n = count_parameters(sizes, bias)
+    if n > MAX_PARAMETERS:
+        raise ValueError(
+            f"{field}: the network would have {'at least ' if least else ''}{amount(n)} "
+            f"parameters; BP Studio works with up to {MAX_PARAMETERS:,} (use fewer or smaller "
+            "hidden layers)"
+        )
+
+
+def check_params(params: dict[str, Any]) -> None:
+    """A generator's parameters: ``n`` and ``classes`` within their limits, a valid seed.
+    Fields are the parameters' own names, as the generators' messages have them."""
+    for key, (limit, what, fix) in PARAM_LIMITS.items():
+        value = params.get(key)
+        if is_whole(value):
+            at_most(key, value, limit, what, fix)
+    if "seed" in params:
+        check_seed("seed", params["seed"])
+
+
+def check_rows(field: str, n_rows: int) -> None:
+    at_most(field, n_rows, MAX_SAMPLES, "rows", "import fewer rows")
+
+
+def check_table_values(field: str, n_values: int) -> None:
+    at_most(field, n_values, MAX_TABLE_VALUES, "numbers in the rows (inputs and targets)",
+            "import fewer rows or columns")
+
+
+def check_labels(field: str, largest: int) -> None:
+    if largest >= MAX_CLASSES:
+        raise ValueError(
+            f"{field}: at most {MAX_CLASSES:,} classes (labels 0 to {MAX_CLASSES - 1}), got "
+            f"the label {amount(largest)}; number the classes from 0"
+        )
+
+
+def check_data_values(field: str, n_samples: int, n_inputs: int, n_outputs: int) -> None:
+    """Refuse data whose inputs and targets (one-hot for K classes) would not fit in
+    :data:`MAX_DATA_VALUES` numbers while training."""
+    n = n_samples * (n_inputs + n_outputs)
+    if n > MAX_DATA_VALUES:
+        raise ValueError(
+            f"{field}: {n_samples:,} samples × ({n_inputs:,} inputs + {n_outputs:,} outputs) "
+            f"are {n:,} numbers to train on; BP Studio works with up to {MAX_DATA_VALUES:,} "
+            "(use fewer samples, inputs or classes)"
+        )
+
+
+def check_batch_size(field: str, value: object) -> None:
+    _optional_count(field, value, MAX_SAMPLES, "samples per batch", "use a smaller batch",
+                    "for the whole training set")
+
+
+def check_epoch_limit(field: str, value: object) -> None:
+    _optional_count(field, value, MAX_EPOCHS, "epochs", "use a smaller limit", "for no limit")
+
+
+def check_title(field: str, value: object) -> None:
+    _text(field, value, MAX_TITLE_CHARS, "shorten the title (longer text belongs in the notes)")
+    if value.splitlines() not in ([], [value]):
+        raise ValueError(f"{field}: must be one line; put line breaks in the notes")
+
+
+def check_notes(field: str, value: object) -> None:
+    _text(field, value, MAX_NOTES_CHARS, "shorten the notes")
+
+
+def check_epoch(field: str, value: int) -> None:
+    at_most(field, value, MAX_EPOCHS, "epochs", "reset training to start again from epoch 0")
+
+
+def check_steps(field: str, value: int) -> None:
+    at_most(field, value, MAX_STEPS, "optimizer steps",
+            "reset training to start again from epoch 0")
+
+
+def check_history_rows(field: str, n_rows: int) -> None:
+    at_most(field, n_rows, MAX_HISTORY_ROWS, "rows", "reset training to start a new history")
+
+
+def _optional_count(field: str, value: object, limit: int, what: str, fix: str,
+                    none_means: str) -> None:
+    """A whole number from 1 to ``limit``, or ``None`` (which ``none_means``)."""
+    if value is None:
+        return
+    if not is_whole(value) or value < 1:
+        raise ValueError(f"{field}: must be a whole number >= 1, or None (null in a file) "
+                         f"{none_means}, got {shown(value)}")
+    at_most(field, value, limit, what, f"{fix}, or None (null) {none_means}")
+
+
+def _text(field: str, value: object, limit: int, fix: str) -> None:
+    if not isinstance(value, str):
+        raise ValueError(f"{field}: expected text, got {shown(value)}")
+    at_most(field, len(value), limit, "characters", fix)
