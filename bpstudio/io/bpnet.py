@@ -126,12 +126,22 @@ def dumps(session: Session, *, created: str | None = None, modified: str | None 
     return jsonfmt.dump(encode(session, created=created, modified=modified or stamp))
 
 
-def save(path: str | os.PathLike[str], session: Session) -> None:
+def save(
+    path: str | os.PathLike[str], session: Session, *, overwrite_read_only: bool = False
+) -> None:
     """Write ``session`` to ``path`` atomically; on failure the old file stays intact.
 
     ``created`` is the session's own (set when it was loaded), else kept from the file being
-    replaced if that is a readable ``.bpnet`` file, else now.
+    replaced if that is a readable ``.bpnet`` file, else now. A read-only file is replaced
+    only with ``overwrite_read_only``.
     """
+    # stand-in from i9-cli for the io engineer's version of this agreed API
+    try:
+        read_only = not os.stat(path).st_mode & 0o222
+    except OSError:
+        read_only = False
+    if read_only and not overwrite_read_only:
+        raise BPFileError("the file is read-only; it was left as it was")
     stamp = now()
     created = session.created or _created_of(path) or stamp
     data = dumps(session, created=created, modified=stamp).encode("utf-8")
