@@ -9,6 +9,8 @@ import time
 from collections.abc import Callable
 from typing import Any, TextIO
 
+import numpy as np
+
 from .core.datasets import Dataset
 from .core.metrics import evaluate
 from .session import Session, Workbench
@@ -24,7 +26,7 @@ def make_meter(bench: Workbench) -> Callable[[], None]:
 
     Train loss is the trainer's (the mean batch loss during the epoch); the metrics and the
     test loss are measured after the epoch's updates, on standardized inputs. Outputs that
-    overflow cannot be scored and stay NaN.
+    overflow cannot be scored and stay NaN, silently: the trainer reports the divergence.
     """
     data = bench.data
     metric = metric_name(data.task)
@@ -33,10 +35,12 @@ def make_meter(bench: Workbench) -> Callable[[], None]:
     def measure() -> None:
         history = bench.trainer.history
         try:
-            history.train_metric[-1] = evaluate(bench.net, train)[metric]
-            if test.n_samples:
-                scores = evaluate(bench.net, test)
-                history.test_loss[-1], history.test_metric[-1] = scores["loss"], scores[metric]
+            with np.errstate(all="ignore"):
+                history.train_metric[-1] = evaluate(bench.net, train)[metric]
+                if test.n_samples:
+                    scores = evaluate(bench.net, test)
+                    history.test_loss[-1] = scores["loss"]
+                    history.test_metric[-1] = scores[metric]
         except ValueError:
             pass  # outputs overflowed: not measurable (NaN); the next step reports divergence
 
