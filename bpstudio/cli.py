@@ -420,7 +420,8 @@ def info_command(args: argparse.Namespace) -> int:
         session, file_info = load_info(args.file)
     except BPFileError as exc:
         return _fail(args.file, exc)
-    summary = summarize(session)
+    prepared = session.prepare_data()
+    summary = summarize(session, prepared)
     summary["file"] = {"path": args.file, **vars(file_info)}
     if args.json:  # ASCII: a terminal never sees a control character from the file
         print(json.dumps(summary, indent=2))
@@ -430,7 +431,7 @@ def info_command(args: argparse.Namespace) -> int:
         ("file", f"{args.file} (file version {file_info.version}, written by BP Studio "
                  f"{_shown(file_info.app_version)}, modified {file_info.modified})"),
         ("title", _shown(session.title, MAX_TITLE_CHARS) or "-"),
-        ("network", describe_network(session)),
+        ("network", describe_network(session, prepared)),
         ("data", f"{_recipe(data['name'], data['params'])}: {data['task']}, "
                  f"{data['train_samples']} train + {data['test_samples']} test samples"
                  f"{', standardized' if data['standardize'] else ''}"),

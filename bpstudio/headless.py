@@ -13,7 +13,7 @@ import numpy as np
 
 from .core.datasets import Dataset
 from .core.metrics import evaluate
-from .session import Session, Workbench
+from .session import PreparedData, Session, Workbench, count_parameters
 
 
 def metric_name(task: str) -> str:
@@ -99,9 +99,9 @@ class Progress:
             self.stream.flush()
 
 
-def summarize(session: Session) -> dict[str, Any]:
+def summarize(session: Session, prepared: PreparedData | None = None) -> dict[str, Any]:
     """Architecture, data, training settings, epochs and the newest history row."""
-    prepared = session.prepare_data()
+    prepared = session.prepare_data() if prepared is None else prepared
     net = session.network
     sizes = net.layer_sizes(prepared.n_inputs, prepared.n_outputs)
     metric = metric_name(prepared.task)
@@ -117,7 +117,7 @@ def summarize(session: Session) -> dict[str, Any]:
         "network": {
             "layer_sizes": sizes, "activations": net.activations(), "loss": net.loss,
             "reduction": net.reduction, "init": net.init, "bias": net.bias,
-            "parameters": session.build(prepared).net.n_params,
+            "parameters": count_parameters(sizes, net.bias),
             "start": "given" if session.start is not None else "seed",
         },
         "data": {
@@ -135,8 +135,8 @@ def summarize(session: Session) -> dict[str, Any]:
     }
 
 
-def describe_network(session: Session) -> str:
-    prepared = session.prepare_data()
+def describe_network(session: Session, prepared: PreparedData | None = None) -> str:
+    prepared = session.prepare_data() if prepared is None else prepared
     net = session.network
     sizes = net.layer_sizes(prepared.n_inputs, prepared.n_outputs)
     return (
