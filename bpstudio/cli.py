@@ -196,8 +196,7 @@ def _add_new(sub: Any) -> None:
     batch = _whole(1, MAX_SAMPLES, "the most samples data may have")
     design.add_argument("--batch-size", type=batch, help="default: the full batch")
     design.add_argument("--l2", type=float, help="weight decay λ (0)")
-    design.add_argument("--seed", type=_whole(0, MAX_SEED, "the largest seed BP Studio keeps"),
-                        help="seeds data, weights and shuffling (0)")
+    design.add_argument("--seed", type=_seed, help="seeds data, weights and shuffling (0)")
     design.add_argument("--title", type=_text(MAX_TITLE_CHARS), help="a title for the session")
     design.add_argument("--notes", type=_text(MAX_NOTES_CHARS), help="notes kept in the file")
     new.set_defaults(run=new_command)
@@ -288,6 +287,11 @@ def _key_value(text: str) -> tuple[str, Any]:
     key, sep, value = text.partition("=")
     if not sep or not key:
         raise ValueError(f"--param: expected KEY=VALUE, e.g. noise=0.1, got {quote(text)}")
+    if key == "seed":  # bounded like --seed: a larger one could not be opened again
+        try:
+            return key, _seed(value)
+        except argparse.ArgumentTypeError as exc:
+            raise ValueError(f"--param seed: {exc}") from None
     for kind in (int, float):
         try:
             return key, kind(value)
@@ -565,3 +569,6 @@ def _whole(minimum: int, maximum: int, limit: str) -> Callable[[str], int]:
         return value
 
     return parse
+
+
+_seed = _whole(0, MAX_SEED, "the largest seed BP Studio keeps")

@@ -115,6 +115,15 @@ def test_whole_number_flags_are_bounded(tmp_path, capsys, command, flag, limit):
     assert f.read_bytes() == before and not (tmp_path / "x.bpnet").exists()
 
 
+def test_a_data_seed_is_bounded_like_the_seed(tmp_path, capsys):
+    line = new_refused(capsys, tmp_path, "--param", f"seed={MAX_SEED + 1}")
+    assert line == (f"bpstudio new: error: --param seed: must be at most {MAX_SEED:,} (the "
+                    f"largest seed BP Studio keeps), got '{MAX_SEED + 1}'")
+    out = tmp_path / "edge.bpnet"
+    assert run(capsys, "new", "--param", f"seed={MAX_SEED}", "-o", out)[0] == 0
+    assert load(out).data.params["seed"] == MAX_SEED
+
+
 def test_the_largest_seed_and_batch_size_save_and_open_again(tmp_path, capsys):
     out = tmp_path / "edge.bpnet"
     code, _, err = run(capsys, "new", "--seed", MAX_SEED, "--batch-size", MAX_SAMPLES,
