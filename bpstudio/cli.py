@@ -26,7 +26,7 @@ from . import __version__
 from .core import ACTIVATIONS, INITIALIZERS, LOSSES, DivergenceError
 from .core.datasets import GENERATORS
 from .core.losses import REDUCTIONS
-from .core.text import quote, shorten
+from .core.text import QUOTE_CHARS, quote, shorten
 from .core.validation import unknown_name
 from .examples import EXAMPLES
 from .headless import (
@@ -91,6 +91,10 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         _say(f"bpstudio {args.command}: error: {exc}")
         return 2
+    except KeyboardInterrupt:  # train says more itself; every write is atomic
+        _say(f"bpstudio {args.command}: interrupted; every file is as it was or completely "
+             "written, never half-written")
+        return INTERRUPTED
     except MemoryError:
         _say(f"bpstudio {args.command}: not enough memory for this; nothing was saved")
         return 1
@@ -497,7 +501,7 @@ def _escaped(text: str) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
-def _shown(text: str, limit: int = 100) -> str:
+def _shown(text: str, limit: int = QUOTE_CHARS) -> str:
     """Text from a file as it is when it is one printable line of at most ``limit``
     characters, else quoted and escaped (:func:`bpstudio.core.text.quote`)."""
     return text if text.isprintable() and len(text) <= limit else quote(text)

@@ -108,3 +108,17 @@ def test_title_and_notes_are_bounded(tmp_path, capsys, flag):
         f"argument {flag}: at most {limit:,} characters are allowed, got {limit + 1:,}"
     )
     assert run(capsys, "new", "-o", out, flag, "x" * limit)[0] == 0
+
+
+@pytest.mark.parametrize("where", ["load_info", "save"])
+def test_ctrl_c_anywhere_is_one_line_and_exit_130(tmp_path, monkeypatch, capsys, where):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(f"bpstudio.cli.{where}", interrupted)
+    argv = ["info", example_path("sin")] if where == "load_info" else ["new", "-o",
+                                                                      tmp_path / "n.bpnet"]
+    code, out, err = run(capsys, *argv)
+    assert code == 130 and out == ""
+    assert error_line(err) == (f"bpstudio {argv[0]}: interrupted; every file is as it was or "
+                               "completely written, never half-written")
