@@ -9,9 +9,11 @@ import time
 from collections.abc import Callable
 from typing import Any, TextIO
 
+import numpy as np
+
 from .core.datasets import Dataset
 from .core.metrics import evaluate
-from .session import Session, Workbench
+from .session import PreparedData, Session, Workbench, count_parameters
 
 
 def metric_name(task: str) -> str:
@@ -24,7 +26,7 @@ def make_meter(bench: Workbench) -> Callable[[], None]:
 
     Train loss is the trainer's (the mean batch loss during the epoch); the metrics and the
     test loss are measured after the epoch's updates, on standardized inputs. Outputs that
-    overflow cannot be scored and stay NaN.
+    overflow cannot be scored and stay NaN, silently: the trainer reports the divergence.
     """
     data = bench.data
     metric = metric_name(data.task)
@@ -33,10 +35,12 @@ def make_meter(bench: Workbench) -> Callable[[], None]:
     def measure() -> None:
         history = bench.trainer.history
         try:
-            history.train_metric[-1] = evaluate(bench.net, train)[metric]
-            if test.n_samples:
-                scores = evaluate(bench.net, test)
-                history.test_loss[-1], history.test_metric[-1] = scores["loss"], scores[metric]
+            with np.errstate(all="ignore"):
+                history.train_metric[-1] = evaluate(bench.net, train)[metric]
+                if test.n_samples:
+                    scores = evaluate(bench.net, test)
+                    history.test_loss[-1] = scores["loss"]
+                    history.test_metric[-1] = scores[metric]
         except ValueError:
             pass  # outputs overflowed: not measurable (NaN); the next step reports divergence
 
@@ -95,9 +99,9 @@ class Progress:
             self.stream.flush()
 
 
-def summarize(session: Session) -> dict[str, Any]:
+def summarize(session: Session, prepared: PreparedData | None = None) -> dict[str, Any]:
     """Architecture, data, training settings, epochs and the newest history row."""
-    prepared = session.prepare_data()
+    prepared = session.prepare_data() if prepared is None else prepared
     net = session.network
     sizes = net.layer_sizes(prepared.n_inputs, prepared.n_outputs)
     metric = metric_name(prepared.task)
@@ -113,7 +117,7 @@ def summarize(session: Session) -> dict[str, Any]:
         "network": {
             "layer_sizes": sizes, "activations": net.activations(), "loss": net.loss,
             "reduction": net.reduction, "init": net.init, "bias": net.bias,
-            "parameters": session.build(prepared).net.n_params,
+            "parameters": count_parameters(sizes, net.bias),
             "start": "given" if session.start is not None else "seed",
         },
         "data": {
@@ -131,8 +135,8 @@ def summarize(session: Session) -> dict[str, Any]:
     }
 
 
-def describe_network(session: Session) -> str:
-    prepared = session.prepare_data()
+def describe_network(session: Session, prepared: PreparedData | None = None) -> str:
+    prepared = session.prepare_data() if prepared is None else prepared
     net = session.network
     sizes = net.layer_sizes(prepared.n_inputs, prepared.n_outputs)
     return (

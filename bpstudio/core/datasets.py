@@ -37,6 +37,12 @@ XOR_MARGIN = 0.1
 BLOB_RADIUS = 3.0
 """Radius of the circle the ``gaussians`` centres sit on."""
 
+SAFE_EXPONENT = 256
+"""Columns of inputs larger than 2**256 or smaller than 2**-256 are scaled by a power of two
+before the standardizer computes their spread (see :func:`_safe_exponents`)."""
+
+SMALLEST_FLOAT = float(np.finfo(np.float64).smallest_subnormal)
+
 _TRUE_FUNCTIONS: dict[str, Callable[[np.ndarray], np.ndarray]] = {"sin": np.sin}
 
 
@@ -284,7 +290,9 @@ class Standardizer:
 
     Fit it on the training part only (:meth:`fit`), then apply the same ``mean`` and
     ``scale`` to the test part and to new inputs: scaling with statistics of the test data
-    would leak it into training. Constant columns get ``scale`` 1, so they become 0.
+    would leak it into training. Constant columns get ``scale`` 1, so they become 0. Any
+    finite data standardizes: columns of huge or tiny numbers are scaled by a power of two
+    first (:func:`_safe_exponents`), ordinary ones are computed exactly as written.
     """
 
     def __init__(self, mean: object, scale: object) -> None:
@@ -306,9 +314,13 @@ class Standardizer:
         if X.shape[0] == 0:
             raise ValueError("X: needs at least one sample to fit a Standardizer, got 0 rows")
         constant = np.all(X[0] == X, axis=0)
+        k = _safe_exponents(np.max(np.abs(X), axis=0))
+        scaled = np.ldexp(X, -k)
         # a constant column's mean is its value exactly, so it transforms to exact zeros
-        mean = np.where(constant, X[0], X.mean(axis=0))
-        scale = np.where(constant, 1.0, X.std(axis=0))
+        mean = np.where(constant, X[0], np.ldexp(scaled.mean(axis=0), k))
+        # a spread below the smallest float (subnormal data) would round to 0
+        spread = np.maximum(np.ldexp(scaled.std(axis=0), k), SMALLEST_FLOAT)
+        scale = np.where(constant, 1.0, spread)
         return cls(mean, scale)
 
     @classmethod
@@ -323,11 +335,13 @@ class Standardizer:
 
     def transform(self, X: object) -> np.ndarray:
         """``(X − mean) / scale`` for ``X`` of shape ``(N, d)``."""
-        return (self._check(X) - self.mean) / self.scale
+        k = _safe_exponents(self.scale)  # X − mean of huge columns overflows unscaled
+        return (np.ldexp(self._check(X), -k) - np.ldexp(self.mean, -k)) / np.ldexp(self.scale, -k)
 
     def inverse_transform(self, X: object) -> np.ndarray:
         """``X · scale + mean``: back to the original units."""
-        return self._check(X) * self.scale + self.mean
+        k = _safe_exponents(self.scale)
+        return np.ldexp(self._check(X) * np.ldexp(self.scale, -k) + np.ldexp(self.mean, -k), k)
 
     def to_dict(self) -> dict[str, list[float]]:
         """Plain lists of floats; ``repr`` of each round-trips exactly through JSON."""
@@ -368,6 +382,15 @@ class Standardizer:
 
 
 # -- helpers ------------------------------------------------------------------------------
+
+
+def _safe_exponents(magnitudes: np.ndarray) -> np.ndarray:
+    """Per column, the power of two to scale by before squaring or subtracting: 0 (ordinary
+    data keeps its numbers bit for bit) unless the column's magnitude lies beyond
+    2**±:data:`SAFE_EXPONENT`, where squares overflow or underflow. Scaling by a power of two
+    is exact, so the results are what the plain formula gives where nothing overflows."""
+    exponent = np.frexp(magnitudes)[1]
+    return np.where(np.abs(exponent) > SAFE_EXPONENT, exponent, 0).astype(np.int32)
 
 
 def _frozen(a: np.ndarray) -> np.ndarray:

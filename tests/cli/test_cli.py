@@ -13,18 +13,13 @@ import pytest
 from bpstudio import cli
 from bpstudio.core.trainer import Trainer
 from bpstudio.examples import EXAMPLES, example_path
-from bpstudio.headless import Progress
+from bpstudio.headless import Progress, make_meter
 from bpstudio.io import VERSION, dumps, load, save
 from bpstudio.session import DataSpec, NetworkSpec, Session, Table, TrainingConfig
 
+from .helpers import run
+
 REPO = Path(__file__).resolve().parents[2]
-
-
-def run(capsys, *argv):
-    code = cli.main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return code, out, err
 
 
 def same_session(a: Path, b: Path) -> bool:
@@ -61,9 +56,11 @@ def test_no_arguments_opens_the_app(fake_gui, capsys):
     assert fake_gui == [None]
 
 
-def test_a_file_argument_opens_it_in_the_app(fake_gui, capsys):
-    assert run(capsys, "lesson.bpnet")[0] == 0
-    assert fake_gui == ["lesson.bpnet"]
+def test_a_file_argument_opens_it_in_the_app(fake_gui, tmp_path, capsys):
+    lesson = tmp_path / "lesson.bpnet"
+    lesson.write_text("{}")
+    assert run(capsys, lesson)[0] == 0
+    assert fake_gui == [str(lesson)]
 
 
 def test_without_the_gui_the_app_says_so_in_one_line(monkeypatch, capsys):
@@ -433,3 +430,18 @@ def test_test_outputs_that_overflow_stay_unmeasured(tmp_path, capsys):
     assert run(capsys, "train", path, "--epochs", "1")[0] == 0
     history = load(path).history
     assert np.isfinite(history.train_loss[0]) and np.isnan(history.test_loss[0])
+
+
+def test_measuring_outputs_that_overflow_warns_nothing(capsys):
+    """Softmax of infinite outputs is NaN: not measurable, and not a NumPy warning either
+    (pytest turns RuntimeWarnings into errors)."""
+    session = Session(
+        network=NetworkSpec(output_activation="softmax", loss="cross_entropy"),
+        data=DataSpec("gaussians", {"n": 30, "classes": 3}, test_fraction=0.2),
+    )
+    bench = session.build()
+    bench.trainer.fit(*bench.train_arrays(), 1)
+    bench.net.weights[-1][...] = 1e308
+    make_meter(bench)()
+    history = bench.trainer.history
+    assert np.isnan([history.train_metric[-1], history.test_loss[-1]]).all()

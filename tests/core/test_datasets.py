@@ -434,6 +434,74 @@ def test_standardizer_is_fitted_on_train_only():
     np.testing.assert_allclose(s.inverse_transform(s.transform(test.X)), test.X, rtol=1e-12)
 
 
+_LARGE = st.floats(1e-290, allow_infinity=False)
+FINITE = st.one_of(st.just(0.0), _LARGE, _LARGE.map(lambda v: -v))
+"""Any finite number whose differences from its neighbours are normal (not subnormal)."""
+_MAGNITUDES = st.floats(1e-70, 1e70)
+ORDINARY = st.one_of(st.just(0.0), _MAGNITUDES, _MAGNITUDES.map(lambda v: -v))
+"""Numbers whose squares neither overflow nor underflow: the plain formula works for them."""
+
+
+def _matrices(elements, max_rows=30):
+    shape = st.tuples(st.integers(1, max_rows), st.integers(1, 3))
+    return shape.flatmap(lambda s: st.lists(
+        st.lists(elements, min_size=s[1], max_size=s[1]), min_size=s[0], max_size=s[0]
+    ).map(lambda rows: np.array(rows, dtype=np.float64)))
+
+
+@settings(max_examples=150, deadline=None)
+@given(X=_matrices(ORDINARY))
+def test_standardizing_ordinary_data_is_bit_for_bit_the_plain_formula(X):
+    s = Standardizer.fit(X)
+    constant = np.all(X[0] == X, axis=0)
+    np.testing.assert_array_equal(s.mean, np.where(constant, X[0], X.mean(axis=0)))
+    np.testing.assert_array_equal(s.scale, np.where(constant, 1.0, X.std(axis=0)))
+    Z = s.transform(X)
+    np.testing.assert_array_equal(Z, (X - s.mean) / s.scale)
+    np.testing.assert_array_equal(s.inverse_transform(Z), Z * s.scale + s.mean)
+
+
+@pytest.mark.parametrize("X", [
+    [[1e300], [-1e300], [5e299]],
+    [[1.7976931348623157e308], [-1.7976931348623157e308], [1.7976931348623157e308]],
+    [[1e300, 0.0], [-1e300, 1.0], [1e-300, 2.0], [0.0, 3.0]],
+    [[0.0], [1e-200], [3e-200]],
+])
+def test_standardizing_extreme_finite_data_gives_mean_0_and_sd_1(X):
+    X = np.array(X)
+    with np.errstate(over="raise", invalid="raise", divide="raise"):  # no overflow on the way
+        s = Standardizer.fit(X)
+        Z = s.transform(X)
+    assert np.all(np.isfinite(s.mean)) and np.all(np.isfinite(s.scale)) and np.all(s.scale > 0)
+    assert np.all(np.isfinite(Z))
+    np.testing.assert_allclose(Z.mean(axis=0), 0.0, atol=1e-12)
+    np.testing.assert_allclose(Z.std(axis=0), 1.0, rtol=1e-12)
+
+
+def test_a_spread_below_the_smallest_float_still_gives_a_standardizer():
+    s = Standardizer.fit([[5e-324], [0.0]])  # sd 2**-1075 rounds to 0
+    assert s.scale[0] == 5e-324
+    assert np.all(np.isfinite(s.transform([[5e-324], [0.0]])))
+
+
+@pytest.mark.parametrize("X", [[[1e300], [-1e300], [5e299]], [[0.0], [1e-200], [3e-200]]])
+def test_extreme_data_goes_back_to_its_units(X):
+    s = Standardizer.fit(X)
+    np.testing.assert_allclose(s.inverse_transform(s.transform(X)), X, rtol=1e-12, atol=0)
+
+
+@settings(max_examples=200, deadline=None)
+@given(X=_matrices(FINITE))
+def test_standardizing_any_finite_data_gives_finite_mean_0_sd_1(X):
+    s = Standardizer.fit(X)
+    Z = s.transform(X)
+    assert np.all(np.isfinite(Z))
+    varies = ~np.all(X[0] == X, axis=0)
+    np.testing.assert_allclose(Z.mean(axis=0), 0.0, atol=1e-9)
+    np.testing.assert_allclose(Z.std(axis=0)[varies], 1.0, rtol=1e-9)
+    np.testing.assert_array_equal(Z[:, ~varies], 0.0)
+
+
 def test_standardizer_by_hand():
     s = Standardizer.fit([[1.0, 4.0], [3.0, 4.0]])
     # column 0: mean 2, sd 1; column 1 is constant: mean 4, scale 1
