@@ -40,6 +40,7 @@ from .headless import (
 )
 from .io import BPFileError, load, load_info, save
 from .io.export import export_csv, export_npz
+from .limit_checks import check_parameters
 from .limits import (
     MAX_EPOCHS,
     MAX_LAYERS,
@@ -259,17 +260,18 @@ def session_from_flags(args: argparse.Namespace) -> Session:
             f"--layers: the data '{data.name}' has {n_in} inputs and {n_out} outputs, so the "
             f"sizes must start with {n_in} and end with {n_out}, e.g. {n_in},8,{n_out}"
         )
+    check_parameters("--layers", sizes, not args.no_bias)  # before the spec's fewest count
     acts = _activations(args.activations, len(sizes) - 1, prepared.task, n_out)
-    network = NetworkSpec(
-        hidden=tuple(LayerSpec(n, a) for n, a in zip(sizes[1:-1], acts)),
-        output_activation=acts[-1],
-        loss=args.loss or _default_loss(acts[-1]),
-        reduction=args.reduction or "mean",
-        init=args.init or "xavier_uniform",
-        bias=not args.no_bias,
-        seed=seed,
-    )
     try:
+        network = NetworkSpec(
+            hidden=tuple(LayerSpec(n, a) for n, a in zip(sizes[1:-1], acts)),
+            output_activation=acts[-1],
+            loss=args.loss or _default_loss(acts[-1]),
+            reduction=args.reduction or "mean",
+            init=args.init or "xavier_uniform",
+            bias=not args.no_bias,
+            seed=seed,
+        )
         network.check_size(n_in, n_out)
     except ValueError as exc:
         raise ValueError(f"--layers: {str(exc).removeprefix('hidden: ')}") from None

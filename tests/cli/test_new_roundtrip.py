@@ -26,6 +26,8 @@ HIDDEN = st.one_of(
     st.just([1] * (MAX_LAYERS - 1)),  # the most layers
 )
 TEXT = st.text(st.characters(blacklist_categories=["Cs"]), max_size=40)
+LINE = TEXT.filter(lambda t: t.splitlines() in ([], [t]))
+"""A title is one line (str.splitlines' line breaks refused)."""
 
 
 @st.composite
@@ -41,7 +43,7 @@ def new_flags(draw):
         "--lr", draw(st.sampled_from([1e-300, 0.05, 1e300])),
         "--batch-size", draw(st.sampled_from([1, 16, MAX_SAMPLES])),
         "--l2", draw(st.sampled_from([0.0, 1e-4, 1e300])),
-        "--title", draw(st.one_of(TEXT, st.just("t" * MAX_TITLE_CHARS))),
+        "--title", draw(st.one_of(LINE, st.just("t" * MAX_TITLE_CHARS))),
         "--notes", draw(st.one_of(TEXT, st.just("n\n" * (MAX_NOTES_CHARS // 2)))),
     ]
     if data in ("sin", "xor", "circles", "moons"):

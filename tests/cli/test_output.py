@@ -22,7 +22,10 @@ def _rows(out: str) -> dict[str, str]:
 
 def test_info_prints_a_hostile_title_and_notes_as_one_escaped_line_each(tmp_path, capsys):
     path = tmp_path / "t.bpnet"
-    code, _, err = run(capsys, "new", "-o", path, "--title", HOSTILE, "--notes",
+    code, _, err = run(capsys, "new", "-o", path, "--title", HOSTILE, "--notes", "x")
+    assert code == 2 and "title: must be one line" in err  # a title is one line
+    title = HOSTILE.replace("\n", " ")
+    code, _, err = run(capsys, "new", "-o", path, "--title", title, "--notes",
                        "first line\nsecond line\x07")
     assert code == 0, err
     code, out, _ = run(capsys, "info", path)
@@ -30,7 +33,7 @@ def test_info_prints_a_hostile_title_and_notes_as_one_escaped_line_each(tmp_path
     rows = _rows(out)
     assert list(rows) == ["file", "title", "network", "data", "training", "epochs", "last",
                           "notes"]
-    assert rows["title"] == r"'\x1b[31mRED\nb'"
+    assert rows["title"] == r"'\x1b[31mRED b'"
     assert rows["notes"] == r"'first line\nsecond line\x07'"
 
 
@@ -52,7 +55,7 @@ def test_long_notes_with_line_breaks_are_cut_with_their_length(tmp_path, capsys)
 
 def test_info_json_holds_no_raw_control_characters(tmp_path, capsys):
     path = tmp_path / "t.bpnet"
-    title = HOSTILE + "\x9b2J"  # \x9b: a terminal's one-byte escape
+    title = HOSTILE.replace("\n", " ") + "\x9b2J"  # \x9b: a terminal's one-byte escape
     run(capsys, "new", "-o", path, "--title", title)
     code, out, _ = run(capsys, "info", path, "--json")
     assert code == 0 and not CONTROL.search(out)
