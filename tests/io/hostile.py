@@ -1,0 +1,113 @@
+"""Hostile documents built from the real example files: every position of each example given
+giant or poisoned text, huge numbers, deep nesting and long lists, and every key replaced or
+joined by a hostile one. Used by test_errors (messages stay one short, clean line) and
+test_fuzz (only BPFileError escapes, at little cost).
+"""
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "resources" / "examples"
+GIANT_CHARS = 100_000
+"""Far past every bound on shown text, yet cheap enough to try a few thousand times."""
+
+POISON = "\u001b[31mRED\nb"
+HOSTILE_TEXT = [
+    "x" * GIANT_CHARS,
+    "sigmoid" * (GIANT_CHARS // 7),             # close to a valid name, but giant
+    POISON,
+    POISON * (GIANT_CHARS // len(POISON)),     # giant and poisoned: cut, then escaped
+    "".join(map(chr, range(32))) + "\x7f\x85\xa0\u2028\u2029\ufeff",
+    "\u202egnp.exe\u202c \u2066rtl\u2069 \u200f\u200b",   # bidi overrides, zero width
+    "\ud800 lone \udfff surrogates",
+    "sigmod\r\nInjected: line",
+    "tanh" + "\u0301" * 5000,                  # one letter under 5,000 combining accents
+]
+HOSTILE_VALUES = [
+    *HOSTILE_TEXT,
+    10**39, -(10**39), 1e308, -1e308, 5e-324, 2.0**1023,
+    [0.5] * 100_000,
+    ["x" * 1000] * 1000,
+    {POISON: POISON},
+]
+HOSTILE_TOKENS = ["9" * 100_000, "-" + "1" * 5000, "1e999", "-1e400", "NaN", "-Infinity",
+                  "1" + "0" * 400 + ".5"]
+"""Raw number tokens that json cannot hold as a Python value (kept as BadNumber)."""
+DEEP = "__DEEP__"
+TOKEN = "__TOKEN_{}__"
+
+
+def example_texts() -> dict[str, str]:
+    """The text of each example file shipped with the app."""
+    return {path.stem: path.read_text("utf-8") for path in sorted(EXAMPLES_DIR.glob("*.bpnet"))}
+
+
+def positions(value, prefix=()) -> Iterator[tuple]:
+    """Every position of a parsed document, parents first; of a list, only its first item
+    (the rest are alike, and a weight matrix would multiply the cases for nothing)."""
+    if isinstance(value, dict):
+        items = list(value.items())
+    elif isinstance(value, list):
+        items = list(enumerate(value))[:1]
+    else:
+        return
+    for key, child in items:
+        yield (*prefix, key)
+        yield from positions(child, (*prefix, key))
+
+
+def parent_of(doc, path):
+    for key in path[:-1]:
+        doc = doc[key]
+    return doc, path[-1]
+
+
+def render(doc, depth: int = 100_000, tokens=()) -> str:
+    """The JSON text of ``doc`` (escaped ASCII, so lone surrogates survive), with :data:`DEEP`
+    as ``depth`` nested lists and each ``TOKEN_{i}`` as the raw token ``tokens[i]``."""
+    text = json.dumps(doc)
+    text = text.replace(json.dumps(DEEP), "[" * depth + "]" * depth)
+    for i, token in enumerate(tokens):
+        text = text.replace(json.dumps(TOKEN.format(i)), token)
+    return text
+
+
+def copy(doc):
+    return json.loads(json.dumps(doc))
+
+
+def hostile_documents() -> Iterator[tuple[str, str]]:
+    """``(what, text)`` for every hostile change of every example: each position given each
+    hostile value, a deep nesting and each bad number token; each key renamed to each hostile
+    text; each object given a hostile extra key."""
+    for name, text in example_texts().items():
+        doc = json.loads(text)
+        for path in positions(doc):
+            where = f"{name}:{'.'.join(map(str, path))}"
+            for i, value in enumerate([*HOSTILE_VALUES, DEEP]):
+                changed = copy(doc)
+                parent, key = parent_of(changed, path)
+                parent[key] = value
+                yield f"{where}=value{i}", render(changed)
+            for i, token in enumerate(HOSTILE_TOKENS):
+                changed = copy(doc)
+                parent, key = parent_of(changed, path)
+                parent[key] = TOKEN.format(0)
+                yield f"{where}=token{i}", render(changed, tokens=[token])
+            if isinstance(path[-1], str):
+                for i, hostile in enumerate(HOSTILE_TEXT):
+                    changed = copy(doc)
+                    parent, key = parent_of(changed, path)
+                    parent[hostile] = parent.pop(key)
+                    yield f"{where}=renamed{i}", render(changed)
+        objects = [()] + [p for p in positions(doc) if isinstance(parent_of(doc, p)[0][p[-1]],
+                                                                   dict)]
+        for path in objects:
+            for i, hostile in enumerate(HOSTILE_TEXT):
+                changed = copy(doc)
+                target = changed
+                for key in path:
+                    target = target[key]
+                target[hostile] = hostile
+                yield f"{name}:{'.'.join(map(str, path))}+key{i}", render(changed)
