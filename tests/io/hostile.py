@@ -5,6 +5,7 @@ test_fuzz (only BPFileError escapes, at little cost).
 """
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,15 +28,17 @@ HOSTILE_TEXT = [
 HOSTILE_VALUES = [
     *HOSTILE_TEXT,
     10**39, -(10**39), 1e308, -1e308, 5e-324, 2.0**1023,
-    [0.5] * 100_000,
+    [0.5] * 20_000,
     ["x" * 1000] * 1000,
     {POISON: POISON},
 ]
 HOSTILE_TOKENS = ["9" * 100_000, "-" + "1" * 5000, "1e999", "-1e400", "NaN", "-Infinity",
                   "1" + "0" * 400 + ".5"]
 """Raw number tokens that json cannot hold as a Python value (kept as BadNumber)."""
-DEEP = "__DEEP__"
-TOKEN = "__TOKEN_{}__"
+SLOT = "__HOSTILE_{}__"
+_SLOTS = re.compile(r'"__HOSTILE_(\d+)__"')
+"""Stands for a hostile value in a document until it is rendered: the document stays small to
+copy, and each giant value is written as JSON once."""
 
 
 def example_texts() -> dict[str, str]:
@@ -63,14 +66,18 @@ def parent_of(doc, path):
     return doc, path[-1]
 
 
-def render(doc, depth: int = 100_000, tokens=()) -> str:
-    """The JSON text of ``doc`` (escaped ASCII, so lone surrogates survive), with :data:`DEEP`
-    as ``depth`` nested lists and each ``TOKEN_{i}`` as the raw token ``tokens[i]``."""
-    text = json.dumps(doc)
-    text = text.replace(json.dumps(DEEP), "[" * depth + "]" * depth)
-    for i, token in enumerate(tokens):
-        text = text.replace(json.dumps(TOKEN.format(i)), token)
-    return text
+def json_texts() -> list[str]:
+    """Each hostile value as JSON text (escaped ASCII, so lone surrogates survive), then a
+    nesting 100,000 deep, then each raw bad number token; ``SLOT.format(i)`` stands for the
+    ``i``-th."""
+    deep = "[" * 100_000 + "]" * 100_000
+    return [*map(json.dumps, HOSTILE_VALUES), deep, *HOSTILE_TOKENS]
+
+
+def render(doc, texts: list[str]) -> str:
+    """The JSON text of ``doc`` with every ``SLOT.format(i)`` (as a value or a key) replaced by
+    ``texts[i]``."""
+    return _SLOTS.sub(lambda match: texts[int(match[1])], json.dumps(doc))
 
 
 def copy(doc):
@@ -81,33 +88,42 @@ def hostile_documents() -> Iterator[tuple[str, str]]:
     """``(what, text)`` for every hostile change of every example: each position given each
     hostile value, a deep nesting and each bad number token; each key renamed to each hostile
     text; each object given a hostile extra key."""
+    texts = json_texts()
     for name, text in example_texts().items():
         doc = json.loads(text)
         for path in positions(doc):
             where = f"{name}:{'.'.join(map(str, path))}"
-            for i, value in enumerate([*HOSTILE_VALUES, DEEP]):
+            for i in range(len(texts)):
                 changed = copy(doc)
                 parent, key = parent_of(changed, path)
-                parent[key] = value
-                yield f"{where}=value{i}", render(changed)
-            for i, token in enumerate(HOSTILE_TOKENS):
-                changed = copy(doc)
-                parent, key = parent_of(changed, path)
-                parent[key] = TOKEN.format(0)
-                yield f"{where}=token{i}", render(changed, tokens=[token])
+                parent[key] = SLOT.format(i)
+                yield f"{where}=value{i}", render(changed, texts)
             if isinstance(path[-1], str):
-                for i, hostile in enumerate(HOSTILE_TEXT):
+                for i in range(len(HOSTILE_TEXT)):
                     changed = copy(doc)
                     parent, key = parent_of(changed, path)
-                    parent[hostile] = parent.pop(key)
-                    yield f"{where}=renamed{i}", render(changed)
+                    parent[SLOT.format(i)] = parent.pop(key)
+                    yield f"{where}=renamed{i}", render(changed, texts)
         objects = [()] + [p for p in positions(doc) if isinstance(parent_of(doc, p)[0][p[-1]],
                                                                    dict)]
         for path in objects:
-            for i, hostile in enumerate(HOSTILE_TEXT):
+            for i in range(len(HOSTILE_TEXT)):
                 changed = copy(doc)
                 target = changed
                 for key in path:
                     target = target[key]
-                target[hostile] = hostile
-                yield f"{name}:{'.'.join(map(str, path))}+key{i}", render(changed)
+                target[SLOT.format(i)] = SLOT.format(i)
+                yield f"{name}:{'.'.join(map(str, path))}+key{i}", render(changed, texts)
+
+
+MESSAGE_CHARS = 1000
+"""The longest a file error's message may be: it names where, what and the fix."""
+
+
+def check_message(message: str) -> None:
+    """A file error's message is one line of printable characters, at most
+    :data:`MESSAGE_CHARS` long: no terminal escape, bidi override or line break from the file
+    gets through."""
+    assert message, "empty message"
+    assert message.isprintable(), f"not one clean line: {message[:300]!r}"
+    assert len(message) <= MESSAGE_CHARS, f"{len(message):,} characters: {message[:300]!r}"
