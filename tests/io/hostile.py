@@ -75,9 +75,14 @@ def json_texts() -> list[str]:
 
 
 def render(doc, texts: list[str]) -> str:
-    """The JSON text of ``doc`` with every ``SLOT.format(i)`` (as a value or a key) replaced by
+    """The JSON text of ``doc`` with its slots filled (see :func:`fill`)."""
+    return fill(json.dumps(doc), texts)
+
+
+def fill(text: str, texts: list[str]) -> str:
+    """JSON ``text`` with every ``SLOT.format(i)`` (as a value or a key) replaced by
     ``texts[i]``."""
-    return _SLOTS.sub(lambda match: texts[int(match[1])], json.dumps(doc))
+    return _SLOTS.sub(lambda match: texts[int(match[1])], text)
 
 
 def copy(doc):

@@ -1,15 +1,34 @@
-"""Fuzz: thousands of damaged files either load into a valid session or raise BPFileError.
+"""Fuzz: damaged and hostile files either load into a valid session or raise BPFileError,
+and cost little either way.
 
-Damage: truncation at every length class, byte flips and cuts, wrong types, missing and extra
-keys, huge numbers, NaN/Infinity tokens, deep nesting, shapes that disagree, negative and
-enormous layer sizes, wrong versions. Nothing else may escape (pytest turns a NumPy
-RuntimeWarning into an error too), and no case may take long.
+Bases: sessions trained a few epochs and every example file the app ships
+(resources/examples/*.bpnet). Damage: truncation at every length class, byte flips and cuts,
+wrong types, missing and extra keys, huge numbers, NaN/Infinity tokens, deep nesting, shapes
+that disagree, negative and enormous layer sizes, wrong versions, and the hostile values of
+``hostile.py`` (giant text, terminal escapes, control characters, bidi overrides, lone
+surrogates, huge numbers, long lists, giant keys) put anywhere, alone or with other damage.
+
+Nothing but BPFileError may escape (pytest turns a NumPy RuntimeWarning into an error too),
+every refusal is one printable line of at most 1,000 characters, no document takes more than
+:data:`SECONDS` to load, and loading holds no more memory than :func:`memory_budget` (the
+tracemalloc peak; it catches a cost that grows faster than the document, such as difflib on
+a giant name).
+
+CI runs one round (about 8,000 documents, a few seconds) and measures memory on every
+:data:`MEMORY_EVERY`-th document. A long run draws new damage round after round with other
+seeds and measures memory on every document::
+
+    BPSTUDIO_FUZZ_ROUNDS=40 .venv/bin/python -m pytest tests/io/test_fuzz.py -s
+
+It prints how many documents it tried and what became of them.
 """
 
 import contextlib
 import json
+import os
 import random
 import time
+import tracemalloc
 from collections import Counter
 
 import pytest
@@ -18,8 +37,27 @@ from bpstudio.examples import EXAMPLES
 from bpstudio.io import BPFileError, dumps, loads
 
 from .conftest import moons_session, table_session, train
+from .hostile import HOSTILE_TEXT, SLOT, check_message, example_texts, fill, json_texts
 
-CASES_PER_KIND = 100
+ROUNDS = int(os.environ.get("BPSTUDIO_FUZZ_ROUNDS", "1"))
+"""Rounds of damage; each round uses another seed. 1 in CI."""
+MEMORY_EVERY = 1 if ROUNDS > 1 else 7
+"""Loading is measured with tracemalloc (several times slower) on every n-th document."""
+SECONDS = 2.0
+"""The longest one document may take to load (or be refused)."""
+GIANT = "sigmoid" * 150_000
+"""Text of a megabyte: a cost that grows faster than it (difflib: 36 bytes a character) shows
+above everything else loading holds."""
+
+
+def slot_texts():
+    """What each slot stands for: the hostile values of ``hostile.py``, then :data:`GIANT`."""
+    return [*json_texts(), json.dumps(GIANT)]
+
+
+HOSTILE_SLOTS = len(slot_texts())
+TEXT_SLOTS = [*range(len(HOSTILE_TEXT)), HOSTILE_SLOTS - 1]
+CASES_PER_KIND = 40
 DEEP = "__DEEP__"
 EVIL = [
     None, True, False, 0, -1, 1, 2, 3, 2**31, 2**63, -(2**63) - 1, 10**30, 10**400, 0.5, -0.0,
@@ -30,13 +68,20 @@ SIZES = [-1, 0, 1, 2, 7, 1000, 10**6, 10**9, 10**18, 2**64, 10**40, -(10**40)]
 
 
 def bases():
-    return [
+    """The text of each base document: trained sessions and the shipped example files."""
+    trained = [
         train(moons_session("adam"), 3),
         train(table_session(), 2),
         train(EXAMPLES["points8"](), 2),
-        EXAMPLES["two_input"](),
-        EXAMPLES["sin"](),
     ]
+    return [dumps(session) for session in trained] + list(example_texts().values())
+
+
+def memory_budget(data):
+    """What loading ``data`` may hold at once: the parsed text (at most 4 bytes a character)
+    and a little more, never a cost that grows faster than the document (measured: at most
+    2.1 MB for documents of 2.1 MB, at most 1.2 MB for any under 1 MB)."""
+    return 4 * 2**20 + 4 * len(data)
 
 
 def paths(value, prefix=()):
@@ -58,10 +103,10 @@ def parent_of(doc, path):
     return doc, path[-1]
 
 
-def render(doc, rng):
+def render(doc, rng, texts):
     text = json.dumps(doc, indent=rng.choice([None, 1]), ensure_ascii=rng.random() < 0.5)
     depth = rng.choice([50, 900, 5000, 100_000])
-    return text.replace(json.dumps(DEEP), "[" * depth + "]" * depth)
+    return fill(text.replace(json.dumps(DEEP), "[" * depth + "]" * depth), texts)
 
 
 def set_value(doc, rng, value=None):
@@ -109,13 +154,28 @@ def version(doc, rng):
     doc["version"] = rng.choice([-1, 0, 2, 99, 10**40, "1", 1.0, None, True])
 
 
+def hostile_value(doc, rng):
+    """A hostile value (giant or poisoned text, a huge number, a long list, a deep nesting, a
+    bad number token) anywhere."""
+    set_value(doc, rng, SLOT.format(rng.randrange(HOSTILE_SLOTS)))
+
+
+def hostile_key(doc, rng):
+    """A key renamed to hostile text, or a hostile key added to an object."""
+    keyed = [p for p in paths(doc) if isinstance(p[-1], str)]
+    parent, key = parent_of(doc, rng.choice(keyed))
+    hostile = SLOT.format(rng.choice(TEXT_SLOTS))
+    parent[hostile] = parent.pop(key) if rng.random() < 0.7 else rng.choice(EVIL)
+
+
 def swap_values(doc, rng):
     all_paths = list(paths(doc))
     (pa, ka), (pb, kb) = (parent_of(doc, rng.choice(all_paths)) for _ in range(2))
     pa[ka], pb[kb] = json.loads(json.dumps(pb[kb])), json.loads(json.dumps(pa[ka]))
 
 
-STRUCTURAL = [set_value, delete_key, extra_key, reshape_list, layer_size, version, swap_values]
+STRUCTURAL = [set_value, delete_key, extra_key, reshape_list, layer_size, version, swap_values,
+              hostile_value, hostile_key]
 
 
 def truncate(text, rng):
@@ -160,9 +220,8 @@ def bad_tokens(text, rng):
 TEXTUAL = [truncate, flip_bytes, flip_digits, cut_bytes, bad_tokens]
 
 
-def cases(rng):
-    for base in bases():
-        text = dumps(base)
+def cases(rng, texts):
+    for text in bases():
         doc = json.loads(text)
         for mutate in TEXTUAL:
             for _ in range(CASES_PER_KIND):
@@ -173,41 +232,65 @@ def cases(rng):
                 for step in [mutate, *rng.sample(STRUCTURAL, rng.choice([0, 0, 0, 1, 2]))]:
                     with contextlib.suppress(LookupError, TypeError, ValueError):
                         step(copy, rng)  # an earlier step may have removed what this one needs
-                yield mutate.__name__, render(copy, rng)
-        yield "untouched", render(doc, rng)
+                yield mutate.__name__, render(copy, rng, texts)
+        yield "untouched", render(doc, rng, texts)
 
 
-def outcome(data):
+def outcome(data, measure):
+    """``("refused" or "loaded", the tracemalloc peak of loading or 0)``."""
+    if measure:
+        tracemalloc.start()
     try:
         session = loads(data)
     except BPFileError as exc:
-        assert str(exc) and "\n" not in str(exc)
-        return "refused"
+        check_message(str(exc))
+        return "refused", _peak(measure)
+    peak = _peak(measure)
     # what loads is a valid session: it builds, and saving it reads back the same
     again = dumps(session, created="2026-01-01T00:00:00Z", modified="2026-01-01T00:00:00Z")
     assert dumps(loads(again), created="2026-01-01T00:00:00Z",
                  modified="2026-01-01T00:00:00Z") == again
     session.build()
-    return "loaded"
+    return "loaded", peak
 
 
-@pytest.mark.timeout(120)
+def _peak(measure):
+    if not measure:
+        return 0
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak
+
+
+@pytest.mark.timeout(150 * ROUNDS)
 def test_damaged_files_load_or_raise_bpfileerror_only():
-    rng = random.Random(20261127)
-    results, slowest, total = Counter(), (0.0, ""), 0
-    for kind, data in cases(rng):
-        start = time.perf_counter()
-        try:
-            results[kind, outcome(data)] += 1
-        except Exception as exc:  # report the case that escaped
-            shown = data[:300] if isinstance(data, bytes) else data[:300].encode()
-            raise AssertionError(f"{kind}: {type(exc).__name__}: {exc}\n{shown!r}") from exc
-        elapsed = time.perf_counter() - start
-        slowest = max(slowest, (elapsed, kind))
-        total += 1
-    assert total >= 5000
-    assert slowest[0] < 2.0, slowest
+    texts = slot_texts()
+    results, slowest, heaviest, total, measured = Counter(), (0.0, ""), (0.0, ""), 0, 0
+    for round_ in range(ROUNDS):
+        rng = random.Random(20261127 + round_)
+        for kind, data in cases(rng, texts):
+            measure = total % MEMORY_EVERY == 0
+            start = time.perf_counter()
+            try:
+                result, peak = outcome(data, measure)
+            except Exception as exc:  # report the case that escaped
+                tracemalloc.stop()
+                shown = data[:300] if isinstance(data, bytes) else data[:300].encode()
+                raise AssertionError(f"{kind}: {type(exc).__name__}: {exc}\n{shown!r}") from exc
+            slowest = max(slowest, (time.perf_counter() - start, kind))
+            heaviest = max(heaviest, (peak / memory_budget(data), kind))
+            results[kind, result] += 1
+            total += 1
+            measured += measure
     refused = sum(n for (_, result), n in results.items() if result == "refused")
     loaded = total - refused
-    assert refused > total // 2 and loaded > 100, results
-    assert results["untouched", "loaded"] == len(bases())
+    if ROUNDS > 1:
+        print(f"\nfuzz: {total:,} documents in {ROUNDS} rounds, {refused:,} refused with "
+              f"BPFileError, {loaded:,} loaded; slowest {slowest[0]:.3f} s ({slowest[1]}); "
+              f"memory measured on {measured:,}, the heaviest at {heaviest[0]:.0%} of its "
+              f"budget ({heaviest[1]})")
+    assert total >= 5000 * ROUNDS
+    assert slowest[0] < SECONDS, slowest
+    assert heaviest[0] <= 1.0, heaviest
+    assert refused > total // 2 and loaded > 100 * ROUNDS, results
+    assert results["untouched", "loaded"] == len(bases()) * ROUNDS
