@@ -14,12 +14,14 @@ from typing import Any
 
 import numpy as np
 
-from ..core.text import quote
+from ..core.text import clip, quote
 from ..core.validation import suggestion
 from .errors import BPFileError
 from .jsonfmt import BadNumber
 
 _FIELD_PREFIX = re.compile(r"[A-Za-z_][\w.\[\]]*: ")
+FOREIGN_CHARS = 500
+"""A message from below the checks (the core, NumPy) is cut to this length, on one line."""
 
 
 def at(path: str, key: str | int) -> str:
@@ -117,7 +119,8 @@ def choice(path: str, value: Any, valid: Iterable[str], what: str) -> str:
     """A name from a registry, with a hint for a near miss: ``unknown activation 'sigmod'``."""
     valid = list(valid)
     if not isinstance(value, str):
-        raise fail(path, f"expected the name of a {what}, got {describe(value)}")
+        article = "an" if what[0] in "aeiou" else "a"
+        raise fail(path, f"expected the name of {article} {what}, got {describe(value)}")
     if value not in valid:
         raise fail(
             path, f"unknown {what} {quote(value)}{suggestion(value, valid)}; "
@@ -157,13 +160,14 @@ def matrix(path: str, value: Any, rows: int, cols: int) -> np.ndarray:
 @contextmanager
 def guard(path: str) -> Iterator[None]:
     """Turn a ``ValueError`` (or a type or range error) from the core into a file error at
-    ``path``; ``"field: why"`` messages are joined as ``path.field: why``."""
+    ``path``; ``"field: why"`` messages are joined as ``path.field: why``. The core quotes
+    what it was given; a message from deeper down (NumPy's, Python's) is bounded here."""
     try:
         yield
     except BPFileError:
         raise
     except (ValueError, TypeError, OverflowError) as exc:
-        message = str(exc)
+        message = clip(str(exc), FOREIGN_CHARS)
         if _FIELD_PREFIX.match(message):
             raise BPFileError(f"{path}.{message}" if path else message) from None
         raise fail(path, message) from None

@@ -4,10 +4,13 @@ joined by a hostile one. Used by test_errors (messages stay one short, clean lin
 test_fuzz (only BPFileError escapes, at little cost).
 """
 
+import inspect
 import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+
+from bpstudio.core.datasets import GENERATORS
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "resources" / "examples"
 GIANT_CHARS = 100_000
@@ -119,6 +122,19 @@ def hostile_documents() -> Iterator[tuple[str, str]]:
                     target = target[key]
                 target[SLOT.format(i)] = SLOT.format(i)
                 yield f"{name}:{'.'.join(map(str, path))}+key{i}", render(changed, texts)
+    yield from generator_documents(texts)
+
+
+def generator_documents(texts: list[str]) -> Iterator[tuple[str, str]]:
+    """The sin example asking each data generator for each hostile value of each of its
+    parameters (the examples alone use only three generators)."""
+    doc = json.loads(example_texts()["sin"])
+    for generator, make in GENERATORS.items():
+        for param in inspect.signature(make).parameters:
+            for i in range(len(texts)):
+                changed = copy(doc)
+                changed["data"].update(generator=generator, params={param: SLOT.format(i)})
+                yield f"{generator}({param}=value{i})", render(changed, texts)
 
 
 MESSAGE_CHARS = 1000

@@ -10,6 +10,7 @@ import pytest
 from bpstudio.examples import EXAMPLES
 from bpstudio.io import BPFileError, dumps, load, loads
 from bpstudio.io import bpnet as bpnet_module
+from bpstudio.io.fields import guard
 
 from .conftest import train
 from .hostile import check_message, hostile_documents
@@ -87,6 +88,9 @@ CASES = [
     (_set(["network", "layers", 0, "size"], 900_000),
      "network.layers: the network would have 2,700,000 parameters; BP Studio opens networks "
      "of up to 1,000,000"),
+    (_set(["network", "layers", 0, "activation"], 3),
+     "network.layers[0].activation: expected the name of an activation, got 3"),
+    (_set(["network", "loss"], None), "network.loss: expected the name of a loss, got null"),
     (_set(["network", "layers", 0, "activation"], "softmax"),
      "network.layers[0].activation: 'softmax' is only allowed on the output layer"),
     (_set(["network", "bias"], "yes"), "network.bias: expected true or false"),
@@ -262,3 +266,12 @@ def test_invalid_json_names_the_column_once():
         "line 1: not valid JSON (Unterminated string starting at column 11)"
     )
     assert "(Invalid control character at column 13)" in error_of('{"title": "a\x01"}')
+
+
+def test_a_message_from_below_the_checks_is_bounded_on_one_line():
+    with pytest.raises(BPFileError) as info, guard("data.params"):
+        raise ValueError("could not convert string to float: '" + "x\n" * 100_000 + "'")
+    message = str(info.value)
+    check_message(message)
+    assert message.startswith("data.params: could not convert string to float: 'x\\nx\\n")
+    assert message.endswith("… (200,037 characters)")
