@@ -49,18 +49,24 @@ def example_texts() -> dict[str, str]:
     return {path.stem: path.read_text("utf-8") for path in sorted(EXAMPLES_DIR.glob("*.bpnet"))}
 
 
-def positions(value, prefix=()) -> Iterator[tuple]:
-    """Every position of a parsed document, parents first; of a list, only its first item
-    (the rest are alike, and a weight matrix would multiply the cases for nothing)."""
+def paths(value, prefix=(), list_items: int | None = None) -> Iterator[tuple]:
+    """Every position in a parsed document, parents first; of a list, only the first
+    ``list_items`` items if given."""
     if isinstance(value, dict):
         items = list(value.items())
     elif isinstance(value, list):
-        items = list(enumerate(value))[:1]
+        items = list(enumerate(value))[:list_items]
     else:
         return
     for key, child in items:
         yield (*prefix, key)
-        yield from positions(child, (*prefix, key))
+        yield from paths(child, (*prefix, key), list_items)
+
+
+def positions(doc) -> Iterator[tuple]:
+    """The positions of ``doc`` worth trying: of a list, only its first item (the rest are
+    alike, and a weight matrix would multiply the cases for nothing)."""
+    return paths(doc, list_items=1)
 
 
 def parent_of(doc, path):

@@ -24,6 +24,7 @@ It prints how many documents it tried and what became of them.
 """
 
 import contextlib
+import copy
 import json
 import os
 import random
@@ -37,7 +38,16 @@ from bpstudio.examples import EXAMPLES
 from bpstudio.io import BPFileError, dumps, loads
 
 from .conftest import moons_session, table_session, train
-from .hostile import HOSTILE_TEXT, SLOT, check_message, example_texts, fill, json_texts
+from .hostile import (
+    HOSTILE_TEXT,
+    SLOT,
+    check_message,
+    example_texts,
+    fill,
+    json_texts,
+    parent_of,
+    paths,
+)
 
 ROUNDS = int(os.environ.get("BPSTUDIO_FUZZ_ROUNDS", "1"))
 """Rounds of damage; each round uses another seed. 1 in CI."""
@@ -67,6 +77,12 @@ EVIL = [
 SIZES = [-1, 0, 1, 2, 7, 1000, 10**6, 10**9, 10**18, 2**64, 10**40, -(10**40)]
 
 
+def evil(rng):
+    """A fresh copy of one of :data:`EVIL`: later damage may change it in place, and a shared
+    list changed in place could come to hold itself."""
+    return copy.deepcopy(rng.choice(EVIL))
+
+
 def bases():
     """The text of each base document: trained sessions and the shipped example files."""
     trained = [
@@ -84,25 +100,6 @@ def memory_budget(data):
     return 4 * 2**20 + 4 * len(data)
 
 
-def paths(value, prefix=()):
-    """Every position in a parsed document, parents first."""
-    if isinstance(value, dict):
-        items = value.items()
-    elif isinstance(value, list):
-        items = enumerate(value)
-    else:
-        return
-    for key, child in items:
-        yield (*prefix, key)
-        yield from paths(child, (*prefix, key))
-
-
-def parent_of(doc, path):
-    for key in path[:-1]:
-        doc = doc[key]
-    return doc, path[-1]
-
-
 def render(doc, rng, texts):
     text = json.dumps(doc, indent=rng.choice([None, 1]), ensure_ascii=rng.random() < 0.5)
     depth = rng.choice([50, 900, 5000, 100_000])
@@ -112,7 +109,7 @@ def render(doc, rng, texts):
 def set_value(doc, rng, value=None):
     path = rng.choice(list(paths(doc)))
     parent, key = parent_of(doc, path)
-    parent[key] = rng.choice(EVIL) if value is None else value
+    parent[key] = evil(rng) if value is None else value
 
 
 def delete_key(doc, rng):
@@ -125,7 +122,7 @@ def extra_key(doc, rng):
     objects = [doc] + [parent_of(doc, p)[0][p[-1]] for p in paths(doc)]
     objects = [o for o in objects if isinstance(o, dict)]
     rng.choice(objects)[rng.choice(["extra", "weights", "version", "n", "size"])] = \
-        rng.choice(EVIL)
+        evil(rng)
 
 
 def reshape_list(doc, rng):
@@ -165,7 +162,7 @@ def hostile_key(doc, rng):
     keyed = [p for p in paths(doc) if isinstance(p[-1], str)]
     parent, key = parent_of(doc, rng.choice(keyed))
     hostile = SLOT.format(rng.choice(TEXT_SLOTS))
-    parent[hostile] = parent.pop(key) if rng.random() < 0.7 else rng.choice(EVIL)
+    parent[hostile] = parent.pop(key) if rng.random() < 0.7 else evil(rng)
 
 
 def swap_values(doc, rng):
@@ -228,11 +225,11 @@ def cases(rng, texts):
                 yield mutate.__name__, mutate(text, rng)
         for mutate in STRUCTURAL:
             for _ in range(CASES_PER_KIND):
-                copy = json.loads(text)
+                changed = json.loads(text)
                 for step in [mutate, *rng.sample(STRUCTURAL, rng.choice([0, 0, 0, 1, 2]))]:
                     with contextlib.suppress(LookupError, TypeError, ValueError):
-                        step(copy, rng)  # an earlier step may have removed what this one needs
-                yield mutate.__name__, render(copy, rng, texts)
+                        step(changed, rng)  # an earlier step may have removed what this one needs
+                yield mutate.__name__, render(changed, rng, texts)
         yield "untouched", render(doc, rng, texts)
 
 
