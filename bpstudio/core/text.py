@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 QUOTE_CHARS = 80
 """Quoted text longer than this is cut, with an ellipsis and its length."""
@@ -26,7 +27,8 @@ def quote(value: object, limit: int = QUOTE_CHARS) -> str:
 
     Text (and a path) is escaped as :func:`repr` does (control characters, line breaks,
     bidi overrides and lone surrogates become ``\\x1b``, ``\\n``, ``\\u202e``, ``\\ud800``)
-    and cut after ``limit`` characters with an ellipsis and its full length. Any other value
+    and cut where its escaped form passes ``limit`` characters, with an ellipsis and its
+    full length. Any other value
     is shown as its ``repr`` (``12``, ``None``, ``[1, 2]``), made cheaply and just as
     bounded: a container by its first items and its length, a huge whole number by its
     number of digits.
@@ -43,7 +45,7 @@ def _shown(value: object, limit: int, depth: int) -> str:
         digits = math.floor(value.bit_length() * math.log10(2)) + 1
         return f"{'-' if value < 0 else ''}a whole number of about {digits:,} digits"
     if isinstance(value, bytes | bytearray):
-        return _cut(bytes(value[:limit + 1]), limit, repr, len(value), "bytes")
+        return _cut(value, limit, lambda part: repr(bytes(part)), "bytes")
     if isinstance(value, list | tuple | dict):
         return _container(value, limit, depth)
     return _cut(_one_line(repr(value)), limit, str)
@@ -63,18 +65,33 @@ def shorten(message: str, limit: int = MESSAGE_CHARS) -> str:
 
 def clip(text: str, limit: int = QUOTE_CHARS) -> str:
     """``text`` on one line and cut like :func:`quote`, without the quotes: for text that is
-    not a name, such as a number token from a file (``1111…(60 characters)``)."""
+    not a name, such as a number token from a file (``1111… (60 characters)``)."""
     return _cut(text, limit, _one_line)
 
 
-def _cut(text: str | bytes, limit: int, show, length: int | None = None,
+def _cut(text: str | bytes | bytearray, limit: int, show: Callable[[Any], str],
          unit: str = "characters") -> str:
-    """``show(text)``, or ``show`` of its first ``limit`` items with an ellipsis and the
-    whole ``length``."""
-    length = len(text) if length is None else length
-    if length <= limit:
+    """``show(text)`` if its escaped form fits in ``limit`` characters, else ``show`` of the
+    longest start that does, an ellipsis and the whole length."""
+    width, end = 0, min(len(text), limit)
+    for i, item in enumerate(text[:limit]):
+        width += _width(item)
+        if width > limit:
+            end = i
+            break
+    if end == len(text):
         return show(text)
-    return f"{show(text[:limit])}… ({length:,} {unit})"
+    return f"{show(text[:end])}… ({len(text):,} {unit})"
+
+
+def _width(item: str | int) -> int:
+    """How many characters a character (or a byte) may take once escaped (``'`` is, when
+    the text holds ``"`` too)."""
+    if isinstance(item, int):
+        return 2 if item in b"\\'" else 1 if 32 <= item < 127 else 4
+    if item in "\\'":
+        return 2
+    return 1 if item.isprintable() else len(repr(item)) - 2
 
 
 def _one_line(text: str) -> str:

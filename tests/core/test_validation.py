@@ -4,7 +4,7 @@ import difflib
 import tracemalloc
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bpstudio.core import ACTIVATIONS, LOSSES
@@ -26,6 +26,7 @@ def test_a_near_miss_gets_the_closest_name(name, hint):
     assert suggestion(name, NAMES) == hint
 
 
+@settings(deadline=None)
 @given(st.sampled_from(NAMES), st.text(max_size=40), st.integers(0, 40), st.booleans())
 def test_skipping_long_names_never_loses_a_suggestion(valid, noise, at, before):
     """Whatever difflib itself would suggest, suggestion() suggests too."""

@@ -27,6 +27,7 @@ HOSTILE_TEXT = [
     "\ud800 lone \udfff surrogates",
     "sigmod\r\nInjected: line",
     "tanh" + "\u0301" * 5000,                  # one letter under 5,000 combining accents
+    "\U000f0000" * 1000,                       # private use: each escapes to 10 characters
 ]
 HOSTILE_VALUES = [
     *HOSTILE_TEXT,
