@@ -28,6 +28,7 @@ from .core import (
     TrainerState,
 )
 from .core.datasets import GENERATORS, Dataset, Standardizer, make_dataset, train_test_split
+from .core.text import quote
 from .core.validation import check_name
 from .limit_checks import (
     check_batch_size,
@@ -66,7 +67,7 @@ class LayerSpec:
     def __post_init__(self) -> None:
         if isinstance(self.size, bool) or not isinstance(self.size, int) or self.size < 1:
             raise ValueError(
-                f"size: a layer needs a whole number of neurons >= 1, got {self.size!r}"
+                f"size: a layer needs a whole number of neurons >= 1, got {quote(self.size)}"
             )
         check_name("activation", self.activation, ACTIVATIONS)
         if not ACTIVATIONS[self.activation].hidden_allowed:
@@ -89,7 +90,7 @@ class NetworkSpec:
         object.__setattr__(self, "hidden", tuple(self.hidden))
         for i, layer in enumerate(self.hidden):
             if not isinstance(layer, LayerSpec):
-                raise ValueError(f"hidden[{i}]: expected a LayerSpec, got {layer!r}")
+                raise ValueError(f"hidden[{i}]: expected a LayerSpec, got {quote(layer)}")
         check_name("output_activation", self.output_activation, ACTIVATIONS)
         check_name("loss", self.loss, LOSSES)
         check_name("init", self.init, INITIALIZERS)
@@ -158,7 +159,7 @@ class DataSpec:
         object.__setattr__(self, "params", dict(self.params))
         f = self.test_fraction
         if isinstance(f, bool) or not isinstance(f, int | float) or not 0.0 <= f < 1.0:
-            raise ValueError(f"test_fraction: must be a number in [0, 1), got {f!r}")
+            raise ValueError(f"test_fraction: must be a number in [0, 1), got {quote(f)}")
         check_seed("split_seed", self.split_seed)
         if self.table is None:
             check_params(self.params)
@@ -228,11 +229,11 @@ class TrainingConfig:
         check_name("optimizer", self.optimizer, OPTIMIZER_KINDS)
         lr = self.learning_rate
         if not _is_real(lr) or not (math.isfinite(lr) and lr > 0):
-            raise ValueError(f"learning_rate: must be a finite number > 0, got {lr!r}")
+            raise ValueError(f"learning_rate: must be a finite number > 0, got {quote(lr)}")
         if not _is_real(self.momentum) or not 0.0 <= self.momentum < 1.0:
-            raise ValueError(f"momentum: must be a number in [0, 1), got {self.momentum!r}")
+            raise ValueError(f"momentum: must be a number in [0, 1), got {quote(self.momentum)}")
         if not _is_real(self.l2) or not (math.isfinite(self.l2) and self.l2 >= 0):
-            raise ValueError(f"l2: must be a finite number >= 0, got {self.l2!r}")
+            raise ValueError(f"l2: must be a finite number >= 0, got {quote(self.l2)}")
         check_batch_size("batch_size", self.batch_size)
         check_epoch_limit("epoch_limit", self.epoch_limit)
         check_seed("seed", self.seed)

@@ -10,6 +10,7 @@ import math
 
 import numpy as np
 
+from .text import clip, quote
 from .validation import check_finite
 
 
@@ -18,7 +19,7 @@ def input_array(X: object) -> np.ndarray:
     try:
         X = np.array(X, dtype=np.float64)
     except (TypeError, ValueError) as exc:
-        raise ValueError(f"X: expected numbers, got {type(X).__name__} ({exc})") from exc
+        raise ValueError(f"X: expected numbers, got {type(X).__name__} ({clip(str(exc))})") from exc
     if X.ndim != 2 or X.shape[1] == 0:
         raise ValueError(f"X: expected shape (N, d) with d >= 1, got {X.shape}")
     check_finite("X", X)
@@ -42,7 +43,9 @@ def float_columns(field: str, values: object, need: str = "expected") -> np.ndar
     try:
         a = np.array(values, dtype=np.float64)
     except (TypeError, ValueError) as exc:
-        raise ValueError(f"{field}: expected numbers, got {type(values).__name__} ({exc})") from exc
+        raise ValueError(
+            f"{field}: expected numbers, got {type(values).__name__} ({clip(str(exc))})"
+        ) from exc
     if a.ndim == 1:
         a = a.reshape(-1, 1)
     if a.ndim != 2 or a.shape[1] == 0:
@@ -73,7 +76,7 @@ def _class_labels(y: object) -> np.ndarray:
 def class_count(task: str, y: np.ndarray, given: object) -> int:
     if task == "regression":
         if given not in (None, 0):
-            raise ValueError(f"n_classes: a regression dataset has no classes, got {given!r}")
+            raise ValueError(f"n_classes: a regression dataset has no classes, got {quote(given)}")
         return 0
     needed = int(y.max()) + 1 if y.size else 0
     if given is None:
@@ -85,7 +88,7 @@ def number_vector(field: str, values: object) -> np.ndarray:
     try:
         v = np.array(values, dtype=np.float64)
     except (TypeError, ValueError) as exc:
-        raise ValueError(f"{field}: expected a list of numbers ({exc})") from exc
+        raise ValueError(f"{field}: expected a list of numbers ({clip(str(exc))})") from exc
     if v.ndim != 1 or v.size == 0:
         raise ValueError(f"{field}: expected a non-empty list of numbers, got shape {v.shape}")
     check_finite(field, v)
@@ -100,7 +103,9 @@ def whole_number(field: str, value: object, minimum: int, why: str = "") -> int:
     """A whole number ``>= minimum``; ``why`` explains the minimum in the message."""
     if not is_whole(value) or value < minimum:
         reason = f" ({why})" if why else ""
-        raise ValueError(f"{field}: must be a whole number >= {minimum}{reason}, got {value!r}")
+        raise ValueError(
+            f"{field}: must be a whole number >= {minimum}{reason}, got {quote(value)}"
+        )
     return int(value)
 
 
@@ -118,7 +123,7 @@ def seed_number(value: object) -> int:
 
 def real_number(field: str, value: object) -> float:
     if isinstance(value, bool | np.bool_) or not isinstance(value, int | float | np.number):
-        raise ValueError(f"{field}: expected a number, got {value!r}")
+        raise ValueError(f"{field}: expected a number, got {quote(value)}")
     value = float(value)
     if not math.isfinite(value):
         raise ValueError(f"{field}: must be a finite number, got {value}")

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from .text import quote
+
 
 @dataclass(frozen=True)
 class Operation:
@@ -123,7 +125,9 @@ class Bill:
         values = dict(values or {})
         unknown = set(values) - {i.key for i in self.inputs}
         if unknown:
-            raise ValueError(f"values: unknown input(s) {sorted(unknown)} for bill '{self.key}'")
+            raise ValueError(
+                f"values: unknown input(s) {quote(sorted(unknown))} for bill {quote(self.key)}"
+            )
         leaves = {i.key: Node(values.get(i.key, i.default), i.key) for i in self.inputs}
         total = self.build(**leaves).named("total")
         total.backward()

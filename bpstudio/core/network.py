@@ -22,6 +22,7 @@ import numpy as np
 from .activations import ACTIVATIONS, Activation
 from .initializers import INITIALIZERS
 from .losses import LOSSES, REDUCTIONS, output_delta
+from .text import quote
 from .validation import as_matrix, check_finite, check_name
 
 
@@ -332,16 +333,18 @@ def _check_layer_sizes(layer_sizes: Sequence[int]) -> tuple[int, ...]:
         sizes = list(layer_sizes)
     except TypeError:
         raise ValueError(
-            f"layer_sizes: expected a list of integers like [2, 4, 1], got {layer_sizes!r}"
+            f"layer_sizes: expected a list of integers like [2, 4, 1], got {quote(layer_sizes)}"
         ) from None
     if len(sizes) < 2:
         raise ValueError(
-            f"layer_sizes: needs an input and an output size (at least 2 entries), got {sizes}"
+            "layer_sizes: needs an input and an output size (at least 2 entries), "
+            f"got {quote(sizes)}"
         )
     for i, n in enumerate(sizes):
         if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
             raise ValueError(
-                f"layer_sizes[{i}]: every layer needs a whole number of neurons >= 1, got {n!r}"
+                f"layer_sizes[{i}]: every layer needs a whole number of neurons >= 1, "
+                f"got {quote(n)}"
             )
     return tuple(int(n) for n in sizes)
 

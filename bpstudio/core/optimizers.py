@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from .text import quote
 from .validation import unknown_name
 
 
@@ -92,11 +93,11 @@ class Optimizer:
         """Restore what :meth:`state` returned; arrays are copied in."""
         t = state.get("t")
         if isinstance(t, bool) or not isinstance(t, int | np.integer) or t < 0:
-            raise ValueError(f"optimizer state t: expected a step count >= 0, got {t!r}")
+            raise ValueError(f"optimizer state t: expected a step count >= 0, got {quote(t)}")
         for name in self._state_arrays:
             arr = state.get(name)
             if arr is not None and not isinstance(arr, np.ndarray):
-                raise ValueError(f"optimizer state {name}: expected an array, got {arr!r}")
+                raise ValueError(f"optimizer state {name}: expected an array, got {quote(arr)}")
         self.t = int(t)
         for name in self._state_arrays:
             arr = state.get(name)
@@ -171,7 +172,7 @@ class Adam(Optimizer):
         super().__init__(lr, weight_decay)
         for field, value in (("beta1", beta1), ("beta2", beta2)):
             if not 0.0 <= float(value) < 1.0:
-                raise ValueError(f"{field}: must be in [0, 1), got {value}")
+                raise ValueError(f"{field}: must be in [0, 1), got {quote(value)}")
         self.beta1, self.beta2 = float(beta1), float(beta2)
         self.eps = _check_rate("eps", eps)
         self.m: np.ndarray | None = None

@@ -22,6 +22,7 @@ import numpy as np
 
 from .network import Network
 from .snapshot import frozen_copy
+from .text import quote
 from .trainer import Trainer
 
 CELL, ROW, COL, ROW_OF_COL, COL_OF_ROW = "cell", "row", "col", "row_of_col", "col_of_row"
@@ -132,7 +133,7 @@ def _rule_mask(rule: str, shape: tuple[int, int], row: int, col: int) -> np.ndar
     elif rule == COL_OF_ROW:
         mask[:, row] = True
     else:
-        raise ValueError(f"rule: unknown source rule {rule!r}")
+        raise ValueError(f"rule: unknown source rule {quote(rule)}")
     return mask
 
 
@@ -149,7 +150,7 @@ def trace_step(net: Network, X: object, Y: object, learning_rate: float) -> Step
     """
     lr = float(learning_rate)
     if not (np.isfinite(lr) and lr > 0):
-        raise ValueError(f"learning_rate: must be a finite number > 0, got {learning_rate!r}")
+        raise ValueError(f"learning_rate: must be a finite number > 0, got {quote(learning_rate)}")
     X = net.check_inputs(X)
     Y = net.check_targets(Y, X.shape[0])
     trace = net.forward(X)

@@ -17,6 +17,7 @@ import numpy as np
 
 from .network import Network
 from .optimizers import Optimizer
+from .text import quote
 
 
 class DivergenceError(ArithmeticError):
@@ -110,7 +111,9 @@ class Trainer:
             isinstance(batch_size, bool) or not isinstance(batch_size, int | np.integer)
             or batch_size < 1
         ):
-            raise ValueError(f"batch_size: must be a whole number >= 1 or None, got {batch_size!r}")
+            raise ValueError(
+                f"batch_size: must be a whole number >= 1 or None, got {quote(batch_size)}"
+            )
         self.net = net
         self.optimizer = optimizer
         self.batch_size = None if batch_size is None else int(batch_size)
@@ -155,7 +158,7 @@ class Trainer:
         ``callback(epoch, loss)`` runs after every epoch; returning ``True`` stops training.
         """
         if isinstance(epochs, bool) or not isinstance(epochs, int | np.integer) or epochs < 0:
-            raise ValueError(f"epochs: must be a whole number >= 0, got {epochs!r}")
+            raise ValueError(f"epochs: must be a whole number >= 0, got {quote(epochs)}")
         X, Y = self._check(X, Y)
         with np.errstate(over="ignore", under="ignore"):
             for _ in range(epochs):
@@ -186,7 +189,7 @@ class Trainer:
         saved_kind = state.optimizer.get("name")
         if saved_kind != self.optimizer.name:
             raise ValueError(
-                f"optimizer: the saved state is for '{saved_kind}', this trainer uses "
+                f"optimizer: the saved state is for {quote(saved_kind)}, this trainer uses "
                 f"'{self.optimizer.name}'"
             )
         for name, value in state.optimizer_state.items():

@@ -7,14 +7,33 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from .text import clip, quote
+
+SIMILARITY = 0.5
+"""How alike a name must be to a valid one to be suggested (:mod:`difflib`'s ratio)."""
+
+
+def suggestion(name: object, valid: Iterable[str]) -> str:
+    """`` (did you mean 'sigmoid'?)`` for the valid name closest to ``name``, else ``""``.
+
+    Only a short enough name is compared: difflib's ratio is ``2·matches / (len(a) +
+    len(b))``, so a name over three times as long as every valid one can never reach
+    :data:`SIMILARITY`, and comparing a 60 MB name would cost gigabytes for nothing.
+    """
+    valid = list(valid)
+    longest = max(map(len, valid), default=0)
+    if not isinstance(name, str) or len(name) > longest * (2 - SIMILARITY) / SIMILARITY:
+        return ""
+    close = difflib.get_close_matches(name, valid, n=1, cutoff=SIMILARITY)
+    return f" (did you mean {quote(close[0])}?)" if close else ""
+
 
 def unknown_name(field: str, name: object, valid: Iterable[str]) -> ValueError:
     """A ``ValueError`` for an unknown registry name, suggesting the closest valid one."""
     valid = list(valid)
-    close = difflib.get_close_matches(str(name), valid, n=1, cutoff=0.5)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
     return ValueError(
-        f"{field}: unknown name {name!r}{hint}; valid names are {', '.join(valid)}"
+        f"{field}: unknown name {quote(name)}{suggestion(name, valid)}; "
+        f"valid names are {', '.join(valid)}"
     )
 
 
@@ -42,7 +61,9 @@ def as_matrix(field: str, values: object, n_columns: int, dtype: np.dtype) -> np
     try:
         M = np.asarray(values, dtype=dtype)
     except (TypeError, ValueError) as exc:
-        raise ValueError(f"{field}: expected numbers, got {type(values).__name__} ({exc})") from exc
+        raise ValueError(
+            f"{field}: expected numbers, got {type(values).__name__} ({clip(str(exc))})"
+        ) from exc
     if M.ndim != 2 or M.shape[1] != n_columns:
         hint = (
             " (a single sample needs shape (1, n): use .reshape(1, -1))"

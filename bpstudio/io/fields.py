@@ -7,7 +7,6 @@ says where it is instead of a ``TypeError`` deep inside NumPy.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -15,10 +14,14 @@ from typing import Any
 
 import numpy as np
 
+from ..core.text import clip, quote
+from ..core.validation import suggestion
 from .errors import BPFileError
 from .jsonfmt import BadNumber
 
 _FIELD_PREFIX = re.compile(r"[A-Za-z_][\w.\[\]]*: ")
+FOREIGN_CHARS = 500
+"""A message from below the checks (the core, NumPy) is cut to this length, on one line."""
 
 
 def at(path: str, key: str | int) -> str:
@@ -33,24 +36,19 @@ def fail(path: str, message: str) -> BPFileError:
 
 
 def describe(value: Any) -> str:
-    """How a JSON value reads in a message: ``a list``, ``the text 'abc'``, ``NaN``."""
+    """How a JSON value reads in a message, bounded: ``a list``, ``the text 'abc'``, ``NaN
+    (JSON has no NaN or Infinity)``."""
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, BadNumber):
-        return value.text
+        return f"{value.text} ({value.why})"
     if isinstance(value, int | float):
-        return repr(value)
+        return quote(value)
     if isinstance(value, str):
-        shown = value if len(value) <= 30 else value[:27] + "..."
-        return f"the text {shown!r}"
+        return f"the text {quote(value)}"
     return "a list" if isinstance(value, list) else "an object"
-
-
-def suggestion(name: object, valid: Iterable[str]) -> str:
-    close = difflib.get_close_matches(str(name), list(valid), n=1, cutoff=0.5)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def obj(path: str, value: Any, required: Iterable[str], optional: Iterable[str] = ()) -> dict:
@@ -60,7 +58,7 @@ def obj(path: str, value: Any, required: Iterable[str], optional: Iterable[str] 
     required, allowed = list(required), [*required, *optional]
     for key in value:
         if key not in allowed:
-            raise fail(path, f"unknown key '{key}'{suggestion(key, allowed)}")
+            raise fail(path, f"unknown key {quote(key)}{suggestion(key, allowed)}")
     for key in required:
         if key not in value:
             raise fail(path, f"missing key '{key}'")
@@ -90,8 +88,7 @@ def optional_integer(path: str, value: Any, lo: int = 0, hi: int = 2**63 - 1) ->
 def number(path: str, value: Any) -> float:
     """A finite float64; JSON integers are accepted and converted."""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        why = " (JSON has no NaN or Infinity)" if isinstance(value, BadNumber) else ""
-        raise fail(path, f"expected a finite number, got {describe(value)}{why}")
+        raise fail(path, f"expected a finite number, got {describe(value)}")
     return float(value)
 
 
@@ -122,10 +119,11 @@ def choice(path: str, value: Any, valid: Iterable[str], what: str) -> str:
     """A name from a registry, with a hint for a near miss: ``unknown activation 'sigmod'``."""
     valid = list(valid)
     if not isinstance(value, str):
-        raise fail(path, f"expected the name of a {what}, got {describe(value)}")
+        article = "an" if what[0] in "aeiou" else "a"
+        raise fail(path, f"expected the name of {article} {what}, got {describe(value)}")
     if value not in valid:
         raise fail(
-            path, f"unknown {what} {value!r}{suggestion(value, valid)}; "
+            path, f"unknown {what} {quote(value)}{suggestion(value, valid)}; "
             f"valid names are {', '.join(valid)}"
         )
     return value
@@ -162,13 +160,14 @@ def matrix(path: str, value: Any, rows: int, cols: int) -> np.ndarray:
 @contextmanager
 def guard(path: str) -> Iterator[None]:
     """Turn a ``ValueError`` (or a type or range error) from the core into a file error at
-    ``path``; ``"field: why"`` messages are joined as ``path.field: why``."""
+    ``path``; ``"field: why"`` messages are joined as ``path.field: why``. The core quotes
+    what it was given; a message from deeper down (NumPy's, Python's) is bounded here."""
     try:
         yield
     except BPFileError:
         raise
     except (ValueError, TypeError, OverflowError) as exc:
-        message = str(exc)
+        message = clip(str(exc), FOREIGN_CHARS)
         if _FIELD_PREFIX.match(message):
             raise BPFileError(f"{path}.{message}" if path else message) from None
         raise fail(path, message) from None

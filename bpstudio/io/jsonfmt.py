@@ -13,10 +13,13 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
+from ..core.text import clip, quote
 from .errors import BPFileError
 
 MAX_INT_DIGITS = 40
 """Longer integers are refused (2**128, the largest we store, has 39 digits)."""
+TOKEN_CHARS = 24
+"""A bad number token is shown in messages up to this many characters."""
 
 
 INLINE_WIDTH = 48
@@ -24,24 +27,28 @@ INLINE_WIDTH = 48
 
 
 class BadNumber:
-    """A number token that cannot be used: non-finite, out of range or too long."""
+    """A number token that cannot be used (non-finite, out of range or too long): its text,
+    cut to :data:`TOKEN_CHARS`, and why it cannot be used."""
 
-    __slots__ = ("text",)
+    __slots__ = ("text", "why")
 
-    def __init__(self, text: str) -> None:
-        self.text = text if len(text) <= 24 else f"{text[:20]}…({len(text)} characters)"
+    def __init__(self, text: str, why: str = "JSON has no NaN or Infinity") -> None:
+        self.text = clip(text, TOKEN_CHARS)
+        self.why = why
 
     def __repr__(self) -> str:
         return self.text
 
 
 def _parse_int(text: str) -> int | BadNumber:
-    return int(text) if len(text.lstrip("-")) <= MAX_INT_DIGITS else BadNumber(text)
+    if len(text.lstrip("-")) <= MAX_INT_DIGITS:
+        return int(text)
+    return BadNumber(text, f"whole numbers have at most {MAX_INT_DIGITS} digits")
 
 
 def _parse_float(text: str) -> float | BadNumber:
     value = float(text)
-    return value if math.isfinite(value) else BadNumber(text)
+    return value if math.isfinite(value) else BadNumber(text, "too large for a float64")
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -49,7 +56,9 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     if len(out) != len(pairs):
         seen: set[str] = set()
         duplicate = next(k for k, _ in pairs if k in seen or seen.add(k))
-        raise BPFileError(f"duplicate key '{duplicate}': every key may appear once per object")
+        raise BPFileError(
+            f"duplicate key {quote(duplicate)}: every key may appear once per object"
+        )
     return out
 
 
@@ -67,9 +76,11 @@ def parse(data: bytes | str) -> Any:
             parse_constant=BadNumber, object_pairs_hook=_unique_keys,
         )
     except json.JSONDecodeError as exc:
-        raise BPFileError(
-            f"line {exc.lineno}: not valid JSON ({exc.msg} at column {exc.colno})"
-        ) from None
+        # json's own words end in "at" where they name a place ("Unterminated string
+        # starting at"); the column completes them
+        what = exc.msg.removesuffix(" at")
+        raise BPFileError(f"line {exc.lineno}: not valid JSON ({what} at column {exc.colno})"
+                          ) from None
     except RecursionError:
         raise BPFileError("not valid JSON: lists or objects are nested too deeply") from None
 

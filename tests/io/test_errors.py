@@ -1,16 +1,20 @@
 """Bad files raise BPFileError saying what is wrong and where, before allocating anything."""
 
 import json
+import time
 import tracemalloc
+from collections import Counter
 
 import pytest
 
 from bpstudio.examples import EXAMPLES
 from bpstudio.io import BPFileError, dumps, load, loads
 from bpstudio.io import bpnet as bpnet_module
+from bpstudio.io.fields import guard
 from bpstudio.limits import MAX_FILE_BYTES
 
 from .conftest import train
+from .hostile import check_message, hostile_documents
 
 
 @pytest.fixture(scope="module")
@@ -86,6 +90,9 @@ CASES = [
     (_set(["network", "layers", 0, "size"], 900_000),
      "network.layers: the network would have 2,700,000 parameters; BP Studio works with up "
      "to 1,000,000"),
+    (_set(["network", "layers", 0, "activation"], 3),
+     "network.layers[0].activation: expected the name of an activation, got 3"),
+    (_set(["network", "loss"], None), "network.loss: expected the name of a loss, got null"),
     (_set(["network", "layers", 0, "activation"], "softmax"),
      "network.layers[0].activation: 'softmax' is only allowed on the output layer"),
     (_set(["network", "bias"], "yes"), "network.bias: expected true or false"),
@@ -130,8 +137,9 @@ def test_the_untouched_document_loads(doc):
     ("NaN", "state.weights[0][0][1]: expected a finite number, got NaN (JSON has no NaN or "
             "Infinity)"),
     ("-Infinity", "got -Infinity"),
-    ("1e999", "got 1e999"),
-    ("1" * 60, "got 11111111111111111111…(60 characters)"),
+    ("1e999", "got 1e999 (too large for a float64)"),
+    ("1" * 60, "got 111111111111111111111111… (60 characters) (whole numbers have at most 40 "
+               "digits)"),
 ])
 def test_non_finite_and_huge_numbers_are_refused_where_they_stand(doc, token, where):
     text = json.dumps(doc, indent=1)
@@ -221,3 +229,77 @@ def test_a_small_file_cannot_ask_for_much_memory(doc, name):
     finally:
         tracemalloc.stop()
     assert peak < 20 * 2**20
+
+
+def test_hostile_text_anywhere_gives_one_short_clean_line():
+    """Every example file with hostile text, numbers, nesting and lists in every position and
+    as every key: what loads is fine (a title may hold anything), what is refused says so in
+    one printable line of at most 1,000 characters."""
+    outcomes, longest = Counter(), ""
+    for what, text in hostile_documents():
+        try:
+            loads(text)
+            outcomes["loaded"] += 1
+        except BPFileError as exc:
+            message = str(exc)
+            try:
+                check_message(message)
+            except AssertionError as failure:
+                raise AssertionError(f"{what}: {failure}") from None
+            outcomes["refused"] += 1
+            longest = max(longest, message, key=len)
+    assert outcomes["refused"] > 10_000 and outcomes["loaded"] > 100, outcomes
+    assert len(longest) < 400, longest
+
+
+@pytest.mark.parametrize("where", ["activation", "key", "generator", "param", "param value"])
+def test_a_60_mb_name_costs_little(doc, where):
+    """The closest-name suggestion used to compare the whole name: 2.5 GB and 11 s."""
+    giant = "\u202e" + "x" * 60_000_000
+    changes = {
+        "activation": _set(["network", "layers", 0, "activation"], giant),
+        "key": _set(["network", giant], 1),
+        "generator": _set(["data", "generator"], giant),
+        "param": _set(["data", "params", giant], 1),
+        "param value": _set(["data", "params", "seed"], giant),
+    }
+    text = mutated(doc, changes[where])
+    tracemalloc.start()
+    start = time.perf_counter()
+    try:
+        with pytest.raises(BPFileError) as info:
+            loads(text)
+        elapsed = time.perf_counter() - start
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    check_message(str(info.value))
+    assert "(60,000,001 characters)" in str(info.value)
+    assert peak < 3 * len(text) and elapsed < 3.0, (peak, elapsed)
+
+
+@pytest.mark.parametrize(("key", "shown"), [
+    ("\u001b[31mRED\nb", "'\\x1b[31mRED\\nb'"),
+    ("\u202egnp.exe", "'\\u202egnp.exe'"),
+    ("layers\ud800", "'layers\\ud800' (did you mean 'layers'?)"),
+    ("x'y\r\n", '"x\'y\\r\\n"'),
+])
+def test_a_poisoned_key_is_quoted_escaped(doc, key, shown):
+    message = error_of(mutated(doc, _set(["network", key], 1)))
+    assert message == f"network: unknown key {shown}"
+
+
+def test_invalid_json_names_the_column_once():
+    assert error_of('{"title": "never closed') == (
+        "line 1: not valid JSON (Unterminated string starting at column 11)"
+    )
+    assert "(Invalid control character at column 13)" in error_of('{"title": "a\x01"}')
+
+
+def test_a_message_from_below_the_checks_is_bounded_on_one_line():
+    with pytest.raises(BPFileError) as info, guard("data.params"):
+        raise ValueError("could not convert string to float: '" + "x\n" * 100_000 + "'")
+    message = str(info.value)
+    check_message(message)
+    assert message.startswith("data.params: could not convert string to float: 'x\\nx\\n")
+    assert message.endswith("… (200,037 characters)")
