@@ -19,6 +19,9 @@ NUMBERS, WHOLE, TEXT, MIXED, EMPTY = "numbers", "whole numbers", "text", "mixed"
 """The kinds of column: numbers, whole numbers only, text only, numbers and text, nothing."""
 _SPACES = "\u00a0\u202f"
 """No-break spaces that stand for a space thousands separator (as in French ``1 234,5``)."""
+NUMBER_LIKE = re.compile(
+    r"[+-]?[\d.,' \u00a0\u202f]*\d[\d.,' \u00a0\u202f]*(?:[eE][+-]?\d+)?", re.ASCII)
+"""Text that looks like a number in some format: digits, marks, separators, an exponent."""
 
 
 _MISSING = -2
@@ -95,14 +98,11 @@ class Column:
             return EMPTY
         return WHOLE if bool((numbers == np.round(numbers)).all()) else NUMBERS
 
-    def first_text(self, rows: np.ndarray) -> tuple[int, str] | None:
-        """The first of ``rows`` (indices) that holds text, and that text."""
+    def first_text(self) -> tuple[int, str] | None:
+        """The index of the first cell that holds text, and that text."""
         if self.codes is None:
             return None
-        hits = np.flatnonzero(self.codes[rows] >= 0)
-        if not len(hits):
-            return None
-        i = int(rows[hits[0]])
+        i = int(np.argmax(self.codes >= 0))
         return i, self.texts[self.codes[i]]
 
 

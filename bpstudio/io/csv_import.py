@@ -99,8 +99,6 @@ def preview(source: Source, options: CsvOptions | None = None,
     if not complete:
         end = max(head.rfind(b"\n"), head.rfind(b"\r"))
         head = head[: end + 1] if end >= 0 else head
-    if complete and not head.strip():
-        raise CsvImportError("the file is empty")
     return _preview(head, size, complete, options, rows)
 
 
@@ -120,6 +118,10 @@ def _preview(head: bytes, size: int, complete: bool, options: CsvOptions | None,
     except CsvImportError as exc:
         problem = problem or str(exc)
     sample = tabulator.result()
+    if not sample.columns and problem is None:
+        if complete:
+            raise CsvImportError("the file is empty")
+        problem = f"the first {len(head):,} bytes of the file hold no rows"
     if problem is None and options.header and not len(sample.rows) and complete:
         problem = "the file has a header row but no rows of data"
     return Preview(options, tuple(tabulator.first_rows), sample, problem, line_end(text), size,

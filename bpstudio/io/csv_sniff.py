@@ -15,14 +15,12 @@ from collections import Counter
 from dataclasses import replace
 from itertools import islice
 
-from .csv_cells import NumberFormat
+from .csv_cells import NUMBER_LIKE, NumberFormat
 from .csv_source import WHITESPACE, CsvImportError, CsvOptions, records
 
 SNIFF_ROWS = 1000
 """Records the guesses are made from."""
 _CANDIDATES = ("\t", ";", ",", "|", WHITESPACE)
-_NUMBERISH = re.compile(r"[+-]?[\d.,' \u00a0\u202f]*\d[\d.,' \u00a0\u202f]*(?:[eE][+-]?\d+)?",
-                        re.ASCII)
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:[eE][+-]?\d+)?", re.ASCII)
 _GROUPS = {
     sep: re.compile(rf"[+-]?[1-9]\d{{0,2}}(?:{chars}\d{{3}})+(?:[.,]\d*)?", re.ASCII)
@@ -101,7 +99,7 @@ def _number_format(cells: list[str], delimiter: str) -> tuple[str, str | None]:
     separators: Counter[str] = Counter()
     ambiguous: Counter[str] = Counter()
     for cell in cells:
-        if not _NUMBERISH.fullmatch(cell):
+        if not NUMBER_LIKE.fullmatch(cell):
             continue
         comma, dot = cell.rfind(","), cell.rfind(".")
         grouped = next((sep for sep, pattern in _GROUPS.items() if pattern.fullmatch(cell)), None)

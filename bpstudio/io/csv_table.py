@@ -18,7 +18,7 @@ import numpy as np
 
 from ..core.text import quote
 from ..limits import MAX_CLASSES, MAX_DATA_VALUES, MAX_TABLE_VALUES
-from .csv_cells import EMPTY, TEXT, WHOLE, Column
+from .csv_cells import EMPTY, NUMBER_LIKE, TEXT, WHOLE, Column, NumberFormat
 from .csv_source import CsvImportError, CsvOptions
 
 TASKS = ("classification", "regression")
@@ -26,7 +26,6 @@ MISSING = ("refuse", "drop")
 CLASS_GUESS_MAX = 30
 """A target of whole numbers with more different values than this (counts, years, prices)
 is guessed to be regression rather than classification."""
-_NUMBERISH = re.compile(r"[+-]?[0-9.,' ]*[0-9][0-9.,' ]*(?:[eE][+-]?[0-9]+)?")
 
 
 @dataclass(frozen=True)
@@ -179,10 +178,9 @@ class ParsedCsv:
 
     def _refuse_text(self, numeric: tuple[str, ...], inputs: tuple[str, ...]) -> None:
         """Text in a column that must hold numbers: the first such cell in reading order."""
-        everywhere = np.arange(len(self.rows))
         hits = []
         for name in numeric:
-            hit = self.column(name).first_text(everywhere)
+            hit = self.column(name).first_text()
             if hit is not None:
                 hits.append((hit[0], self.columns.index(name), name, hit[1]))
         if not hits:
@@ -191,16 +189,19 @@ class ParsedCsv:
         fix = ("correct it, or leave the column out of the inputs" if name in inputs
                else "correct it, or choose classification")
         raise CsvImportError(f"row {self.rows[i]:,}, column {quote(name)}: "
-                             f"{quote(text)} is not {self._number_words(text)}; {fix}")
+                             f"{quote(text)} {self._why_not_a_number(text)}; {fix}")
 
-    def _number_words(self, text: str) -> str:
-        """"a number", with the number format when the text looks like a number in another."""
-        if not _NUMBERISH.fullmatch(text.replace("\u00a0", " ").replace("\u202f", " ")):
-            return "a number"
-        separator = self.options.thousands
+    def _why_not_a_number(self, text: str) -> str:
+        """"is not a number", with the number format when the text looks like a number in
+        another format, or "is too large" when it is one."""
+        decimal, separator = self.options.decimal, self.options.thousands
+        if NumberFormat(decimal, separator).pattern.fullmatch(text):
+            return "is too large a number (float64 holds up to about 1.8e308)"
+        if not NUMBER_LIKE.fullmatch(text):
+            return "is not a number"
         thousands = ("no thousands separator" if separator is None
                      else f"thousands separator {separator!r}")
-        return f"a number (decimal mark {self.options.decimal!r}, {thousands})"
+        return f"is not a number (decimal mark {decimal!r}, {thousands})"
 
     def _kept_rows(self, selected: tuple[str, ...], missing: str,
                    warnings: list[str]) -> np.ndarray:
@@ -209,7 +210,8 @@ class ParsedCsv:
             gaps |= self.column(name).missing
         bad = np.flatnonzero(gaps)
         if len(bad) and missing == "refuse":
-            name = next(n for n in selected if self.column(n).missing[bad[0]])
+            name = min((n for n in selected if self.column(n).missing[bad[0]]),
+                       key=self.columns.index)
             raise CsvImportError(
                 f"row {self.rows[bad[0]]:,}, column {quote(name)}: the value is missing "
                 f"({_rows(len(bad))} with missing values): fill them in, or choose to drop "

@@ -191,11 +191,16 @@ def test_numbers_with_signs_exponents_and_no_leading_digit():
     assert np.signbit(table.X[4, 0])
 
 
-@pytest.mark.parametrize("cell", ["inf", "-Infinity", "1_000", "0x10", "1e999", "١٢", "1.2.3"])
-def test_what_python_would_read_but_a_spreadsheet_does_not_write_is_not_a_number(cell):
+@pytest.mark.parametrize(("cell", "why"), [
+    ("inf", "is not a number"), ("-Infinity", "is not a number"), ("0x10", "is not a number"),
+    ("١٢", "is not a number"), ("1_000", "is not a number"),
+    ("1.2.3", "is not a number (decimal mark '.', no thousands separator)"),
+    ("1e999", "is too large a number (float64 holds up to about 1.8e308)"),
+])
+def test_what_python_would_read_but_a_spreadsheet_does_not_write_is_not_a_number(cell, why):
     data = b(f"x,y\n1,0\n{cell},1\n")
-    message = error(data, target="y")
-    assert message.startswith(f"row 3, column 'x': {cell!r} is not a number")
+    assert error(data, target="y") == (
+        f"row 3, column 'x': {cell!r} {why}; correct it, or leave the column out of the inputs")
 
 
 def test_thousands_separators_when_unambiguous():
@@ -327,6 +332,50 @@ def test_preview_reports_the_first_problem_and_shows_the_rows_before_it():
     assert p.problem == ("row 4 has 1 fields, but the header has 2: check the delimiter "
                          "(now comma) and the quotes on that row")
     assert p.rows == (("1", "2"), ("3", "4"))
+
+
+def test_a_forced_encoding_that_does_not_fit_is_the_previews_problem():
+    data = b("Stadt,y\nZürich,1\nBern,2\n", "latin-1")
+    p = preview(data, CsvOptions(encoding="utf-8"))
+    assert p.problem == ("line 2: the bytes fc 72 69 63 are not UTF-8 text; choose the "
+                         "encoding Latin-1")
+    assert p.rows[0][0] == "Z\ufffdrich"
+    fixed = p.with_options(encoding="latin-1")
+    assert fixed.problem is None and fixed.rows[0][0] == "Zürich"
+
+
+@pytest.mark.parametrize(("text", "header"), [
+    ("city,country\nParis,France\nLyon,France\n", True),     # distinct names, not repeated
+    ("yes,no\nyes,no\nno,yes\n", False),                   # the first row recurs below
+    ("2019,2020\n1.5,2.5\n", False),                        # numbers are not names
+    ("name,,x\nAnn,,1\n", True),
+])
+def test_header_detection(text, header):
+    assert preview(b(text)).options.header is header
+
+
+def test_single_quotes_or_none():
+    data = b("name;x;y\n'a;b';1;0\n'c';2;1\n")
+    p = preview(data)
+    assert p.options.quotechar == "'" and p.rows[0] == ("a;b", "1", "0")
+    literal = p.with_options(quotechar=None, delimiter=",")
+    assert literal.rows[0] == ("'a;b';1;0",)
+
+
+def test_a_target_of_numbers_and_text_sorts_naturally():
+    data = b("x,grade\n1,10\n2,2\n3,A\n4,2\n5,b\n")
+    table = read_table(data, target="grade")
+    assert table.task == "classification"
+    assert table.class_names == ("2", "10", "A", "b") and table.y.tolist() == [1, 0, 2, 0, 3]
+
+
+def test_whole_numbers_up_to_class_guess_max_are_classes():
+    limit = csv_table.CLASS_GUESS_MAX
+    few = parse(b("x,y\n" + "".join(f"{i},{i}\n" for i in range(limit))))
+    many = parse(b("x,y\n" + "".join(f"{i},{i}\n" for i in range(limit + 1))))
+    assert (few.guess_task("y"), many.guess_task("y")) == ("classification", "regression")
+    assert parse(b("x,y\n1,1.0\n2,2.0\n")).guess_task("y") == "classification"
+    assert parse(b("x,y\n1,1.5\n2,2\n")).guess_task("y") == "regression"
 
 
 # -- malformed files -----------------------------------------------------------------------
