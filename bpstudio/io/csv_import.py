@@ -65,6 +65,7 @@ class Preview:
     size: int
     complete: bool
     head: bytes = field(repr=False)
+    wanted_rows: int = field(repr=False, default=PREVIEW_ROWS)
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -85,7 +86,7 @@ class Preview:
     def with_options(self, **changes: Any) -> Preview:
         """The same start of the file read with some options changed (no file access)."""
         return _preview(self.head, self.size, self.complete, replace(self.options, **changes),
-                        len(self.rows) or PREVIEW_ROWS)
+                        self.wanted_rows)
 
 
 def preview(source: Source, options: CsvOptions | None = None,
@@ -125,7 +126,7 @@ def _preview(head: bytes, size: int, complete: bool, options: CsvOptions | None,
     if problem is None and options.header and not len(sample.rows) and complete:
         problem = "the file has a header row but no rows of data"
     return Preview(options, tuple(tabulator.first_rows), sample, problem, line_end(text), size,
-                   complete, head)
+                   complete, head, rows)
 
 
 def parse(source: Source, options: CsvOptions | None = None) -> ParsedCsv:

@@ -6,6 +6,8 @@ every expected number, name and row number can be checked by eye against its tex
 
 import codecs
 import contextlib
+import subprocess
+import sys
 import time
 
 import numpy as np
@@ -299,6 +301,7 @@ def test_preview_options_can_be_changed_without_reading_the_file_again(tmp_path)
     path.unlink()
     headed = p.with_options(header=True)
     assert headed.columns == ("1", "2,5", "3") and headed.rows == (("4", "5,5", "6"),)
+    assert headed.with_options(header=False).rows == p.rows
     commas = p.with_options(delimiter=",", decimal=".")
     assert commas.columns == ("column 1", "column 2")
     assert commas.rows[0] == ("1;2", "5;3")
@@ -332,6 +335,15 @@ def test_preview_reports_the_first_problem_and_shows_the_rows_before_it():
     assert p.problem == ("row 4 has 1 fields, but the header has 2: check the delimiter "
                          "(now comma) and the quotes on that row")
     assert p.rows == (("1", "2"), ("3", "4"))
+
+
+def test_the_import_modules_do_not_load_qt():
+    code = ("import sys, bpstudio.io.csv_import; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "{'PySide6', 'pyqtgraph', 'shiboken6'}))")
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                         text=True).stdout
+    assert out.strip() == "[]"
 
 
 def test_a_forced_encoding_that_does_not_fit_is_the_previews_problem():
@@ -525,6 +537,19 @@ def test_text_from_the_file_is_quoted_escaped_and_bounded():
     assert "(10,005 characters)" in message
 
 
+def test_a_field_longer_than_the_csv_modules_limit():
+    data = b("x,y\n1,2\n3,\"" + "a" * 200_000 + "\"\n")
+    assert error(data, options=CsvOptions(), target="y") == (
+        "row 3: a field is longer than 131,072 characters (is a quote left open?)")
+
+
+def test_a_first_line_longer_than_the_preview_bytes_is_read_whole():
+    names = [f"feature_{i:05d}" for i in range(6000)]      # an 84 KB header
+    data = b(",".join(names) + "\n" + ",".join("1" * 6000) + "\n")
+    p = preview(data)
+    assert p.columns[-1] == "feature_05999" and p.rows == (tuple("1" * 6000),)
+
+
 # -- limits --------------------------------------------------------------------------------
 
 
@@ -596,7 +621,7 @@ def test_100000_rows_import_fast_and_exactly():
     assert table.X.tobytes() == X.tobytes()
     assert table.y.tolist() == labels.tolist()
     print(f"100,000 rows × 5 columns ({len(data) / 2**20:.1f} MiB): {elapsed:.2f} s")
-    assert elapsed < 5.0        # about 0.3 s on a quiet machine; the bound allows for CI load
+    assert elapsed < 5.0        # 0.5-0.7 s measured on a loaded 2-core machine
 
 
 # -- helpers -------------------------------------------------------------------------------
