@@ -101,7 +101,7 @@ def read_source(source: Source, head: int | None = None) -> tuple[bytes, int, bo
     if isinstance(source, bytes | bytearray | memoryview):
         size = len(source)
         _check_size(size)
-        check_text(bytes(source[:TEXT_CHECK_BYTES]))
+        _check_text(bytes(source[:TEXT_CHECK_BYTES]))
         data = bytes(source[:want])
     else:
         try:
@@ -109,7 +109,7 @@ def read_source(source: Source, head: int | None = None) -> tuple[bytes, int, bo
                 size = os.fstat(stream.fileno()).st_size
                 _check_size(size)
                 data = stream.read(min(want, TEXT_CHECK_BYTES))
-                check_text(data)
+                _check_text(data)
                 if len(data) < want:
                     data += stream.read(want - len(data))
         except OSError as exc:
@@ -130,7 +130,7 @@ def _check_size(size: int) -> None:
         )
 
 
-def check_text(prefix: bytes) -> None:
+def _check_text(prefix: bytes) -> None:
     """Refuse ``prefix`` if it is the start of a binary file, or of text that is not CSV."""
     if prefix.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise CsvImportError("the file is UTF-16 text: save it as UTF-8 CSV and import that")
