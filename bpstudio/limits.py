@@ -48,3 +48,11 @@ MAX_TITLE_CHARS = 1000
 
 MAX_NOTES_CHARS = 100_000
 """A session's notes."""
+
+MAX_CSV_BYTES = 64 * 2**20
+"""Larger CSV files are refused from their size, before they are read. The most numbers an
+import may keep (``MAX_TABLE_VALUES``), written with all 17 digits, take about 50 MB."""
+
+MAX_CSV_CELLS = 10_000_000
+"""Cells (rows × columns) of a CSV file that an import reads; more is refused while reading,
+so a file of many short cells cannot fill the memory (about 9 bytes are kept per cell)."""
