@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from bpstudio import io as bpnet
 from bpstudio.examples import example_path
 from bpstudio.gui import MainWindow
-from bpstudio.gui.widgets import LogSpinBox
+from bpstudio.gui.widgets import BigSpinBox, LogSpinBox
 
 NAMED = {
     "designerPanel": QWidget, "datasetCombo": QComboBox, "layersTable": QTableWidget,
@@ -134,7 +134,7 @@ def test_reset_returns_to_a_textbook_examples_starting_weights(qtbot, window):
     np.testing.assert_array_equal(
         np.concatenate([w.ravel() for w in window.last_snapshot.weights]), book.state.parameters)
     # another weight seed is another network: from then on Reset draws from the seed
-    window.findChild(QSpinBox, "weightSeedSpin").setValue(5)
+    window.findChild(BigSpinBox, "weightSeedSpin").setValue(5)
     qtbot.waitUntil(lambda: "rebuilt" in window.statusBar().currentMessage())
     click(qtbot, window, "resetButton")
     assert "from the seed" in window.statusBar().currentMessage()
@@ -217,7 +217,7 @@ def test_diverging_pauses_with_a_message_and_finite_weights(qtbot, window):
 
 
 def test_epoch_limit_stops_training(qtbot, window):
-    window.findChild(QSpinBox, "epochLimitSpin").setValue(25)
+    window.findChild(BigSpinBox, "epochLimitSpin").setValue(25)
     click(qtbot, window, "trainButton")
     qtbot.waitUntil(lambda: not window.training.running, timeout=20000)
     assert window.training.sync() and epoch(window) == 25
@@ -237,7 +237,7 @@ def test_a_step_right_after_opening_marks_the_document_modified(qtbot, window):
 
 def test_train_or_step_at_the_epoch_limit_leaves_a_saved_document_unmodified(
         qtbot, window, dialogs, tmp_path):
-    window.findChild(QSpinBox, "epochLimitSpin").setValue(3)
+    window.findChild(BigSpinBox, "epochLimitSpin").setValue(3)
     with qtbot.waitSignal(window.training.limit_reached, timeout=20000):
         click(qtbot, window, "trainButton")
     assert window.training.sync()
