@@ -304,7 +304,7 @@ def test_a_corrupt_file_is_reported_and_changes_nothing(qtbot, window, dialogs, 
     bad.write_text('{"format": "bpnet", "version": 1, "network": [')
     dialogs.open_path = str(bad)
     window.actions.open.trigger()
-    assert dialogs.kinds() == ["question", "critical"]
+    qtbot.waitUntil(lambda: dialogs.kinds() == ["question", "critical"])
     assert window.session is before and epoch(window) == 1
     assert window.windowTitle() == "BP Studio — Untitled[*]"
 
@@ -411,7 +411,7 @@ def test_smooth_animation_lets_drawing_take_more_and_is_remembered(qtbot, dialog
 def test_a_file_given_at_launch_is_opened(qtbot, dialogs):
     w = MainWindow(str(example_path("points8")))
     qtbot.addWidget(w)
-    assert w.windowTitle() == "BP Studio — points8.bpnet[*]"
+    qtbot.waitUntil(lambda: w.windowTitle() == "BP Studio — points8.bpnet[*]")
     assert w.findChild(QComboBox, "datasetCombo").currentText() == "8 points"
     assert w.session.network.loss == "mse" and not w.isWindowModified()
     w.close()

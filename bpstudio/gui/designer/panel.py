@@ -93,6 +93,10 @@ class DesignerPanel(QWidget):
         self._show_problem("")
         self._sync_layer_buttons()
 
+    def session(self) -> Session:
+        """The session shown, with every edit applied so far."""
+        return self._session
+
     def network_spec(self) -> NetworkSpec:
         return self._session.network
 
