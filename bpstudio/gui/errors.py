@@ -8,6 +8,7 @@ traceback) at most :data:`DETAILS_CHARS`.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from bpstudio.core.text import shorten
@@ -30,6 +31,7 @@ def error_box(
     ``details`` go under "Show Details…"."""
     icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Critical
     box = QMessageBox(icon, title, shorten(message), parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # text from a file is never markup
     box.setObjectName(name)
     box.setModal(False)
     if details:

@@ -821,3 +821,42 @@ def test_network_follows_the_weights_and_clears(qtbot):
     qtbot.wait(2 * theme.REDRAW_MS)
     assert len(view.neurons.data) == 0 and view.drawn_lines(1) == 0
     assert view.message
+
+
+# -- data at the ends of the float range --------------------------------------------------------
+
+
+def extreme_table(task: str, reach: float) -> DataSpec:
+    if task == "classification":
+        X = np.array([[reach, -reach], [-reach, reach], [0.0, 0.0], [1.0, 1.0]])
+        return DataSpec("table", table=Table(X, np.array([0, 1, 0, 1]), task))
+    X = np.array([[reach], [-reach], [0.0], [1.0]])
+    return DataSpec("table", table=Table(X, np.arange(4.0).reshape(-1, 1), task))
+
+
+@pytest.mark.parametrize("cls, network, task", [
+    (FitPlotView, SIN, "regression"), (DecisionRegionView, BINARY, "classification"),
+])
+def test_data_too_far_out_to_draw_gets_a_note_instead(qtbot, cls, network, task):
+    """Inputs of ±1.797e308 made pyqtgraph's range NaN ("Cannot set range [nan, nan]")."""
+    from bpstudio.gui.neuron_view import NeuronView
+
+    run = Run(network, extreme_table(task, 1.797e308))
+    for view_class in (cls, NeuronView):
+        view = make_view(qtbot, view_class, run)
+        view.show_snapshot(run.snapshot(1))
+        view.flush()
+        view.grab()  # paints without an exception
+        assert "reach ±1.797e+308: too far out to draw" in view.message
+
+
+@pytest.mark.parametrize("cls, network, task", [
+    (FitPlotView, SIN, "regression"), (DecisionRegionView, BINARY, "classification"),
+])
+def test_data_far_out_but_within_reach_is_drawn(qtbot, cls, network, task):
+    run = Run(network, extreme_table(task, 1e299))
+    view = make_view(qtbot, cls, run)
+    view.show_snapshot(run.snapshot(1))
+    view.flush()
+    view.grab()
+    assert view.message == ""

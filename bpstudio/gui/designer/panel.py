@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.core import INITIALIZERS
+from bpstudio.core.text import shorten
 from bpstudio.limits import MAX_DATA_VALUES, MAX_SEED
 from bpstudio.session import TABLE, DataSpec, NetworkSpec, PreparedData, Session, TrainingConfig
 
@@ -289,6 +290,7 @@ class DesignerPanel(QWidget):
         self.output_combo.setCurrentIndex(pairs.index(keep))
 
     def _show_problem(self, text: str, widget: QWidget | None = None) -> None:
+        text = shorten(text)
         self.problem_label.setText(text)
         self.problem_label.setVisible(bool(text))
         for w in (*self.data.fields(), self.layers_table, *self.training.fields()):
