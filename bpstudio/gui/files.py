@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMenuBar, QMessageBox, QWidget
 
 from bpstudio import io as bpnet
+from bpstudio.core.text import quote
 from bpstudio.session import Session
 
 from .errors import show_error
@@ -106,7 +107,7 @@ class FileCommands:
         be lost), the rest of the window goes on."""
         self.loader.load(path)
         self.window.designer.setEnabled(False)
-        self.window.status_line.show_busy(f"Opening {os.path.basename(path)}…")
+        self.window.status_line.show_busy(f"Opening {_file_name(path)}…")
 
     def cancel_opening(self) -> None:
         """Forget a file being opened; the document on screen stays."""
@@ -162,7 +163,7 @@ class FileCommands:
 
     def _on_open_failed(self, path: str, reason: str) -> None:
         self._end_busy()
-        self._report_open_failure(os.path.basename(path), reason)
+        self._report_open_failure(_file_name(path), reason)
 
     def _end_busy(self) -> None:
         self.window.designer.setEnabled(True)
@@ -175,7 +176,8 @@ class FileCommands:
             self.window.adopt(opened)
         except Exception as exc:  # the designer refused it: a bug, but the window is intact
             traceback.print_exc()
-            self._report_open_failure(opened.name, why(exc))
+            self._report_open_failure(_file_name(opened.path) if opened.path else "Untitled",
+                                      why(exc))
             return False
         self._set_path(opened.path)
         if opened.path is not None:
@@ -299,3 +301,8 @@ def _same_file(a: str, b: str) -> bool:
         return os.path.samefile(a, b)
     except OSError:  # one of them does not exist
         return False
+
+
+def _file_name(path: str) -> str:
+    """The file's name, quoted (it is text from outside: it may hold a line break)."""
+    return quote(os.path.basename(path) or path)

@@ -11,7 +11,6 @@ stays as it was.
 from __future__ import annotations
 
 import contextlib
-import os
 import traceback
 from dataclasses import dataclass
 
@@ -33,10 +32,6 @@ class Opened:
     data: PreparedData
     grid: PlotGrid | None
     path: str | None = None
-
-    @property
-    def name(self) -> str:
-        return os.path.basename(self.path) if self.path else "Untitled"
 
 
 def prepare(session: Session, path: str | None = None) -> Opened:
