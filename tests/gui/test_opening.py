@@ -14,7 +14,7 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QMessageBox, QToolButton
 
 from bpstudio import io as bpnet
@@ -272,12 +272,13 @@ def test_the_window_stays_responsive_while_a_large_file_is_read(
 
 
 def test_cancel_keeps_the_document_on_screen(qtbot, window, dialogs, tmp_path):
-    path = table_file(tmp_path, 100_000, 2)
+    path = table_file(tmp_path, 20_000, 1)
     title, network = window.windowTitle(), window.session.network
     window.files.open_path(str(path))
     qtbot.mouseClick(window.statusBar().findChild(QToolButton, "cancelOpeningButton"),
                      Qt.MouseButton.LeftButton)
     assert not window.files.opening and window.designer.isEnabled()
-    qtbot.wait(1500)  # the reading finishes in the background and is forgotten
+    QThreadPool.globalInstance().waitForDone(20000)  # the reading finishes in the background
+    qtbot.wait(50)  # and its answer arrives, to be forgotten
     assert window.windowTitle() == title and window.session.network is network
     assert dialogs.kinds() == []

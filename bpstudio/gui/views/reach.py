@@ -14,6 +14,10 @@ PLOT_LIMIT = 1e300
 margin, ±1.2e300); a span of ±8e307 already overflows its auto-range."""
 
 
+LOG_LIMITS = (-307.6, 308.2)
+"""The lowest and highest log10 of a value pyqtgraph shows on a log axis (its own limits)."""
+
+
 def out_of_reach(what: str, *arrays: np.ndarray) -> str:
     """``""`` when every finite value of ``arrays`` lies within ±:data:`PLOT_LIMIT`, else a
     note naming ``what`` (``"The inputs"``) and how far it reaches."""
