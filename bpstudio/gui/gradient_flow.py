@@ -19,6 +19,7 @@ from bpstudio.session import PreparedData
 
 from .views import theme
 from .views.log_axis import LogAxis
+from .views.reach import PLOT_LIMIT
 
 MAX_POINTS = 4000
 """Beyond this many epochs recorded, every other point is dropped (the curves stay smooth)."""
@@ -80,7 +81,8 @@ class _LayerItems:
         for item in (self.grad, self.lines[_AT[50.0]]):
             item.setSymbol(symbol)
         # symmetric about 0 with three ticks: small stacked plots stay legible and comparable
-        reach = _round_up(float(np.max(np.abs(pct[:, [_AT[0.0], _AT[100.0]]]))))
+        # (weights past PLOT_LIMIT fall off the plot: 1.8e308 rounded up is inf)
+        reach = min(_round_up(float(np.max(np.abs(pct[:, [_AT[0.0], _AT[100.0]]])))), PLOT_LIMIT)
         self.weight_plot.getAxis("left").setTicks([[(-reach, ""), (0.0, "0"), (reach, "")]])
         self.weight_plot.setYRange(-reach, reach, padding=0.08)
         self.reach_text.setText(f"±{reach:g}")
