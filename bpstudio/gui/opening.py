@@ -20,6 +20,8 @@ from bpstudio import io as bpnet
 from bpstudio.core.snapshot import PlotGrid
 from bpstudio.session import PreparedData, Session
 
+from .data_size import check_data_size
+
 EXPECTED = (bpnet.BPFileError, OSError, ValueError, MemoryError)
 """What opening a file a person chose may raise; anything else is a bug, reported as such."""
 
@@ -36,8 +38,9 @@ class Opened:
 
 def prepare(session: Session, path: str | None = None) -> Opened:
     """``session`` with its data generated and its plot grid; ``ValueError`` if the data
-    cannot be made."""
+    cannot be made or is more than the app trains on."""
     data = session.prepare_data()
+    check_data_size(data)
     return Opened(session, data, PlotGrid.around(data.full.X), path)
 
 

@@ -282,3 +282,23 @@ def test_cancel_keeps_the_document_on_screen(qtbot, window, dialogs, tmp_path):
     qtbot.wait(50)  # and its answer arrives, to be forgotten
     assert window.windowTitle() == title and window.session.network is network
     assert dialogs.kinds() == []
+
+
+def test_a_tiny_file_asking_for_too_much_data_is_refused_at_once(
+        qtbot, window, dialogs, tmp_path):
+    """917 bytes asking for 100,000 samples of 1,000 classes: 800 MB of one-hot targets."""
+    data = {"generator": "gaussians", "params": {"n": 100_000, "classes": 1000}}
+    doc = json.loads(bpnet.dumps(EXAMPLES["sin"]()))
+    doc["data"] = {**{k: v for k, v in doc["data"].items() if k not in ("generator", "params")},
+                   **data}
+    doc["network"]["inputs"], doc["network"]["layers"][-1]["size"] = 2, 1000
+    path = write(tmp_path, "gaussians", json.dumps(doc))
+    title, network = window.windowTitle(), window.session.network
+    start = time.perf_counter()
+    dialogs.open_path = str(path)
+    window.actions.open.trigger()
+    settled(qtbot, window)
+    assert time.perf_counter() - start < 3.0
+    (kind, text), = dialogs.calls
+    assert kind == "critical" and "20,000,000" in text
+    assert window.windowTitle() == title and window.session.network is network

@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from bpstudio.core import INITIALIZERS
 from bpstudio.core.text import shorten
-from bpstudio.limits import MAX_DATA_VALUES, MAX_SEED
+from bpstudio.limits import MAX_SEED
 from bpstudio.session import TABLE, DataSpec, NetworkSpec, PreparedData, Session, TrainingConfig
 
+from ..data_size import check_data_size
 from ..widgets import BigSpinBox
 from . import choices
 from .layers_table import LayersTable
@@ -295,17 +296,6 @@ class DesignerPanel(QWidget):
         self.problem_label.setVisible(bool(text))
         for w in (*self.data.fields(), self.layers_table, *self.training.fields()):
             mark_invalid(w, w is widget, text)
-
-
-def check_data_size(prepared: PreparedData) -> None:
-    """Raise ``ValueError`` (naming the samples field) if training would hold more numbers
-    than :data:`~bpstudio.limits.MAX_DATA_VALUES`: samples × (inputs + outputs)."""
-    n, width = prepared.full.n_samples, prepared.n_inputs + prepared.n_outputs
-    if n * width > MAX_DATA_VALUES:
-        raise ValueError(
-            f"n: {n:,} samples × {width:,} inputs and outputs are {n * width:,} numbers; "
-            f"BP Studio trains on up to {MAX_DATA_VALUES:,} (use fewer samples or classes)"
-        )
 
 
 def _prepared_or_none(spec: DataSpec) -> PreparedData | None:
