@@ -288,3 +288,13 @@ def test_the_table_gets_its_tool_tip_back_when_a_size_problem_is_cleared(qtbot, 
     assert "parameters" in panel.layers_table.toolTip()
     qtbot.mouseClick(find(panel, QPushButton, "removeLayerButton"), Qt.MouseButton.LeftButton)
     assert panel.layers_table.toolTip() == tip
+
+
+def test_a_64_bit_seed_typed_in_becomes_the_networks_seed(qtbot, panel):
+    seed = find(panel, BigSpinBox, "weightSeedSpin")
+    seed.setFocus()
+    seed.lineEdit().selectAll()
+    qtbot.keyClicks(seed.lineEdit(), str(MAX_SEED))
+    with qtbot.waitSignal(panel.spec_changed, check_params_cb=of_type(NetworkSpec)) as network:
+        qtbot.keyClick(seed.lineEdit(), Qt.Key.Key_Return)
+    assert network.args[0].seed == MAX_SEED
