@@ -23,6 +23,18 @@ def frozen_copy(a: np.ndarray) -> np.ndarray:
     return out
 
 
+FLOAT_MAX = float(np.finfo(np.float64).max)
+
+
+def _evenly(lo: float, hi: float, n: int) -> np.ndarray:
+    """``n`` evenly spaced values from ``lo`` to ``hi``, also when ``hi - lo`` overflows."""
+    with np.errstate(over="ignore"):
+        if np.isfinite(hi - lo):
+            return np.linspace(lo, hi, n)
+    t = np.linspace(0.0, 1.0, n)
+    return np.clip(lo * (1.0 - t) + hi * t, lo, hi)
+
+
 @dataclass(frozen=True)
 class PlotGrid:
     """Fixed raw inputs at which the network is evaluated for the fit or decision plot.
@@ -42,18 +54,23 @@ class PlotGrid:
 
         Where all points share one value (a single worked-example sample, say) the grid spans
         half a unit, or half the value, on either side, so there is a neighbourhood to see.
+        Any finite data gives a finite grid: a span too wide for a float (inputs of ±1.8e308)
+        is computed in halves, and the margin stops at the ends of the float range.
         """
         lo, hi = X.min(axis=0), X.max(axis=0)
-        span = hi - lo
-        flat = span <= 1e-9 * np.maximum(np.abs(lo), 1.0)
-        pad = np.where(flat, 0.5 * np.maximum(np.abs(lo), 1.0), span * margin)
-        lo, hi = lo - pad, hi + pad
+        with np.errstate(over="ignore"):
+            span = hi - lo
+            wide = ~np.isfinite(span)
+            pad = np.where(wide, (hi / 2 - lo / 2) * (2 * margin), span * margin)
+            flat = ~wide & (span <= 1e-9 * np.maximum(np.abs(lo), 1.0))
+            pad = np.where(flat, 0.5 * np.maximum(np.abs(lo), 1.0), pad)
+            lo, hi = np.maximum(lo - pad, -FLOAT_MAX), np.minimum(hi + pad, FLOAT_MAX)
         if X.shape[1] == 1:
-            xs = np.linspace(lo[0], hi[0], max(resolution * 2, 2))
+            xs = _evenly(lo[0], hi[0], max(resolution * 2, 2))
             return cls("curve", frozen_copy(xs), None, frozen_copy(xs.reshape(-1, 1)))
         if X.shape[1] == 2:
-            xs = np.linspace(lo[0], hi[0], resolution)
-            ys = np.linspace(lo[1], hi[1], resolution)
+            xs = _evenly(lo[0], hi[0], resolution)
+            ys = _evenly(lo[1], hi[1], resolution)
             gx, gy = np.meshgrid(xs, ys)
             inputs = np.column_stack([gx.ravel(), gy.ravel()])
             return cls("plane", frozen_copy(xs), frozen_copy(ys), frozen_copy(inputs))

@@ -46,10 +46,26 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
 
 def run_app(path: str | None = None) -> int:
-    """Open the main window (on ``path`` if given) and run until it closes; the exit code."""
+    """Open the main window (on ``path`` if given) and run until it closes; the exit code.
+
+    From the first line on, an exception nobody catches is shown instead of ending the app
+    (:class:`~.crash_guard.CrashGuard`).
+    """
     app = create_app()
+    from .crash_guard import CrashGuard
     from .main_window import MainWindow
 
-    window = MainWindow(path)
-    window.show()
-    return app.exec()
+    guard = CrashGuard(app)
+    guard.install()
+    try:
+        try:
+            window = MainWindow(path)
+        except Exception:  # no window to work in: show why, and end once that is read
+            guard.handle(*sys.exc_info())
+            app.exec()
+            return 1
+        guard.window = window
+        window.show()
+        return app.exec()
+    finally:
+        guard.uninstall()

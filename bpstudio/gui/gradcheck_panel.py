@@ -5,6 +5,8 @@ and shows it."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.core.diagnostics import RELATIVE_TOLERANCE, GradientCheckReport
+from bpstudio.core.text import shorten
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 GOOD = QColor("#d8f0d8")
@@ -107,7 +110,8 @@ class GradientCheckPanel(QWidget):
     def show_error(self, message: str) -> None:
         """The check could not run (for example no data): say why, keep the old table."""
         self.set_running(False)
-        self.verdict_label.setText(f"<span style='color:#b03a2e'>{message}</span>")
+        self.verdict_label.setText(
+            f"<span style='color:#b03a2e'>{html.escape(shorten(message))}</span>")
 
     def clear(self) -> None:
         self.table.setRowCount(0)

@@ -19,6 +19,7 @@ from bpstudio.session import PreparedData
 
 from .views import theme
 from .views.log_axis import LogAxis
+from .views.reach import PLOT_LIMIT
 
 MAX_POINTS = 4000
 """Beyond this many epochs recorded, every other point is dropped (the curves stay smooth)."""
@@ -71,16 +72,21 @@ class _LayerItems:
             self.bands.append(band)
 
     def set_data(self, epochs: np.ndarray, grads: np.ndarray, pct: np.ndarray) -> None:
+        pct = np.where(np.isfinite(pct), pct, np.nan)  # percentiles of ±1.8e308 overflow
         finite = np.isfinite(grads)
         self.grad.setData(epochs[finite], np.maximum(grads[finite], FLOOR))
         for k, line in enumerate(self.lines):
             line.setData(epochs, pct[:, k])
-        # a single epoch is no line: mark it, on the gradient curve and the median
-        symbol = "o" if len(epochs) == 1 else None
-        for item in (self.grad, self.lines[_AT[50.0]]):
-            item.setSymbol(symbol)
+        # a single epoch is no line: mark it, on the gradient curve and the median (if finite)
+        median = self.lines[_AT[50.0]]
+        for item, values in ((self.grad, grads[finite]), (median, pct[:, _AT[50.0]])):
+            lone = len(epochs) == 1 and len(values) == 1 and np.isfinite(values[0])
+            item.setSymbol("o" if lone else None)
         # symmetric about 0 with three ticks: small stacked plots stay legible and comparable
-        reach = _round_up(float(np.max(np.abs(pct[:, [_AT[0.0], _AT[100.0]]]))))
+        # (weights past PLOT_LIMIT fall off the plot: 1.8e308 rounded up is inf)
+        extremes = np.abs(pct[:, [_AT[0.0], _AT[100.0]]])
+        largest = float(np.max(extremes, initial=0.0, where=np.isfinite(extremes)))
+        reach = min(_round_up(largest), PLOT_LIMIT)
         self.weight_plot.getAxis("left").setTicks([[(-reach, ""), (0.0, "0"), (reach, "")]])
         self.weight_plot.setYRange(-reach, reach, padding=0.08)
         self.reach_text.setText(f"±{reach:g}")

@@ -23,14 +23,17 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
+from bpstudio.core.text import shorten
 from bpstudio.session import DataSpec, NetworkSpec, PreparedData, Session, TrainingConfig
 
 from .actions import build_actions
 from .app import configure_plots
 from .designer import DesignerPanel
 from .dock_spec import Area, DockSpec, on_screen
+from .errors import error_box, show_error
 from .explain_docks import ExplainDocks
 from .files import FileCommands, default_session
+from .opening import Opened, prepare
 from .pace import FASTEST, SMOOTH
 from .settings import AppSettings
 from .status_line import StatusLine
@@ -70,9 +73,9 @@ class MainWindow(QMainWindow):
         self.views: list[QWidget] = [
             self.loss_plot, self.fit_plot, self.decision_plot, self.network_view]
         self.training = TrainingController(self)
-        self.files = FileCommands(self)
         self.status_line = StatusLine(self)
         self.setStatusBar(self.status_line)
+        self.files = FileCommands(self)
         self._change_timer = QTimer(self, singleShot=True, interval=0)
         self._change_timer.timeout.connect(self._apply_spec_change)
         self._to_draw: list[QWidget] = []
@@ -224,25 +227,41 @@ class MainWindow(QMainWindow):
     # -- the document --------------------------------------------------------------------------
 
     def show_session(self, session: Session, modified: bool = False) -> None:
-        """Make ``session`` the document: designer, views and a fresh run resuming its state."""
+        """Make ``session`` the document: designer, views and a fresh run resuming its state.
+        ``ValueError`` (and nothing changed) if its data cannot be made."""
+        self.adopt(prepare(session))
+        self.setWindowModified(modified)
+
+    def adopt(self, opened: Opened) -> None:
+        """Make an opened document the window's, unmodified. The designer must take it first:
+        if it raises, it is put back as it was and so is everything else."""
+        before = (self.designer.session(), self.data)
+        try:
+            self.designer.set_session(opened.session, opened.data)
+        except Exception:
+            self.designer.set_session(*before)
+            raise
+        session = opened.session
         self.session = session
         # the starting weights a document brings (a textbook example's), for its network and
         # data: Reset, and a return to that network and data, start from them again
         self._start = None if session.start is None else (
             session.network, session.data, session.start)
-        self.designer.set_session(session)
         self._pending_change = None
-        self._rebuild()
-        self.setWindowModified(modified)
+        self._rebuild(opened.data, opened.grid)
+        self.setWindowModified(False)
 
-    def _rebuild(self) -> bool:
-        """Load the data, reset the views and start a (paused) run from the session."""
-        try:
-            data = self.session.prepare_data()
-        except ValueError as exc:
-            self.status_line.showMessage(f"Cannot build the data: {exc}")
-            return False
-        self.data, self.grid = data, PlotGrid.around(data.full.X)
+    def _rebuild(self, data: PreparedData | None = None, grid: PlotGrid | None = None) -> bool:
+        """Reset the views and start a (paused) run from the session, on ``data`` and ``grid``
+        if they were prepared already, else on the session's data made now."""
+        if data is None:
+            try:
+                data = self.session.prepare_data()
+            except ValueError as exc:
+                self.status_line.showMessage(shorten(f"Cannot build the data: {exc}"))
+                return False
+            grid = PlotGrid.around(data.full.X)
+        self.data, self.grid = data, grid
         self.last_snapshot = None
         self._run_from_epoch = self.session.epoch  # what the first snapshot is compared with
         self._to_draw = []
@@ -378,10 +397,8 @@ class MainWindow(QMainWindow):
         self.status_line.showMessage("Training diverged and was paused.", 10000)
         box = self.findChild(QMessageBox, "divergenceMessage")
         if box is None:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Training diverged", "", parent=self)
-            box.setObjectName("divergenceMessage")
-            box.setModal(False)
-        box.setText(message)
+            box = error_box(self, "Training diverged", "", name="divergenceMessage", warning=True)
+        box.setText(shorten(message))
         box.show()
 
     def _on_limit_reached(self, epoch: int) -> None:
@@ -390,8 +407,8 @@ class MainWindow(QMainWindow):
             8000)
 
     def _on_failed(self, message: str) -> None:
-        self.status_line.showMessage(f"Cannot train this network: {message}")
-        QMessageBox.warning(self, "Cannot train", message)
+        self.status_line.showMessage(shorten(f"Cannot train this network: {message}"))
+        show_error(self, "Cannot train", message, warning=True)
 
     def _sync_actions(self) -> None:
         running = self.training.running

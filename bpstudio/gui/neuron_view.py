@@ -24,6 +24,7 @@ from bpstudio.session import PreparedData
 
 from .views import theme
 from .views.decision_plot import _pixel_rect
+from .views.reach import out_of_reach
 
 EXTRAS_KEY = "hidden_outputs"
 TILE = 40.0
@@ -104,10 +105,15 @@ class NeuronView(theme.ViewFrame):
     def set_data(self, data: PreparedData, grid: PlotGrid | None) -> None:
         """``grid``: where the worker evaluates the hidden outputs (raw input coordinates)."""
         self.clear()
-        self._grid = grid
+        self._grid = None
         if grid is None:
             self.show_message("Neuron views need data with one or two inputs.")
             return
+        too_far = out_of_reach("The inputs", data.full.X)
+        if too_far:
+            self.show_message(too_far)
+            return
+        self._grid = grid
         self.show_message("")
         if grid.kind == "plane":
             self.points.setData(data.train.X[:, 0], data.train.X[:, 1])
@@ -190,9 +196,22 @@ class NeuronView(theme.ViewFrame):
             self.all_check.setChecked(False)
 
     def _layer_range(self, l: int) -> tuple[float, float]:
+        """The lowest and highest finite output of hidden layer ``l``, at least a unit apart."""
         A = self._hidden[l - 1]
-        lo, hi = float(np.min(A)), float(np.max(A))
+        finite = np.isfinite(A)
+        lo = float(np.min(A, initial=np.inf, where=finite))
+        hi = float(np.max(A, initial=-np.inf, where=finite))
+        if not hi >= lo:  # nothing finite
+            return -0.5, 0.5
         return (lo, hi) if hi > lo else (lo - 0.5, hi + 0.5)
+
+    def _scaled(self, l: int, values: np.ndarray) -> np.ndarray:
+        """``values`` of layer ``l`` from its range to 0..1 (halved first: ``hi - lo`` of
+        outputs near ±1.8e308 would overflow); NaN where they are not finite."""
+        lo, hi = self._layer_range(l)
+        with np.errstate(invalid="ignore", over="ignore"):
+            scaled = (values / 2 - lo / 2) / (hi / 2 - lo / 2)
+        return np.where(np.isfinite(values), scaled, np.nan)
 
     def _redraw(self) -> None:
         if not self._hidden or self.selected is None:
@@ -204,17 +223,19 @@ class NeuronView(theme.ViewFrame):
 
     def _draw_single(self, layer: int, unit: int) -> None:
         values = self._hidden[layer - 1][:, unit]
-        lo, hi = self._layer_range(layer)
+        too_far = ""
         if self._grid.kind == "plane":
-            image = values.reshape(len(self._grid.ys), len(self._grid.xs))
-            self.image.setImage(image, levels=(lo, hi), autoLevels=False)
+            image = self._scaled(layer, values).reshape(len(self._grid.ys), len(self._grid.xs))
+            self.image.setImage(image, levels=(0.0, 1.0), autoLevels=False)
             self.image.setRect(_pixel_rect(self._grid))
             self.curve.setData([], [])
         else:
             self.image.clear()
-            self.curve.setData(self._grid.xs, values)
+            too_far = out_of_reach("outputs", values)
+            self.curve.setData(*(([], []) if too_far else (self._grid.xs, values)))
         self.status_label.setText(
-            f"A{sub(layer)}[:, {unit}]: {_fmt(values.min())} … {_fmt(values.max())}"
+            f"A{sub(layer)}[:, {unit}]: {_fmt(np.min(values))} … {_fmt(np.max(values))}"
+            + (f"   ({too_far})" if too_far else "")
         )
 
     def _layout_tiles(self, sizes: list[int]) -> None:
@@ -252,23 +273,20 @@ class NeuronView(theme.ViewFrame):
         w, h = self._tile_size()
         rows = max(t[2] for t in self._tiles) + 1
         cols = max(t[3] for t in self._tiles) + 1
-        ranges = {l: self._layer_range(l) for l in range(1, len(self._hidden) + 1)}
         if self._grid.kind == "plane":
             canvas = np.full((int(rows * (h + GAP)), int(cols * (w + GAP))), np.nan)
             for l, u, r, c in self._tiles:
                 x0, y0 = (int(v) for v in self._origin(r, c))
-                tile = self._hidden[l - 1][:, u].reshape(int(h), int(w))
-                lo, hi = ranges[l]
-                canvas[y0:y0 + int(h), x0:x0 + int(w)] = ((tile - lo) / (hi - lo))[::-1]
+                tile = self._scaled(l, self._hidden[l - 1][:, u]).reshape(int(h), int(w))
+                canvas[y0:y0 + int(h), x0:x0 + int(w)] = tile[::-1]
             self.mosaic_image.setImage(canvas, levels=(0.0, 1.0), autoLevels=False)
             self.mosaic_curves.setData([], [])
         else:
-            xs = (self._grid.xs - self._grid.xs[0]) / max(np.ptp(self._grid.xs), 1e-12) * w
+            xs = np.linspace(0.0, w, len(self._grid.xs))  # the grid's points are evenly spaced
             px, py = [], []
             for l, u, r, c in self._tiles:
                 x0, y0 = self._origin(r, c)
-                lo, hi = ranges[l]
-                norm = (self._hidden[l - 1][:, u] - lo) / (hi - lo)
+                norm = self._scaled(l, self._hidden[l - 1][:, u])
                 px += [x0 + xs, [np.nan]]
                 py += [y0 + (1.0 - norm) * h, [np.nan]]
             self.mosaic_curves.setData(np.concatenate(px), np.concatenate(py))

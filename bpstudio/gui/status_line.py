@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QStatusBar,
+    QToolButton,
+    QWidget,
+)
 
 from bpstudio.core.snapshot import TrainingSnapshot
 
@@ -22,12 +30,41 @@ def _number(value: float) -> str:
     return f"{value:.4g}" if math.isfinite(value) else "–"
 
 
+class BusyIndicator(QWidget):
+    """"Opening spiral.bpnet…" with a moving bar and a Cancel button, while a file opens."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("busyIndicator")
+        self.label = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)  # busy: no known end
+        self.bar.setMaximumWidth(120)
+        self.bar.setMaximumHeight(14)
+        self.bar.setTextVisible(False)
+        self.cancel_button = QToolButton()
+        self.cancel_button.setObjectName("cancelOpeningButton")
+        self.cancel_button.setText("Cancel")
+        self.cancel_button.setToolTip("Stop opening the file; the network on screen stays")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 8, 0)
+        for widget in (self.label, self.bar, self.cancel_button):
+            layout.addWidget(widget)
+
+
 class StatusLine(QStatusBar):
-    """Permanent read-outs on the right; transient messages (``showMessage``) on the left."""
+    """Permanent read-outs on the right; transient messages (``showMessage``) on the left;
+    while a file opens, a busy indicator in front of the read-outs."""
+
+    cancel_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statusBar")
+        self.busy = BusyIndicator()
+        self.busy.cancel_button.clicked.connect(self.cancel_requested)
+        self.addPermanentWidget(self.busy)
+        self.busy.hide()
         self.epoch_label = _label("epochLabel", 90)
         self.loss_label = _label("lossLabel", 200)
         self.metric_label = _label("metricLabel", 190)
@@ -35,6 +72,13 @@ class StatusLine(QStatusBar):
         for label in (self.epoch_label, self.loss_label, self.metric_label, self.speed_label):
             self.addPermanentWidget(label)
         self.show_snapshot(None)
+
+    def show_busy(self, text: str) -> None:
+        self.busy.label.setText(text)
+        self.busy.show()
+
+    def hide_busy(self) -> None:
+        self.busy.hide()
 
     def show_snapshot(self, snapshot: TrainingSnapshot | None) -> None:
         if snapshot is None:

@@ -2,6 +2,8 @@
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bpstudio.core.snapshot import PlotGrid
 
@@ -43,3 +45,37 @@ def test_a_snapshot_has_as_many_losses_as_epochs():
     assert snap.new_test_losses.tolist() == [0.6]
     with pytest.raises(ValueError, match="snapshot rows"):
         dataclasses.replace(snap, new_test_losses=np.empty(0))
+
+
+FLOAT_MAX = np.finfo(float).max
+
+
+@pytest.mark.parametrize("columns", [1, 2])
+def test_data_at_the_ends_of_the_float_range_gives_a_finite_grid(columns):
+    """Inputs of ±1.797e308 overflowed max - min: the grid was all NaN and the plots failed."""
+    X = np.array([[FLOAT_MAX] * columns, [-FLOAT_MAX] * columns, [0.0] * columns])
+    with np.errstate(over="raise", invalid="raise"):  # not even a warning
+        grid = PlotGrid.around(X, resolution=7)
+    assert np.isfinite(grid.inputs).all()
+    for axis in (grid.xs, grid.ys)[:columns]:
+        assert (axis[0], axis[-1]) == (-FLOAT_MAX, FLOAT_MAX)
+        assert np.all(np.diff(axis) > 0)
+
+
+@pytest.mark.parametrize("value", [FLOAT_MAX, -FLOAT_MAX, 1e308])
+def test_one_huge_value_gets_a_finite_neighbourhood(value):
+    with np.errstate(over="raise", invalid="raise"):
+        grid = PlotGrid.around(np.array([[value, 1.0]]), resolution=5)
+    assert np.isfinite(grid.inputs).all()
+    assert grid.xs[0] < value < grid.xs[-1] or value in (grid.xs[0], grid.xs[-1])
+    assert grid.xs[-1] > grid.xs[0]
+
+
+@given(st.lists(st.floats(allow_nan=False, allow_infinity=False), min_size=1, max_size=6))
+def test_any_finite_data_gives_a_finite_grid_that_covers_it(values):
+    X = np.array(values).reshape(-1, 1)
+    with np.errstate(over="raise", invalid="raise"):
+        grid = PlotGrid.around(X, resolution=4)
+    assert np.isfinite(grid.xs).all()
+    assert grid.xs[0] <= X.min() and X.max() <= grid.xs[-1]
+    assert np.all(np.diff(grid.xs) >= 0)

@@ -1,12 +1,22 @@
 """The designer panel: widgets in, frozen specs out, invalid values shown in place."""
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QPushButton, QSpinBox
 
 from bpstudio.examples import EXAMPLES
 from bpstudio.gui.designer import DesignerPanel
-from bpstudio.gui.widgets import LogSpinBox
+from bpstudio.gui.widgets import BigSpinBox, LogSpinBox
+from bpstudio.limits import (
+    MAX_CLASSES,
+    MAX_DATA_VALUES,
+    MAX_EPOCHS,
+    MAX_PARAMETERS,
+    MAX_SAMPLES,
+    MAX_SEED,
+)
 from bpstudio.session import DataSpec, LayerSpec, NetworkSpec, TrainingConfig
 
 
@@ -107,13 +117,13 @@ def test_training_settings_become_a_config(qtbot, panel):
     with qtbot.waitSignal(panel.spec_changed) as b:
         pick(optimizer, "Adam")
     assert b.args[0].optimizer == "adam"
-    batch = find(panel, QSpinBox, "batchSizeSpin")
+    batch = find(panel, BigSpinBox, "batchSizeSpin")
     assert batch.text() == "Full batch"
     with qtbot.waitSignal(panel.spec_changed) as b:
         batch.setValue(16)
     assert b.args[0].batch_size == 16
     with qtbot.waitSignal(panel.spec_changed) as b:
-        find(panel, QSpinBox, "epochLimitSpin").setValue(500)
+        find(panel, BigSpinBox, "epochLimitSpin").setValue(500)
     assert b.args[0].epoch_limit == 500
     assert b.args[0].shuffle is False  # kept from the example: fields the panel lacks stay
 
@@ -167,3 +177,124 @@ def test_a_fixed_data_set_shows_its_size(panel):
     assert samples.value() == 8 and not samples.isEnabled()
     pick(find(panel, QComboBox, "datasetCombo"), "3×4 binary")
     assert samples.value() == 3
+
+
+# -- sizes: what the designer offers, what a file may bring -------------------------------------
+
+
+def with_layers(session, *sizes):
+    hidden = tuple(LayerSpec(n, "tanh") for n in sizes)
+    return replace(session, network=replace(session.network, hidden=hidden), state=None,
+                   start=None)
+
+
+def test_ranges_come_from_the_limits(panel):
+    assert find(panel, QSpinBox, "samplesSpin").maximum() == MAX_SAMPLES
+    assert find(panel, QSpinBox, "classesSpin").maximum() == MAX_CLASSES
+    assert find(panel, BigSpinBox, "batchSizeSpin").maximum() == MAX_SAMPLES
+    assert find(panel, BigSpinBox, "epochLimitSpin").maximum() == MAX_EPOCHS
+    for name in ("weightSeedSpin", "dataSeedSpin"):
+        assert find(panel, BigSpinBox, name).maximum() == MAX_SEED
+
+
+def test_a_network_over_the_parameter_limit_is_marked_and_never_applied(qtbot, panel):
+    panel.set_session(with_layers(EXAMPLES["sin"](), 512, 512, 512, 512))  # 789,505
+    emitted = []
+    panel.spec_changed.connect(emitted.append)
+    qtbot.mouseClick(find(panel, QPushButton, "addLayerButton"), Qt.MouseButton.LeftButton)
+    assert emitted == []
+    assert "1,052,161 parameters" in panel.problem and f"{MAX_PARAMETERS:,}" in panel.problem
+    assert panel.layers_table.property("invalid") is True
+    assert len(panel.network_spec().hidden) == 4  # what would be saved is the last good one
+    qtbot.mouseClick(find(panel, QPushButton, "removeLayerButton"), Qt.MouseButton.LeftButton)
+    assert panel.problem == "" and not panel.layers_table.property("invalid")
+
+
+def test_more_classes_that_would_make_the_network_too_large_are_not_applied(qtbot, panel):
+    session = with_layers(EXAMPLES["sin"](), 512, 512, 512)
+    session = replace(session, data=DataSpec("gaussians", {"n": 2000, "classes": 2}))
+    panel.set_session(session)
+    emitted = []
+    panel.spec_changed.connect(emitted.append)
+    classes = find(panel, QSpinBox, "classesSpin")
+    classes.setValue(1000)  # 1000 outputs: 1,039,848 parameters
+    assert emitted == [] and "1,039,848 parameters" in panel.problem
+    assert panel.data_spec().params["classes"] == 2
+    with qtbot.waitSignal(panel.spec_changed, check_params_cb=of_type(DataSpec)):
+        classes.setValue(900)
+    assert panel.problem == ""
+
+
+def test_data_too_large_to_train_on_is_not_applied(panel):
+    panel.set_session(replace(EXAMPLES["sin"](), data=DataSpec("gaussians", {"classes": 1000})))
+    emitted = []
+    panel.spec_changed.connect(emitted.append)
+    samples = find(panel, QSpinBox, "samplesSpin")
+    samples.setValue(MAX_SAMPLES)
+    assert emitted == []
+    assert f"{MAX_DATA_VALUES:,}" in panel.problem and "100,200,000 numbers" in panel.problem
+    assert samples.property("invalid") is True
+
+
+def file_beyond_the_designer():
+    """A session as a file may hold it, past every range the designer offers."""
+    session = with_layers(EXAMPLES["sin"](), *([600] + [8] * 9))
+    return replace(
+        session,
+        network=replace(session.network, seed=3_000_000_000),
+        data=DataSpec("sin", {"n": 50, "noise": 0.0001, "seed": MAX_SEED}, test_fraction=0.95),
+        training=TrainingConfig(learning_rate=100.0, batch_size=2**31, l2=5.0,
+                                epoch_limit=2**40, seed=7),
+    )
+
+
+def test_a_session_beyond_the_designers_ranges_is_shown_as_it_is(panel):
+    session = file_beyond_the_designer()
+    emitted = []
+    panel.spec_changed.connect(emitted.append)
+    panel.set_session(session)
+    assert emitted == [] and panel.problem == ""
+    assert find(panel, BigSpinBox, "weightSeedSpin").value() == 3_000_000_000
+    assert find(panel, BigSpinBox, "dataSeedSpin").value() == MAX_SEED
+    assert find(panel, BigSpinBox, "batchSizeSpin").text() == "2,147,483,648"
+    assert find(panel, BigSpinBox, "epochLimitSpin").value() == 2**40
+    assert panel.layers_table.rowCount() == 10
+    assert panel.layers_table.cellWidget(0, 0).value() == 600
+    assert find(panel, LogSpinBox, "learningRateSpin").value() == 100.0
+    assert panel.network_spec() == session.network
+    assert panel.training_config() == session.training
+
+
+def test_editing_one_field_leaves_the_files_other_values_unchanged(qtbot, panel):
+    session = file_beyond_the_designer()
+    panel.set_session(session)
+    with qtbot.waitSignal(panel.spec_changed) as config:
+        pick(find(panel, QComboBox, "optimizerCombo"), "Adam")
+    assert config.args[0] == replace(session.training, optimizer="adam")
+    with qtbot.waitSignal(panel.spec_changed) as data:
+        find(panel, QSpinBox, "samplesSpin").setValue(60)
+    # noise 0.0001 shows as 0.000 but stays 0.0001; a test fraction past 0.9 stays
+    assert data.args[0].params == {**session.data.params, "n": 60}
+    assert data.args[0].test_fraction == 0.95
+    with qtbot.waitSignal(panel.spec_changed) as network:
+        pick(find(panel, QComboBox, "weightInitCombo"), "xavier_uniform")
+    assert network.args[0] == replace(session.network, init="xavier_uniform")
+
+
+def test_the_table_gets_its_tool_tip_back_when_a_size_problem_is_cleared(qtbot, panel):
+    tip = panel.layers_table.toolTip()
+    panel.set_session(with_layers(EXAMPLES["sin"](), 512, 512, 512, 512))
+    qtbot.mouseClick(find(panel, QPushButton, "addLayerButton"), Qt.MouseButton.LeftButton)
+    assert "parameters" in panel.layers_table.toolTip()
+    qtbot.mouseClick(find(panel, QPushButton, "removeLayerButton"), Qt.MouseButton.LeftButton)
+    assert panel.layers_table.toolTip() == tip
+
+
+def test_a_64_bit_seed_typed_in_becomes_the_networks_seed(qtbot, panel):
+    seed = find(panel, BigSpinBox, "weightSeedSpin")
+    seed.setFocus()
+    seed.lineEdit().selectAll()
+    qtbot.keyClicks(seed.lineEdit(), str(MAX_SEED))
+    with qtbot.waitSignal(panel.spec_changed, check_params_cb=of_type(NetworkSpec)) as network:
+        qtbot.keyClick(seed.lineEdit(), Qt.Key.Key_Return)
+    assert network.args[0].seed == MAX_SEED

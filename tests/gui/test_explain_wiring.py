@@ -24,7 +24,7 @@ from bpstudio.gui.dock_spec import on_screen
 from bpstudio.gui.explain_docks import DOCKS
 from bpstudio.gui.training import worker as worker_module
 from bpstudio.gui.training.extras import HIDDEN_OUTPUTS, MEAN_ABS_GRAD
-from bpstudio.gui.widgets import LogSpinBox
+from bpstudio.gui.widgets import BigSpinBox, LogSpinBox
 from bpstudio.lessons import LESSONS, get_lesson
 from tests.gui.test_main_window import click, epoch, shapes, train_until
 
@@ -409,7 +409,7 @@ def test_the_inspector_follows_reset_rebuilds_batches_and_loads(qtbot, window, d
     batch = inspector.findChild(QComboBox, "batchCombo")
     minibatch = batch.model().item(batch.findData("minibatch"))
     assert not minibatch.isEnabled()  # full batch: no mini-batch to show
-    window.findChild(QSpinBox, "batchSizeSpin").setValue(10)
+    window.findChild(BigSpinBox, "batchSizeSpin").setValue(10)
     qtbot.waitUntil(minibatch.isEnabled)
     batch.setCurrentIndex(batch.findData("minibatch"))
     assert inspector.trace["X"].shape == (10, 2) and n > 10

@@ -138,3 +138,17 @@ def test_the_gradient_axis_labels_never_crowd(view):
     shown = [text for spacing, values in axis.tickValues(-0.1, 1.3, 200)
              for text in axis.tickStrings(values, 1.0, spacing) if text]
     assert set(shown) <= {"1", "2", "5", "10", "20"} and "1" in shown
+
+
+@pytest.mark.parametrize("value", [1e300, 1.797e308])
+def test_weights_and_gradients_near_the_largest_float_are_framed(view, value):
+    """A weight of 1.797e308 rounded the range up to ±inf ("Cannot set range")."""
+    weights = [np.array([[value, -value], [1.0, 2.0]]), np.array([[1.0], [-value]])]
+    for epoch in (1, 2):
+        view.add_point(epoch, [value, 1.0], weights)
+    view.grab()
+    for items in view.layer_items:
+        low, high = items.weight_plot.viewRange()[1]
+        assert np.isfinite([low, high]).all() and high > low
+    low, high = view.grad_plot.getPlotItem().viewRange()[1]
+    assert np.isfinite([low, high]).all()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from bpstudio import io as bpnet
 from bpstudio.examples import example_path
 from bpstudio.gui import MainWindow
-from bpstudio.gui.widgets import LogSpinBox
+from bpstudio.gui.widgets import BigSpinBox, LogSpinBox
 
 NAMED = {
     "designerPanel": QWidget, "datasetCombo": QComboBox, "layersTable": QTableWidget,
@@ -134,7 +134,7 @@ def test_reset_returns_to_a_textbook_examples_starting_weights(qtbot, window):
     np.testing.assert_array_equal(
         np.concatenate([w.ravel() for w in window.last_snapshot.weights]), book.state.parameters)
     # another weight seed is another network: from then on Reset draws from the seed
-    window.findChild(QSpinBox, "weightSeedSpin").setValue(5)
+    window.findChild(BigSpinBox, "weightSeedSpin").setValue(5)
     qtbot.waitUntil(lambda: "rebuilt" in window.statusBar().currentMessage())
     click(qtbot, window, "resetButton")
     assert "from the seed" in window.statusBar().currentMessage()
@@ -217,7 +217,7 @@ def test_diverging_pauses_with_a_message_and_finite_weights(qtbot, window):
 
 
 def test_epoch_limit_stops_training(qtbot, window):
-    window.findChild(QSpinBox, "epochLimitSpin").setValue(25)
+    window.findChild(BigSpinBox, "epochLimitSpin").setValue(25)
     click(qtbot, window, "trainButton")
     qtbot.waitUntil(lambda: not window.training.running, timeout=20000)
     assert window.training.sync() and epoch(window) == 25
@@ -237,7 +237,7 @@ def test_a_step_right_after_opening_marks_the_document_modified(qtbot, window):
 
 def test_train_or_step_at_the_epoch_limit_leaves_a_saved_document_unmodified(
         qtbot, window, dialogs, tmp_path):
-    window.findChild(QSpinBox, "epochLimitSpin").setValue(3)
+    window.findChild(BigSpinBox, "epochLimitSpin").setValue(3)
     with qtbot.waitSignal(window.training.limit_reached, timeout=20000):
         click(qtbot, window, "trainButton")
     assert window.training.sync()
@@ -304,7 +304,7 @@ def test_a_corrupt_file_is_reported_and_changes_nothing(qtbot, window, dialogs, 
     bad.write_text('{"format": "bpnet", "version": 1, "network": [')
     dialogs.open_path = str(bad)
     window.actions.open.trigger()
-    assert dialogs.kinds() == ["question", "critical"]
+    qtbot.waitUntil(lambda: dialogs.kinds() == ["question", "critical"])
     assert window.session is before and epoch(window) == 1
     assert window.windowTitle() == "BP Studio — Untitled[*]"
 
@@ -411,7 +411,7 @@ def test_smooth_animation_lets_drawing_take_more_and_is_remembered(qtbot, dialog
 def test_a_file_given_at_launch_is_opened(qtbot, dialogs):
     w = MainWindow(str(example_path("points8")))
     qtbot.addWidget(w)
-    assert w.windowTitle() == "BP Studio — points8.bpnet[*]"
+    qtbot.waitUntil(lambda: w.windowTitle() == "BP Studio — points8.bpnet[*]")
     assert w.findChild(QComboBox, "datasetCombo").currentText() == "8 points"
     assert w.session.network.loss == "mse" and not w.isWindowModified()
     w.close()

@@ -41,11 +41,16 @@ def test_one_neuron_as_a_heatmap(plane):
     assert view.objectName() == "neuronView"
     assert view.neuron_combo.count() == 5  # 3 + 2 hidden neurons
     assert view.selected == (1, 0)
-    np.testing.assert_array_equal(view.image.image, hidden[0][:, 0].reshape(12, 12))
-    assert view.image.levels.tolist() == [hidden[0].min(), hidden[0].max()]  # the layer's range
+    # the outputs on the layer's own scale: its lowest 0, its highest 1
+    lo, hi = hidden[0].min(), hidden[0].max()
+    np.testing.assert_allclose(
+        view.image.image, ((hidden[0][:, 0] - lo) / (hi - lo)).reshape(12, 12), rtol=1e-12)
+    assert view.image.levels.tolist() == [0.0, 1.0]
 
     view.select_neuron(2, 1)
-    np.testing.assert_array_equal(view.image.image, hidden[1][:, 1].reshape(12, 12))
+    lo, hi = hidden[1].min(), hidden[1].max()
+    np.testing.assert_allclose(
+        view.image.image, ((hidden[1][:, 1] - lo) / (hi - lo)).reshape(12, 12), rtol=1e-12)
     assert view.status_label.text().startswith("A₂[:, 1]")
 
 

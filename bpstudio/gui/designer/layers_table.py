@@ -1,16 +1,25 @@
-"""The hidden layers as an editable table: neurons and activation per row."""
+"""The hidden layers as an editable table: neurons and activation per row.
+
+A network may have as many hidden layers as a file may hold (:data:`MAX_HIDDEN_LAYERS`); the
+designer offers up to :data:`MAX_NEURONS` neurons a layer and shows a session's larger layers
+as they are. Whether the whole network is small enough is the panel's check (it needs the
+data's inputs and outputs).
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QSpinBox, QTableWidget
 
+from bpstudio.limits import MAX_LAYERS
 from bpstudio.session import LayerSpec
 
 from .choices import HIDDEN_ACTIVATIONS
 
 MAX_NEURONS = 512
-MAX_LAYERS = 8
+"""Neurons a layer's field offers (a session's larger layer widens its own field)."""
+MAX_HIDDEN_LAYERS = MAX_LAYERS - 1
+"""Hidden layers: all weight layers but the output layer."""
 VISIBLE_ROWS = 4
 NEW_LAYER = LayerSpec(8, "tanh")
 
@@ -28,7 +37,9 @@ class LayersTable(QTableWidget):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setToolTip("Hidden layers, input side first; the output layer follows from the data")
+        tip = "Hidden layers, input side first; the output layer follows from the data"
+        self.setToolTip(tip)
+        self.setProperty("plainToolTip", tip)  # back when a size problem is cleared
         rows = self.verticalHeader().defaultSectionSize()
         header = self.horizontalHeader().sizeHint().height()
         self.setMinimumHeight(header + 2 * rows + 4)
@@ -47,8 +58,11 @@ class LayersTable(QTableWidget):
             self._append(layer)
         self._relabel()
 
+    def can_add(self) -> bool:
+        return self.rowCount() < MAX_HIDDEN_LAYERS
+
     def add_layer(self) -> None:
-        if self.rowCount() >= MAX_LAYERS:
+        if not self.can_add():
             return
         layers = self.layers()
         self._append(layers[-1] if layers else NEW_LAYER)
@@ -68,7 +82,7 @@ class LayersTable(QTableWidget):
         row = self.rowCount()
         self.insertRow(row)
         size = QSpinBox()
-        size.setRange(1, MAX_NEURONS)
+        size.setRange(1, max(MAX_NEURONS, layer.size))
         size.setValue(layer.size)
         size.setKeyboardTracking(False)
         size.setObjectName(f"layerSizeSpin{row}")

@@ -2,7 +2,10 @@
 
 The panel holds no network and trains nothing. Every edit becomes a new ``DataSpec``,
 ``NetworkSpec`` or ``TrainingConfig`` on :attr:`DesignerPanel.spec_changed`; a value the
-specs refuse is shown in place (red field, reason below) and nothing is emitted for it.
+specs refuse is shown in place (red field, reason below) and nothing is emitted for it. So
+is a network or data too large for BP Studio to save and open again (more than
+:data:`~bpstudio.limits.MAX_PARAMETERS` parameters, more than
+:data:`~bpstudio.limits.MAX_DATA_VALUES` numbers to train on): it is never applied.
 """
 
 from __future__ import annotations
@@ -17,17 +20,20 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from bpstudio.core import INITIALIZERS
-from bpstudio.session import TABLE, DataSpec, NetworkSpec, Session, TrainingConfig
+from bpstudio.core.text import shorten
+from bpstudio.limits import MAX_SEED
+from bpstudio.session import TABLE, DataSpec, NetworkSpec, PreparedData, Session, TrainingConfig
 
+from ..data_size import check_data_size
+from ..widgets import BigSpinBox
 from . import choices
 from .layers_table import LayersTable
-from .parts import DataWidgets, TrainingWidgets, mark_invalid
+from .parts import DataWidgets, ExactValues, TrainingWidgets, mark_invalid
 
 INVALID_STYLE = 'QWidget[invalid="true"] { border: 1px solid #c0392b; border-radius: 2px; }'
 OUTPUT_COMBO_MIN_WIDTH = 150
@@ -44,11 +50,13 @@ class DesignerPanel(QWidget):
         self.setObjectName("designerPanel")
         self.setStyleSheet(INVALID_STYLE)
         self._session = Session()
+        self._prepared: PreparedData | None = None
         self._pairs: list[tuple[str, str]] = []
         self._loading = True
         self._data_kind: tuple[str, int] | None = None
-        self.data = DataWidgets()
-        self.training = TrainingWidgets()
+        self.exact = ExactValues()
+        self.data = DataWidgets(self.exact)
+        self.training = TrainingWidgets(self.exact)
         self.layers_table = LayersTable()
         self.problem_label = QLabel()
         self.problem_label.setObjectName("problemLabel")
@@ -67,22 +75,29 @@ class DesignerPanel(QWidget):
 
     # -- public surface ------------------------------------------------------------------------
 
-    def set_session(self, session: Session) -> None:
-        """Show the specs of ``session`` without emitting anything."""
+    def set_session(self, session: Session, prepared: PreparedData | None = None) -> None:
+        """Show the specs of ``session`` without emitting anything; ``prepared`` is its data
+        when the caller has it already (else it is made here)."""
         self._session = session
+        self._prepared = prepared or _prepared_or_none(session.data)
         self._loading = True
         self._data_kind = None
         try:
             self.data.show_spec(session.data)
             self.layers_table.set_layers(session.network.hidden)
             self.init_combo.setCurrentText(session.network.init)
-            self.weight_seed_spin.setValue(session.network.seed)
+            self.exact.show(self.weight_seed_spin, session.network.seed)
             self.training.show_config(session.training)
             self._refresh_outputs(session.data, (
-                session.network.output_activation, session.network.loss))
+                session.network.output_activation, session.network.loss), self._prepared)
         finally:
             self._loading = False
         self._show_problem("")
+        self._sync_layer_buttons()
+
+    def session(self) -> Session:
+        """The session shown, with every edit applied so far."""
+        return self._session
 
     def network_spec(self) -> NetworkSpec:
         return self._session.network
@@ -129,9 +144,9 @@ class DesignerPanel(QWidget):
         for i, name in enumerate(choices.INIT_NAMES):
             self.init_combo.addItem(name)
             self.init_combo.setItemData(i, INITIALIZERS[name].description, 3)  # ToolTipRole
-        self.weight_seed_spin = QSpinBox()
+        self.weight_seed_spin = BigSpinBox()
         self.weight_seed_spin.setObjectName("weightSeedSpin")
-        self.weight_seed_spin.setRange(0, 2**31 - 1)
+        self.weight_seed_spin.setRange(0, MAX_SEED)
         self.weight_seed_spin.setKeyboardTracking(False)
         self.weight_seed_spin.setToolTip("The same seed gives the same initial weights")
         form = QFormLayout()
@@ -159,9 +174,15 @@ class DesignerPanel(QWidget):
 
     def _add_layer(self) -> None:
         self.layers_table.add_layer()
+        self._sync_layer_buttons()
 
     def _remove_layer(self) -> None:
         self.layers_table.remove_layer()
+        self._sync_layer_buttons()
+
+    def _sync_layer_buttons(self) -> None:
+        self.add_layer_button.setEnabled(self.layers_table.can_add())
+        self.remove_layer_button.setEnabled(self.layers_table.rowCount() > 0)
 
     def _on_dataset_picked(self) -> None:
         if self._loading:
@@ -183,10 +204,17 @@ class DesignerPanel(QWidget):
         try:
             spec = self.data.spec(self._session.data)
             prepared = spec.load()
+            check_data_size(prepared)
         except ValueError as exc:
             self._show_problem(str(exc), self.data.widget_for(str(exc)))
             return
+        try:  # more outputs (classes) make the network larger too
+            self._session.network.check_size(prepared.n_inputs, prepared.n_outputs)
+        except ValueError as exc:
+            self._show_problem(str(exc), self.layers_table)
+            return
         self._show_problem("")
+        self._prepared = prepared
         if spec != self._session.data:
             self._session = replace(self._session, data=spec)
             self.spec_changed.emit(spec)
@@ -194,8 +222,7 @@ class DesignerPanel(QWidget):
         self._loading = True
         self._refresh_outputs(spec, pair, prepared)
         self._loading = False
-        if self._current_pair() != pair:
-            self._on_network_edited()
+        self._on_network_edited()  # a new pair, or layers refused before that fit this data
 
     def _on_network_edited(self) -> None:
         if self._loading:
@@ -205,10 +232,12 @@ class DesignerPanel(QWidget):
             spec = replace(
                 self._session.network, hidden=self.layers_table.layers(),
                 output_activation=activation, loss=loss,
-                init=self.init_combo.currentText(), seed=self.weight_seed_spin.value(),
+                init=self.init_combo.currentText(), seed=self.exact.read(self.weight_seed_spin),
             )
+            if self._prepared is not None:
+                spec.check_size(self._prepared.n_inputs, self._prepared.n_outputs)
         except ValueError as exc:
-            self._show_problem(str(exc))
+            self._show_problem(str(exc), self.layers_table)
             return
         self._show_problem("")
         if spec != self._session.network:
@@ -234,7 +263,9 @@ class DesignerPanel(QWidget):
         index = self.output_combo.currentIndex()
         return self._pairs[index] if 0 <= index < len(self._pairs) else ("identity", "mse")
 
-    def _refresh_outputs(self, spec: DataSpec, keep: tuple[str, str], prepared=None) -> None:
+    def _refresh_outputs(
+        self, spec: DataSpec, keep: tuple[str, str], prepared: PreparedData | None = None
+    ) -> None:
         """Offer the output/loss pairs valid for ``spec``'s data.
 
         ``keep`` stays selected while the kind of data (task, outputs) is unchanged; new kinds
@@ -260,7 +291,15 @@ class DesignerPanel(QWidget):
         self.output_combo.setCurrentIndex(pairs.index(keep))
 
     def _show_problem(self, text: str, widget: QWidget | None = None) -> None:
+        text = shorten(text)
         self.problem_label.setText(text)
         self.problem_label.setVisible(bool(text))
-        for w in (*self.data.fields(), *self.training.fields()):
+        for w in (*self.data.fields(), self.layers_table, *self.training.fields()):
             mark_invalid(w, w is widget, text)
+
+
+def _prepared_or_none(spec: DataSpec) -> PreparedData | None:
+    try:
+        return spec.load()
+    except ValueError:
+        return None

@@ -1,4 +1,10 @@
-"""The designer's data and training fields: widgets in, frozen specs out."""
+"""The designer's data and training fields: widgets in, frozen specs out.
+
+Ranges come from :mod:`bpstudio.limits` where a file has a limit, else they are the
+designer's own (noise up to 5, an L2 up to 1). A session may bring values beyond the
+designer's own ranges, or finer than a field shows: :class:`ExactValues` shows them and gives
+them back unchanged until the person edits the field.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -17,13 +24,40 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.core.datasets import GENERATORS, make_dataset
-from bpstudio.gui.widgets import LogSpinBox
+from bpstudio.gui.widgets import BigSpinBox, LogSpinBox
+from bpstudio.limits import MAX_CLASSES, MAX_EPOCHS, MAX_SAMPLES, MAX_SEED
 from bpstudio.session import TABLE, DataSpec, TrainingConfig
 
 from . import choices
 
-MAX_SAMPLES = 100_000
-MAX_SEED = 2**31 - 1
+Number = int | float
+
+
+class ExactValues:
+    """What a session's numbers were, for the fields that show them.
+
+    A field shows a value rounded (noise 0.0001 at three decimals reads 0.000) or only after
+    its range is widened (a batch of 2,147,483,648 where the designer offers 100,000);
+    reading the field back would change the document without anyone asking. :meth:`show`
+    widens the field's range to take the value and remembers it; :meth:`read` gives it back
+    while the field still shows what it was set to, and the field's own value once the
+    person has changed it.
+    """
+
+    def __init__(self) -> None:
+        self._ranges: dict[QAbstractSpinBox, tuple[Number, Number]] = {}
+        self._shown: dict[QAbstractSpinBox, tuple[Number, Number]] = {}
+
+    def show(self, widget: QAbstractSpinBox, value: Number) -> None:
+        low, high = self._ranges.setdefault(widget, (widget.minimum(), widget.maximum()))
+        widget.setRange(min(low, value), max(high, value))
+        widget.setValue(value)
+        self._shown[widget] = (widget.value(), value)
+
+    def read(self, widget: QAbstractSpinBox) -> Number:
+        value = widget.value()
+        shown, exact = self._shown.get(widget, (None, None))
+        return exact if value == shown else value
 
 
 def mark_invalid(widget: QWidget, invalid: bool, reason: str) -> None:
@@ -42,8 +76,11 @@ def _field_of(message: str) -> str:
     return match.group(1) if match else ""
 
 
-def _spin(minimum: int, maximum: int, name: str, tip: str, special: str = "") -> QSpinBox:
-    spin = QSpinBox()
+def _spin(
+    minimum: int, maximum: int, name: str, tip: str, special: str = "", big: bool = False
+) -> QSpinBox | BigSpinBox:
+    """A whole-number field; ``big`` for numbers past 2³¹ − 1 (seeds, epoch limits)."""
+    spin = BigSpinBox() if big else QSpinBox()
     spin.setRange(minimum, maximum)
     spin.setObjectName(name)
     spin.setKeyboardTracking(False)
@@ -73,18 +110,21 @@ def _tip(widget: QWidget, tip: str) -> None:
 class DataWidgets:
     """Dataset, samples, noise, classes, test fraction, data seed, standardize."""
 
-    def __init__(self) -> None:
+    def __init__(self, exact: ExactValues) -> None:
+        self.exact = exact
         self.dataset_combo = QComboBox()
         self.dataset_combo.setObjectName("datasetCombo")
         for name, label in choices.DATASETS.items():
             self.dataset_combo.addItem(label, name)
         self.samples_spin = _spin(1, MAX_SAMPLES, "samplesSpin", "Number of data points")
         self.noise_spin = _double(5.0, 0.05, 3, "noiseSpin", "Standard deviation of the noise")
-        self.classes_spin = _spin(2, 10, "classesSpin", "Number of classes")
+        self.classes_spin = _spin(2, MAX_CLASSES, "classesSpin", "Number of classes")
         self.test_fraction_spin = _double(
             0.9, 0.05, 2, "testFractionSpin", "Share of the points held out for testing")
         self.data_seed_spin = _spin(
-            0, MAX_SEED, "dataSeedSpin", "Seed of the data and of the train/test split")
+            0, MAX_SEED, "dataSeedSpin", "Seed of the data and of the train/test split",
+            big=True)
+        self.data_seed_spin.setGroupSeparatorShown(False)  # a name, not a quantity
         self.standardize_check = QCheckBox("Standardize inputs")
         self.standardize_check.setObjectName("standardizeCheck")
         _tip(self.standardize_check, "Scale inputs to mean 0, sd 1 (fitted on the train part)")
@@ -140,9 +180,9 @@ class DataWidgets:
             **choices.generator_defaults(spec.name), **spec.params}
         self.show_params(spec.name, params)
         if spec.table is not None:
-            self.data_seed_spin.setValue(spec.split_seed)
-            self.samples_spin.setValue(len(spec.table.X))  # shown, not editable: the rows
-        self.test_fraction_spin.setValue(spec.test_fraction)
+            self.exact.show(self.data_seed_spin, spec.split_seed)
+            self.exact.show(self.samples_spin, len(spec.table.X))  # shown, not editable
+        self.exact.show(self.test_fraction_spin, spec.test_fraction)
         self.standardize_check.setChecked(spec.standardize)
 
     def show_params(self, name: str, params: dict) -> None:
@@ -156,16 +196,16 @@ class DataWidgets:
         ):
             widget.setEnabled(key in params or (key == "seed" and name == TABLE))
             if key in params:
-                widget.setValue(params[key])
+                self.exact.show(widget, params[key])
         if "n" not in params and name != TABLE:  # a fixed set (8 points, 3×4 binary): its size
-            self.samples_spin.setValue(make_dataset(name, **params).n_samples)
+            self.exact.show(self.samples_spin, make_dataset(name, **params).n_samples)
 
     def spec(self, previous: DataSpec) -> DataSpec:
         """A spec from the fields; parameters without a field are kept from ``previous``."""
         name = self.dataset_combo.currentData()
-        seed = self.data_seed_spin.value()
+        seed = self.exact.read(self.data_seed_spin)
         common = dict(
-            test_fraction=round(self.test_fraction_spin.value(), 6), split_seed=seed,
+            test_fraction=self.exact.read(self.test_fraction_spin), split_seed=seed,
             standardize=self.standardize_check.isChecked(),
         )
         if name == TABLE:
@@ -178,14 +218,15 @@ class DataWidgets:
             ("classes", self.classes_spin), ("seed", self.data_seed_spin),
         ):
             if key in accepted:
-                params[key] = widget.value()
+                params[key] = self.exact.read(widget)
         return DataSpec(name=name, params=params, **common)
 
 
 class TrainingWidgets:
     """Learning rate, optimizer, batch size, L2 and epoch limit."""
 
-    def __init__(self) -> None:
+    def __init__(self, exact: ExactValues) -> None:
+        self.exact = exact
         self.learning_rate_spin = LogSpinBox(1e-6, 10.0)
         self.learning_rate_spin.setObjectName("learningRateSpin")
         _tip(self.learning_rate_spin,
@@ -196,11 +237,11 @@ class TrainingWidgets:
             self.optimizer_combo.addItem(label, kind)
         self.batch_spin = _spin(
             0, MAX_SAMPLES, "batchSizeSpin", "Samples per update; 0 = the whole training set",
-            special="Full batch")
+            special="Full batch", big=True)
         self.l2_spin = _double(1.0, 1e-4, 6, "l2Spin", "L2 weight decay λ (biases are not decayed)")
         self.epoch_limit_spin = _spin(
-            0, 100_000_000, "epochLimitSpin", "Training stops after this many epochs",
-            special="No limit")
+            0, MAX_EPOCHS, "epochLimitSpin", "Training stops after this many epochs",
+            special="No limit", big=True)
         self.epoch_limit_spin.setSingleStep(100)
         self.form = QFormLayout()
         for label, widget in (
@@ -227,19 +268,19 @@ class TrainingWidgets:
         }.get(_field_of(message))
 
     def show_config(self, config: TrainingConfig) -> None:
-        self.learning_rate_spin.setValue(config.learning_rate)
+        self.exact.show(self.learning_rate_spin, config.learning_rate)
         self.optimizer_combo.setCurrentIndex(self.optimizer_combo.findData(config.optimizer))
-        self.batch_spin.setValue(config.batch_size or 0)
-        self.l2_spin.setValue(config.l2)
-        self.epoch_limit_spin.setValue(config.epoch_limit or 0)
+        self.exact.show(self.batch_spin, config.batch_size or 0)
+        self.exact.show(self.l2_spin, config.l2)
+        self.exact.show(self.epoch_limit_spin, config.epoch_limit or 0)
 
     def config(self, previous: TrainingConfig) -> TrainingConfig:
         """A config from the fields; momentum, shuffle and seed are kept from ``previous``."""
         return replace(
             previous,
             optimizer=self.optimizer_combo.currentData(),
-            learning_rate=self.learning_rate_spin.value(),
-            batch_size=self.batch_spin.value() or None,
-            l2=self.l2_spin.value(),
-            epoch_limit=self.epoch_limit_spin.value() or None,
+            learning_rate=self.exact.read(self.learning_rate_spin),
+            batch_size=self.exact.read(self.batch_spin) or None,
+            l2=self.exact.read(self.l2_spin),
+            epoch_limit=self.exact.read(self.epoch_limit_spin) or None,
         )

@@ -29,6 +29,7 @@ from bpstudio.core import Network
 from bpstudio.core.cellmath import explain_cell
 from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
 from bpstudio.core.steptrace import StepTrace, format_number, trace_step
+from bpstudio.core.text import shorten
 from bpstudio.lessons import InspectorPreset
 from bpstudio.session import PreparedData
 
@@ -295,7 +296,7 @@ class InspectorView(QWidget):
         except ValueError as error:
             self._trace = None
             self.page.clear()
-            self.message_label.setText(str(error))
+            self.message_label.setText(shorten(str(error)))
             self._sync_buttons()
             return
         self.show_trace(trace)

@@ -13,6 +13,7 @@ from bpstudio.session import PreparedData
 
 from . import theme
 from .contour import contour_segments
+from .reach import out_of_reach
 from .throttled_view import ThrottledView
 
 RGB_LEVELS = (0, 255)
@@ -54,12 +55,13 @@ class DecisionRegionView(ThrottledView):
 
     def set_data(self, data: PreparedData, grid: PlotGrid | None) -> None:
         self.clear()
-        if data.task != "classification" or grid is None or grid.kind != "plane":
+        why_not = _why_no_regions(data, grid)
+        if why_not:
             self._grid = None
             self.train_points.setData([], [])
             self.test_points.setData([], [])
             self.set_legend([])
-            self.show_message(_why_no_regions(data))
+            self.show_message(why_not)
             return
         self._grid = grid
         self.show_message("")
@@ -128,12 +130,16 @@ def _pixel_rect(grid: PlotGrid) -> QRectF:
 
 
 def _show_points(item: pg.ScatterPlotItem, X: np.ndarray, labels: np.ndarray, hollow: bool) -> None:
-    colours = [theme.class_colour(int(c)) for c in labels]
+    """Points coloured by class. One pen or brush per class, shared by its points: pyqtgraph
+    renders a symbol per distinct object, and 100,000 points took 9 s with one each."""
+    classes = range(int(labels.max(initial=-1)) + 1)
     item.setSize(theme.point_size(len(labels)) + (1 if hollow else 0))
     if hollow:
-        item.setData(X[:, 0], X[:, 1], pen=[pg.mkPen(c, width=2) for c in colours])
+        pens = [pg.mkPen(theme.class_colour(c), width=2) for c in classes]
+        item.setData(X[:, 0], X[:, 1], pen=[pens[c] for c in labels])
     else:
-        item.setData(X[:, 0], X[:, 1], brush=[pg.mkBrush(c) for c in colours])
+        brushes = [pg.mkBrush(theme.class_colour(c)) for c in classes]
+        item.setData(X[:, 0], X[:, 1], brush=[brushes[c] for c in labels])
 
 
 def _class_boundaries(outputs: np.ndarray, grid: PlotGrid) -> tuple[np.ndarray, np.ndarray]:
@@ -151,10 +157,13 @@ def _class_boundaries(outputs: np.ndarray, grid: PlotGrid) -> tuple[np.ndarray, 
     return np.concatenate(xs), np.concatenate(ys)
 
 
-def _why_no_regions(data: PreparedData) -> str:
+def _why_no_regions(data: PreparedData, grid: PlotGrid | None) -> str:
+    """Why the decision regions cannot be drawn for this data; ``""`` when they can."""
     if data.task != "classification":
         return "Decision regions are drawn for classification; this is a regression task."
-    return (
-        f"Decision regions need exactly two inputs to draw the plane; this data has "
-        f"{data.n_inputs}."
-    )
+    if grid is None or grid.kind != "plane":
+        return (
+            f"Decision regions need exactly two inputs to draw the plane; this data has "
+            f"{data.n_inputs}."
+        )
+    return out_of_reach("The inputs", data.full.X)

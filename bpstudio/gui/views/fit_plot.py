@@ -11,6 +11,7 @@ from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
 from bpstudio.session import PreparedData
 
 from . import theme
+from .reach import out_of_reach
 from .throttled_view import ThrottledView
 
 
@@ -52,12 +53,13 @@ class FitPlotView(ThrottledView):
 
     def set_data(self, data: PreparedData, grid: PlotGrid | None) -> None:
         self.clear()
-        if data.task != "regression" or data.n_inputs != 1 or grid is None:
+        why_not = _why_no_fit(data, grid)
+        if why_not:
             self._grid = None
             for item in (self.train_points, self.test_points, self.truth_curve):
                 item.setData([], [])
             self.set_legend([])
-            self.show_message(_why_no_fit(data))
+            self.show_message(why_not)
             return
         self._grid = grid
         self.show_message("")
@@ -117,10 +119,13 @@ def off_plot_note(ys: np.ndarray | None, low: float, high: float) -> str:
     return f"curve {side} the plot: ŷ {theme.format_value(lo)} … {theme.format_value(hi)}"
 
 
-def _why_no_fit(data: PreparedData) -> str:
+def _why_no_fit(data: PreparedData, grid: PlotGrid | None) -> str:
+    """Why the fit plot cannot draw this data; ``""`` when it can."""
     if data.task != "regression":
         return "The fit plot shows regression; this is a classification task."
-    return (
-        f"The fit plot draws one input against the target; this data has "
-        f"{data.n_inputs} inputs."
-    )
+    if data.n_inputs != 1 or grid is None:
+        return (
+            f"The fit plot draws one input against the target; this data has "
+            f"{data.n_inputs} inputs."
+        )
+    return out_of_reach("The data", data.full.X[:, 0], data.full.y[:, 0])

@@ -12,6 +12,8 @@ import math
 
 import numpy as np
 
+from .reach import LOG_LIMITS, PLOT_LIMIT
+
 GROWTH_LADDER = (1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
 """Where a range from 0 grows to (times a power of ten): the data fills at least 2/3 of it."""
 
@@ -51,8 +53,11 @@ def linear_range(low: float, high: float) -> tuple[float, float]:
 
 def log_range(low: float, high: float) -> tuple[float, float]:
     """``low`` and ``high`` are log10 of the values: down to a power of ten (a falling loss
-    moves the range once a decade) and up to 1, 2 or 5 times one, where the axis has labels."""
-    return math.floor(low + _TOLERANCE), math.log10(ladder_up(10.0**high, TICK_LADDER))
+    moves the range once a decade) and up to 1, 2 or 5 times one, where the axis has labels
+    (worked out in decades: ``10**high`` of a loss near 1.8e308 rounds up past the floats)."""
+    decade = math.floor(high)
+    return math.floor(low + _TOLERANCE), decade + math.log10(
+        ladder_up(10.0 ** (high - decade), TICK_LADDER))
 
 
 def stepped_range(
@@ -62,11 +67,14 @@ def stepped_range(
     values when ``log_y``): x by :func:`growing_range` with room for ``x_ahead`` more, y by
     :func:`log_range` or :func:`linear_range` with a margin of :data:`Y_MARGIN` (so the
     labels at its ends show), half a unit either side of a single round value; ``None``
-    without a finite point."""
+    without a finite point. A range ends where pyqtgraph can still draw: ±
+    :data:`~.reach.PLOT_LIMIT`, or :data:`~.reach.LOG_LIMITS` on a log scale."""
     finite = np.isfinite(x) & np.isfinite(y)
     if not finite.any():
         return None
     x, y = x[finite], y[finite]
+    limits = LOG_LIMITS if log_y else (-PLOT_LIMIT, PLOT_LIMIT)
+    y = np.clip(y, *limits)  # a range stays where pyqtgraph can draw; more falls off it
     ranges = []
     for snap, low, high in (
         (growing_range, x.min(), x.max() + x_ahead),
@@ -75,4 +83,4 @@ def stepped_range(
         low, high = snap(float(low), float(high))
         ranges.append((low, high) if high > low else (low - 0.5, high + 0.5))
     (y_low, y_high), margin = ranges[1], Y_MARGIN * (ranges[1][1] - ranges[1][0])
-    return ranges[0], (y_low - margin, y_high + margin)
+    return ranges[0], (max(y_low - margin, limits[0]), min(y_high + margin, limits[1]))

@@ -1,5 +1,6 @@
 """Small reusable widgets."""
 
+from .big_spin_box import BigSpinBox
 from .log_spin_box import LogSpinBox
 
-__all__ = ["LogSpinBox"]
+__all__ = ["BigSpinBox", "LogSpinBox"]
