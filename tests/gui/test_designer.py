@@ -237,14 +237,15 @@ def test_data_too_large_to_train_on_is_not_applied(panel):
 
 
 def file_beyond_the_designer():
-    """A session as a file may hold it, past every range the designer offers."""
+    """A session as a file may hold it, past every range the designer offers (and at the
+    largest batch and epoch limit any session may have)."""
     session = with_layers(EXAMPLES["sin"](), *([600] + [8] * 9))
     return replace(
         session,
         network=replace(session.network, seed=3_000_000_000),
         data=DataSpec("sin", {"n": 50, "noise": 0.0001, "seed": MAX_SEED}, test_fraction=0.95),
-        training=TrainingConfig(learning_rate=100.0, batch_size=2**31, l2=5.0,
-                                epoch_limit=2**40, seed=7),
+        training=TrainingConfig(learning_rate=100.0, batch_size=MAX_SAMPLES, l2=5.0,
+                                epoch_limit=MAX_EPOCHS, seed=7),
     )
 
 
@@ -256,8 +257,8 @@ def test_a_session_beyond_the_designers_ranges_is_shown_as_it_is(panel):
     assert emitted == [] and panel.problem == ""
     assert find(panel, BigSpinBox, "weightSeedSpin").value() == 3_000_000_000
     assert find(panel, BigSpinBox, "dataSeedSpin").value() == MAX_SEED
-    assert find(panel, BigSpinBox, "batchSizeSpin").text() == "2,147,483,648"
-    assert find(panel, BigSpinBox, "epochLimitSpin").value() == 2**40
+    assert find(panel, BigSpinBox, "batchSizeSpin").text() == f"{MAX_SAMPLES:,}"
+    assert find(panel, BigSpinBox, "epochLimitSpin").value() == MAX_EPOCHS
     assert panel.layers_table.rowCount() == 10
     assert panel.layers_table.cellWidget(0, 0).value() == 600
     assert find(panel, LogSpinBox, "learningRateSpin").value() == 100.0
