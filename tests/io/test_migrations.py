@@ -6,14 +6,30 @@ import pytest
 
 from bpstudio.examples import EXAMPLES
 from bpstudio.io import VERSION, BPFileError, dumps, loads
-from bpstudio.io.migrations import STEPS, migrate, migrate_0_to_1, migrate_1_to_2
+from bpstudio.io.migrations import (
+    STEPS,
+    migrate,
+    migrate_0_to_1,
+    migrate_1_to_2,
+    migrate_2_to_3,
+)
 
 from .conftest import assert_states_identical, text_of
 
 
+def as_version_2(doc):
+    """Version 2 stopped only between epochs and kept every epoch's history row."""
+    old = json.loads(json.dumps(doc))
+    old["version"] = 2
+    if old["state"] is not None:
+        assert old["state"].pop("progress") is None
+        assert old["state"]["history"].pop("stride") == 1
+    return old
+
+
 def as_version_1(doc):
     """Version 1 had no ``start``."""
-    old = json.loads(json.dumps(doc))
+    old = as_version_2(doc)
     old["version"] = 1
     del old["start"]
     return old
@@ -84,3 +100,27 @@ def test_a_version_1_file_at_epoch_0_keeps_its_given_weights_as_the_start():
     loaded = loads(json.dumps(as_version_1(json.loads(dumps(example)))))
     assert loaded.start.tobytes() == example.start.tobytes() == \
         example.state.parameters.tobytes()
+
+
+def test_a_version_2_file_loads_into_the_same_session(trained):
+    doc = json.loads(dumps(trained))
+    old = as_version_2(doc)
+    assert "progress" not in json.dumps(old)
+    loaded = loads(json.dumps(old))
+    assert loaded.state.progress is None and loaded.state.history.stride == 1
+    assert_states_identical(loaded.state, trained.state)
+    assert text_of(loaded) == text_of(trained)
+
+
+def test_the_2_to_3_step_changes_only_what_version_3_changed(trained):
+    doc = json.loads(dumps(trained))
+    old = as_version_2(doc)
+    new = migrate_2_to_3(old)
+    assert {**new, "version": 3} == doc
+    assert "progress" not in old["state"] and "stride" not in old["state"]["history"]  # as it was
+
+
+def test_a_version_2_file_without_state_migrates(trained):
+    old = as_version_2(json.loads(dumps(trained.with_state(None))))
+    assert migrate_2_to_3(old)["state"] is None
+    assert loads(json.dumps(old)).state is None
