@@ -136,6 +136,7 @@ def test_a_slice_trains_and_snapshots_are_throttled(qapp):
     worker = TrainingWorker(slice_seconds=0.002, max_snapshots_per_second=1e-6)
     rec = Recorder(worker)
     worker.reset(setup_of(spiral_session()))
+    worker.start()
     for _ in range(5):
         worker._train_slice()
     assert worker._trainer.epoch >= 5
@@ -147,6 +148,7 @@ def test_slices_measure_the_test_loss_between_snapshots(qapp):
     rec = Recorder(worker)
     session = spiral_session()
     worker.reset(setup_of(session))
+    worker.start()
     for _ in range(20):
         worker._train_slice()
     assert rec.names() == ["snapshot_ready", "handed_back"]  # no snapshot measured these
