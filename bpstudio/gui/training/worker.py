@@ -40,7 +40,7 @@ from .setup import TrainingSetup
 from .test_loss import TestLossSampler
 
 SLICE_SECONDS = 0.010
-PUBLISH_SECONDS = 0.05
+PUBLISH_SECONDS = 0.02
 """A snapshot asked for by a command (pause, step, reset, ...) is made at once if it takes no
 longer; a larger one is finished in later slices, and the state is handed back meanwhile."""
 MAX_SNAPSHOTS_PER_SECOND = 10.0
