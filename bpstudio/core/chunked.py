@@ -7,7 +7,8 @@ in between. A pass that fits in one chunk is the unchunked function itself, bit 
 longer one adds its chunks up in row order, so it too gives the same numbers on every run.
 
 The generators here yield once between two chunks (never before the first or after the
-last) and return their result, for ``yield from``; :func:`run` drives one to the end.
+last) and return their result, for ``yield from``;
+:func:`~bpstudio.core.network.run_steps` drives one to the end.
 """
 
 from __future__ import annotations
@@ -20,15 +21,6 @@ from .datasets import Dataset
 from .diagnostics import mean_abs_gradients
 from .metrics import _class_targets, accuracy, evaluate, r2
 from .network import QUIET, Network, chunks
-
-
-def run(steps: Generator[None, None, object]) -> object:
-    """Drive ``steps`` to its end and return its result."""
-    while True:
-        try:
-            next(steps)
-        except StopIteration as done:
-            return done.value
 
 
 def output_steps(net: Network, X: np.ndarray, rows: int) -> Generator[None, None, np.ndarray]:

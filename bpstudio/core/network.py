@@ -374,6 +374,15 @@ class Network:
         )
 
 
+def run_steps(steps: Generator[None, None, object]) -> object:
+    """Drive a generator of work in steps (it yields between them) to its end; its result."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value
+
+
 def chunks(n_rows: int, rows: int) -> list[slice]:
     """``n_rows`` cut into as few equal chunks of at most ``rows`` rows as will do."""
     if n_rows < 1:

@@ -29,7 +29,7 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from bpstudio.core import DivergenceError
 from bpstudio.core.chunked import evaluate_steps, output_steps
 from bpstudio.core.datasets import Dataset
-from bpstudio.core.diagnostics import check_gradients
+from bpstudio.core.diagnostics import check_gradient_steps, check_gradients
 from bpstudio.core.snapshot import HistoryFeed, TrainingSnapshot, frozen_copy, make_snapshot
 from bpstudio.core.text import shorten
 from bpstudio.limits import MAX_EPOCHS
@@ -48,6 +48,8 @@ SNAPSHOT_BUDGET = 0.05
 """Share of the worker's time that making snapshots may take: a costly picture comes less often."""
 GRADIENT_CHECK_ROWS = 256
 """The gradient check uses the first rows of the training set: two passes per parameter."""
+MAX_GRADIENT_CHECK_CHUNKS = 3000
+"""A gradient check needing more chunks of work (a minute or more) is refused."""
 GRID_CHUNK_ROWS = 2048
 """The plot grid is evaluated in blocks: 150 x 150 rows at once allocate megabyte arrays that
 cost page faults on every snapshot (23 ms instead of 2 ms for a 2-16-16-1 network)."""
@@ -106,6 +108,7 @@ class TrainingWorker(QObject):
         self._job: Generator[None, None, TrainingSnapshot] | None = None  # a snapshot in making
         self._job_hands_back = False  # hand the state back when it is done
         self._job_cost = 0.0
+        self._check_job: Generator[None, None, object] | None = None  # a long gradient check
         self._bench: Workbench | None = None
         self._epoch_limit = MAX_EPOCHS
         self._extras = ExtrasMaker()
@@ -120,7 +123,7 @@ class TrainingWorker(QObject):
         self._check_thread()
         self._halt()
         self._run_id = setup.run_id
-        self._bench = None
+        self._bench = self._check_job = None
         self._use(setup.session.build(setup.data), setup)
         self._epoch_limit = setup.session.training.last_epoch
         self._publish(since=0)
@@ -223,19 +226,38 @@ class TrainingWorker(QObject):
     @Slot()
     @_reported
     def check_gradients(self) -> None:
-        """Backprop against central differences on the first rows of the training set."""
+        """Backprop against central differences on the first rows of the training set: at
+        once for a small network, else on a copy of it in slices (training waits)."""
         self._check_thread()
         if self._bench is None:
             self.gradient_check_failed.emit(self._run_id, "There is no network to check.")
             return
-        rows = slice(0, GRADIENT_CHECK_ROWS)
-        try:
-            with np.errstate(all="ignore"):
-                report = check_gradients(self._bench.net, self._X[rows], self._Y[rows])
-        except ValueError as exc:
-            self.gradient_check_failed.emit(self._run_id, str(exc))
+        net, rows = self._bench.net, slice(0, GRADIENT_CHECK_ROWS)
+        X, Y = self._X[rows], self._Y[rows]
+        every = max(net.chunk_rows(backward=False) // (2 * len(X)), 1)  # parameters per chunk
+        chunks = -(-net.n_params // every)
+        if chunks > MAX_GRADIENT_CHECK_CHUNKS:
+            self.gradient_check_failed.emit(self._run_id, (
+                f"The gradient check takes two passes over {len(X)} samples for each of the "
+                f"{net.n_params:,} parameters: too long for this network. Check a smaller "
+                f"network built the same way."))
             return
-        self.gradients_checked.emit(self._run_id, report)
+        if chunks == 1:
+            try:
+                report = check_gradients(net, X, Y)
+            except ValueError as exc:
+                report = exc
+            self._report_check(report)
+        else:
+            self._check_job = check_gradient_steps(net.copy(), X, Y, every=every)
+            self._timer.start()
+
+    def _report_check(self, report: object) -> None:
+        """The gradient check's report, or why it could not run (a ``ValueError``)."""
+        if isinstance(report, ValueError):
+            self.gradient_check_failed.emit(self._run_id, str(report))
+        else:
+            self.gradients_checked.emit(self._run_id, report)
 
     @Slot()
     def want_snapshot(self) -> None:
@@ -256,7 +278,7 @@ class TrainingWorker(QObject):
     def stop(self) -> None:
         """Stop for good; the controller quits the thread on :attr:`finished`."""
         self._halt()
-        self._bench = None
+        self._bench = self._check_job = None
         self.finished.emit()
 
     # -- training ------------------------------------------------------------------------------
@@ -264,12 +286,22 @@ class TrainingWorker(QObject):
     @Slot()
     @_reported
     def _train_slice(self) -> None:
-        """One slice of work: the snapshot in making first, else training."""
+        """One slice of work: the snapshot in making first, then a gradient check, then
+        training."""
         deadline = time.perf_counter() + self._slice_seconds
         if self._job is not None and not self._run_job(deadline):
             return
+        if self._check_job is not None:
+            try:
+                done, report = _work_until(self._check_job, deadline)
+            except ValueError as exc:
+                done, report = True, exc
+            if not done:
+                return
+            self._check_job = None
+            self._report_check(report)
         if self._mode == IDLE or self._bench is None:
-            if self._job is None:
+            if self._job is None and self._check_job is None:
                 self._timer.stop()
             return
         self._train(deadline)
@@ -352,14 +384,11 @@ class TrainingWorker(QObject):
         clock passes ``deadline`` between two chunks."""
         started = time.perf_counter()
         try:
-            while True:
-                next(self._job)
-                if time.perf_counter() >= deadline:
-                    return False
-        except StopIteration as done:
-            snapshot = done.value
+            done, snapshot = _work_until(self._job, deadline)
         finally:
             self._job_cost += time.perf_counter() - started
+        if not done:
+            return False
         self._job = None
         self._snapshot_cost = self._job_cost
         self.snapshot_ready.emit(snapshot)
@@ -444,6 +473,18 @@ class TrainingWorker(QObject):
 
     def _check_thread(self) -> None:
         assert self.thread() is QThread.currentThread(), "worker slot called from another thread"
+
+
+def _work_until(steps: Generator[None, None, Any], deadline: float) -> tuple[bool, Any]:
+    """Work on ``steps`` until it is done, ``(True, result)``, or the clock passes
+    ``deadline`` between two of its steps, ``(False, None)``."""
+    try:
+        while True:
+            next(steps)
+            if time.perf_counter() >= deadline:
+                return False, None
+    except StopIteration as finished:
+        return True, finished.value
 
 
 def _scaled(X: np.ndarray, part: Dataset) -> Dataset:
