@@ -70,20 +70,21 @@ class History:
         test_metric: float = math.nan,
     ) -> None:
         """Add the newest epoch's row; the previous newest goes if it is off the stride."""
-        if self.epoch and self.epoch[-1] % self.stride:
+        epochs = self.epoch
+        if epochs and epochs[-1] % self.stride:
             self._pop()
-        self._push((int(epoch), float(train_loss), float(test_loss), float(train_metric),
-                    float(test_metric)))
-        while len(self.epoch) > self.MAX_ROWS:
+        epochs.append(int(epoch))
+        self.train_loss.append(float(train_loss))
+        self.test_loss.append(float(test_loss))
+        self.train_metric.append(float(train_metric))
+        self.test_metric.append(float(test_metric))
+        while len(epochs) > self.MAX_ROWS:
             self.stride *= 2
-            last = len(self.epoch) - 1
-            self._keep([i for i, e in enumerate(self.epoch) if e % self.stride == 0 or i == last])
+            last = len(epochs) - 1
+            self._keep([i for i, e in enumerate(epochs) if e % self.stride == 0 or i == last])
 
     def __len__(self) -> int:
         return len(self.epoch)
-
-    def row(self, i: int) -> Row:
-        return tuple(getattr(self, c)[i] for c in self.COLUMNS)  # type: ignore[return-value]
 
     def keep_through(self, epoch: int, newest: Row | None) -> None:
         """Back to how it stood at ``epoch``, whose row was ``newest``: later rows go, and
@@ -97,7 +98,7 @@ class History:
         return History(*(list(getattr(self, c)) for c in self.COLUMNS), stride=self.stride)
 
     def _push(self, row: Row) -> None:
-        for column, value in zip(self.COLUMNS, row):
+        for column, value in zip(self.COLUMNS, row, strict=True):
             getattr(self, column).append(value)
 
     def _pop(self) -> None:
@@ -137,14 +138,18 @@ class TrainerState:
     progress: EpochProgress | None = None
 
 
-class _Checkpoint(NamedTuple):
+@dataclass(slots=True)
+class _Checkpoint:
+    """Where training stood. ``rng_state`` is filled when the generator first draws an
+    epoch's order after it (``None``: it has not drawn since, and needs no restoring)."""
+
     parameters: np.ndarray
     optimizer_state: dict[str, Any]
-    rng_state: dict[str, Any]
     epoch: int
     samples: int
     loss_sum: float
     newest: Row | None
+    rng_state: dict[str, Any] | None
 
 
 class _PendingStep(NamedTuple):
@@ -412,6 +417,8 @@ class Trainer:
         if not self.shuffle or size >= n:
             return None
         self._epoch_rng = self.rng.bit_generator.state
+        if self._checkpoints and self._checkpoints[-1].rng_state is None:
+            self._checkpoints[-1].rng_state = self._epoch_rng
         self._order = self.rng.permutation(n)
         return self._order
 
@@ -499,21 +506,27 @@ class Trainer:
         else:
             buffer = np.empty_like(self._grad)
         np.copyto(buffer, self.net.parameters)
-        history = self.history
+        h = self.history
+        newest = (h.epoch[-1], h.train_loss[-1], h.test_loss[-1], h.train_metric[-1],
+                  h.test_metric[-1]) if h.epoch else None
         self._checkpoints.append(_Checkpoint(
-            buffer, self.optimizer.state(), self._rng_state(), self.epoch, self._samples,
-            self._loss_sum, history.row(-1) if len(history) else None,
+            buffer, self.optimizer.state(), self.epoch, self._samples, self._loss_sum, newest,
+            None if self._order is None else copy.deepcopy(self._epoch_rng),
         ))
         self._checkpointed = True
         self._since_checkpoint = 0
 
     def _restore_checkpoint(self, *, before_previous: bool) -> None:
-        if before_previous and len(self._checkpoints) == 2:
-            self._checkpoints.pop()  # the newest checkpoint is the state that failed
-        point = self._checkpoints[-1]
+        points = self._checkpoints  # before_previous: the newest is the state that failed
+        index = 0 if before_previous and len(points) == 2 else len(points) - 1
+        point = points[index]
+        # the generator as it stood there: as it stood when it first drew after it, if it did
+        drawn = [c.rng_state for c in points[index:] if c.rng_state is not None]
+        del points[index + 1:]
         np.copyto(self.net.parameters, point.parameters)
         self.optimizer.load_state(point.optimizer_state)
-        self.rng.bit_generator.state = point.rng_state
+        if drawn:
+            self.rng.bit_generator.state = drawn[0]
         self.epoch, self._samples, self._loss_sum = point.epoch, point.samples, point.loss_sum
         self.history.keep_through(point.epoch, point.newest)
         self._order = self._epoch_rng = self._pending = None

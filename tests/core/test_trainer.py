@@ -357,6 +357,15 @@ def test_divergence_in_slices_rolls_back_exactly_as_training_straight():
     assert sliced.progress is None and sliced.epoch == sliced.history.epoch[-1]
 
 
+def test_a_rolled_back_state_is_the_state_training_had_at_that_epoch():
+    diverged, X, Y = _diverging()
+    with pytest.raises(DivergenceError):
+        diverged.fit(X, Y, 500)
+    again, *_ = _diverging()
+    again.fit(X, Y, diverged.epoch)
+    assert_same_state(diverged.state(), again.state())  # weights, moments, generator, history
+
+
 def test_divergence_after_resuming_inside_an_epoch_goes_back_to_finite_weights():
     trainer, X, Y = _diverging()
     trainer.fit(X, Y, 3)
