@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import math
+import sys
 import time
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
@@ -353,28 +354,37 @@ class Trainer:
                 f"progress: the epoch in progress is {self._samples} samples in, but the data "
                 f"has {n}; train on the data the state was saved with, or reset the weights"
             )
+        if self._order is not None and len(self._order) != n:
+            raise ValueError(
+                f"X: the epoch in progress has {len(self._order)} samples, this data {n}; "
+                "train an epoch on the same data to its end"
+            )
+        shuffled = self.shuffle and (self.batch_size or n) < n
         size = n if self.batch_size is None else min(self.batch_size, n)
-        budget = math.inf if max_batches is None else max_batches
+        budget = sys.maxsize if max_batches is None else max_batches
         clock, chunk = time.perf_counter, self._chunk_rows
         done = 0
         try:
             while self.epoch < until_epoch and done < budget:
                 if not self._checkpointed:
                     self._take_checkpoint()
-                order = self._epoch_order(n, size)
-                start, total, first, whole = self._samples, self._loss_sum, done, False
+                order = self._order
+                if order is None and shuffled:
+                    order = self._draw_order(n)
+                start, total, first, rows = self._samples, self._loss_sum, done, 0
                 while start < n:
-                    stop = min(start + size, n)
-                    whole = stop - start == n
-                    if stop - start > chunk:
+                    stop = start + size if start + size < n else n
+                    rows = stop - start
+                    if rows > chunk:
                         loss = self._chunked_step(X, Y, order, start, stop, deadline)
                         if loss is None:  # out of time between two chunks: the batch waits
                             break
-                    elif whole:
+                    elif rows == n:
                         loss = self._step(X, Y)
                     else:
-                        loss = self._step(*self._batch(X, Y, order, start, stop))
-                    total = loss if whole else total + loss * (stop - start)
+                        Xb, Yb = self._batch(X, Y, order, start, stop)
+                        loss = self._step(Xb, Yb)
+                    total = loss if rows == n else total + loss * rows
                     start = stop
                     done += 1
                     if done >= budget or (deadline is not None and clock() >= deadline):
@@ -384,8 +394,13 @@ class Trainer:
                 if start < n:
                     self._check_weights()  # a state handed back mid-epoch is finite too
                     return
-                loss = total if whole else total / n
-                self._end_epoch(loss)
+                loss = total if rows == n else total / n
+                self._check_weights()
+                self.epoch += 1
+                self.history.append(self.epoch, loss)
+                self._samples, self._loss_sum = 0, 0.0
+                self._order = self._epoch_rng = None
+                self._checkpointed = False
                 if callback is not None and callback(self.epoch, loss):
                     return
                 if deadline is not None and clock() >= deadline:
@@ -396,26 +411,9 @@ class Trainer:
             self._restore_checkpoint(before_previous=first_batch and not exc.loss_was_finite)
             raise self._divergence(exc.what, failed_in) from None
 
-    def _end_epoch(self, loss: float) -> None:
-        self._check_weights()
-        self.epoch += 1
-        self.history.append(self.epoch, loss)
-        self._samples, self._loss_sum = 0, 0.0
-        self._order = self._epoch_rng = None
-        self._checkpointed = False
-
-    def _epoch_order(self, n: int, size: int) -> np.ndarray | None:
-        """The current epoch's order of samples, drawn at its first batch (``None``: in
-        order); after a resumed state, drawn again from the generator as it stood then."""
-        if self._order is not None:
-            if len(self._order) != n:
-                raise ValueError(
-                    f"X: the epoch in progress has {len(self._order)} samples, this data {n}; "
-                    "train an epoch on the same data to its end"
-                )
-            return self._order
-        if not self.shuffle or size >= n:
-            return None
+    def _draw_order(self, n: int) -> np.ndarray:
+        """The epoch's order of samples, drawn at its first batch; after a resumed state it
+        is drawn again from the generator as it stood then."""
         self._epoch_rng = self.rng.bit_generator.state
         if self._checkpoints and self._checkpoints[-1].rng_state is None:
             self._checkpoints[-1].rng_state = self._epoch_rng
