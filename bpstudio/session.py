@@ -9,7 +9,6 @@ and never open files; ``bpstudio.io`` turns it into a ``.bpnet`` file and back.
 from __future__ import annotations
 
 import math
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -32,9 +31,7 @@ from .core import (
 from .core.datasets import GENERATORS, Dataset, Standardizer, make_dataset, train_test_split
 from .core.validation import check_name
 from .limits import MAX_EPOCHS, MAX_PARAMETERS
-
-MEMORY_SHARE = 0.5
-"""Training may take at most this share of the memory the machine has available."""
+from .memory import check_training_memory
 
 OPTIMIZER_KINDS = ("sgd", "momentum", "adam")
 """What a person picks: plain SGD, SGD with momentum, or Adam."""
@@ -262,7 +259,8 @@ class Session:
         else from :attr:`start` if given, else from the weights the network's seed draws.
 
         ``ValueError`` if training would need more memory than the machine can spare
-        (:func:`check_training_memory`; ``check_memory=False`` to only look at the session).
+        (:func:`~bpstudio.memory.check_training_memory`; ``check_memory=False`` to only look
+        at the session).
         """
         data = self.data.load() if data is None else data
         net = self.network.build(data.n_inputs, data.n_outputs)
@@ -336,67 +334,6 @@ def count_parameters(sizes: Sequence[int], bias: bool) -> int:
     """Weights and biases of a network with these layer sizes (input to output)."""
     weights = sum(i * o for i, o in pairwise(sizes))
     return weights + (sum(sizes[1:]) if bias else 0)
-
-
-def check_training_memory(
-    net: Network, data: PreparedData, training: TrainingConfig, available: int | None = None
-) -> None:
-    """``ValueError`` naming the numbers if training ``net`` on ``data`` would need more than
-    :data:`MEMORY_SHARE` of the ``available`` bytes (by default what the machine has now;
-    nothing is refused when that cannot be found out)."""
-    available = available_memory() if available is None else available
-    parts = training_memory(net, data, training)
-    needed = sum(parts.values())
-    if available is None or needed <= MEMORY_SHARE * available:
-        return
-    detail = ", ".join(f"{name} {_bytes(size)}" for name, size in parts.items())
-    raise ValueError(
-        f"training: needs about {_bytes(needed)} of memory ({detail}) but this machine has "
-        f"{_bytes(available)} available, of which BP Studio takes at most "
-        f"{MEMORY_SHARE:.0%}; use fewer samples, a smaller batch size or a smaller network"
-    )
-
-
-def training_memory(net: Network, data: PreparedData, training: TrainingConfig) -> dict[str, int]:
-    """Bytes training takes, by part: the data (raw, split, as the network takes it, and its
-    outputs when measured), the activations of the rows one pass holds at once (a mini-batch
-    or a chunk of a large one, see :meth:`Network.chunk_rows`), the weights with the copies
-    the trainer and optimizer keep, and the plots' grids (decision regions, neuron view)."""
-    f = np.dtype(np.float64).itemsize
-    sizes = net.layer_sizes
-    n_train, columns, width = data.train.n_samples, sizes[0] + sizes[-1], sum(sizes)
-    batch = min(training.batch_size or n_train, n_train)
-    rows = max(min(batch, net.chunk_rows()), min(n_train, net.chunk_rows(backward=False)))
-    moments = {"sgd": 0, "momentum": 1, "adam": 2}[training.optimizer]
-    grid = 0 if sizes[0] > 2 else 300 if sizes[0] == 1 else 150 * 150
-    return {
-        "data": 4 * f * data.full.n_samples * columns,
-        "activations": 4 * f * rows * width,
-        "weights": (7 + 3 * moments) * f * net.n_params,
-        "plots": f * (grid * (columns + 4 * width) + 48 * 48 * (width - columns)),
-    }
-
-
-def available_memory() -> int | None:
-    """Bytes the machine can give without swapping (``MemAvailable``), else its free
-    physical memory, else ``None`` (unknown)."""
-    try:
-        with open("/proc/meminfo", encoding="ascii") as info:
-            for line in info:
-                if line.startswith("MemAvailable:"):
-                    return int(line.split()[1]) * 1024
-    except (OSError, ValueError, IndexError):
-        pass
-    try:
-        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
-    except (AttributeError, ValueError, OSError):
-        return None
-
-
-def _bytes(n: float) -> str:
-    """``1.5 GB``: decimal units, as system monitors show memory."""
-    k = 0 if n < 1000 else min(int(math.log10(n) // 3), 3)
-    return f"{n / 1000**k:,.{min(k, 1)}f} {('bytes', 'KB', 'MB', 'GB')[k]}"
 
 
 def _check_progress(state: TrainerState, n_train: int) -> None:

@@ -2,18 +2,9 @@
 
 import pytest
 
-from bpstudio import session as session_module
-from bpstudio.session import (
-    MEMORY_SHARE,
-    DataSpec,
-    LayerSpec,
-    NetworkSpec,
-    Session,
-    TrainingConfig,
-    available_memory,
-    check_training_memory,
-    training_memory,
-)
+from bpstudio import memory as memory_module
+from bpstudio.memory import MEMORY_SHARE, available_memory, check_training_memory, training_memory
+from bpstudio.session import DataSpec, LayerSpec, NetworkSpec, Session, TrainingConfig
 
 
 def big_session(batch_size=None):
@@ -52,12 +43,12 @@ def test_training_that_needs_more_than_the_safe_share_is_refused_with_the_number
 
 
 def test_build_checks_the_memory_unless_told_not_to(monkeypatch):
-    monkeypatch.setattr(session_module, "available_memory", lambda: 10**6)
+    monkeypatch.setattr(memory_module, "available_memory", lambda: 10**6)
     session = big_session()
     with pytest.raises(ValueError, match="training: needs about"):
         session.build()
     assert session.build(check_memory=False).net.n_params > 0
-    monkeypatch.setattr(session_module, "available_memory", lambda: None)  # unknown: trains
+    monkeypatch.setattr(memory_module, "available_memory", lambda: None)  # unknown: trains
     session.build()
 
 
