@@ -182,6 +182,7 @@ class TrainingWorker(QObject):
             self._trainer.optimizer.lr = learning_rate
 
     @Slot(object)
+    @_reported
     def set_epoch_limit(self, limit: int | None) -> None:
         self._epoch_limit = MAX_EPOCHS if limit is None else min(limit, MAX_EPOCHS)
 
