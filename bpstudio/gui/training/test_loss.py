@@ -31,13 +31,13 @@ class TestLossSampler:
             X = net.check_inputs(X)
             Y = net.check_targets(Y, X.shape[0])
         self.net, self.X, self.Y = net, X, Y
-        self.affordable = 0 < len(X) <= net.chunk_rows(backward=False)
+        self._affordable = 0 < len(X) <= net.chunk_rows(backward=False)
         self.every = 1
         self._cost = 0.0
 
     def after_epoch(self, epoch: int, history: History) -> None:
         """Record the test loss in the newest history row if ``epoch`` is due."""
-        if not self.affordable or epoch % self.every or not len(history):
+        if not self._affordable or epoch % self.every or not len(history):
             return
         started = time.perf_counter()
         with np.errstate(all="ignore"):
