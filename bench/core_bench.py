@@ -4,7 +4,7 @@
 Run from the repository root::
 
     python bench/core_bench.py [--repeats N] [--quick] [--workloads W1,W2] [--profile]
-                               [--pause S] [--quiet-wait S]
+                               [--pause S] [--quiet-wait S] [--baseline GIT_REF]
 
 Every system trains the same network from the same initial weights (copied from the BP Studio
 network) with plain SGD (no momentum, no weight decay). BP Studio, the minimal loop and PyTorch
@@ -13,7 +13,9 @@ shuffles with its own generator. Each system runs ``--repeats`` times, interleav
 (A, B, C, A, B, C, ...) in one process so all see the same machine load, after one untimed
 warm-up run each; the median time is reported. "final loss" is the full training-set loss
 after training, computed for every system by the same NumPy function (``dataset_loss``) from
-that system's final weights, so the numbers are directly comparable.
+that system's final weights, so the numbers are directly comparable. ``--baseline REF`` adds
+BP Studio's core as it was at git commit REF (imported from a temporary copy), timed side by
+side with today's in the same run: a before/after comparison of a change.
 
 This is a benchmark, not a test: it never fails, it only reports (see bench/README.md).
 """
@@ -24,13 +26,17 @@ import argparse
 import cProfile
 import datetime as dt
 import hashlib
+import importlib
 import io
 import math
 import os
 import platform
 import pstats
 import statistics
+import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 import warnings
 from collections.abc import Callable
@@ -38,12 +44,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout, uninstalled
-import bpstudio  # noqa: F401, I001  before NumPy, as in the app: sets OpenBLAS's spin time
+import bpstudio  # noqa: I001  before NumPy, as in the app: sets OpenBLAS's spin time
 
 import numpy as np
 
+import bpstudio.core
 from bpstudio.blas_threads import ENV_VAR
-from bpstudio.core import SGD, Network, Trainer
+from bpstudio.core import Network
 
 INIT_SEED = 0  # Network(seed=...): the initial weights every system starts from
 SHUFFLE_SEED = 1  # Trainer(seed=...): the batch order BP Studio, minimal and torch share
@@ -273,14 +280,37 @@ def dataset_loss(wl: Workload, params: Params, data: Data) -> float:
 Runner = Callable[[Workload, Data, Params, int], tuple[float, Params | None]]
 
 
-def run_bpstudio(wl: Workload, data: Data, init: Params, epochs: int) -> tuple[float, Params]:
-    net = make_network(wl)
-    trainer = Trainer(net, SGD(wl.lr, momentum=0.0), batch_size=wl.batch_size,
-                      shuffle=wl.shuffle, seed=SHUFFLE_SEED)
-    t0 = time.perf_counter()
-    trainer.fit(data.X, data.Y, epochs)
-    seconds = time.perf_counter() - t0
-    return seconds, network_params(net)
+def bpstudio_runner(core) -> Runner:
+    """Trains with ``core`` (``bpstudio.core``, or a baseline copy of it)."""
+
+    def run(wl: Workload, data: Data, init: Params, epochs: int) -> tuple[float, Params]:
+        net = core.Network(wl.layer_sizes, wl.activations, loss=wl.loss, reduction="mean",
+                           seed=INIT_SEED, dtype=wl.dtype)
+        trainer = core.Trainer(net, core.SGD(wl.lr, momentum=0.0), batch_size=wl.batch_size,
+                               shuffle=wl.shuffle, seed=SHUFFLE_SEED)
+        t0 = time.perf_counter()
+        trainer.fit(data.X, data.Y, epochs)
+        seconds = time.perf_counter() - t0
+        return seconds, network_params(net)
+
+    return run
+
+
+run_bpstudio = bpstudio_runner(bpstudio.core)
+
+
+def baseline_core(ref: str):
+    """``bpstudio.core`` as it was at git commit ``ref``: the package at that commit, copied
+    to a temporary folder under another name and imported from there."""
+    root = Path(__file__).resolve().parents[1]
+    archive = subprocess.run(["git", "-C", str(root), "archive", ref, "bpstudio"],
+                             capture_output=True, check=True).stdout
+    folder = Path(tempfile.mkdtemp(prefix="bpstudio-baseline-"))
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(folder, filter="data")
+    (folder / "bpstudio").rename(folder / "bpstudio_baseline")
+    sys.path.insert(0, str(folder))
+    return importlib.import_module("bpstudio_baseline.core")
 
 
 def minimal_train(wl: Workload, X: np.ndarray, Y: np.ndarray, params: Params,
@@ -492,8 +522,11 @@ class System:
     run: Runner
 
 
-def systems_for(wl: Workload, have_sklearn: bool, have_torch: bool) -> list[System]:
+def systems_for(wl: Workload, have_sklearn: bool, have_torch: bool,
+                baseline: System | None = None) -> list[System]:
     out = [System("bp", "BP Studio", run_bpstudio), System("min", "minimal NumPy", run_minimal)]
+    if baseline is not None:
+        out.insert(1, baseline)
     if have_sklearn:
         out.append(System("sk", "scikit-learn", run_sklearn))
     if have_torch:
@@ -704,9 +737,10 @@ def report(all_results: dict[str, tuple[Workload, Data, int, list[Measured]]],
     print("\n## BP Studio vs the others (time ratio, lower is better)\n")
     print("Ratios of medians; in brackets the ratio of the fastest runs (min), which background "
           "load on the machine disturbs least. PASS/FAIL judges the median.\n")
-    print(f"| workload | BP/minimal (goal ≤ {GOAL_MINIMAL}) | BP/sklearn | BP/torch | "
-          f"BP epoch / GEMM floor (goal ≤ {GOAL_GEMM}) | max abs(BP − minimal) weights |")
-    print("|---|---|---:|---:|---|---:|")
+    print(f"| workload | BP/minimal (goal ≤ {GOAL_MINIMAL}) | BP/baseline | BP/sklearn | "
+          f"BP/torch | BP epoch / GEMM floor (goal ≤ {GOAL_GEMM}) | "
+          "max abs(BP − minimal) weights |")
+    print("|---|---|---:|---:|---:|---|---:|")
     for name, (_wl, _data, epochs, results) in all_results.items():
         by = {r.system.key: r for r in results}
         bp = by["bp"]
@@ -727,8 +761,8 @@ def report(all_results: dict[str, tuple[Workload, Data, int, list[Measured]]],
         else:
             cell_gemm = "—"
         diff = bp.final.max_abs_diff(by["min"].final)  # type: ignore[union-attr]
-        print(f"| {name} | {cell_min} | {ratio('sk')} | {ratio('torch')} | {cell_gemm} | "
-              f"{diff:.2e} |")
+        print(f"| {name} | {cell_min} | {ratio('base')} | {ratio('sk')} | {ratio('torch')} | "
+              f"{cell_gemm} | {diff:.2e} |")
 
     floors = [(n, wl, d, e, r) for n, (wl, d, e, r) in all_results.items() if wl.gemm_floor]
     if floors:
@@ -799,6 +833,8 @@ def main(argv: list[str] | None = None) -> int:
                         "0: off)")
     parser.add_argument("--profile", action="store_true",
                         help="also cProfile BP Studio and the minimal loop per workload")
+    parser.add_argument("--baseline", metavar="GIT_REF",
+                        help="also time bpstudio/core as it was at this git commit (before/after)")
     args = parser.parse_args(argv)
     repeats = args.repeats or (2 if args.quick else 5)
     if repeats < 1:
@@ -820,6 +856,11 @@ def main(argv: list[str] | None = None) -> int:
             torch.set_num_threads(threads)
         notes.append(f"torch.set_num_threads({torch.get_num_threads()}) to match numpy's BLAS "
                      f"threads ({threads if threads else 'unknown: torch default kept'})")
+    baseline = None
+    if args.baseline:
+        baseline = System("base", f"BP Studio at {args.baseline}",
+                          bpstudio_runner(baseline_core(args.baseline)))
+        notes.append(f"baseline: bpstudio/core at git {args.baseline}, timed in the same run")
     machine = machine_lines(sk_version, torch_version)
     print("# BP Studio core benchmark\n")
     print("\n".join(machine), flush=True)
@@ -837,7 +878,7 @@ def main(argv: list[str] | None = None) -> int:
         steps = epochs * wl.n_batches(made.X.shape[0])
         print(f"\n{wl.name}: {wl.title}; lr {wl.lr}, {epochs} epochs = {steps} steps",
               flush=True)
-        systems = systems_for(wl, sk_version is not None, torch_version is not None)
+        systems = systems_for(wl, sk_version is not None, torch_version is not None, baseline)
         results = measure(wl, made, systems, epochs, repeats, args.pause, args.quiet_wait)
         all_results[wl.name] = (wl, made, epochs, results)
         if args.profile:

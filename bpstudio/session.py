@@ -49,6 +49,7 @@ from .limit_checks import (
 )
 from .limit_checks import count_parameters as count_parameters  # where callers look for it
 from .limits import MAX_EPOCHS
+from .memory import check_training_memory
 
 OPTIMIZER_KINDS = ("sgd", "momentum", "adam")
 """What a person picks: plain SGD, SGD with momentum, or Adam."""
@@ -281,11 +282,18 @@ class Session:
     def prepare_data(self) -> PreparedData:
         return self.data.load()
 
-    def build(self, data: PreparedData | None = None) -> Workbench:
+    def build(self, data: PreparedData | None = None, *, check_memory: bool = True) -> Workbench:
         """Network, trainer and data ready to train, continuing from ``state`` if there is one,
-        else from :attr:`start` if given, else from the weights the network's seed draws."""
+        else from :attr:`start` if given, else from the weights the network's seed draws.
+
+        ``ValueError`` if training would need more memory than the machine can spare
+        (:func:`~bpstudio.memory.check_training_memory`; ``check_memory=False`` to only look
+        at the session).
+        """
         data = self.data.load() if data is None else data
         net = self.network.build(data.n_inputs, data.n_outputs)
+        if check_memory:
+            check_training_memory(net, data, self.training)
         trainer = Trainer(
             net, self.training.make_optimizer(), batch_size=self.training.batch_size,
             shuffle=self.training.shuffle, seed=self.training.seed,
@@ -297,6 +305,7 @@ class Session:
                 f"{field}: the network has {net.n_params} parameters but {given.size} were given"
             )
         if self.state is not None:
+            _check_progress(self.state, data.train.n_samples)
             trainer.load_state(self.state)
         elif self.start is not None:
             net.set_parameters(self.start)
@@ -347,6 +356,15 @@ class Workbench:
 
     def _arrays(self, part: Dataset) -> tuple[np.ndarray, np.ndarray]:
         return self.data.inputs(part), training_targets(part, self.net.layer_sizes[-1])
+
+
+def _check_progress(state: TrainerState, n_train: int) -> None:
+    """A state stopped inside an epoch must fit the data it goes on with."""
+    if state.progress is not None and state.progress.samples >= n_train:
+        raise ValueError(
+            f"state.progress.samples: the epoch in progress is {state.progress.samples:,} "
+            f"samples in, but the training data has {n_train:,}; reset the weights"
+        )
 
 
 def training_targets(part: Dataset, n_outputs: int) -> np.ndarray:

@@ -7,12 +7,13 @@ views only draw them.
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from dataclasses import dataclass
 
 import numpy as np
 
-from .gradcheck import numerical_gradient, parameter_slices, relative_errors
-from .network import Network
+from .gradcheck import numerical_gradient_steps, parameter_slices, relative_errors
+from .network import Network, run_steps
 
 WEIGHT_PERCENTILES = (0.0, 10.0, 25.0, 50.0, 75.0, 90.0, 100.0)
 """The spread of each layer's weights the gradient-flow view draws as nested bands."""
@@ -103,11 +104,19 @@ class GradientCheckReport:
 
 def check_gradients(net: Network, X: object, Y: object, eps: float = 1e-6) -> GradientCheckReport:
     """Compare backprop with central differences once; report per array and the worst entry."""
+    return run_steps(check_gradient_steps(net, X, Y, eps))
+
+
+def check_gradient_steps(
+    net: Network, X: object, Y: object, eps: float = 1e-6, every: int | None = None
+) -> Generator[None, None, GradientCheckReport]:
+    """:func:`check_gradients`, yielding after every ``every`` parameters of the finite
+    differences (:func:`~bpstudio.core.gradcheck.numerical_gradient_steps`)."""
     X = net.check_inputs(X)
     Y = net.check_targets(Y, X.shape[0])
     trace = net.forward(X)
     analytic = net.backward(trace, Y).vector
-    numeric = numerical_gradient(net, X, Y, eps)
+    numeric = yield from numerical_gradient_steps(net, X, Y, eps, every)
     errors = relative_errors(net, analytic, numeric)
     difference = np.abs(analytic - numeric)
     differences = {name: float(np.max(difference[part], initial=0.0))

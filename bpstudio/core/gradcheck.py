@@ -2,21 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator
+
 import numpy as np
 
-from .network import Network
+from .network import QUIET, Network, run_steps
 
 
 def numerical_gradient(net: Network, X: object, Y: object, eps: float = 1e-6) -> np.ndarray:
     """Central differences ``(L(θ + ε) − L(θ − ε)) / 2ε`` for every parameter, flat."""
+    return run_steps(numerical_gradient_steps(net, X, Y, eps))
+
+
+def numerical_gradient_steps(
+    net: Network, X: object, Y: object, eps: float = 1e-6, every: int | None = None
+) -> Generator[None, None, np.ndarray]:
+    """:func:`numerical_gradient`, yielding after every ``every`` parameters (never, if
+    ``None``): a long check can wait in between. It moves ``net``'s parameters while it
+    runs, so check a copy of a network that others use meanwhile."""
     X = net.check_inputs(X)
     Y = net.check_targets(Y, X.shape[0])
     theta = net.parameters
     original = theta.copy()
     grad = np.empty_like(theta)
     try:
-        with np.errstate(over="ignore", under="ignore"):
-            for i in range(theta.size):
+        for i in range(theta.size):
+            if every and i and i % every == 0:
+                yield
+            with np.errstate(**QUIET):
                 theta[i] = original[i] + eps
                 plus = net._loss_value(net._forward(X), Y)
                 theta[i] = original[i] - eps
@@ -38,7 +51,7 @@ def gradient_check(
     """
     X = net.check_inputs(X)
     Y = net.check_targets(Y, X.shape[0])
-    with np.errstate(over="ignore", under="ignore"):
+    with np.errstate(**QUIET):
         analytic = net._gradients(net._forward(X), Y).vector
     return relative_errors(net, analytic, numerical_gradient(net, X, Y, eps))
 

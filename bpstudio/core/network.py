@@ -13,7 +13,8 @@ checked then).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from operator import is_
 
@@ -24,6 +25,16 @@ from .initializers import INITIALIZERS
 from .losses import LOSSES, REDUCTIONS, output_delta
 from .text import quote
 from .validation import as_matrix, check_finite, check_name
+
+CHUNK_FLOPS = 2e8
+"""Work one chunk of rows may take (floating-point operations): 10-40 ms on a laptop core.
+A batch that needs more is computed in chunks (:meth:`Network.chunk_rows`), so training and
+measuring can stop between them, and memory for activations stays bounded."""
+
+QUIET = {"all": "ignore"}
+"""``np.errstate`` for every pass: a diverging network overflows, and the trainer reports
+that in its own words (:class:`~bpstudio.core.trainer.DivergenceError`), never as NumPy
+warnings."""
 
 
 @dataclass(frozen=True)
@@ -218,7 +229,7 @@ class Network:
     def forward(self, X: object) -> Trace:
         """Run the forward pass, keeping every ``Z`` and activation."""
         X = self.check_inputs(X)
-        with np.errstate(over="ignore", under="ignore"):
+        with np.errstate(**QUIET):
             return self._forward(X)
 
     def predict(self, X: object) -> np.ndarray:
@@ -229,7 +240,7 @@ class Network:
         """The loss (with this network's reduction) on ``X``, ``Y``."""
         X = self.check_inputs(X)
         Y = self.check_targets(Y, X.shape[0])
-        with np.errstate(over="ignore", under="ignore"):
+        with np.errstate(**QUIET):
             return self._loss_value(self._forward(X), Y)
 
     def backward(self, trace: Trace, Y: object) -> Gradients:
@@ -239,7 +250,7 @@ class Network:
                 f"trace: expected the Trace from forward(), got {type(trace).__name__}"
             )
         Y = self.check_targets(Y, trace.activations[0].shape[0])
-        with np.errstate(over="ignore", under="ignore"):
+        with np.errstate(**QUIET):
             return self._gradients(trace, Y)
 
     def loss_and_gradients(
@@ -248,7 +259,7 @@ class Network:
         """``(loss, dW, db)`` for one batch."""
         X = self.check_inputs(X)
         Y = self.check_targets(Y, X.shape[0])
-        with np.errstate(over="ignore", under="ignore"):
+        with np.errstate(**QUIET):
             trace = self._forward(X)
             grads = self._gradients(trace, Y)
             return self._loss_value(trace, Y), grads.dW, grads.db
@@ -270,8 +281,12 @@ class Network:
         return Trace(Zs, As)
 
     def _loss_value(self, trace: Trace, Y: np.ndarray) -> float:
-        total = self._loss.value(trace.preactivations[-1], trace.activations[-1], Y)
+        total = self._loss_total(trace, Y)
         return total / Y.shape[0] if self.reduction == "mean" else total
+
+    def _loss_total(self, trace: Trace, Y: np.ndarray) -> float:
+        """The loss summed over the rows of ``Y`` (before the reduction)."""
+        return self._loss.value(trace.preactivations[-1], trace.activations[-1], Y)
 
     def _gradients(self, trace: Trace, Y: np.ndarray) -> Gradients:
         grad = np.empty_like(self._params)
@@ -279,14 +294,20 @@ class Network:
         dW, db = self._grad_views(grad)
         return Gradients(list(dW), list(db), deltas, grad)
 
-    def _backward(self, trace: Trace, Y: np.ndarray, grad: np.ndarray) -> list[np.ndarray]:
-        """Write ``dW`` and ``db`` into the flat ``grad`` vector; return the deltas."""
+    def _backward(
+        self, trace: Trace, Y: np.ndarray, grad: np.ndarray, n_rows: int | None = None
+    ) -> list[np.ndarray]:
+        """Write ``dW`` and ``db`` into the flat ``grad`` vector; return the deltas.
+
+        ``n_rows`` is the size of the whole batch when ``Y`` is one chunk of it: the mean
+        reduction divides by the batch, so the chunks' gradients add up to the batch's.
+        """
         Zs, As = trace.preactivations, trace.activations
         n_layers = len(self._acts)
         # output delta = (ŷ − y)·f′(z)  (seeds/004, step 3), averaged for reduction="mean"
         delta = output_delta(self._loss, self._acts[-1], Zs[-1], As[-1], Y)
         if self.reduction == "mean":
-            delta /= Y.shape[0]
+            delta /= Y.shape[0] if n_rows is None else n_rows
         dW, db = self._grad_views(grad)
         deltas = [delta] * n_layers
         for l in range(n_layers - 1, -1, -1):
@@ -298,6 +319,30 @@ class Network:
                 # hidden delta = (δ·Wᵀ) ⊙ f′(z)  (seeds/004, step 4)
                 delta = self._acts[l - 1].vjp(Zs[l - 1], As[l], delta @ self._weight_views[l].T)
         return deltas
+
+    def _gradient_steps(
+        self, X: np.ndarray, Y: np.ndarray, grad: np.ndarray, scratch: np.ndarray, rows: int
+    ) -> Generator[None, None, float]:
+        """The loss of the batch ``X``, ``Y`` summed over its rows, and its gradient in ``grad``.
+
+        Each chunk's gradient is reduced as the whole batch's (``n_rows``) and added to ``grad``
+        in row order (``scratch`` holds one chunk's); inputs are checked by the caller. Stops
+        early, returning the non-finite total, when a chunk's loss is not finite: there is no
+        gradient to take then.
+        """
+        total = 0.0
+        for k, part in enumerate(chunks(len(X), rows)):
+            if k:
+                yield
+            with np.errstate(**QUIET):  # per chunk: a state set across a yield leaks to the caller
+                trace = self._forward(X[part])
+                total += self._loss_total(trace, Y[part])
+                if not math.isfinite(total):
+                    return total
+                self._backward(trace, Y[part], scratch if k else grad, n_rows=len(X))
+                if k:
+                    grad += scratch
+        return total
 
     def _grad_views(self, grad: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
         """Weight and bias views into a flat gradient vector (cached for a reused buffer)."""
@@ -311,12 +356,41 @@ class Network:
             self._grad_view_cache = (grad, dW, db)
         return dW, db
 
+    def chunk_rows(self, *, backward: bool = True) -> int:
+        """How many rows one chunk of a pass holds: about :data:`CHUNK_FLOPS` of work.
+
+        A function of the architecture only (never of timing), so a batch is cut the same way
+        on every run and chunked training repeats bit for bit. A forward pass costs about
+        ``2·weights`` operations per row, a backward pass twice that again; activations and
+        their derivatives a few per neuron.
+        """
+        per_row = (6 if backward else 2) * self.n_weight_params + 16 * sum(self.layer_sizes)
+        return max(1, int(CHUNK_FLOPS // per_row))
+
     def __repr__(self) -> str:
         acts = ", ".join(self.activation_names)
         return (
             f"Network({list(self.layer_sizes)}, [{acts}], loss={self.loss_name!r}, "
             f"reduction={self.reduction!r})"
         )
+
+
+def run_steps(steps: Generator[None, None, object]) -> object:
+    """Drive a generator of work in steps (it yields between them) to its end; its result."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value
+
+
+def chunks(n_rows: int, rows: int) -> list[slice]:
+    """``n_rows`` cut into as few equal chunks of at most ``rows`` rows as will do."""
+    if n_rows < 1:
+        return []
+    count = -(-n_rows // max(rows, 1))
+    size = -(-n_rows // count)
+    return [slice(start, min(start + size, n_rows)) for start in range(0, n_rows, size)]
 
 
 def _views(buffer: np.ndarray, shapes: list[tuple[int, ...]]) -> list[np.ndarray]:

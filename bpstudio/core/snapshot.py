@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .network import Network
+from .network import QUIET, Network
 from .trainer import History
 
 
@@ -87,10 +87,11 @@ class PlotGrid:
 class TrainingSnapshot:
     """Training as it stands after ``epoch`` epochs of run ``run_id``.
 
-    ``new_epochs``/``new_train_losses``/``new_test_losses`` are the history rows since the
-    previous snapshot, so a view appends instead of redrawing everything (a test loss is NaN
-    where it was not measured). ``metrics`` holds the latest measurements
-    (``train_loss``, ``test_loss`` and ``train_accuracy``/``test_accuracy`` or
+    ``new_epochs``/``new_train_losses``/``new_test_losses`` are the history rows that changed
+    since the previous snapshot: a view keeps the rows it holds up to epoch ``kept_through``
+    (``None``: none of them, the history was replaced) and appends these, instead of redrawing
+    everything. A test loss is NaN where it was not measured. ``metrics`` holds the latest
+    measurements (``train_loss``, ``test_loss`` and ``train_accuracy``/``test_accuracy`` or
     ``train_r2``/``test_r2``). ``grid_outputs`` is the network evaluated on the plot grid.
     """
 
@@ -105,6 +106,7 @@ class TrainingSnapshot:
     biases: tuple[np.ndarray, ...]
     grid_outputs: np.ndarray | None = None
     extras: Mapping[str, object] = field(default_factory=dict)
+    kept_through: int | None = None
 
     def __post_init__(self) -> None:
         rows = {len(self.new_epochs), len(self.new_train_losses), len(self.new_test_losses)}
@@ -127,15 +129,16 @@ def make_snapshot(
     grid_inputs: np.ndarray | None = None,
     extras: Mapping[str, object] | None = None,
 ) -> TrainingSnapshot:
-    """Freeze what the views need; ``since`` is the history length at the previous snapshot.
+    """Freeze what the views need; the rows before ``since`` are those the receiver holds.
 
     ``grid_inputs`` are plot-grid inputs already transformed as the network's inputs are.
     """
     grid_outputs = None
     if grid_inputs is not None:
-        with np.errstate(over="ignore", under="ignore"):
+        with np.errstate(**QUIET):
             grid_outputs = frozen_copy(net._forward(grid_inputs).output)
     epoch = history.epoch[-1] if history.epoch else 0
+    since = min(since, len(history))
     return TrainingSnapshot(
         run_id=run_id,
         epoch=epoch,
@@ -148,4 +151,30 @@ def make_snapshot(
         biases=tuple(frozen_copy(b) for b in net.biases),
         grid_outputs=grid_outputs,
         extras=dict(extras or {}),
+        kept_through=history.epoch[since - 1] if since else None,
     )
+
+
+class HistoryFeed:
+    """Which history rows the receiver of snapshots holds, so that each snapshot carries only
+    the rows that changed: new epochs, the newest row a later epoch replaced (a stride above
+    1), the rows a divergence undid, or all of them after a thinning (a new stride)."""
+
+    def __init__(self) -> None:
+        self._epochs: list[int] = []
+        self._stride = 0
+
+    def unchanged_rows(self, history: History) -> int:
+        """How many leading rows of ``history`` the receiver holds as they are."""
+        if history.stride != self._stride:
+            return 0
+        held = self._epochs
+        n = min(len(held), len(history))
+        while n and held[n - 1] != history.epoch[n - 1]:
+            n -= 1
+        return n
+
+    def sent(self, history: History) -> None:
+        """The receiver now holds all of ``history``."""
+        self._epochs = list(history.epoch)
+        self._stride = history.stride

@@ -1,21 +1,28 @@
-"""Training loops: one step, one epoch, many epochs, with divergence caught and undone.
+"""Training loops: one step, slices of an epoch, many epochs, with divergence caught and undone.
 
 The same :class:`Trainer` runs in the GUI's worker thread, the command line and the tests.
-Its whole state (parameters, optimizer state, random generator, epoch count, history) can be
-taken out with :meth:`Trainer.state` and put back with :meth:`Trainer.load_state`, so training
-saved after N epochs and resumed for M more is bit for bit the same as N + M uninterrupted.
+:meth:`Trainer.advance` trains until a deadline, a number of mini-batches or an epoch, and
+may stop inside an epoch, even inside a batch too large to finish in time (computed in
+chunks, see :meth:`~bpstudio.core.network.Network.chunk_rows`). Its whole state (parameters,
+optimizer state, random generator, epoch count, the position inside the epoch, history) can
+be taken out with :meth:`Trainer.state` and put back with :meth:`Trainer.load_state`, so
+training saved anywhere and resumed is bit for bit the same as training straight through.
 """
 
 from __future__ import annotations
 
+import copy
 import math
-from collections.abc import Callable
+import sys
+import time
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
 import numpy as np
 
-from .network import Network
+from ..limits import MAX_EPOCHS, MAX_HISTORY_ROWS
+from .network import QUIET, Network
 from .optimizers import Optimizer
 from .text import quote
 
@@ -25,7 +32,7 @@ class DivergenceError(ArithmeticError):
 
 
 class _Diverged(Exception):
-    """Raised inside a step; the epoch loop rolls back and raises DivergenceError."""
+    """Raised inside a step; the training loop rolls back and raises DivergenceError."""
 
     def __init__(self, what: str, *, loss_was_finite: bool) -> None:
         super().__init__(what)
@@ -33,17 +40,28 @@ class _Diverged(Exception):
         self.loss_was_finite = loss_was_finite
 
 
+Row = tuple[int, float, float, float, float]
+
+
 @dataclass
 class History:
-    """Per-epoch records. ``NaN`` marks a value that was not measured at that epoch."""
+    """Per-epoch records. ``NaN`` marks a value that was not measured at that epoch.
+
+    It keeps at most :attr:`MAX_ROWS` rows: beyond them it keeps the epochs that are
+    multiples of :attr:`stride` (which doubles each time the rows would be too many) and
+    always the newest epoch as its last row. Which rows stay depends on the epochs only, so
+    a resumed run keeps the same ones as a straight run.
+    """
 
     epoch: list[int] = field(default_factory=list)
     train_loss: list[float] = field(default_factory=list)
     test_loss: list[float] = field(default_factory=list)
     train_metric: list[float] = field(default_factory=list)
     test_metric: list[float] = field(default_factory=list)
+    stride: int = 1
 
     COLUMNS = ("epoch", "train_loss", "test_loss", "train_metric", "test_metric")
+    MAX_ROWS: ClassVar[int] = MAX_HISTORY_ROWS
 
     def append(
         self,
@@ -53,34 +71,65 @@ class History:
         train_metric: float = math.nan,
         test_metric: float = math.nan,
     ) -> None:
-        self.epoch.append(int(epoch))
+        """Add the newest epoch's row; the previous newest goes if it is off the stride."""
+        epochs = self.epoch
+        if epochs and epochs[-1] % self.stride:
+            self._pop()
+        epochs.append(int(epoch))
         self.train_loss.append(float(train_loss))
         self.test_loss.append(float(test_loss))
         self.train_metric.append(float(train_metric))
         self.test_metric.append(float(test_metric))
+        while len(epochs) > self.MAX_ROWS:
+            self.stride *= 2
+            last = len(epochs) - 1
+            self._keep([i for i, e in enumerate(epochs) if e % self.stride == 0 or i == last])
 
     def __len__(self) -> int:
         return len(self.epoch)
 
-    def truncate(self, n_rows: int) -> None:
-        """Drop every row after the first ``n_rows``."""
-        for column in self.COLUMNS:
-            del getattr(self, column)[n_rows:]
+    def keep_through(self, epoch: int, newest: Row | None) -> None:
+        """Back to how it stood at ``epoch``, whose row was ``newest``: later rows go, and
+        ``newest`` comes back if a later epoch had replaced it (the stride stays)."""
+        while self.epoch and self.epoch[-1] > epoch:
+            self._pop()
+        if newest is not None and (not self.epoch or self.epoch[-1] != newest[0]):
+            self._push(newest)
 
     def copy(self) -> History:
-        return History(*(list(getattr(self, c)) for c in self.COLUMNS))
+        return History(*(list(getattr(self, c)) for c in self.COLUMNS), stride=self.stride)
+
+    def _push(self, row: Row) -> None:
+        for column, value in zip(self.COLUMNS, row, strict=True):
+            getattr(self, column).append(value)
+
+    def _pop(self) -> None:
+        for column in self.COLUMNS:
+            getattr(self, column).pop()
+
+    def _keep(self, rows: list[int]) -> None:
+        for column in self.COLUMNS:
+            values = getattr(self, column)
+            values[:] = [values[i] for i in rows]
 
 
-class _Checkpoint(NamedTuple):
-    parameters: np.ndarray
-    optimizer_state: dict[str, Any]
-    epoch: int
-    history_length: int
+@dataclass(frozen=True)
+class EpochProgress:
+    """How far training got inside an epoch: the samples done and their summed loss
+    (each batch's loss times its rows), from which the epoch's mean loss is finished."""
+
+    samples: int
+    loss_sum: float
 
 
 @dataclass(frozen=True)
 class TrainerState:
-    """Everything needed to continue training exactly: the hand-back from a worker."""
+    """Everything needed to continue training exactly: the hand-back from a worker.
+
+    ``progress`` is ``None`` between epochs. Inside one, ``rng_state`` is the generator as
+    it stood at the epoch's start, before it drew the epoch's order of samples: resuming
+    draws the same order again and goes on from ``progress.samples``.
+    """
 
     parameters: np.ndarray
     optimizer: dict[str, Any]
@@ -88,6 +137,32 @@ class TrainerState:
     rng_state: dict[str, Any]
     epoch: int
     history: History
+    progress: EpochProgress | None = None
+
+
+@dataclass(slots=True)
+class _Checkpoint:
+    """Where training stood. ``rng_state`` is filled when the generator first draws an
+    epoch's order after it (``None``: it has not drawn since, and needs no restoring)."""
+
+    parameters: np.ndarray
+    optimizer_state: dict[str, Any]
+    epoch: int
+    samples: int
+    loss_sum: float
+    newest: Row | None
+    rng_state: dict[str, Any] | None
+
+
+class _PendingStep(NamedTuple):
+    """A batch too large for one call, part-way through its chunks: nothing changed yet."""
+
+    X: np.ndarray
+    start: int
+    steps: Generator[None, None, float]
+
+
+Callback = Callable[[int, float], "bool | None"]
 
 
 class Trainer:
@@ -96,6 +171,9 @@ class Trainer:
     ``batch_size=None`` means full batch. With ``shuffle`` the samples are permuted each epoch
     by a generator seeded from ``seed`` before they are cut into mini-batches; without it they
     are visited in order. A full batch is never permuted.
+
+    Read-only arrays are checked once and trusted while the same objects come again (the
+    worker trains on one pair of arrays slice after slice); others are checked every call.
     """
 
     def __init__(
@@ -122,62 +200,102 @@ class Trainer:
         self.epoch = 0
         self.history = History()
         self._grad = np.empty_like(net.parameters)
+        self._scratch: np.ndarray | None = None
+        self._chunk_rows = net.chunk_rows()
+        self._samples = 0  # samples of the current epoch done
+        self._loss_sum = 0.0  # their summed loss
+        self._order: np.ndarray | None = None  # the current epoch's order, once drawn
+        self._epoch_rng: dict[str, Any] | None = None  # the generator before drawing it
+        self._pending: _PendingStep | None = None
         self._checkpoints: list[_Checkpoint] = []
+        self._checkpointed = False  # the newest checkpoint is where training stands
+        self._since_checkpoint = 0  # batches done since it
+        self._checked: tuple[object, object, np.ndarray, np.ndarray] | None = None
         self._xbuf: np.ndarray | None = None
         self._ybuf: np.ndarray | None = None
+
+    @property
+    def progress(self) -> EpochProgress | None:
+        """Where training stands inside the current epoch; ``None`` between epochs."""
+        return EpochProgress(self._samples, self._loss_sum) if self._samples else None
 
     def step(self, X: object, Y: object) -> float:
         """One update on exactly this batch; returns the batch loss before the update."""
         X, Y = self._check(X, Y)
+        self._pending = None
         self._take_checkpoint()
-        with np.errstate(over="ignore", under="ignore"):
+        with np.errstate(**QUIET):
             try:
                 loss = self._step(X, Y)
                 self._check_weights()
-                return loss
             except _Diverged as exc:
                 failed_in = self.epoch + 1
                 self._restore_checkpoint(before_previous=exc.loss_was_finite is False)
                 raise self._divergence(exc.what, failed_in) from None
+        self._checkpointed = False
+        return loss
 
     def run_epoch(self, X: object, Y: object) -> float:
-        """One pass over the data in batches; returns the sample-weighted mean batch loss."""
-        X, Y = self._check(X, Y)
-        with np.errstate(over="ignore", under="ignore"):
-            return self._run_epoch(X, Y)
+        """Train to the end of the current epoch (a whole one between epochs); returns its
+        loss: the sample-weighted mean batch loss."""
+        self.advance(X, Y, until_epoch=self.epoch + 1)
+        return self.history.train_loss[-1]
 
     def fit(
         self,
         X: object,
         Y: object,
         epochs: int,
-        callback: Callable[[int, float], bool | None] | None = None,
+        callback: Callback | None = None,
     ) -> History:
-        """Train ``epochs`` epochs, recording each loss in :attr:`history`.
+        """Train ``epochs`` epochs (an epoch in progress counts as one), recording each loss
+        in :attr:`history`.
 
         ``callback(epoch, loss)`` runs after every epoch; returning ``True`` stops training.
         """
         if isinstance(epochs, bool) or not isinstance(epochs, int | np.integer) or epochs < 0:
             raise ValueError(f"epochs: must be a whole number >= 0, got {quote(epochs)}")
-        X, Y = self._check(X, Y)
-        with np.errstate(over="ignore", under="ignore"):
-            for _ in range(epochs):
-                loss = self._run_epoch(X, Y)
-                if callback is not None and callback(self.epoch, loss):
-                    break
+        self.advance(X, Y, until_epoch=self.epoch + int(epochs), callback=callback)
         return self.history
+
+    def advance(
+        self,
+        X: object,
+        Y: object,
+        *,
+        deadline: float | None = None,
+        max_batches: int | None = None,
+        until_epoch: int = MAX_EPOCHS,
+        callback: Callback | None = None,
+    ) -> None:
+        """Train until the epoch count reaches ``until_epoch``, ``max_batches`` more
+        mini-batches are done, ``callback(epoch, loss)`` returns ``True`` after an epoch, or
+        the clock (:func:`time.perf_counter`) passes ``deadline``.
+
+        The deadline is looked at between mini-batches and between the chunks of a batch too
+        large for one; such a batch, unfinished, has changed nothing and goes on at the next
+        call. Every other stop may fall inside an epoch: :meth:`state` then says where.
+        """
+        X, Y = self._check(X, Y)
+        with np.errstate(**QUIET):
+            self._advance(X, Y, deadline, max_batches, until_epoch, callback)
 
     # -- state hand-back -----------------------------------------------------------------------
 
     def state(self) -> TrainerState:
-        """A deep copy of everything that determines how training continues."""
+        """A deep copy of everything that determines how training continues.
+
+        A batch still in progress (:meth:`advance` stopped between its chunks) is not part
+        of it: it changed nothing yet, and a trainer resuming this state computes it again.
+        """
         return TrainerState(
             parameters=self.net.parameters.copy(),
             optimizer=self.optimizer.config(),
             optimizer_state=self.optimizer.state(),
-            rng_state=self.rng.bit_generator.state,
+            rng_state=self._rng_state(),
             epoch=self.epoch,
             history=self.history.copy(),
+            progress=self.progress,
         )
 
     def load_state(self, state: TrainerState) -> None:
@@ -198,43 +316,119 @@ class Trainer:
                     f"optimizer_state.{name}: expected {self.net.n_params} numbers, "
                     f"got shape {value.shape}"
                 )
+        progress = state.progress
+        if progress is not None and not (
+            isinstance(progress.samples, int | np.integer) and progress.samples >= 1
+            and not math.isnan(progress.loss_sum)
+        ):
+            raise ValueError(
+                f"progress: expected samples >= 1 and a loss sum that is a number, got {progress}"
+            )
         self.net.set_parameters(state.parameters)
         self.optimizer.load_state(state.optimizer_state)
         self.rng.bit_generator.state = state.rng_state
         self.epoch = int(state.epoch)
         self.history = state.history.copy()
+        self._samples, self._loss_sum = (
+            (0, 0.0) if progress is None else (int(progress.samples), float(progress.loss_sum)))
+        self._order = self._epoch_rng = self._pending = None
         self._checkpoints = []
+        self._checkpointed = False
 
-    # -- kernels (inputs checked, np.errstate set) ------------------------------------------------
+    # -- the training loop (inputs checked, np.errstate set) ----------------------------------
 
     def _check(self, X: object, Y: object) -> tuple[np.ndarray, np.ndarray]:
-        X = self.net.check_inputs(X)
-        return X, self.net.check_targets(Y, X.shape[0])
+        checked = self._checked
+        if checked is not None and checked[0] is X and checked[1] is Y:
+            return checked[2], checked[3]
+        Xc = self.net.check_inputs(X)
+        Yc = self.net.check_targets(Y, Xc.shape[0])
+        if all(isinstance(a, np.ndarray) and not a.flags.writeable for a in (X, Y)):
+            self._checked = (X, Y, Xc, Yc)
+        return Xc, Yc
 
-    def _run_epoch(self, X: np.ndarray, Y: np.ndarray) -> float:
-        self._take_checkpoint()
+    def _advance(
+        self, X: np.ndarray, Y: np.ndarray, deadline: float | None, max_batches: int | None,
+        until_epoch: int, callback: Callback | None,
+    ) -> None:
         n = X.shape[0]
+        if self._samples >= n:
+            raise ValueError(
+                f"progress: the epoch in progress is {self._samples} samples in, but the data "
+                f"has {n}; train on the data the state was saved with, or reset the weights"
+            )
+        if self._order is not None and len(self._order) != n:
+            raise ValueError(
+                f"X: the epoch in progress has {len(self._order)} samples, this data {n}; "
+                "train an epoch on the same data to its end"
+            )
+        shuffled = self.shuffle and (self.batch_size or n) < n
         size = n if self.batch_size is None else min(self.batch_size, n)
-        first = True
+        budget = sys.maxsize if max_batches is None else max_batches
+        clock, chunk = time.perf_counter, self._chunk_rows
+        done = 0
         try:
-            if size == n:  # full batch: the order of samples changes nothing but rounding
-                loss = self._step(X, Y)
-            else:
-                order = self.rng.permutation(n) if self.shuffle else None
-                total = 0.0
-                for start in range(0, n, size):
-                    Xb, Yb = self._batch(X, Y, order, start, min(start + size, n))
-                    total += self._step(Xb, Yb) * Xb.shape[0]
-                    first = False
-                loss = total / n
-            self._check_weights()
+            while self.epoch < until_epoch and done < budget:
+                if not self._checkpointed:
+                    self._take_checkpoint()
+                order = self._order
+                if order is None and shuffled:
+                    order = self._draw_order(n)
+                start, total, first, rows = self._samples, self._loss_sum, done, 0
+                while start < n:
+                    stop = start + size if start + size < n else n
+                    rows = stop - start
+                    if rows > chunk:
+                        loss = self._chunked_step(X, Y, order, start, stop, deadline)
+                        if loss is None:  # out of time between two chunks: the batch waits
+                            break
+                    elif rows == n:
+                        loss = self._step(X, Y)
+                    else:
+                        Xb, Yb = self._batch(X, Y, order, start, stop)
+                        loss = self._step(Xb, Yb)
+                    total = loss if rows == n else total + loss * rows
+                    start = stop
+                    done += 1
+                    if done >= budget or (deadline is not None and clock() >= deadline):
+                        break
+                self._since_checkpoint += done - first
+                self._samples, self._loss_sum = start, total
+                if start < n:
+                    self._check_weights()  # a state handed back mid-epoch is finite too
+                    return
+                loss = total if rows == n else total / n
+                self._check_weights()
+                self.epoch += 1
+                self.history.append(self.epoch, loss)
+                self._samples, self._loss_sum = 0, 0.0
+                self._order = self._epoch_rng = None
+                self._checkpointed = False
+                if callback is not None and callback(self.epoch, loss):
+                    return
+                if deadline is not None and clock() >= deadline:
+                    return
         except _Diverged as exc:
             failed_in = self.epoch + 1
-            self._restore_checkpoint(before_previous=first and exc.loss_was_finite is False)
+            first_batch = self._since_checkpoint + done - first == 0
+            self._restore_checkpoint(before_previous=first_batch and not exc.loss_was_finite)
             raise self._divergence(exc.what, failed_in) from None
-        self.epoch += 1
-        self.history.append(self.epoch, loss)
-        return loss
+
+    def _draw_order(self, n: int) -> np.ndarray:
+        """The epoch's order of samples, drawn at its first batch; after a resumed state it
+        is drawn again from the generator as it stood then."""
+        self._epoch_rng = self.rng.bit_generator.state
+        if self._checkpoints and self._checkpoints[-1].rng_state is None:
+            self._checkpoints[-1].rng_state = self._epoch_rng
+        self._order = self.rng.permutation(n)
+        return self._order
+
+    def _rng_state(self) -> dict[str, Any]:
+        """The generator as :meth:`state` gives it: at the epoch's start once its order is
+        drawn (resuming draws it again)."""
+        if self._order is not None:
+            return copy.deepcopy(self._epoch_rng)
+        return self.rng.bit_generator.state
 
     def _batch(
         self, X: np.ndarray, Y: np.ndarray, order: np.ndarray | None, start: int, stop: int
@@ -258,47 +452,100 @@ class Trainer:
         trace = net._forward(X)
         loss = net._loss_value(trace, Y)
         if not math.isfinite(loss):
-            raise _Diverged(f"the loss became {loss}", loss_was_finite=False)
+            raise _Diverged(_became(loss), loss_was_finite=False)
         net._backward(trace, Y, self._grad)
         self.optimizer.update(params, self._grad, net.n_weight_params, overwrite_grads=True)
         return loss
 
+    def _chunked_step(
+        self, X: np.ndarray, Y: np.ndarray, order: np.ndarray | None, start: int, stop: int,
+        deadline: float | None,
+    ) -> float | None:
+        """:meth:`_step` over chunks of the batch; ``None`` if the deadline passed first (the
+        step goes on from the next chunk at the next call)."""
+        pending = self._pending
+        if pending is None or pending.X is not X or pending.start != start:
+            if self._scratch is None:
+                self._scratch = np.empty_like(self._grad)
+            Xb, Yb = (X, Y) if stop - start == len(X) else self._batch(X, Y, order, start, stop)
+            steps = self.net._gradient_steps(Xb, Yb, self._grad, self._scratch, self._chunk_rows)
+            pending = self._pending = _PendingStep(X, start, steps)
+        try:
+            while True:
+                next(pending.steps)
+                if deadline is not None and time.perf_counter() >= deadline:
+                    return None
+        except StopIteration as finished:
+            total = finished.value
+        self._pending = None
+        loss = total / (stop - start) if self.net.reduction == "mean" else total
+        if not math.isfinite(loss):
+            raise _Diverged(_became(loss), loss_was_finite=False)
+        net = self.net
+        self.optimizer.update(net.parameters, self._grad, net.n_weight_params,
+                              overwrite_grads=True)
+        return loss
+
     def _check_weights(self) -> None:
-        """Once per epoch: a NaN weight also turns the next loss into NaN, but a weight that
-        overflowed to ±inf behind a saturated sigmoid would not."""
+        """At an epoch's end and where training pauses: a NaN weight also turns the next loss
+        into NaN, but a weight that overflowed to ±inf behind a saturated sigmoid would not."""
         if not math.isfinite(np.add.reduce(self.net.parameters)):
             raise _Diverged("a weight became infinite or NaN", loss_was_finite=True)
 
-    def _take_checkpoint(self) -> None:
-        """Remember the state at the start of this epoch, keeping the previous epoch's too.
+    # -- checkpoints ------------------------------------------------------------------------
 
-        A divergence rolls back to the start of the epoch it happened in, or, when the very
-        first loss of the epoch is already non-finite (the last update made it so), to the
-        start of the epoch before: always to weights whose loss was finite.
+    def _take_checkpoint(self) -> None:
+        """Remember where training stands (an epoch's start, or where it resumed), keeping the
+        previous checkpoint too.
+
+        A divergence rolls back to the newest checkpoint, or, when the very first loss after
+        it is already non-finite (the update before made it so), to the one before: always to
+        weights whose loss was finite.
         """
         if len(self._checkpoints) == 2:
             buffer = self._checkpoints.pop(0).parameters
         else:
             buffer = np.empty_like(self._grad)
         np.copyto(buffer, self.net.parameters)
-        self._checkpoints.append(
-            _Checkpoint(buffer, self.optimizer.state(), self.epoch, len(self.history))
-        )
+        h = self.history
+        newest = (h.epoch[-1], h.train_loss[-1], h.test_loss[-1], h.train_metric[-1],
+                  h.test_metric[-1]) if h.epoch else None
+        self._checkpoints.append(_Checkpoint(
+            buffer, self.optimizer.state(), self.epoch, self._samples, self._loss_sum, newest,
+            None if self._order is None else copy.deepcopy(self._epoch_rng),
+        ))
+        self._checkpointed = True
+        self._since_checkpoint = 0
 
     def _restore_checkpoint(self, *, before_previous: bool) -> None:
-        if before_previous and len(self._checkpoints) == 2:
-            self._checkpoints.pop()  # the start of this epoch is the state that failed
-        point = self._checkpoints[-1]
+        points = self._checkpoints  # before_previous: the newest is the state that failed
+        index = 0 if before_previous and len(points) == 2 else len(points) - 1
+        point = points[index]
+        # the generator as it stood there: as it stood when it first drew after it, if it did
+        drawn = [c.rng_state for c in points[index:] if c.rng_state is not None]
+        del points[index + 1:]
         np.copyto(self.net.parameters, point.parameters)
         self.optimizer.load_state(point.optimizer_state)
-        self.epoch = point.epoch
-        self.history.truncate(point.history_length)
+        if drawn:
+            self.rng.bit_generator.state = drawn[0]
+        self.epoch, self._samples, self._loss_sum = point.epoch, point.samples, point.loss_sum
+        self.history.keep_through(point.epoch, point.newest)
+        self._order = self._epoch_rng = self._pending = None
+        self._checkpointed = True
+        self._since_checkpoint = 0
 
     def _divergence(self, what: str, failed_in: int) -> DivergenceError:
         """The message, once the weights are back at the last checkpoint known to be sound."""
-        kept = f"the weights after epoch {self.epoch}" if self.epoch else "the starting weights"
+        if self._samples:
+            kept = f"the weights {self._samples:,} samples into epoch {self.epoch + 1}"
+        else:
+            kept = f"the weights after epoch {self.epoch}" if self.epoch else "the starting weights"
         return DivergenceError(
             f"Training diverged at epoch {failed_in}: {what}. Training went back to {kept}, "
             f"the last known to be finite. Lower the learning rate (now "
             f"{self.optimizer.lr:g}), for example to a tenth, or reset the weights and try again."
         )
+
+
+def _became(loss: float) -> str:
+    return "the loss became infinite" if math.isinf(loss) else "the loss became NaN (not a number)"

@@ -14,7 +14,7 @@ from .errors import BPFileError
 from .fields import describe
 
 FORMAT = "bpstudio-network"
-VERSION = 2
+VERSION = 3
 """The version this app writes; it reads every version from 0 up to this one."""
 
 
@@ -46,8 +46,22 @@ def migrate_1_to_2(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
+def migrate_2_to_3(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 can stop inside an epoch (``state.progress``) and bounds the history by
+    keeping every ``stride``-th epoch. A version-2 state stood between epochs, and its
+    history kept every epoch: ``"progress": null`` and ``"stride": 1``."""
+    doc = dict(doc)
+    state = doc.get("state")
+    if isinstance(state, dict):
+        state = {**state, "progress": None}
+        if isinstance(state.get("history"), dict):
+            state["history"] = {**state["history"], "stride": 1}
+        doc["state"] = state
+    return doc
+
+
 STEPS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
-    0: migrate_0_to_1, 1: migrate_1_to_2,
+    0: migrate_0_to_1, 1: migrate_1_to_2, 2: migrate_2_to_3,
 }
 
 

@@ -3,7 +3,9 @@
 Weights and biases are written per layer (a weight matrix as a list of rows); optimizer
 arrays are flat, in the order of the parameter vector (every weight matrix row by row, then
 every bias vector). The random generator's 128-bit integers are decimal strings, so no JSON
-parser rounds them. In the history, ``null`` means "not measured" (NaN).
+parser rounds them. ``progress`` is where training stands inside an epoch (``null`` between
+epochs). In the history, ``null`` means "not measured" (NaN); its ``stride`` says which
+epochs it keeps.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from typing import Any
 import numpy as np
 
 from ..core import History, TrainerState, make_optimizer
+from ..core.trainer import EpochProgress
 from ..limit_checks import check_history_rows, count_parameters
+from ..limits import MAX_EPOCHS
 from .errors import BPFileError
 from .fields import (
     array,
@@ -32,7 +36,11 @@ from .fields import (
     obj,
 )
 
-STATE_KEYS = ("epoch", "weights", "biases", "optimizer", "optimizer_state", "rng", "history")
+STATE_KEYS = (
+    "epoch", "weights", "biases", "optimizer", "optimizer_state", "rng", "progress", "history",
+)
+PROGRESS_KEYS = ("samples", "loss_sum")
+HISTORY_KEYS = (*History.COLUMNS, "stride")
 START_KEYS = ("weights", "biases")
 RNG_KEYS = ("bit_generator", "state", "inc", "has_uint32", "uinteger")
 _DECIMAL = re.compile(r"\d{1,39}")
@@ -85,6 +93,7 @@ def encode_state(state: TrainerState, sizes: list[int], bias: bool) -> dict[str,
         "optimizer": dict(state.optimizer),
         "optimizer_state": _encode_optimizer_state(state.optimizer_state, state.parameters.size),
         "rng": _encode_rng(state.rng_state),
+        "progress": _encode_progress(state.progress),
         "history": _encode_history(state.history),
     }
 
@@ -101,6 +110,7 @@ def decode_state(path: str, value: Any, sizes: list[int], bias: bool) -> Trainer
         rng_state=_decode_rng(at(path, "rng"), d["rng"]),
         epoch=epoch,
         history=_decode_history(at(path, "history"), d["history"], epoch),
+        progress=_decode_progress(at(path, "progress"), d["progress"]),
     )
 
 
@@ -212,13 +222,34 @@ def _decode_rng(path: str, value: Any) -> dict[str, Any]:
     return state
 
 
+# -- progress inside an epoch -------------------------------------------------------------
+
+
+def _encode_progress(progress: EpochProgress | None) -> dict[str, Any] | None:
+    if progress is None:
+        return None
+    return {"samples": int(progress.samples), "loss_sum": _encode_measure(progress.loss_sum)}
+
+
+def _decode_progress(path: str, value: Any) -> EpochProgress | None:
+    if value is None:
+        return None
+    d = obj(path, value, PROGRESS_KEYS)
+    samples = integer(at(path, "samples"), d["samples"], 1)
+    loss_sum = _decode_measure(at(path, "loss_sum"), d["loss_sum"])
+    if math.isnan(loss_sum):
+        raise fail(at(path, "loss_sum"), "expected the summed loss of the samples done, got null")
+    return EpochProgress(samples, loss_sum)
+
+
 # -- history ------------------------------------------------------------------------------
 
 
-def _encode_history(history: History) -> dict[str, list]:
-    out: dict[str, list] = {"epoch": [int(e) for e in history.epoch]}
+def _encode_history(history: History) -> dict[str, Any]:
+    out: dict[str, Any] = {"epoch": [int(e) for e in history.epoch]}
     for column in History.COLUMNS[1:]:
         out[column] = [_encode_measure(v) for v in getattr(history, column)]
+    out["stride"] = int(history.stride)
     return out
 
 
@@ -232,7 +263,10 @@ def _encode_measure(value: float) -> float | str | None:
 
 
 def _decode_history(path: str, value: Any, epoch: int) -> History:
-    d = obj(path, value, History.COLUMNS)
+    d = obj(path, value, HISTORY_KEYS)
+    stride = integer(at(path, "stride"), d["stride"], 1, MAX_EPOCHS)
+    if stride & (stride - 1):
+        raise fail(at(path, "stride"), f"expected a power of two (1, 2, 4, ...), got {stride}")
     columns = [array(at(path, c), d[c]) for c in History.COLUMNS]
     length = len(columns[0])
     with guard(""):  # before a single row is read
@@ -248,7 +282,7 @@ def _decode_history(path: str, value: Any, epoch: int) -> History:
         [_decode_measure(at(at(path, name), i), v) for i, v in enumerate(column)]
         for name, column in zip(History.COLUMNS[1:], columns[1:])
     ]
-    return History(epochs, *decoded)
+    return History(epochs, *decoded, stride=stride)
 
 
 def _decode_measure(path: str, value: Any) -> float:

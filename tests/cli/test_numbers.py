@@ -19,15 +19,8 @@ def _diverging(tmp_path, data: DataSpec):
     return path
 
 
-NEEDS_CORE_ERRSTATE = pytest.mark.xfail(
-    strict=True, reason="needs the core to compute under np.errstate (i9-stop): the trainer's "
-    "finiteness check warns; remove this mark after the merge",
-)
-
-
 @pytest.mark.parametrize("data", [
-    pytest.param(DataSpec("gaussians", {"n": 60, "classes": 4}, test_fraction=0.3),
-                 marks=NEEDS_CORE_ERRSTATE),
+    DataSpec("gaussians", {"n": 60, "classes": 4}, test_fraction=0.3),
     DataSpec("moons", {"n": 60}, test_fraction=0.3),
 ], ids=["softmax", "sigmoid"])
 def test_lr_1e308_says_diverged_in_one_line_without_runtime_warnings(tmp_path, capsys, data):
@@ -44,7 +37,6 @@ def test_lr_1e308_says_diverged_in_one_line_without_runtime_warnings(tmp_path, c
     assert path.read_bytes() == before
 
 
-@NEEDS_CORE_ERRSTATE
 def test_lr_1e308_prints_no_numpy_warning_on_the_real_stderr(tmp_path):
     path = _diverging(tmp_path, DataSpec("sin"))
     done = subprocess.run(

@@ -1,9 +1,17 @@
 import math
+import warnings
+from dataclasses import replace
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from bpstudio.core import SGD, Adam, DivergenceError, Network, Trainer
+from bpstudio.core import SGD, Adam, Dataset, DivergenceError, History, Network, Trainer, evaluate
+from bpstudio.core import network as network_module
+from bpstudio.io import dumps, loads
+from bpstudio.limits import MAX_HISTORY_ROWS
+from bpstudio.session import DataSpec, LayerSpec, NetworkSpec, Session, TrainingConfig
 
 
 def _problem(rng, n=40):
@@ -164,3 +172,283 @@ def test_divergence_in_mini_batches_rolls_back_to_a_finite_epoch_start():
     with pytest.raises(DivergenceError):
         again.fit(X, Y, 500)
     np.testing.assert_array_equal(again.net.parameters, net.parameters)
+
+
+# -- slices: stopping anywhere, saving, resuming ---------------------------------------------
+
+SLICE_CASES = [("sgd", 4, True), ("momentum", 7, True), ("adam", 5, True), ("adam", None, True),
+               ("sgd", 6, False)]
+EPOCHS = 4
+
+
+def _session(optimizer, batch_size, shuffle):
+    return Session(
+        network=NetworkSpec((LayerSpec(5, "tanh"),), "sigmoid", "binary_cross_entropy"),
+        data=DataSpec("moons", {"n": 30, "noise": 0.2}, test_fraction=0.2, standardize=True),
+        training=TrainingConfig(optimizer, learning_rate=0.05, batch_size=batch_size,
+                                shuffle=shuffle, l2=1e-3, seed=3),
+    )
+
+
+def assert_same_state(a, b):
+    """Bit for bit: weights, optimizer, generator, position and history (NaN == NaN)."""
+    assert a.parameters.tobytes() == b.parameters.tobytes()
+    assert a.optimizer_state.keys() == b.optimizer_state.keys()
+    for name, value in a.optimizer_state.items():
+        other = b.optimizer_state[name]
+        same = value.tobytes() == other.tobytes() if isinstance(value, np.ndarray) else \
+            value == other
+        assert same, name
+    assert (a.rng_state, a.epoch, a.progress) == (b.rng_state, b.epoch, b.progress)
+    assert a.history.stride == b.history.stride
+    for column in History.COLUMNS:
+        left, right = (np.array(getattr(s.history, column), dtype=float) for s in (a, b))
+        assert left.tobytes() == right.tobytes(), column
+
+
+def _straight(session, epochs=EPOCHS):
+    bench = session.build()
+    bench.trainer.fit(*bench.train_arrays(), epochs)
+    return bench.trainer.state()
+
+
+def _through_a_file(session, trainer):
+    """The session with the trainer's state, saved as .bpnet text and opened again."""
+    return loads(dumps(session.with_state(trainer.state())))
+
+
+@given(case=st.sampled_from(SLICE_CASES), cuts=st.lists(st.integers(1, 11), max_size=4))
+@settings(max_examples=25, deadline=None)
+def test_stopping_at_any_mini_batch_saving_and_resuming_equals_training_straight(case, cuts):
+    session = _session(*case)
+    current = session
+    for batches in cuts:
+        bench = current.build()
+        bench.trainer.advance(*bench.train_arrays(), max_batches=batches, until_epoch=EPOCHS)
+        current = _through_a_file(current, bench.trainer)
+    bench = current.build()
+    bench.trainer.advance(*bench.train_arrays(), until_epoch=EPOCHS)
+    assert_same_state(bench.trainer.state(), _straight(session))
+
+
+def test_a_state_inside_an_epoch_says_where_and_keeps_the_epoch_start_generator():
+    session = _session("sgd", 4, True)
+    bench = session.build()
+    X, Y = bench.train_arrays()
+    start = bench.trainer.state().rng_state
+    bench.trainer.advance(X, Y, max_batches=3)
+    state = bench.trainer.state()
+    assert (state.epoch, state.progress.samples) == (0, 12)
+    assert state.rng_state == start  # the order of the epoch is drawn again on resuming
+    assert len(state.history) == 0
+    bench.trainer.advance(X, Y, max_batches=3)  # 24 samples of 24 in the training part: done
+    assert (bench.trainer.epoch, bench.trainer.progress) == (1, None)
+
+
+def test_fit_counts_an_epoch_in_progress_as_one():
+    session = _session("sgd", 4, True)
+    bench = session.build()
+    X, Y = bench.train_arrays()
+    bench.trainer.advance(X, Y, max_batches=2)
+    bench.trainer.fit(X, Y, 2)
+    assert (bench.trainer.epoch, bench.trainer.progress) == (2, None)
+    assert_same_state(bench.trainer.state(), _straight(session, 2))
+
+
+def test_a_deadline_in_the_past_still_trains_one_mini_batch():
+    bench = _session("sgd", 4, True).build()
+    bench.trainer.advance(*bench.train_arrays(), deadline=0.0)
+    assert bench.trainer.progress.samples == 4
+
+
+def test_resuming_refuses_progress_beyond_the_data():
+    session = _session("sgd", 4, True)
+    bench = session.build()
+    bench.trainer.advance(*bench.train_arrays(), max_batches=5)
+    state = bench.trainer.state()
+    fewer = replace(session, data=replace(session.data, params={"n": 20, "noise": 0.2}))
+    with pytest.raises(ValueError, match=r"state.progress.samples: the epoch in progress is 20 "
+                                         r"samples in, but the training data has 16"):
+        fewer.with_state(state).build()
+
+
+# -- batches too large for one call: chunks -----------------------------------------------
+
+
+@pytest.fixture
+def small_chunks(monkeypatch):
+    """Chunks of a few rows, so that a small problem shows what a large one does."""
+    monkeypatch.setattr(network_module, "CHUNK_FLOPS", 2000.0)
+
+
+def test_chunk_rows_depend_on_the_network_only():
+    small = Network([2, 8, 1], ["tanh", "identity"])
+    large = Network([784, 256, 10], ["relu", "softmax"], loss="cross_entropy")
+    assert small.chunk_rows() > 10_000  # today's batches stay unchunked
+    assert 1 <= large.chunk_rows() < large.chunk_rows(backward=False) < 1000
+    assert network_module.chunks(10, 4) == [slice(0, 4), slice(4, 8), slice(8, 10)]
+    assert network_module.chunks(9, 4) == [slice(0, 3), slice(3, 6), slice(6, 9)]
+
+
+def test_a_chunked_step_waits_between_chunks_and_changes_nothing_until_done(small_chunks):
+    session = _session("adam", None, True)  # full batch: 24 rows
+    bench = session.build()
+    trainer = bench.trainer
+    X, Y = bench.train_arrays()
+    assert trainer._chunk_rows < len(X)
+    n_chunks = len(network_module.chunks(len(X), trainer._chunk_rows))
+    before = trainer.state()
+    for _ in range(n_chunks - 1):
+        trainer.advance(X, Y, deadline=0.0)  # one chunk per call
+        assert_same_state(trainer.state(), before)
+    trainer.advance(X, Y, deadline=0.0)
+    assert trainer.epoch == 1
+    # the same numbers as computing it without stopping, and nearly those of one pass
+    again = session.build()
+    again.trainer.advance(X, Y, until_epoch=1)
+    assert_same_state(trainer.state(), again.trainer.state())
+    unchunked = _straight(session, 1)
+    np.testing.assert_allclose(trainer.net.parameters, unchunked.parameters, rtol=1e-12,
+                               atol=1e-15)
+    assert trainer.history.train_loss[0] == pytest.approx(unchunked.history.train_loss[0],
+                                                          rel=1e-13)
+
+
+@given(case=st.sampled_from([("sgd", 12, True), ("momentum", None, True), ("adam", 9, False)]),
+       cuts=st.lists(st.tuples(st.integers(0, 6), st.booleans()), max_size=4))
+@settings(max_examples=20, deadline=None)
+def test_chunked_training_stopped_between_chunks_and_resumed_equals_training_straight(
+        case, cuts):
+    session = _session(*case)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(network_module, "CHUNK_FLOPS", 2000.0)
+        current = session
+        for calls, save in cuts:
+            bench = current.build()
+            for _ in range(calls):
+                bench.trainer.advance(*bench.train_arrays(), deadline=0.0, until_epoch=EPOCHS)
+            current = _through_a_file(current, bench.trainer) if save else \
+                current.with_state(bench.trainer.state())
+        bench = current.build()
+        bench.trainer.advance(*bench.train_arrays(), until_epoch=EPOCHS)
+        assert_same_state(bench.trainer.state(), _straight(session))
+
+
+# -- divergence while training in slices -------------------------------------------------
+
+
+def _diverging():
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(64, 1)) * 30
+    net = Network([1, 1], ["identity"], seed=0)
+    return Trainer(net, SGD(0.05, momentum=0.5), batch_size=8, seed=0), X, X * 3.0
+
+
+def test_divergence_in_slices_rolls_back_exactly_as_training_straight():
+    straight, X, Y = _diverging()
+    with pytest.raises(DivergenceError) as expected:
+        straight.fit(X, Y, 500)
+    sliced, *_ = _diverging()
+    with pytest.raises(DivergenceError) as got:
+        for _ in range(10_000):
+            sliced.advance(X, Y, max_batches=3)
+    assert str(got.value) == str(expected.value)
+    assert_same_state(sliced.state(), straight.state())
+    assert sliced.progress is None and sliced.epoch == sliced.history.epoch[-1]
+
+
+def test_a_rolled_back_state_is_the_state_training_had_at_that_epoch():
+    diverged, X, Y = _diverging()
+    with pytest.raises(DivergenceError):
+        diverged.fit(X, Y, 500)
+    again, *_ = _diverging()
+    again.fit(X, Y, diverged.epoch)
+    assert_same_state(diverged.state(), again.state())  # weights, moments, generator, history
+
+
+def test_divergence_after_resuming_inside_an_epoch_goes_back_to_finite_weights():
+    trainer, X, Y = _diverging()
+    trainer.fit(X, Y, 3)
+    trainer.advance(X, Y, max_batches=3)
+    saved = trainer.state()
+    resumed, *_ = _diverging()
+    resumed.load_state(saved)
+    resumed.optimizer.lr = 1e308
+    with pytest.raises(DivergenceError, match=r"Training went back to the weights 24 samples "
+                                              r"into epoch 4, the last known to be finite"):
+        resumed.fit(X, Y, 100)
+    assert_same_state(resumed.state(), saved)  # where it resumed: no epoch start is known
+
+
+@pytest.mark.parametrize("optimizer", ["sgd", "momentum", "adam"])
+@pytest.mark.parametrize("batch_size", [None, 8])
+def test_a_huge_learning_rate_diverges_in_words_without_numpy_warnings(optimizer, batch_size):
+    for data, net in [
+        (DataSpec("sin"), NetworkSpec()),
+        (DataSpec("gaussians", {"n": 60, "classes": 3}),
+         NetworkSpec((LayerSpec(6, "relu"),), "softmax", "cross_entropy")),
+    ]:
+        session = Session(network=net, data=data, training=TrainingConfig(
+            optimizer, learning_rate=1e308, batch_size=batch_size))
+        bench = session.build()
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # any RuntimeWarning of NumPy fails the test
+            with pytest.raises(DivergenceError, match=r"Lower the learning rate \(now 1e\+308\)"):
+                bench.trainer.fit(*bench.train_arrays(), 20)
+            assert np.all(np.isfinite(bench.net.parameters))
+            evaluate(bench.net, Dataset(*bench.train_arrays()[:1], bench.data.train.y,
+                                        bench.data.task, "", {}))
+
+
+# -- the history keeps at most MAX_ROWS rows -----------------------------------------------
+
+
+def _stride(epochs, limit):
+    stride = 1
+    while -(-epochs // stride) > limit:
+        stride *= 2
+    return stride
+
+
+@given(epochs=st.integers(0, 400), limit=st.integers(2, 13))
+@settings(max_examples=200, deadline=None)
+def test_the_history_keeps_every_stride_th_epoch_and_the_newest(epochs, limit):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(History, "MAX_ROWS", limit)
+        history = History()
+        for epoch in range(1, epochs + 1):
+            history.append(epoch, float(epoch), test_loss=-float(epoch))
+            assert len(history) <= limit and history.epoch[-1] == epoch
+    stride = _stride(epochs, limit)
+    kept = [e for e in range(1, epochs + 1) if e % stride == 0 or e == epochs]
+    assert (history.epoch, history.stride) == (kept, stride)
+    assert history.train_loss == [float(e) for e in kept]
+    assert history.test_loss == [-float(e) for e in kept]
+
+
+def test_the_row_limit_is_the_shared_one():
+    assert History.MAX_ROWS == MAX_HISTORY_ROWS
+
+
+@pytest.mark.parametrize("cut", [5, 6, 17, 33])
+def test_resuming_across_a_thinning_is_bitwise(monkeypatch, cut):
+    monkeypatch.setattr(History, "MAX_ROWS", 6)
+    session = _session("momentum", 8, True)
+    straight = _straight(session, 40)
+    assert straight.history.stride == 8 and straight.history.epoch == [8, 16, 24, 32, 40]
+    bench = session.build()
+    bench.trainer.advance(*bench.train_arrays(), until_epoch=cut)
+    bench.trainer.advance(*bench.train_arrays(), max_batches=1)
+    resumed = _through_a_file(session, bench.trainer).build()
+    resumed.trainer.advance(*resumed.train_arrays(), until_epoch=40)
+    assert_same_state(resumed.trainer.state(), straight)
+
+
+def test_a_divergence_after_a_thinning_keeps_the_newest_row(monkeypatch):
+    monkeypatch.setattr(History, "MAX_ROWS", 4)
+    trainer, X, Y = _diverging()
+    with pytest.raises(DivergenceError):
+        trainer.fit(X, Y, 500)
+    assert trainer.epoch > 8 and trainer.history.stride > 1
+    assert trainer.history.epoch[-1] == trainer.epoch
+    assert len(trainer.history) <= 4

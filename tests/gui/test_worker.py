@@ -136,6 +136,7 @@ def test_a_slice_trains_and_snapshots_are_throttled(qapp):
     worker = TrainingWorker(slice_seconds=0.002, max_snapshots_per_second=1e-6)
     rec = Recorder(worker)
     worker.reset(setup_of(spiral_session()))
+    worker.start()
     for _ in range(5):
         worker._train_slice()
     assert worker._trainer.epoch >= 5
@@ -147,6 +148,7 @@ def test_slices_measure_the_test_loss_between_snapshots(qapp):
     rec = Recorder(worker)
     session = spiral_session()
     worker.reset(setup_of(session))
+    worker.start()
     for _ in range(20):
         worker._train_slice()
     assert rec.names() == ["snapshot_ready", "handed_back"]  # no snapshot measured these
@@ -352,3 +354,79 @@ def test_the_next_frame_waits_until_drawing_is_a_small_share_of_the_time(
 def _data_and_grid(session):
     data = session.prepare_data()
     return data, PlotGrid.around(data.full.X, resolution=20)
+
+
+# -- large problems: slices, chunks, errors ------------------------------------------------
+
+
+@pytest.fixture
+def small_chunks(monkeypatch):
+    """Chunks of a few rows: the small spiral is worked on as a large problem would be."""
+    from bpstudio.core import network
+
+    monkeypatch.setattr(network, "CHUNK_FLOPS", 3000.0)
+
+
+def test_a_long_step_runs_in_slices_and_can_be_paused(qapp, small_chunks):
+    worker = TrainingWorker(slice_seconds=0.0)  # a mini-batch per slice
+    rec = Recorder(worker)
+    session = spiral_session(batch_size=5)
+    worker.reset(setup_of(session))
+    n_events = len(rec.events)
+    worker.step()
+    assert len(rec.events) == n_events and worker._timer.isActive()  # not done at once
+    worker._train_slice()
+    worker.pause()
+    paused = rec.last("handed_back")[1]
+    assert paused.epoch == 0 and 0 < paused.progress.samples < 45
+    finished = []
+    worker.step_finished.connect(finished.append)
+    worker.step()  # the rest of the epoch
+    while not finished:
+        worker._train_slice()
+    state = rec.last("handed_back")[1]
+    assert (state.epoch, state.progress, finished) == (1, None, [1])
+    bench, X, Y = headless(session)
+    bench.trainer.run_epoch(X, Y)
+    np.testing.assert_array_equal(state.parameters, bench.net.parameters)
+    worker.stop()
+
+
+def test_a_costly_snapshot_comes_after_the_hand_back(worker, small_chunks, monkeypatch):
+    from bpstudio.gui.training import worker as worker_module
+
+    monkeypatch.setattr(worker_module, "PUBLISH_SECONDS", 0.0)
+    rec = Recorder(worker)
+    worker.reset(setup_of(spiral_session()))
+    assert rec.names() == ["handed_back"]  # the state at once, the picture later
+    while "snapshot_ready" not in rec.names():
+        worker._train_slice()
+    assert rec.names() == ["handed_back", "snapshot_ready", "handed_back"]
+    snapshot = rec.last("snapshot_ready")[0]
+    assert snapshot.epoch == 0 and snapshot.grid_outputs.shape == (20 * 20, 1)
+    assert math.isfinite(snapshot.metrics["test_loss"])
+
+
+def test_an_error_while_training_reaches_the_person(worker, monkeypatch):
+    rec = Recorder(worker)
+    worker.reset(setup_of(spiral_session()))
+    worker.start()
+
+    def out_of_memory(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(worker._trainer, "advance", out_of_memory)
+    worker._train_slice()
+    run_id, message = rec.last("failed")
+    assert run_id == 1 and "ran out of memory" in message
+    assert not worker._timer.isActive() and worker._mode == "idle"
+
+
+def test_without_an_epoch_limit_training_stops_at_the_most_a_session_may_reach(worker):
+    from bpstudio.limits import MAX_EPOCHS
+
+    worker.reset(setup_of(spiral_session()))
+    assert worker._epoch_limit == MAX_EPOCHS
+    worker.set_epoch_limit(5)
+    worker.set_epoch_limit(None)
+    assert worker._epoch_limit == MAX_EPOCHS

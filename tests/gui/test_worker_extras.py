@@ -65,8 +65,9 @@ def test_wanted_extras_come_at_once_when_paused_and_equal_the_core(worker):
 
 
 def test_unknown_extras_are_refused(worker):
-    with pytest.raises(ValueError, match="keys"):
-        worker.set_extras({"mean_abs_grads"})
+    rec = Recorder(worker)
+    worker.set_extras({"mean_abs_grads"})
+    assert "keys: unknown extras" in rec.last("failed")[1]
 
 
 def test_set_parameters_changes_only_the_weights(worker):
@@ -115,3 +116,40 @@ def test_gradient_check_of_a_broken_setup_says_why(qtbot):
         controller.check_gradients()
     controller.shutdown()
     assert "no network" in blocker.args[0]
+
+
+def test_a_long_gradient_check_runs_in_slices_on_a_copy(qapp, monkeypatch):
+    from bpstudio.core import network
+    from bpstudio.core.diagnostics import check_gradients
+
+    monkeypatch.setattr(network, "CHUNK_FLOPS", 3000.0)  # a chunk of work: one parameter
+    worker = TrainingWorker(slice_seconds=0.0)  # a chunk per slice
+    session = spiral_session()
+    worker.reset(setup_of(session))
+    checked = []
+    worker.gradients_checked.connect(lambda run_id, report: checked.append(report))
+    before = worker._bench.net.parameters.copy()
+    worker.check_gradients()
+    assert not checked and worker._check_job is not None
+    slices = 0
+    while not checked:
+        worker._train_slice()
+        slices += 1
+        np.testing.assert_array_equal(worker._bench.net.parameters, before)
+    assert slices > 1
+    rows = slice(0, worker_module.GRADIENT_CHECK_ROWS)
+    expected = check_gradients(session.build().net, worker._X[rows], worker._Y[rows])
+    assert checked[0].errors == expected.errors and checked[0].all_agree
+    worker.stop()
+
+
+def test_a_gradient_check_too_long_for_the_network_is_refused(worker, monkeypatch):
+    from bpstudio.core import network
+
+    monkeypatch.setattr(network, "CHUNK_FLOPS", 3000.0)
+    monkeypatch.setattr(worker_module, "MAX_GRADIENT_CHECK_CHUNKS", 10)
+    worker.reset(setup_of(spiral_session()))
+    failed = []
+    worker.gradient_check_failed.connect(lambda run_id, message: failed.append(message))
+    worker.check_gradients()
+    assert "too long for this network" in failed[0] and worker._check_job is None

@@ -33,7 +33,7 @@ def assert_states_identical(a: TrainerState, b: TrainerState) -> None:
         else:
             assert value == other, name
     assert a.rng_state == b.rng_state
-    assert a.epoch == b.epoch
+    assert (a.epoch, a.progress, a.history.stride) == (b.epoch, b.progress, b.history.stride)
     for column in a.history.COLUMNS:
         left = np.array(getattr(a.history, column), dtype=float)
         right = np.array(getattr(b.history, column), dtype=float)

@@ -80,7 +80,8 @@ def put_data(make_data):
 
 
 def put_history(doc, n):
-    doc["state"]["history"] = {"epoch": [0] * n, **{c: [None] * n for c in History.COLUMNS[1:]}}
+    doc["state"]["history"] = {"epoch": [0] * n, **{c: [None] * n for c in History.COLUMNS[1:]},
+                               "stride": 1}
 
 
 # (name, make(value), allowed, one past, change(doc, value), the limit's name)

@@ -6,14 +6,30 @@ import pytest
 
 from bpstudio.examples import EXAMPLES
 from bpstudio.io import VERSION, BPFileError, dumps, loads
-from bpstudio.io.migrations import STEPS, migrate, migrate_0_to_1, migrate_1_to_2
+from bpstudio.io.migrations import (
+    STEPS,
+    migrate,
+    migrate_0_to_1,
+    migrate_1_to_2,
+    migrate_2_to_3,
+)
 
 from .conftest import assert_states_identical, text_of
 
 
+def as_version_2(doc):
+    """Version 2 stopped only between epochs and kept every epoch's history row."""
+    old = json.loads(json.dumps(doc))
+    old["version"] = 2
+    if old["state"] is not None:
+        assert old["state"].pop("progress") is None
+        assert old["state"]["history"].pop("stride") == 1
+    return old
+
+
 def as_version_1(doc):
     """Version 1 had no ``start``."""
-    old = json.loads(json.dumps(doc))
+    old = as_version_2(doc)
     old["version"] = 1
     del old["start"]
     return old
@@ -33,12 +49,9 @@ def test_every_older_version_has_a_step():
     assert sorted(STEPS) == list(range(VERSION))
 
 
-def test_a_version_0_file_loads_into_the_same_session(trained):
-    doc = json.loads(dumps(trained))
-    old = as_version_0(doc)
-    text = json.dumps(old)
-    assert '"state": "' not in text.split('"rng"')[1][:80]  # really written as JSON numbers
-    loaded = loads(text)
+@pytest.mark.parametrize("as_old", [as_version_0, as_version_1, as_version_2])
+def test_an_older_file_loads_into_the_same_session(trained, as_old):
+    loaded = loads(json.dumps(as_old(json.loads(dumps(trained)))))
     assert_states_identical(loaded.state, trained.state)
     assert text_of(loaded) == text_of(trained)
 
@@ -46,6 +59,7 @@ def test_a_version_0_file_loads_into_the_same_session(trained):
 def test_the_0_to_1_step_changes_only_what_version_1_changed(trained):
     doc = json.loads(dumps(trained))
     old = as_version_0(doc)
+    assert '"state": "' not in json.dumps(old).split('"rng"')[1][:80]  # JSON numbers there
     new = migrate_0_to_1(old)
     assert new["app_version"] == doc["app_version"]
     assert new["state"]["rng"] == doc["state"]["rng"]
@@ -84,3 +98,20 @@ def test_a_version_1_file_at_epoch_0_keeps_its_given_weights_as_the_start():
     loaded = loads(json.dumps(as_version_1(json.loads(dumps(example)))))
     assert loaded.start.tobytes() == example.start.tobytes() == \
         example.state.parameters.tobytes()
+
+
+def test_the_2_to_3_step_changes_only_what_version_3_changed(trained):
+    doc = json.loads(dumps(trained))
+    old = as_version_2(doc)
+    assert "progress" not in json.dumps(old) and '"stride"' not in json.dumps(old)
+    new = migrate_2_to_3(old)
+    assert {**new, "version": 3} == doc
+    loaded = loads(json.dumps(old))
+    assert loaded.state.progress is None and loaded.state.history.stride == 1
+    assert "progress" not in old["state"] and "stride" not in old["state"]["history"]  # as it was
+
+
+def test_a_version_2_file_without_state_migrates(trained):
+    old = as_version_2(json.loads(dumps(trained.with_state(None))))
+    assert migrate_2_to_3(old)["state"] is None
+    assert loads(json.dumps(old)).state is None

@@ -113,6 +113,7 @@ class TrainingController(QObject):
         worker.handed_back.connect(self._on_handed_back)
         worker.diverged.connect(self._on_diverged)
         worker.limit_reached.connect(self._on_limit_reached)
+        worker.step_finished.connect(self._on_step_finished)
         worker.failed.connect(self._on_failed)
         worker.synced.connect(self._on_synced)
         worker.gradients_checked.connect(self._on_gradients_checked)
@@ -157,7 +158,10 @@ class TrainingController(QObject):
             self.start()
 
     def step(self) -> None:
-        self._set_running(False)
+        """Train to the end of the epoch, then pause: running until then, so a long step can
+        be paused like training."""
+        if self._ready:
+            self._set_running(True)
         self._step_requested.emit()
 
     def set_learning_rate(self, learning_rate: float) -> None:
@@ -258,6 +262,11 @@ class TrainingController(QObject):
             self._set_running(False)
             self.limit_reached.emit(epoch)
 
+    @Slot(int)
+    def _on_step_finished(self, run_id: int) -> None:
+        if run_id == self._run_id:
+            self._set_running(False)
+
     @Slot(int, str)
     def _on_failed(self, run_id: int, message: str) -> None:
         if run_id == self._run_id:
@@ -289,12 +298,16 @@ class TrainingController(QObject):
 
 
 def merge(earlier: TrainingSnapshot, later: TrainingSnapshot) -> TrainingSnapshot:
-    """``later`` carrying the history rows of both, so views that append lose no points."""
+    """``later`` carrying the history rows of both, so views that append lose no points: the
+    rows of ``earlier`` that ``later`` keeps, then its own."""
+    if later.kept_through is None:
+        return later
+    keep = earlier.new_epochs <= later.kept_through
+    kept = earlier.kept_through
     return replace(
         later,
-        new_epochs=frozen_copy(np.concatenate([earlier.new_epochs, later.new_epochs])),
-        new_train_losses=frozen_copy(
-            np.concatenate([earlier.new_train_losses, later.new_train_losses])),
-        new_test_losses=frozen_copy(
-            np.concatenate([earlier.new_test_losses, later.new_test_losses])),
+        kept_through=None if kept is None else min(kept, later.kept_through),
+        **{name: frozen_copy(np.concatenate([getattr(earlier, name)[keep],
+                                             getattr(later, name)]))
+           for name in ("new_epochs", "new_train_losses", "new_test_losses")},
     )

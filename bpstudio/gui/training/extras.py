@@ -1,14 +1,17 @@
 """Extra numbers a snapshot can carry for the explaining views, made in the worker.
 
 Each costs the worker a pass over the training set or a grid, so the worker makes only the
-ones the window asks for (:meth:`TrainingWorker.set_extras`): those whose view is on screen.
+ones the window asks for (:meth:`TrainingWorker.set_extras`): those whose view is on screen,
+and in chunks of work (:mod:`bpstudio.core.chunked`), between which it answers commands.
 """
 
 from __future__ import annotations
 
+from collections.abc import Generator
+
 import numpy as np
 
-from bpstudio.core.diagnostics import hidden_outputs, mean_abs_gradients
+from bpstudio.core.chunked import hidden_output_steps, mean_abs_gradient_steps
 from bpstudio.core.network import Network
 from bpstudio.core.snapshot import PlotGrid
 from bpstudio.session import PreparedData
@@ -41,11 +44,14 @@ class ExtrasMaker:
         self._X, self._Y = X, Y
         self._grid_inputs = None if grid is None else data.standardizer.transform(grid.inputs)
 
-    def make(self, net: Network) -> dict[str, object]:
+    def make_steps(self, net: Network) -> Generator[None, None, dict[str, object]]:
+        """The wanted extras of ``net`` as it is, yielding between chunks of work."""
         extras: dict[str, object] = {}
-        with np.errstate(over="ignore", under="ignore"):
-            if MEAN_ABS_GRAD in self.wanted:
-                extras[MEAN_ABS_GRAD] = mean_abs_gradients(net, self._X, self._Y)
-            if HIDDEN_OUTPUTS in self.wanted and self._grid_inputs is not None:
-                extras[HIDDEN_OUTPUTS] = tuple(hidden_outputs(net, self._grid_inputs))
+        if MEAN_ABS_GRAD in self.wanted:
+            extras[MEAN_ABS_GRAD] = yield from mean_abs_gradient_steps(
+                net, self._X, self._Y, net.chunk_rows())
+        if HIDDEN_OUTPUTS in self.wanted and self._grid_inputs is not None:
+            hidden = yield from hidden_output_steps(
+                net, self._grid_inputs, net.chunk_rows(backward=False))
+            extras[HIDDEN_OUTPUTS] = tuple(hidden)
         return extras

@@ -2,7 +2,9 @@
 
 Snapshots measure everything, but only a few times a second; at thousands of epochs a second
 that leaves the test curve with straight segments hundreds of epochs long, which read as
-trends that were never measured. The sampler fills the history's test column in between.
+trends that were never measured. The sampler fills the history's test column in between,
+when one pass over the test set is cheap (one chunk of work, :meth:`Network.chunk_rows`);
+a larger test set is measured by the snapshots only, which the worker makes in chunks.
 """
 
 from __future__ import annotations
@@ -29,12 +31,13 @@ class TestLossSampler:
             X = net.check_inputs(X)
             Y = net.check_targets(Y, X.shape[0])
         self.net, self.X, self.Y = net, X, Y
+        self._affordable = 0 < len(X) <= net.chunk_rows(backward=False)
         self.every = 1
         self._cost = 0.0
 
     def after_epoch(self, epoch: int, history: History) -> None:
         """Record the test loss in the newest history row if ``epoch`` is due."""
-        if not len(self.X) or epoch % self.every or not len(history):
+        if not self._affordable or epoch % self.every or not len(history):
             return
         started = time.perf_counter()
         with np.errstate(all="ignore"):

@@ -1,4 +1,5 @@
-"""Train and test loss per epoch, appended snapshot by snapshot."""
+"""Train and test loss per epoch, appended snapshot by snapshot (replaced when the history
+was thinned to its row limit)."""
 
 from __future__ import annotations
 
@@ -89,9 +90,13 @@ class LossPlotView(theme.ViewFrame):
         ])
 
     def show_snapshot(self, snapshot: TrainingSnapshot) -> None:
+        """Keep the rows held up to the snapshot's ``kept_through`` (none after the history
+        was thinned) and add its new rows."""
         self._epochs_per_second = snapshot.epochs_per_second
+        kept = snapshot.kept_through
+        cut = -math.inf if kept is None else kept + 1  # rows from this epoch on are replaced
         epochs = snapshot.new_epochs
-        self.train_series.keep_before(epochs[0] if len(epochs) else snapshot.epoch + 1)
+        self.train_series.keep_before(cut)
         self.train_series.extend(epochs, snapshot.new_train_losses)
         # the test loss of each new row where it was measured, and the snapshot's own
         test_loss = snapshot.metrics.get("test_loss", math.nan)
@@ -101,7 +106,7 @@ class LossPlotView(theme.ViewFrame):
         if math.isfinite(test_loss):
             tests = np.where(epochs == snapshot.epoch, test_loss, tests)
         measured = np.isfinite(tests)
-        self.test_series.keep_before(epochs[0])
+        self.test_series.keep_before(min(cut, epochs[0]))
         self.test_series.extend(epochs[measured], tests[measured])
         self._throttle.request()
         self._show_status(snapshot.epoch, snapshot.train_loss, test_loss)
