@@ -284,6 +284,7 @@ class _Stack:
     def run_epoch(self) -> tuple[np.ndarray, np.ndarray]:
         """Train every network one epoch; returns the epoch losses and who diverged."""
         self._snapshot()
+        self.finite = np.ones(len(self.positions), dtype=bool)
         n, size = self.data.n, self.batch
         if size == n:
             losses = self._step(*self._rows(None, 0, n))
@@ -302,10 +303,12 @@ class _Stack:
         for trainer, epoch, loss in zip(self.trainers, self.epochs, losses):
             trainer.history.append(epoch, loss)
         sums = np.add.reduce(self.params, axis=1)  # as the Trainer checks its weights
-        return losses, ~(np.isfinite(losses) & np.isfinite(sums))
+        return losses, ~(self.finite & np.isfinite(sums))
 
     def _step(self, Xb: np.ndarray, Yb: np.ndarray) -> np.ndarray:
         losses = self.passes.step(Xb, Yb)
+        # a non-finite batch loss stops a lone trainer; finite ones may still add up to inf
+        np.logical_and(self.finite, np.isfinite(losses), out=self.finite)
         self.update.apply(self.params, self.passes.grad)
         return losses
 
