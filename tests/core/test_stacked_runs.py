@@ -90,7 +90,7 @@ def _trainer_at(recipe: RunRecipe, run: RunSettings, result) -> Trainer:
 
 
 def test_bad_recipes_and_runs():
-    with pytest.raises(ValueError, match="optimizer: unknown name 'momentum'; valid names are sgd, adam"):
+    with pytest.raises(ValueError, match="unknown name 'momentum'; valid names are sgd, adam"):
         RunRecipe((2, 1), ("identity",), optimizer="momentum")
     with pytest.raises(ValueError, match="momentum: Adam keeps its own moments"):
         build_trainer(RunRecipe((2, 1), ("identity",), optimizer="adam"),
