@@ -158,6 +158,7 @@ class _Buffers:
 
         self.Z, self.A, self.G, self.S = new(), new(), new(), new()
         self.S2 = np.empty((K, m, widths[-1]), dtype)
+        self.AT: list[Array] = []  # transposed views of the outputs, set by the first pass
 
 
 class StackedPasses:
@@ -188,6 +189,7 @@ class StackedPasses:
         self.params = parameters
         self.grad = np.empty_like(parameters)
         self.W, self.b = self._views(self.params)
+        self.WT = [np.swapaxes(W, -1, -2) for W in self.W]
         self.dW, self.db = self._views(self.grad)
         self._buffers: dict[int, _Buffers] = {}
 
@@ -216,7 +218,10 @@ class StackedPasses:
             if self.bias:
                 Z += self.b[l][:, None, :]
             A = FORWARD[name](Z, buffers.A[l])
-            buffers.A[l] = A  # the identity's output is its Z
+            if not buffers.AT:
+                buffers.A[l] = A  # the identity's output is its Z
+        if not buffers.AT:
+            buffers.AT = [np.swapaxes(A, -1, -2) for A in buffers.A]
 
     def step(self, X: Array, Y: Array) -> Array:
         """Forward, losses, backward on one batch; returns the K batch losses (float64).
@@ -247,11 +252,10 @@ class StackedPasses:
     def _backward(self, X: Array, buffers: _Buffers) -> None:
         for l in range(len(self.activations) - 1, -1, -1):
             D = buffers.G[l]
-            A_in = X if l == 0 else buffers.A[l - 1]
-            _matmul(np.swapaxes(A_in, -1, -2), D, self.dW[l])
+            _matmul(np.swapaxes(X, -1, -2) if l == 0 else buffers.AT[l - 1], D, self.dW[l])
             if self.bias:
                 np.add.reduce(D, axis=1, out=self.db[l])
             if l:
-                G = _matmul(D, np.swapaxes(self.W[l], -1, -2), buffers.G[l - 1])
+                G = _matmul(D, self.WT[l], buffers.G[l - 1])
                 VJP[self.activations[l - 1]](buffers.Z[l - 1], buffers.A[l - 1], G,
                                              buffers.S[l - 1])
