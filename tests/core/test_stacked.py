@@ -22,6 +22,8 @@ from bpstudio.core import (
 from bpstudio.core.stacked import EpochReport, StackedTrainer, stack_groups, stack_key
 from bpstudio.core.stacked_passes import FORWARD, VJP
 
+from ..io.conftest import assert_states_identical
+
 LRS = (0.05, 0.11, 0.023, 0.07)
 MOMENTA = (0.9, 0.5, 0.73, 0.2)
 L2S = (1e-2, 3e-3, 0.05, 1e-4)
@@ -86,23 +88,7 @@ def train_alone(trainers: list[Trainer], X, Y, epochs: int, per_network: bool = 
 
 
 def assert_same_trainer(alone: Trainer, together: Trainer) -> None:
-    a, b = alone.state(), together.state()
-    assert a.parameters.dtype == b.parameters.dtype
-    assert a.parameters.tobytes() == b.parameters.tobytes()  # bitwise, signed zeros too
-    assert a.optimizer_state.keys() == b.optimizer_state.keys()
-    for name, value in a.optimizer_state.items():
-        other = b.optimizer_state[name]
-        if isinstance(value, np.ndarray):
-            assert isinstance(other, np.ndarray) and value.dtype == other.dtype
-            assert value.tobytes() == other.tobytes(), name
-        else:
-            assert value == other, name
-    assert a.rng_state == b.rng_state
-    assert a.epoch == b.epoch
-    for column in a.history.COLUMNS:
-        left = np.array(getattr(a.history, column), dtype=np.float64)
-        right = np.array(getattr(b.history, column), dtype=np.float64)
-        assert left.tobytes() == right.tobytes(), column
+    assert_states_identical(alone.state(), together.state())
 
 
 def check_stacked_equals_alone(setup: Setup, epochs: int = 3, K: int = 3, **fit) -> list:
