@@ -4,7 +4,8 @@
 Run from the repository root::
 
     python bench/sweep_bench.py [--repeats N] [--quick] [--workloads S1,S2,S3] [--profile]
-                                [--epochs-s3 E] [--pause S] [--quiet-wait S]
+                                [--epochs S3=200,...] [--blas-threads T] [--pause S]
+                                [--quiet-wait S]
 
 Each workload trains K networks of one shape that differ in their seeds (starting weights
 and batch order), in one process, two ways: one by one, each with its own
@@ -16,12 +17,16 @@ meanwhile (see core_bench.py: on a shared 2-core machine a busy neighbour slows 
 
 - S1: the spiral preset, 32 networks 2-16-16-1 tanh/tanh/sigmoid, BCE, SGD lr 0.03, batch
   32, 50 epochs on 1000 points. Goal: stacked throughput >= 3.5x one by one.
-- S2: W3-sized, 32 networks 64-128-10 relu/softmax, CE, SGD lr 0.1, batch 64, on the 1797
-  digits (scikit-learn's; skipped without it).
+- S2: W3-sized, 32 networks 64-128-10 relu/softmax, CE, SGD lr 0.1, batch 64, 20 epochs, on
+  the 1797 digits (scikit-learn's; skipped without it).
 - S3: the seed-002 study, 20 inputs and two hidden sigmoid layers of i neurons for
   i = 5, 10, ..., 100, 5 seeds each (one stack of 5 per size), Adam lr 0.001, batch 32, on
   ``classification`` data (1000 samples, 25 % held out: 750 train). The study trains 200
-  epochs; by default this script times 20 (``--epochs-s3 200`` for the whole study).
+  epochs; by default this script times 20 (``--epochs S3=200`` for the whole study).
+
+``--blas-threads 1`` (needs threadpoolctl) runs OpenBLAS on one thread, as each worker of a
+sweep's process pool would: on a shared 2-core machine a two-thread product waits for a core
+a neighbour holds, and single runs then take many times longer.
 
 This is a benchmark, not a test: it prints, it never fails.
 """
@@ -136,7 +141,7 @@ def s3(epochs: int) -> Workload:
 
 
 WORKLOADS: dict[str, Callable[[int], Workload | str]] = {"S1": s1, "S2": s2, "S3": s3}
-DEFAULT_EPOCHS = {"S1": 50, "S2": 50, "S3": 20}
+DEFAULT_EPOCHS = {"S1": 50, "S2": 20, "S3": 20}
 QUICK_EPOCHS = {"S1": 5, "S2": 2, "S3": 2}
 
 
@@ -311,8 +316,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="timed runs per way (default 5, or 2 with --quick)")
     parser.add_argument("--quick", action="store_true", help="few epochs: a smoke run")
     parser.add_argument("--workloads", default="S1,S2,S3", help="comma-separated S1,S2,S3")
-    parser.add_argument("--epochs-s3", type=int, default=None,
-                        help=f"epochs of S3 (default {DEFAULT_EPOCHS['S3']}; the study: 200)")
+    parser.add_argument("--epochs", default="",
+                        help="epochs per workload, e.g. S3=200 (defaults: "
+                        f"{', '.join(f'{k}={v}' for k, v in DEFAULT_EPOCHS.items())})")
+    parser.add_argument("--blas-threads", type=int, default=None,
+                        help="limit OpenBLAS to this many threads (threadpoolctl)")
     parser.add_argument("--pause", type=float, default=PAUSE,
                         help=f"idle seconds before each timed run (default {PAUSE})")
     parser.add_argument("--quiet-wait", type=float, default=QUIET_WAIT,
@@ -327,14 +335,25 @@ def main(argv: list[str] | None = None) -> int:
     for name in names:
         if name not in WORKLOADS:
             parser.error(f"--workloads: unknown {name!r}; known: {', '.join(WORKLOADS)}")
+    epochs_given = {}
+    for item in filter(None, (i.strip() for i in args.epochs.split(","))):
+        name, _, value = item.partition("=")
+        if name.upper() not in WORKLOADS or not value.isdigit() or int(value) < 1:
+            parser.error(f"--epochs: expected NAME=EPOCHS with NAME in {', '.join(WORKLOADS)}, "
+                         f"got {item!r}")
+        epochs_given[name.upper()] = int(value)
+    if args.blas_threads is not None:
+        try:
+            from threadpoolctl import threadpool_limits
+        except ImportError:
+            parser.error("--blas-threads needs threadpoolctl (pip install threadpoolctl)")
+        threadpool_limits(limits=args.blas_threads, user_api="blas")
     print("# BP Studio stacked-training benchmark\n")
     machine = machine_lines(optional_import("sklearn"), None)
     print("\n".join(machine), flush=True)
     results: dict[str, tuple[Workload, Result]] = {}
     for name in names:
-        epochs = (QUICK_EPOCHS if args.quick else DEFAULT_EPOCHS)[name]
-        if name == "S3" and args.epochs_s3:
-            epochs = args.epochs_s3
+        epochs = epochs_given.get(name, (QUICK_EPOCHS if args.quick else DEFAULT_EPOCHS)[name])
         wl = WORKLOADS[name](epochs)
         if isinstance(wl, str):
             print(f"\n{wl}", flush=True)

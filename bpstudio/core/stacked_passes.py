@@ -149,6 +149,16 @@ def _matmul(a: Array, b: Array, out: Array) -> Array:
     return np.matmul(a, b, out=out)
 
 
+def _column_sums(D: Array, out: Array) -> None:
+    """Each network's bias gradient, the sum of its delta's rows, as ``np.add.reduce(delta,
+    axis=0)`` gives it for one network: for a width of 1 a pairwise sum along the batch,
+    otherwise row after row, in order, which ``einsum`` does with longer inner loops."""
+    if D.shape[-1] == 1:
+        np.add.reduce(D, axis=1, out=out)
+    else:
+        np.einsum("kmn->kn", D, out=out)
+
+
 class _Buffers:
     """Every array one step of K networks on batches of ``m`` rows writes."""
 
@@ -254,7 +264,7 @@ class StackedPasses:
             D = buffers.G[l]
             _matmul(np.swapaxes(X, -1, -2) if l == 0 else buffers.AT[l - 1], D, self.dW[l])
             if self.bias:
-                np.add.reduce(D, axis=1, out=self.db[l])
+                _column_sums(D, self.db[l])
             if l:
                 G = _matmul(D, self.WT[l], buffers.G[l - 1])
                 VJP[self.activations[l - 1]](buffers.Z[l - 1], buffers.A[l - 1], G,

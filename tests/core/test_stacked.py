@@ -20,7 +20,7 @@ from bpstudio.core import (
     stacked,
 )
 from bpstudio.core.stacked import EpochReport, StackedTrainer, stack_groups, stack_key
-from bpstudio.core.stacked_passes import FORWARD, VJP
+from bpstudio.core.stacked_passes import FORWARD, VJP, _column_sums
 
 from ..io.conftest import assert_states_identical
 
@@ -450,6 +450,20 @@ def test_bad_stacks_and_bad_arguments():
         stack.fit([X, X[1:]], [Y, Y[1:]], 1, per_network=True)
     with pytest.raises(ValueError, match="network 1: Y: "):
         stack.fit([X, X], [Y, Y[:, :1]], 1, per_network=True)
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+@pytest.mark.parametrize("m", [1, 7, 64, 300])
+@pytest.mark.parametrize("n", [1, 2, 16, 129])
+def test_bias_gradients_sum_the_rows_in_the_trainers_order(n, m, dtype):
+    rng = np.random.default_rng(n * 1000 + m)
+    D = (rng.standard_normal((5, m + 2, n)) * 10.0 ** rng.integers(-6, 6, (5, m + 2, n)))
+    D[rng.random(D.shape) < 0.2] = -0.0
+    D = D.astype(dtype)[:, :m]  # a partial batch's view, as the last batch of an epoch
+    out = np.empty((5, n), dtype)
+    _column_sums(D, out)
+    alone = np.stack([np.add.reduce(D[k].copy(), axis=0) for k in range(5)])
+    assert out.tobytes() == alone.tobytes()
 
 
 def test_the_stacked_kernels_know_every_activation():
