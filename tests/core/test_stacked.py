@@ -20,7 +20,7 @@ from bpstudio.core import (
     stacked,
 )
 from bpstudio.core.stacked import EpochReport, StackedTrainer, stack_groups, stack_key
-from bpstudio.core.stacked_passes import FORWARD, VJP, _column_sums
+from bpstudio.core.stacked_passes import FORWARD, TOTALS, VJP, _column_sums
 
 from ..io.conftest import assert_states_identical
 
@@ -223,6 +223,21 @@ def test_resumed_trainers_at_different_points_continue_exactly():
     for a, b in zip(alone, together):
         assert_same_trainer(a, b)
     assert [t.optimizer.t for t in together] == [5 * (k + 1) + 15 for k in range(3)]
+
+
+def test_optimizer_state_of_another_shape_starts_afresh_as_alone():
+    setup = Setup(optimizer="adam")
+    X, Y = setup.data()
+    alone, together = setup.trainers(2), setup.trainers(2)
+    for group in (alone, together):  # optimizers that last served other networks
+        group[0].optimizer.load_state({"t": 4, "m": np.ones(7), "v": np.ones(7)})
+        P = group[1].net.n_params
+        group[1].optimizer.load_state({"t": 2, "m": np.ones(P, np.float32),
+                                       "v": np.ones(P, np.float32)})
+    train_alone(alone, X, Y, 2)
+    StackedTrainer(together).fit(X, Y, 2)
+    for a, b in zip(alone, together):
+        assert_same_trainer(a, b)
 
 
 def test_zero_epochs_change_nothing():
@@ -466,8 +481,13 @@ def test_bias_gradients_sum_the_rows_in_the_trainers_order(n, m, dtype):
     assert out.tobytes() == alone.tobytes()
 
 
-def test_the_stacked_kernels_know_every_activation():
+def test_the_stacked_kernels_know_every_activation_and_loss():
     assert set(FORWARD) == set(ACTIVATIONS) == set(VJP)
+    assert set(TOTALS) == set(LOSSES)
+    # the output delta starts from A − Y: the canonical pairs' ∂L/∂Z, and MSE's ∂L/∂A, the
+    # only loss that takes other outputs
+    for activation, loss in OUTPUT_PAIRS:
+        assert activation == LOSSES[loss].canonical or loss == "mse"
 
 
 # -- any shape, any seed -----------------------------------------------------------------------
