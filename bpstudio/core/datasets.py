@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from .classification_data import classification
 from .data_checks import (
     class_count,
     class_number,
@@ -240,6 +241,7 @@ GENERATORS: dict[str, Callable[..., Dataset]] = {
     "moons": moons,
     "gaussians": gaussians,
     "spiral": spiral,
+    "classification": classification,
 }
 
 

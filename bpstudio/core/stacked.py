@@ -1,0 +1,400 @@
+"""Train K networks of one shape at once, each ending exactly as its own Trainer would.
+
+A sweep over seeds, learning rates, momentum or L2 trains many networks of the same shape.
+One by one, each small network pays NumPy's per-call overhead for arrays of a few hundred
+numbers; stacked, one call does the work of all K (:mod:`~bpstudio.core.stacked_passes`,
+:mod:`~bpstudio.core.stacked_update`). Each network keeps its own starting weights, its own
+shuffling generator (the trainer's, drawn from as the trainer would) and its own learning
+rate, momentum and L2; its epochs' batches are gathered together, once per epoch.
+
+Networks leave the stack when they diverge or when the caller stops them, and the others
+go on undisturbed. A network that diverged is handed to its own :class:`Trainer`, which
+replays its last one or two epochs (bit for bit the same numbers) and so rolls back and
+words the :class:`DivergenceError` exactly as if it had trained alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+import numpy as np
+
+from .network import Network
+from .optimizers import SGD, Adam
+from .stacked_passes import StackedPasses
+from .stacked_update import StackedUpdate
+from .trainer import DivergenceError, Trainer, TrainerState
+
+GATHER_BYTES = 8 * 2**20
+"""Most bytes of shuffled inputs and targets gathered at a time for all K networks; an epoch
+of small data is gathered at once, a large one a few batches at a time."""
+
+
+class StackKey(NamedTuple):
+    """What must be equal for networks to train in one stack (all else may differ)."""
+
+    layer_sizes: tuple[int, ...]
+    activations: tuple[str, ...]
+    loss: str
+    reduction: str
+    bias: bool
+    dtype: str
+    optimizer: str
+    optimizer_settings: tuple
+    momentum_on: bool
+    l2_on: bool
+    batch_size: int | None
+    shuffle: bool
+
+
+def stack_key(trainer: Trainer) -> StackKey:
+    """Trainers with equal keys can train in one :class:`StackedTrainer`.
+
+    Seeds, starting weights, learning rate, momentum and L2 may differ; whether momentum and
+    L2 are used at all may not (the optimizers take another path when they are 0).
+    """
+    net, opt = trainer.net, trainer.optimizer
+    if type(opt) is SGD:
+        settings: tuple = (opt.nesterov,)
+    elif type(opt) is Adam:
+        settings = (opt.beta1, opt.beta2, opt.eps)
+    else:
+        raise ValueError(
+            f"optimizer: stacked training knows SGD and Adam, got {type(opt).__name__}"
+        )
+    return StackKey(
+        net.layer_sizes, net.activation_names, net.loss_name, net.reduction, net.bias,
+        net.dtype.str, opt.name, settings, bool(getattr(opt, "momentum", 0.0)),
+        bool(opt.weight_decay), trainer.batch_size, trainer.shuffle,
+    )
+
+
+def stack_groups(trainers: Sequence[Trainer]) -> list[list[int]]:
+    """Positions of ``trainers`` grouped by :func:`stack_key`, groups in first-seen order."""
+    groups: dict[StackKey, list[int]] = {}
+    for i, trainer in enumerate(trainers):
+        groups.setdefault(stack_key(trainer), []).append(i)
+    return list(groups.values())
+
+
+@dataclass(frozen=True)
+class EpochReport:
+    """What a :meth:`StackedTrainer.fit` callback sees after each epoch.
+
+    One entry per network that finished the epoch: its position in the trainers list, its
+    epoch count, its epoch loss and (read-only) its parameter vector.
+    """
+
+    positions: np.ndarray
+    epochs: np.ndarray
+    losses: np.ndarray
+    parameters: np.ndarray
+
+
+Callback = Callable[[EpochReport], "bool | np.ndarray | None"]
+
+
+class StackedTrainer:
+    """Trains several :class:`Trainer` objects at once; each ends as if trained alone.
+
+    All trainers must share a :func:`stack_key`. :meth:`fit` reads each trainer's state
+    (parameters, optimizer state, generator, epoch, history) when it starts and hands the
+    new state back when it ends, through ``Trainer.load_state``: afterwards every trainer is
+    bit for bit where ``trainer.fit`` alone would have left it (after a ``load_state`` of its
+    own state: a stacked fit starts without the rollback point of the epoch before it).
+    """
+
+    def __init__(self, trainers: Sequence[Trainer]) -> None:
+        self.trainers = list(trainers)
+        if not self.trainers:
+            raise ValueError("trainers: needs at least one Trainer")
+        for i, trainer in enumerate(self.trainers):
+            if not isinstance(trainer, Trainer):
+                raise ValueError(f"trainers[{i}]: expected a Trainer, got {type(trainer).__name__}")
+        if len({id(t.net) for t in self.trainers}) < len(self.trainers):
+            raise ValueError("trainers: each needs its own Network; two share one")
+        first = stack_key(self.trainers[0])
+        for i, trainer in enumerate(self.trainers[1:], start=1):
+            key = stack_key(trainer)
+            for field, mine, theirs in zip(StackKey._fields, key, first):
+                if mine != theirs:
+                    raise ValueError(
+                        f"trainers[{i}]: its {field} ({mine!r}) differs from trainers[0]'s "
+                        f"({theirs!r}); only networks that differ in seeds, weights, learning "
+                        "rate, momentum and L2 train together (group them with stack_groups)"
+                    )
+
+    def fit(
+        self,
+        X: object,
+        Y: object,
+        epochs: int,
+        *,
+        per_network: bool = False,
+        callback: Callback | None = None,
+    ) -> list[DivergenceError | None]:
+        """Train every network ``epochs`` epochs on ``X``, ``Y`` (as ``Trainer.fit`` takes
+        them), or with ``per_network`` on ``X[k]``, ``Y[k]`` each (equal sample counts).
+
+        ``callback(report)`` runs after every epoch (:class:`EpochReport`); it returns
+        ``True`` to stop all networks, a boolean array aligned with ``report.positions`` to
+        stop those, or ``None``/``False`` to go on. Returns, per trainer, the
+        :class:`DivergenceError` that stopped it, or ``None``.
+        """
+        if isinstance(epochs, bool) or not isinstance(epochs, int | np.integer) or epochs < 0:
+            raise ValueError(f"epochs: must be a whole number >= 0, got {epochs!r}")
+        data = _Data(self.trainers, X, Y, per_network)
+        outcomes: list[DivergenceError | None] = [None] * len(self.trainers)
+        if epochs == 0:
+            return outcomes
+        with np.errstate(all="ignore"):
+            stack = _Stack(self.trainers, data)
+            try:
+                for _ in range(epochs):
+                    losses, diverged = stack.run_epoch()
+                    for row in np.flatnonzero(diverged):
+                        position = int(stack.positions[row])
+                        outcomes[position] = stack.replay_divergence(row)
+                    stop = diverged | self._stops(callback, stack, losses, ~diverged)
+                    for row in np.flatnonzero(stop & ~diverged):
+                        stack.hand_back(row)
+                    stack.keep(np.flatnonzero(~stop))
+                    if not len(stack.positions):
+                        break
+            except BaseException:
+                stack.rewind()  # to the start of the unfinished epoch: a consistent state
+                raise
+            for row in range(len(stack.positions)):
+                stack.hand_back(row)
+        return outcomes
+
+    @staticmethod
+    def _stops(callback: Callback | None, stack: _Stack, losses: np.ndarray,
+               finished: np.ndarray) -> np.ndarray:
+        stop = np.zeros(finished.shape, dtype=bool)
+        if callback is None or not finished.any():
+            return stop
+        parameters = stack.params[finished]
+        parameters.setflags(write=False)
+        verdict = callback(EpochReport(
+            stack.positions[finished].copy(), stack.epochs[finished].copy(),
+            losses[finished].copy(), parameters,
+        ))
+        verdict = np.asarray(False if verdict is None else verdict)
+        if verdict.dtype == bool and verdict.ndim == 0:
+            return finished.copy() if verdict else stop
+        if verdict.dtype != bool or verdict.shape != (int(finished.sum()),):
+            raise ValueError(
+                "callback: must return True, False, None or one bool per network of the "
+                f"report ({int(finished.sum())}), got {verdict!r}"
+            )
+        stop[finished] = verdict
+        return stop
+
+
+class _Data:
+    """The checked training arrays, shared by all networks or one set per network."""
+
+    def __init__(self, trainers: list[Trainer], X: object, Y: object, per_network: bool) -> None:
+        self.per_network = bool(per_network)
+        if not self.per_network:
+            net = trainers[0].net
+            self.X = net.check_inputs(X)
+            self.Y = net.check_targets(Y, self.X.shape[0])
+            self.n = self.X.shape[0]
+            return
+        Xs, Ys = _one_per_network("X", X, len(trainers)), _one_per_network("Y", Y, len(trainers))
+        checked_X, checked_Y = [], []
+        for k, (trainer, Xk, Yk) in enumerate(zip(trainers, Xs, Ys)):
+            try:
+                Xk = trainer.net.check_inputs(Xk)
+                checked_Y.append(trainer.net.check_targets(Yk, Xk.shape[0]))
+            except ValueError as exc:
+                raise ValueError(f"network {k}: {exc}") from None
+            checked_X.append(Xk)
+            if Xk.shape[0] != checked_X[0].shape[0]:
+                raise ValueError(
+                    f"X[{k}]: has {Xk.shape[0]} samples but X[0] has {checked_X[0].shape[0]}; "
+                    "stacked networks train on the same number of samples"
+                )
+        self.X, self.Y = np.stack(checked_X), np.stack(checked_Y)
+        self.n = self.X.shape[1]
+
+    def of(self, position: int) -> tuple[np.ndarray, np.ndarray]:
+        """Network ``position``'s own inputs and targets."""
+        if self.per_network:
+            return self.X[position], self.Y[position]
+        return self.X, self.Y
+
+
+def _one_per_network(field: str, value: object, K: int) -> list[Any]:
+    if not isinstance(value, Sequence | np.ndarray) or len(value) != K:
+        raise ValueError(f"{field}: with per_network, expected {K} arrays (one per network)")
+    return list(value)
+
+
+class _Snapshot(NamedTuple):
+    """The stack at the start of an epoch: where a diverged network's replay begins."""
+
+    params: np.ndarray
+    optimizer: dict[str, np.ndarray]
+    rng_states: list[dict[str, Any]]
+    epochs: np.ndarray
+    history_lengths: list[int]
+
+    def take(self, rows: np.ndarray) -> _Snapshot:
+        return _Snapshot(
+            self.params[rows], {n: a[rows] for n, a in self.optimizer.items()},
+            [self.rng_states[r] for r in rows], self.epochs[rows],
+            [self.history_lengths[r] for r in rows],
+        )
+
+
+class _Stack:
+    """The networks still training: their parameters and optimizer state as ``(K, P)``
+    arrays, their trainers, and the two latest epoch-start snapshots."""
+
+    def __init__(self, trainers: list[Trainer], data: _Data) -> None:
+        self.all_trainers, self.data = trainers, data
+        template = trainers[0]
+        self.batch = data.n if template.batch_size is None else min(template.batch_size, data.n)
+        self.shuffle = template.shuffle and self.batch < data.n
+        self.positions = np.arange(len(trainers))
+        self.params = np.stack([t.net.parameters for t in trainers])
+        self.epochs = np.array([t.epoch for t in trainers], dtype=np.int64)
+        self.update = StackedUpdate(
+            [t.optimizer for t in trainers], self.params.shape, template.net.dtype,
+            template.net.n_weight_params,
+        )
+        self.snapshots: list[_Snapshot] = []
+        self._build(template.net)
+
+    def _build(self, template: Network) -> None:
+        self.template = template
+        self.passes = StackedPasses(template, self.params)
+
+    @property
+    def trainers(self) -> list[Trainer]:
+        return [self.all_trainers[p] for p in self.positions]
+
+    # -- one epoch ----------------------------------------------------------------------------
+
+    def run_epoch(self) -> tuple[np.ndarray, np.ndarray]:
+        """Train every network one epoch; returns the epoch losses and who diverged."""
+        self._snapshot()
+        self.finite = np.ones(len(self.positions), dtype=bool)
+        n, size = self.data.n, self.batch
+        if size == n:
+            losses = self._step(*self._rows(None, 0, n))
+        else:
+            order = (
+                np.stack([t.rng.permutation(n) for t in self.trainers]) if self.shuffle else None
+            )
+            losses = np.zeros(len(self.positions))
+            for start, stop in self._blocks(size):
+                Xblock, Yblock = self._rows(order, start, stop)
+                for s in range(0, stop - start, size):
+                    Xb, Yb = Xblock[..., s:s + size, :], Yblock[..., s:s + size, :]
+                    losses += self._step(Xb, Yb) * Xb.shape[-2]
+            losses /= n
+        self.epochs += 1
+        for trainer, epoch, loss in zip(self.trainers, self.epochs, losses):
+            trainer.history.append(epoch, loss)
+        sums = np.add.reduce(self.params, axis=1)  # as the Trainer checks its weights
+        return losses, ~(self.finite & np.isfinite(sums))
+
+    def _step(self, Xb: np.ndarray, Yb: np.ndarray) -> np.ndarray:
+        losses = self.passes.step(Xb, Yb)
+        # a non-finite batch loss stops a lone trainer; finite ones may still add up to inf
+        np.logical_and(self.finite, np.isfinite(losses), out=self.finite)
+        self.update.apply(self.params, self.passes.grad)
+        return losses
+
+    def _blocks(self, size: int) -> list[tuple[int, int]]:
+        """Row ranges of whole batches, each gathered in one go for all networks."""
+        n = self.data.n
+        per_row = len(self.positions) * (self.data.X.shape[-1] + self.data.Y.shape[-1])
+        rows = GATHER_BYTES // (per_row * self.params.itemsize) // size * size
+        rows = max(size, rows)
+        return [(start, min(start + rows, n)) for start in range(0, n, rows)]
+
+    def _rows(self, order: np.ndarray | None, start: int, stop: int
+              ) -> tuple[np.ndarray, np.ndarray]:
+        """Rows ``start:stop`` of the epoch for every network: ``(m, n)`` views when all
+        networks see the same rows, else ``(K, m, n)`` gathered copies."""
+        data = self.data
+        if order is None and not data.per_network:
+            return data.X[start:stop], data.Y[start:stop]
+        rows = np.arange(start, stop) if order is None else order[:, start:stop]
+        if data.per_network:  # row r of network p is row p·N + r of the stacked data
+            rows = rows + (self.positions * data.n)[:, None]
+            return (np.take(data.X.reshape(-1, data.X.shape[-1]), rows, axis=0),
+                    np.take(data.Y.reshape(-1, data.Y.shape[-1]), rows, axis=0))
+        return np.take(data.X, rows, axis=0), np.take(data.Y, rows, axis=0)
+
+    # -- snapshots, replays, hand-back ----------------------------------------------------------
+
+    def _snapshot(self) -> None:
+        if len(self.snapshots) == 2:
+            self.snapshots.pop(0)
+        self.snapshots.append(_Snapshot(
+            self.params.copy(), self.update.snapshot(),
+            [t.rng.bit_generator.state for t in self.trainers], self.epochs.copy(),
+            [len(t.history) for t in self.trainers],
+        ))
+
+    def _restore(self, row: int, snapshot: _Snapshot) -> Trainer:
+        """Put network ``row``'s trainer where ``snapshot`` saw it."""
+        trainer = self.trainers[row]
+        history = trainer.history.copy()
+        history.truncate(snapshot.history_lengths[row])
+        trainer.load_state(TrainerState(
+            parameters=snapshot.params[row], optimizer=trainer.optimizer.config(),
+            optimizer_state=self.update.state_of(row, snapshot.optimizer),
+            rng_state=snapshot.rng_states[row], epoch=int(snapshot.epochs[row]),
+            history=history,
+        ))
+        return trainer
+
+    def replay_divergence(self, row: int) -> DivergenceError:
+        """Let network ``row``'s own trainer redo its last one or two epochs (those since the
+        oldest snapshot); it diverges as it did here and rolls back as it would alone."""
+        snapshot = self.snapshots[0]
+        trainer = self._restore(row, snapshot)
+        X, Y = self.data.of(int(self.positions[row]))
+        try:
+            for _ in range(int(self.epochs[row] - snapshot.epochs[row])):
+                trainer.run_epoch(X, Y)
+        except DivergenceError as exc:
+            return exc
+        raise AssertionError(
+            f"network {self.positions[row]} diverged stacked but not alone: stacked training "
+            "must repeat the Trainer's arithmetic exactly"
+        )
+
+    def hand_back(self, row: int) -> None:
+        """Give network ``row``'s trainer its state as it is now."""
+        trainer = self.trainers[row]
+        trainer.load_state(TrainerState(
+            parameters=self.params[row], optimizer=trainer.optimizer.config(),
+            optimizer_state=self.update.state_of(row), rng_state=trainer.rng.bit_generator.state,
+            epoch=int(self.epochs[row]), history=trainer.history,
+        ))
+
+    def rewind(self) -> None:
+        """After an interruption: every network back to the start of its unfinished epoch."""
+        if self.snapshots:
+            for row in range(len(self.positions)):
+                self._restore(row, self.snapshots[-1])
+
+    def keep(self, rows: np.ndarray) -> None:
+        """Go on with only the networks at ``rows`` of the stack."""
+        if len(rows) == len(self.positions):
+            return
+        self.positions, self.epochs = self.positions[rows], self.epochs[rows]
+        self.params = self.params[rows]
+        self.update.keep(rows)
+        self.snapshots = [s.take(rows) for s in self.snapshots]
+        self._build(self.template)
