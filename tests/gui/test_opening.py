@@ -251,14 +251,14 @@ def switch_interval():
     sys.setswitchinterval(before)
 
 
-SLOW = os.environ.get("BPSTUDIO_SLOW_TESTS") == "1"
+SLOW = os.environ.get("BPSTUDIO_LONG_TESTS") == "1"
 
 
 @pytest.mark.parametrize("rows, inputs", [
     (100_000, 5),  # 600,000 numbers: about a second to read
     pytest.param(100_000, 19, marks=pytest.mark.skipif(
         not SLOW, reason="the largest table a file may hold (MAX_TABLE_VALUES); "
-                         "BPSTUDIO_SLOW_TESTS=1 runs it")),
+                         "BPSTUDIO_LONG_TESTS=1 runs it")),
 ])
 def test_the_window_stays_responsive_while_a_large_file_is_read(
         qtbot, window, dialogs, tmp_path, switch_interval, rows, inputs):
