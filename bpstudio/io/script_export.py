@@ -1,0 +1,322 @@
+"""The network as a standalone Python script that needs only NumPy.
+
+The script is a teaching artefact as much as a way to deploy: it holds the weights (each
+float written with ``repr``, so the script's numbers are the network's, bit for bit), the
+standardizer as its first step and the forward pass written out layer by layer in the
+articles' row-vector convention, ``Z = A @ W + b``, with the formulas in comments. Run on a
+CSV file it prints one row of outputs per row of inputs; imported, it offers ``predict(X)``.
+
+It computes in float64 with the same NumPy operations as :meth:`Network.predict`, so its
+outputs are the network's. The same network always gives the same text (no dates, no
+randomness).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import textwrap
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..core import ACTIVATIONS, Network, Standardizer
+from ..core.activations import LEAKY_SLOPE
+from ..session import Session
+from .atomic import write_atomic
+from .predictor import Predictor, predictor_of
+
+WIDTH = 99
+"""Longest line the script's numbers are wrapped to."""
+
+_FUNCTIONS = {
+    "sigmoid": '''
+def sigmoid(Z):
+    """{formula}, element by element.
+
+    For z below about -709, e^(-z) overflows to inf and 1 / inf is exactly 0, the right
+    limit: the overflow warning is silenced, not the result."""
+    with np.errstate(over="ignore"):
+        return 1.0 / (1.0 + np.exp(-Z))
+''',
+    "relu": '''
+def relu(Z):
+    """{formula}, element by element."""
+    return np.maximum(Z, 0.0)
+''',
+    "leaky_relu": '''
+LEAKY_SLOPE = {slope!r}
+
+
+def leaky_relu(Z):
+    """{formula}, element by element."""
+    return np.where(Z > 0, Z, LEAKY_SLOPE * Z)
+''',
+    "softmax": '''
+def softmax(Z):
+    """{formula}, row by row.
+
+    Each row's largest z is subtracted first: the result is the same, and e^z cannot
+    overflow."""
+    E = np.exp(Z - Z.max(axis=1, keepdims=True))
+    return E / E.sum(axis=1, keepdims=True)
+''',
+}
+"""Helper functions the forward pass calls, by activation (tanh and identity need none)."""
+
+_CALLS = {
+    "sigmoid": "sigmoid({Z})", "tanh": "np.tanh({Z})", "relu": "relu({Z})",
+    "leaky_relu": "leaky_relu({Z})", "identity": "{Z}", "softmax": "softmax({Z})",
+}
+
+_MAIN = '''
+
+def read_csv(path):
+    """The numbers of a CSV file, one row per sample; a first line of names is skipped."""
+    with open(path, newline="", encoding="utf-8-sig") as stream:
+        rows = [row for row in csv.reader(stream) if row]
+    if rows and not _is_number(rows[0][0]):
+        rows = rows[1:]
+    return np.array([[float(cell) for cell in row] for row in rows], dtype=np.float64)
+
+
+def _is_number(text):
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def main(argv):
+    if len(argv) != 1 or argv[0] in ("-h", "--help"):
+        print(f"usage: python {{sys.argv[0]}} INPUTS.csv\\n\\n{{__doc__.strip()}}")
+        return 0 if argv and argv[0] in ("-h", "--help") else 2
+    try:
+        X = read_csv(argv[0])
+        outputs = predict(X)
+    except (OSError, ValueError) as exc:
+        print(f"{{sys.argv[0]}}: {{exc}}", file=sys.stderr)
+        return 1
+    writer = csv.writer(sys.stdout, lineterminator="\\n")
+    writer.writerow(OUTPUT_NAMES{class_header})
+    for row{class_row_var} in zip(outputs{class_values}):
+        writer.writerow([repr(float(y)) for y in row]{class_cell})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+'''
+
+_CLASSIFY = '''
+
+def classify(outputs):
+    """The class of each row of predict's outputs:
+    {rule}."""
+    {body}
+    return [CLASS_NAMES[k] for k in labels]
+'''
+
+
+def script_text(
+    source: Session | Network,
+    *,
+    class_names: Sequence[str] | None = None,
+    standardizer: Standardizer | None = None,
+) -> str:
+    """The script for a session's network (with its standardizer) or a network (with
+    ``standardizer`` if given). :class:`BPFileError` names a field that does not fit."""
+    predictor = predictor_of(source, standardizer=standardizer, class_names=class_names)
+    parts = [_header(predictor), _constants(predictor), *_helpers(predictor),
+             _predict(predictor)]
+    if predictor.task == "classification":
+        parts.append(_classify(predictor))
+    parts.append(_main(predictor))
+    return "".join(parts)
+
+
+def export_script(
+    source: Session | Network,
+    path: str | os.PathLike[str],
+    *,
+    class_names: Sequence[str] | None = None,
+    standardizer: Standardizer | None = None,
+) -> str:
+    """Write :func:`script_text` to ``path`` atomically; returns the text written."""
+    text = script_text(source, class_names=class_names, standardizer=standardizer)
+    write_atomic(path, text.encode("utf-8"))
+    return text
+
+
+# -- the parts of the script ----------------------------------------------------------------
+
+
+def _header(p: Predictor) -> str:
+    net = p.net
+    shape = " -> ".join(
+        [f"{net.layer_sizes[0]} inputs"]
+        + [f"{n} {act}" for n, act in zip(net.layer_sizes[1:], net.activation_names)]
+    )
+    about = [f"Network: {shape} (loss {net.loss_name}, {'with' if net.bias else 'no'} biases)."]
+    if p.training is not None:
+        trained = ", ".join(f"{k} {_plain(v)}" for k, v in p.training.items())
+        about.append(f"Training: {trained}.")
+    if p.class_names is not None:  # repr: a name is text from outside
+        about.append(f"Classes: {', '.join(map(repr, p.class_names))}.")
+    comments = "\n".join(
+        line for text in about for line in textwrap.wrap(text, WIDTH, initial_indent="# ",
+                                                         subsequent_indent="#   ")
+    )
+    return f'''#!/usr/bin/env python3
+"""A network trained in BP Studio, as a script that needs only NumPy.
+
+Run it on a CSV file with one row of {p.n_inputs} input number(s) per sample (a first line of
+column names is skipped): it prints the network's outputs, one row per sample. Or import it
+and call predict(X) with X of shape (N, {p.n_inputs}).
+"""
+
+import csv
+import sys
+
+import numpy as np
+
+{comments}
+'''
+
+
+def _constants(p: Predictor) -> str:
+    out = [f"\nOUTPUT_NAMES = {_output_names(p)!r}\n"]
+    if p.task == "classification":
+        out.append(f"CLASS_NAMES = {_class_labels(p)!r}\n")
+    scaling = p.input_scaling()
+    if scaling is not None:
+        out.append("\n# The standardizer: the network was trained on (x - MEAN) / SCALE, column by "
+                   "column,\n# with MEAN and SCALE measured on the training inputs.\n")
+        if scaling.prescale is not None:
+            out.append("# Columns of huge numbers are first multiplied by PRESCALE (a power of "
+                       "two, exact),\n# so that x - MEAN cannot overflow; MEAN and SCALE are "
+                       "scaled alike.\n")
+            out.append(_vector("PRESCALE", scaling.prescale))
+        out.append(_vector("MEAN", scaling.mean))
+        out.append(_vector("SCALE", scaling.scale))
+    net = p.net
+    for l, W in enumerate(net.weights, 1):
+        n_in, n_out = W.shape
+        out.append(f"\n# Layer {l}: {n_in} -> {n_out}, {net.activation_names[l - 1]}. "
+                   f"W{l}[i, j] is the weight from input i to neuron j")
+        out.append(f";\n# b{l}[j] is neuron j's bias.\n" if net.bias else ".\n")
+        out.append(_matrix(f"W{l}", W))
+        if net.bias:
+            out.append(_vector(f"b{l}", net.biases[l - 1]))
+    return "".join(out)
+
+
+def _helpers(p: Predictor) -> list[str]:
+    used = [name for name in _FUNCTIONS if name in p.net.activation_names]
+    return [
+        "\n" + _FUNCTIONS[name].format(formula=ACTIVATIONS[name].formula, slope=LEAKY_SLOPE)
+        for name in used
+    ]
+
+
+_PREDICT_HEAD = '''
+
+def predict(X):
+    """The network's outputs for X of shape (N, {n}): one row per sample."""
+    X = np.asarray(X, dtype=np.float64)
+    if X.ndim != 2 or X.shape[1] != {n}:
+        raise ValueError(f"expected {n} numbers per row, got shape {{X.shape}}")
+'''
+
+
+def _predict(p: Predictor) -> str:
+    net = p.net
+    lines = []
+    scaling = p.input_scaling()
+    if scaling is None:
+        lines.append("    A0 = X  # the inputs go in as they are")
+    else:
+        lines.append("    # standardize each column as in training")
+        source = "X * PRESCALE" if scaling.prescale is not None else "X"
+        lines.append(f"    A0 = ({source} - MEAN) / SCALE")
+    biases = " + b" if net.bias else ""
+    lines += [
+        "    # Row-vector convention, as in the articles: one sample per row, so each layer's",
+        f"    # weighted sums are Z = A @ W{biases}, with W of shape (inputs, neurons).",
+    ]
+    for l, act in enumerate(net.activation_names, 1):
+        inputs = "the inputs" if l == 1 else f"layer {l - 1}'s outputs"
+        lines += [
+            f"    # layer {l}: weighted sums of {inputs}{' plus biases' if net.bias else ''},"
+            " then",
+            f"    #   {ACTIVATIONS[act].formula}",
+            f"    Z{l} = A{l - 1} @ W{l}" + (f" + b{l}" if net.bias else ""),
+            f"    A{l} = " + _CALLS[act].format(Z=f"Z{l}"),
+        ]
+    lines.append(f"    return A{len(net.weights)}")
+    return _PREDICT_HEAD.format(n=p.n_inputs) + "\n".join(lines) + "\n"
+
+
+def _classify(p: Predictor) -> str:
+    if p.n_outputs == 1:
+        rule = "class 1 where the output is above 0.5 (exactly 0.5 is class 0)"
+        body = "labels = (outputs[:, 0] > 0.5).astype(int)"
+    else:
+        rule = "the output that is largest (the first one on a tie)"
+        body = "labels = outputs.argmax(axis=1)"
+    return _CLASSIFY.format(rule=rule, body=body)
+
+
+def _main(p: Predictor) -> str:
+    classes = p.task == "classification"
+    return _MAIN.format(
+        class_header=' + ["class"]' if classes else "",
+        class_row_var=", label" if classes else "",
+        class_values=", classify(outputs)" if classes else "",
+        class_cell=" + [label]" if classes else "",
+    )
+
+
+# -- formatting -----------------------------------------------------------------------------
+
+
+def _output_names(p: Predictor) -> list[str]:
+    names = p.class_names
+    if names is not None:
+        return [f"p({names[1]})"] if p.n_outputs == 1 else [f"p({n})" for n in names]
+    if p.n_outputs == 1:
+        return ["output"]
+    return [f"output_{k}" for k in range(1, p.n_outputs + 1)]
+
+
+def _class_labels(p: Predictor) -> list[str]:
+    """The class names given, else the data's own labels: 0, 1, …"""
+    if p.class_names is not None:
+        return list(p.class_names)
+    return [str(k) for k in range(max(p.n_outputs, 2))]
+
+
+def _numbers(values: np.ndarray) -> str:
+    return ", ".join(repr(float(v)) for v in values)
+
+
+def _vector(name: str, values: np.ndarray) -> str:
+    lines = textwrap.wrap(_numbers(values), WIDTH - 1, initial_indent=f"{name} = np.array([",
+                          subsequent_indent=" " * (len(name) + 13), break_on_hyphens=False,
+                          break_long_words=False)
+    return "\n".join(lines) + "])\n"
+
+
+def _matrix(name: str, values: np.ndarray) -> str:
+    rows = []
+    for row in values:
+        lines = textwrap.wrap(_numbers(row), WIDTH - 2, initial_indent="    [",
+                              subsequent_indent="     ", break_on_hyphens=False,
+                              break_long_words=False)
+        rows.append("\n".join(lines) + "],")
+    return f"{name} = np.array([\n" + "\n".join(rows) + "\n])\n"
+
+
+def _plain(value: object) -> str:
+    return json.dumps(value) if not isinstance(value, str) else value
