@@ -100,7 +100,7 @@ def main(argv):
         return 1
     writer = csv.writer(sys.stdout, lineterminator="\\n")
     writer.writerow(OUTPUT_NAMES{class_header})
-    for row{class_row_var} in zip(outputs{class_values}):
+    for row{class_row_var} in {rows}:
         writer.writerow([repr(float(y)) for y in row]{class_cell})
     return 0
 
@@ -273,7 +273,7 @@ def _main(p: Predictor) -> str:
     return _MAIN.format(
         class_header=' + ["class"]' if classes else "",
         class_row_var=", label" if classes else "",
-        class_values=", classify(outputs)" if classes else "",
+        rows="zip(outputs, classify(outputs))" if classes else "outputs",
         class_cell=" + [label]" if classes else "",
     )
 
