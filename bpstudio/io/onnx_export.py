@@ -44,8 +44,8 @@ BATCH = "batch"
 """The symbolic, dynamic first dimension of the input and the output."""
 
 OPSET = 17
-"""ONNX operator set the model uses: old enough for every runtime of the last years
-(ONNX Runtime 1.12+), new enough for ``Softmax`` along one axis (opset 13+)."""
+"""ONNX operator set the model uses (ONNX 1.12's): old enough for runtimes a few years old,
+new enough for ``Softmax`` along one axis (opset 13+)."""
 IR_VERSION = 8
 """The file format version that goes with :data:`OPSET` (ONNX 1.12); the ``onnx`` package
 would otherwise stamp its own, newer one, which older runtimes refuse."""

@@ -13,7 +13,6 @@ randomness).
 
 from __future__ import annotations
 
-import json
 import os
 import textwrap
 from collections.abc import Sequence
@@ -319,4 +318,4 @@ def _matrix(name: str, values: np.ndarray) -> str:
 
 
 def _plain(value: object) -> str:
-    return json.dumps(value) if not isinstance(value, str) else value
+    return value if isinstance(value, str) else repr(value)
