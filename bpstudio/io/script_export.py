@@ -7,8 +7,8 @@ articles' row-vector convention, ``Z = A @ W + b``, with the formulas in comment
 CSV file it prints one row of outputs per row of inputs; imported, it offers ``predict(X)``.
 
 It computes in float64 with the same NumPy operations as :meth:`Network.predict`, so its
-outputs are the network's. The same network always gives the same text (no dates, no
-randomness).
+outputs are a float64 network's, bit for bit. The same network always gives the same text
+(no dates, no randomness).
 """
 
 from __future__ import annotations
@@ -27,6 +27,22 @@ from .predictor import Predictor, predictor_of
 
 WIDTH = 99
 """Longest line the script's numbers are wrapped to."""
+
+LITERAL_NUMBERS = 20_000
+"""Most numbers a script writes as ``np.array([...])`` literals. Python parses a literal
+slowly and into a large tree (a network of a million weights took 5 s and 1 GB to start),
+so a larger network's arrays are written as text that ``read_numbers`` splits: the same
+``repr`` digits, read 10-20 times faster."""
+
+_READ_NUMBERS = '''
+
+# This network has {count:,} numbers: each array below is written as text, one row per line,
+# which Python reads much faster than a list literal; float() reads each number back exactly.
+def read_numbers(text, shape):
+    """The numbers in text (separated by spaces and new lines) as an array of this shape."""
+    return np.array([float(word) for word in text.split()], dtype=np.float64).reshape(shape)
+
+'''
 
 _FUNCTIONS = {
     "sigmoid": '''
@@ -188,26 +204,30 @@ def _constants(p: Predictor) -> str:
     out = [f"\nOUTPUT_NAMES = {_output_names(p)!r}\n"]
     if p.task == "classification":
         out.append(f"CLASS_NAMES = {_class_labels(p)!r}\n")
+    net = p.net
     scaling = p.input_scaling()
+    count = net.n_params + (0 if scaling is None else 3 * p.n_inputs)
+    array = _literal if count <= LITERAL_NUMBERS else _text
+    if array is _text:
+        out.append(_READ_NUMBERS.format(count=count))
     if scaling is not None:
-        out.append("\n# The standardizer: the network was trained on (x - MEAN) / SCALE, column by "
-                   "column,\n# with MEAN and SCALE measured on the training inputs.\n")
+        out.append("\n# The standardizer: the network was trained on (x - MEAN) / SCALE, column "
+                   "by column,\n# with MEAN and SCALE measured on the training inputs.\n")
         if scaling.prescale is not None:
             out.append("# Columns of huge numbers are first multiplied by PRESCALE (a power of "
                        "two, exact),\n# so that x - MEAN cannot overflow; MEAN and SCALE are "
                        "scaled alike.\n")
-            out.append(_vector("PRESCALE", scaling.prescale))
-        out.append(_vector("MEAN", scaling.mean))
-        out.append(_vector("SCALE", scaling.scale))
-    net = p.net
+            out.append(array("PRESCALE", scaling.prescale))
+        out.append(array("MEAN", scaling.mean))
+        out.append(array("SCALE", scaling.scale))
     for l, W in enumerate(net.weights, 1):
         n_in, n_out = W.shape
         out.append(f"\n# Layer {l}: {n_in} -> {n_out}, {net.activation_names[l - 1]}. "
                    f"W{l}[i, j] is the weight from input i to neuron j")
         out.append(f";\n# b{l}[j] is neuron j's bias.\n" if net.bias else ".\n")
-        out.append(_matrix(f"W{l}", W))
+        out.append(array(f"W{l}", W))
         if net.bias:
-            out.append(_vector(f"b{l}", net.biases[l - 1]))
+            out.append(array(f"b{l}", net.biases[l - 1]))
     return "".join(out)
 
 
@@ -296,25 +316,31 @@ def _class_labels(p: Predictor) -> list[str]:
     return [str(k) for k in range(max(p.n_outputs, 2))]
 
 
-def _numbers(values: np.ndarray) -> str:
-    return ", ".join(repr(float(v)) for v in values)
+def _numbers(values: np.ndarray, separator: str = ", ") -> str:
+    return separator.join(repr(float(v)) for v in values)
 
 
-def _vector(name: str, values: np.ndarray) -> str:
-    lines = textwrap.wrap(_numbers(values), WIDTH - 1, initial_indent=f"{name} = np.array([",
-                          subsequent_indent=" " * (len(name) + 13), break_on_hyphens=False,
-                          break_long_words=False)
-    return "\n".join(lines) + "])\n"
+def _wrapped(text: str, width: int, first: str, rest: str) -> list[str]:
+    return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest,
+                         break_on_hyphens=False, break_long_words=False)
 
 
-def _matrix(name: str, values: np.ndarray) -> str:
-    rows = []
-    for row in values:
-        lines = textwrap.wrap(_numbers(row), WIDTH - 2, initial_indent="    [",
-                              subsequent_indent="     ", break_on_hyphens=False,
-                              break_long_words=False)
-        rows.append("\n".join(lines) + "],")
+def _literal(name: str, values: np.ndarray) -> str:
+    """``name = np.array([...])``, a matrix one row (wrapped) per line."""
+    if values.ndim == 1:
+        indent = " " * len(f"{name} = np.array([")
+        return "\n".join(_wrapped(_numbers(values), WIDTH - 1, f"{name} = np.array([",
+                                   indent)) + "])\n"
+    rows = ["\n".join(_wrapped(_numbers(row), WIDTH - 2, "    [", "     ")) + "],"
+            for row in values]
     return f"{name} = np.array([\n" + "\n".join(rows) + "\n])\n"
+
+
+def _text(name: str, values: np.ndarray) -> str:
+    """``name = read_numbers(\"\"\"...\"\"\", shape)``, a matrix one row (wrapped) per line."""
+    rows = values.reshape(1, -1) if values.ndim == 1 else values
+    lines = [line for row in rows for line in _wrapped(_numbers(row, " "), WIDTH, "", "")]
+    return f'{name} = read_numbers("""\n' + "\n".join(lines) + f'\n""", {values.shape})\n'
 
 
 def _plain(value: object) -> str:

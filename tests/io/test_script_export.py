@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from bpstudio.core import predict_classes
+from bpstudio.io import script_export
 from bpstudio.io.errors import BPFileError
 from bpstudio.io.script_export import export_script, script_text
 
@@ -64,13 +65,25 @@ def printed(stdout: str) -> tuple[list[str], np.ndarray, list[str]]:
     return header, values, [row[n] for row in rows if len(row) > n]
 
 
+@pytest.fixture(params=["literals", "text"])
+def number_form(request, monkeypatch):
+    """Both ways a script writes its numbers: ``np.array`` literals, and for large networks
+    text that ``read_numbers`` reads (forced here with a limit of 0)."""
+    if request.param == "text":
+        monkeypatch.setattr(script_export, "LITERAL_NUMBERS", 0)
+    return request.param
+
+
 @pytest.mark.parametrize("scaled", [True, False], ids=["standardized", "raw"])
 @pytest.mark.parametrize("bias", [True, False], ids=["bias", "no-bias"])
 @pytest.mark.parametrize("pair", PAIRS, ids=pair_id)
-def test_predict_of_the_script_is_predict_of_the_network_exactly(tmp_path, pair, bias, scaled):
+def test_predict_of_the_script_is_predict_of_the_network_exactly(
+        tmp_path, pair, bias, scaled, number_form):
     net = network(*pair, bias=bias)
     scaler = standardizer() if scaled else None
-    script = load_script(script_text(net, standardizer=scaler), tmp_path)
+    text = script_text(net, standardizer=scaler)
+    assert ("def read_numbers" in text) == (number_form == "text")
+    script = load_script(text, tmp_path)
     X = raw_inputs()
     got = script.predict(X)
     # the same float64 operations in the same order on the same numbers: bit for bit
@@ -142,7 +155,8 @@ def test_the_script_imports_only_numpy_and_the_standard_library(tmp_path):
     assert len(done.stdout.splitlines()) == 4
 
 
-def test_columns_of_huge_numbers_are_scaled_first_as_the_standardizer_does(tmp_path):
+def test_columns_of_huge_numbers_are_scaled_first_as_the_standardizer_does(
+        tmp_path, number_form):
     scaler, X = huge_column_standardizer()
     net = network("identity", "mse", bias=True)
     text = script_text(net, standardizer=scaler)
