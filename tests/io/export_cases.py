@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 
 import numpy as np
+from hypothesis import strategies as st
 
 from bpstudio.core import ACTIVATIONS, LOSSES, Network, Standardizer
 from bpstudio.session import DataSpec, LayerSpec, NetworkSpec, Session, TrainingConfig
@@ -77,3 +78,24 @@ def softmax_session() -> Session:
         data=DataSpec("gaussians", {"n": 30, "classes": 3}, standardize=True),
         training=TrainingConfig("adam", learning_rate=0.05, seed=2),
     ), 3)
+
+
+@st.composite
+def any_network(draw) -> tuple[Network, Standardizer | None, np.ndarray]:
+    """Any architecture the core builds (no hidden layer up to three, widths 1-6, any pair),
+    random weights and biases, with or without a standardizer, and raw inputs for it."""
+    output, loss = draw(st.sampled_from(PAIRS))
+    n_out = 1 if loss == "binary_cross_entropy" else draw(st.integers(2 if loss ==
+                                                                      "cross_entropy" else 1, 5))
+    hidden = draw(st.lists(st.tuples(st.integers(1, 6), st.sampled_from(HIDDEN)), max_size=3))
+    n_in = draw(st.integers(1, 5))
+    seed = draw(st.integers(0, 2**32 - 1))
+    net = Network([n_in, *(size for size, _ in hidden), n_out], [*(a for _, a in hidden), output],
+                  loss=loss, bias=draw(st.booleans()), seed=seed)
+    rng = np.random.default_rng(seed)
+    net.set_parameters(rng.normal(0.0, 0.8, net.n_params))
+    shift, spread = draw(st.floats(-1e3, 1e3)), draw(st.floats(1e-3, 1e3))
+    scaler = (Standardizer.fit(rng.normal(shift, spread, (8, n_in))) if draw(st.booleans())
+              else None)
+    X = rng.normal(shift, spread, (draw(st.integers(1, 12)), n_in))
+    return net, scaler, X

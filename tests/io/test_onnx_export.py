@@ -5,6 +5,7 @@ import json
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
 
 from bpstudio.core import Network, Standardizer
 from bpstudio.io.errors import BPFileError
@@ -19,6 +20,7 @@ from bpstudio.io.onnx_export import (
 from .conftest import table_session
 from .export_cases import (
     PAIRS,
+    any_network,
     huge_column_standardizer,
     network,
     pair_id,
@@ -176,3 +178,11 @@ def test_the_session_source_refuses_a_second_standardizer():
 def test_a_network_must_be_given():
     with pytest.raises(TypeError, match="expected a Session or a Network"):
         onnx_model(Network([1, 1], ["identity"]).weights)
+
+
+@settings(max_examples=60, deadline=None)
+@given(case=any_network())
+def test_any_network_runs_in_onnx_runtime_as_it_predicts(case):
+    net, scaler, X = case
+    model = onnx_model(net, standardizer=scaler)
+    np.testing.assert_allclose(run(model, X), reference(net, scaler, X), rtol=1e-12, atol=1e-12)

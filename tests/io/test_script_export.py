@@ -3,13 +3,14 @@ needs nothing but NumPy and the standard library."""
 
 import ast
 import csv
-import importlib.util
 import io
 import subprocess
 import sys
+import types
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from bpstudio.core import predict_classes
 from bpstudio.io import script_export
@@ -19,6 +20,7 @@ from bpstudio.io.script_export import export_script, script_text
 from .conftest import moons_session, table_session, train
 from .export_cases import (
     PAIRS,
+    any_network,
     huge_column_standardizer,
     network,
     pair_id,
@@ -29,13 +31,14 @@ from .export_cases import (
 )
 
 
-def load_script(text: str, folder, name: str = "predict"):
-    """The script imported as a module, as a person would import it."""
+def load_script(text: str, folder, name: str = "predict") -> types.ModuleType:
+    """The script as a module, as importing it makes one (compiled afresh each time: a
+    bytecode cache could mistake one script for another written in the same second)."""
     path = folder / f"{name}.py"
     path.write_text(text, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = types.ModuleType(name)
+    module.__file__ = str(path)
+    exec(compile(text, str(path), "exec"), module.__dict__)
     return module
 
 
@@ -218,3 +221,12 @@ def test_fields_that_do_not_fit_are_named():
                                           r"needs 2 names \(got 3\)"):
         script_text(network("sigmoid", "binary_cross_entropy", bias=True),
                     class_names=["a", "b", "c"])
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(case=any_network())
+def test_any_network_s_script_predicts_what_it_predicts(tmp_path, case):
+    net, scaler, X = case
+    script = load_script(script_text(net, standardizer=scaler), tmp_path)
+    assert script.predict(X).tobytes() == reference(net, scaler, X).tobytes()
