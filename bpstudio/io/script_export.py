@@ -22,6 +22,7 @@ import numpy as np
 from ..core import ACTIVATIONS, Network, Standardizer
 from ..core.activations import LEAKY_SLOPE
 from ..session import Session
+from . import script_parts
 from .atomic import write_atomic
 from .predictor import Predictor, predictor_of
 
@@ -33,105 +34,6 @@ LITERAL_NUMBERS = 20_000
 slowly and into a large tree (a network of a million weights took 5 s and 1 GB to start),
 so a larger network's arrays are written as text that ``read_numbers`` splits: the same
 ``repr`` digits, read 10-20 times faster."""
-
-_READ_NUMBERS = '''
-
-# This network has {count:,} numbers: each array below is written as text, one row per line,
-# which Python reads much faster than a list literal; float() reads each number back exactly.
-def read_numbers(text, shape):
-    """The numbers in text (separated by spaces and new lines) as an array of this shape."""
-    return np.array([float(word) for word in text.split()], dtype=np.float64).reshape(shape)
-
-'''
-
-_FUNCTIONS = {
-    "sigmoid": '''
-def sigmoid(Z):
-    """{formula}, element by element.
-
-    For z below about -709, e^(-z) overflows to inf and 1 / inf is exactly 0, the right
-    limit: the overflow warning is silenced, not the result."""
-    with np.errstate(over="ignore"):
-        return 1.0 / (1.0 + np.exp(-Z))
-''',
-    "relu": '''
-def relu(Z):
-    """{formula}, element by element."""
-    return np.maximum(Z, 0.0)
-''',
-    "leaky_relu": '''
-LEAKY_SLOPE = {slope!r}
-
-
-def leaky_relu(Z):
-    """{formula}, element by element."""
-    return np.where(Z > 0, Z, LEAKY_SLOPE * Z)
-''',
-    "softmax": '''
-def softmax(Z):
-    """{formula}, row by row.
-
-    Each row's largest z is subtracted first: the result is the same, and e^z cannot
-    overflow."""
-    E = np.exp(Z - Z.max(axis=1, keepdims=True))
-    return E / E.sum(axis=1, keepdims=True)
-''',
-}
-"""Helper functions the forward pass calls, by activation (tanh and identity need none)."""
-
-_CALLS = {
-    "sigmoid": "sigmoid({Z})", "tanh": "np.tanh({Z})", "relu": "relu({Z})",
-    "leaky_relu": "leaky_relu({Z})", "identity": "{Z}", "softmax": "softmax({Z})",
-}
-
-_MAIN = '''
-
-def read_csv(path):
-    """The numbers of a CSV file, one row per sample; a first line of names is skipped."""
-    with open(path, newline="", encoding="utf-8-sig") as stream:
-        rows = [row for row in csv.reader(stream) if row]
-    if rows and not _is_number(rows[0][0]):
-        rows = rows[1:]
-    return np.array([[float(cell) for cell in row] for row in rows], dtype=np.float64)
-
-
-def _is_number(text):
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
-
-
-def main(argv):
-    if len(argv) != 1 or argv[0] in ("-h", "--help"):
-        print(f"usage: python {{sys.argv[0]}} INPUTS.csv\\n\\n{{__doc__.strip()}}")
-        return 0 if argv and argv[0] in ("-h", "--help") else 2
-    try:
-        X = read_csv(argv[0])
-        outputs = predict(X)
-    except (OSError, ValueError) as exc:
-        print(f"{{sys.argv[0]}}: {{exc}}", file=sys.stderr)
-        return 1
-    writer = csv.writer(sys.stdout, lineterminator="\\n")
-    writer.writerow(OUTPUT_NAMES{class_header})
-    for row{class_row_var} in {rows}:
-        writer.writerow([repr(float(y)) for y in row]{class_cell})
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
-'''
-
-_CLASSIFY = '''
-
-def classify(outputs):
-    """The class of each row of predict's outputs:
-    {rule}."""
-    {body}
-    return [CLASS_NAMES[k] for k in labels]
-'''
 
 
 def script_text(
@@ -209,7 +111,7 @@ def _constants(p: Predictor) -> str:
     count = net.n_params + (0 if scaling is None else 3 * p.n_inputs)
     array = _literal if count <= LITERAL_NUMBERS else _text
     if array is _text:
-        out.append(_READ_NUMBERS.format(count=count))
+        out.append(script_parts.READ_NUMBERS.format(count=count))
     if scaling is not None:
         out.append("\n# The standardizer: the network was trained on (x - MEAN) / SCALE, column "
                    "by column,\n# with MEAN and SCALE measured on the training inputs.\n")
@@ -232,21 +134,10 @@ def _constants(p: Predictor) -> str:
 
 
 def _helpers(p: Predictor) -> list[str]:
-    used = [name for name in _FUNCTIONS if name in p.net.activation_names]
     return [
-        "\n" + _FUNCTIONS[name].format(formula=ACTIVATIONS[name].formula, slope=LEAKY_SLOPE)
-        for name in used
+        "\n" + text.format(formula=ACTIVATIONS[name].formula, slope=LEAKY_SLOPE)
+        for name, text in script_parts.FUNCTIONS.items() if name in p.net.activation_names
     ]
-
-
-_PREDICT_HEAD = '''
-
-def predict(X):
-    """The network's outputs for X of shape (N, {n}): one row per sample."""
-    X = np.asarray(X, dtype=np.float64)
-    if X.ndim != 2 or X.shape[1] != {n}:
-        raise ValueError(f"expected {n} numbers per row, got shape {{X.shape}}")
-'''
 
 
 def _predict(p: Predictor) -> str:
@@ -271,10 +162,10 @@ def _predict(p: Predictor) -> str:
             " then",
             f"    #   {ACTIVATIONS[act].formula}",
             f"    Z{l} = A{l - 1} @ W{l}" + (f" + b{l}" if net.bias else ""),
-            f"    A{l} = " + _CALLS[act].format(Z=f"Z{l}"),
+            f"    A{l} = " + script_parts.CALLS[act].format(Z=f"Z{l}"),
         ]
     lines.append(f"    return A{len(net.weights)}")
-    return _PREDICT_HEAD.format(n=p.n_inputs) + "\n".join(lines) + "\n"
+    return script_parts.PREDICT_HEAD.format(n=p.n_inputs) + "\n".join(lines) + "\n"
 
 
 def _classify(p: Predictor) -> str:
@@ -284,12 +175,12 @@ def _classify(p: Predictor) -> str:
     else:
         rule = "the output that is largest (the first one on a tie)"
         body = "labels = outputs.argmax(axis=1)"
-    return _CLASSIFY.format(rule=rule, body=body)
+    return script_parts.CLASSIFY.format(rule=rule, body=body)
 
 
 def _main(p: Predictor) -> str:
     classes = p.task == "classification"
-    return _MAIN.format(
+    return script_parts.MAIN.format(
         class_header=' + ["class"]' if classes else "",
         class_row_var=", label" if classes else "",
         rows="zip(outputs, classify(outputs))" if classes else "outputs",
