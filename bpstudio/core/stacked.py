@@ -10,22 +10,25 @@ rate, momentum and L2; its epochs' batches are gathered together, once per epoch
 Networks leave the stack when they diverge or when the caller stops them, and the others
 go on undisturbed. A network that diverged is handed to its own :class:`Trainer`, which
 replays its last one or two epochs (bit for bit the same numbers) and so rolls back and
-words the :class:`DivergenceError` exactly as if it had trained alone.
+words the :class:`DivergenceError` exactly as if it had trained alone. For that the stack
+keeps where every network stood at the start of the last two epochs, its history included:
+a history that thinned out since (``History.MAX_ROWS``) is rebuilt by the same appends.
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import numpy as np
 
-from .network import Network
+from .network import QUIET, Network
 from .optimizers import SGD, Adam
 from .stacked_passes import StackedPasses
 from .stacked_update import StackedUpdate
-from .trainer import DivergenceError, Trainer, TrainerState
+from .trainer import DivergenceError, History, Trainer, TrainerState
 
 GATHER_BYTES = 8 * 2**20
 """Most bytes of shuffled inputs and targets gathered at a time for all K networks; an epoch
@@ -104,6 +107,9 @@ class StackedTrainer:
     new state back when it ends, through ``Trainer.load_state``: afterwards every trainer is
     bit for bit where ``trainer.fit`` alone would have left it (after a ``load_state`` of its
     own state: a stacked fit starts without the rollback point of the epoch before it).
+
+    All networks of a stack train the same rows at the same time, so a trainer stopped
+    inside an epoch (``trainer.progress`` set) is refused: finish its epoch first.
     """
 
     def __init__(self, trainers: Sequence[Trainer]) -> None:
@@ -145,20 +151,24 @@ class StackedTrainer:
         """
         if isinstance(epochs, bool) or not isinstance(epochs, int | np.integer) or epochs < 0:
             raise ValueError(f"epochs: must be a whole number >= 0, got {epochs!r}")
+        for i, trainer in enumerate(self.trainers):
+            _check_between_epochs(i, trainer)
         data = _Data(self.trainers, X, Y, per_network)
         outcomes: list[DivergenceError | None] = [None] * len(self.trainers)
         if epochs == 0:
             return outcomes
-        with np.errstate(all="ignore"):
+        with np.errstate(**QUIET):
             stack = _Stack(self.trainers, data)
             try:
                 for _ in range(epochs):
                     losses, diverged = stack.run_epoch()
                     for row in np.flatnonzero(diverged):
-                        position = int(stack.positions[row])
-                        outcomes[position] = stack.replay_divergence(row)
-                    stop = diverged | self._stops(callback, stack, losses, ~diverged)
-                    for row in np.flatnonzero(stop & ~diverged):
+                        outcomes[int(stack.positions[row])] = stack.replay_divergence(row)
+                    stack.keep(np.flatnonzero(~diverged))
+                    if not len(stack.positions):
+                        break
+                    stop = self._stops(callback, stack, losses[~diverged])
+                    for row in np.flatnonzero(stop):
                         stack.hand_back(row)
                     stack.keep(np.flatnonzero(~stop))
                     if not len(stack.positions):
@@ -171,27 +181,36 @@ class StackedTrainer:
         return outcomes
 
     @staticmethod
-    def _stops(callback: Callback | None, stack: _Stack, losses: np.ndarray,
-               finished: np.ndarray) -> np.ndarray:
-        stop = np.zeros(finished.shape, dtype=bool)
-        if callback is None or not finished.any():
-            return stop
-        parameters = stack.params[finished]
+    def _stops(callback: Callback | None, stack: _Stack, losses: np.ndarray) -> np.ndarray:
+        """Which networks of the stack the callback stops after the epoch they finished."""
+        K = len(stack.positions)
+        if callback is None:
+            return np.zeros(K, dtype=bool)
+        parameters = stack.params.copy()
         parameters.setflags(write=False)
         verdict = callback(EpochReport(
-            stack.positions[finished].copy(), stack.epochs[finished].copy(),
-            losses[finished].copy(), parameters,
+            stack.positions.copy(), stack.epochs.copy(), losses.copy(), parameters,
         ))
         verdict = np.asarray(False if verdict is None else verdict)
         if verdict.dtype == bool and verdict.ndim == 0:
-            return finished.copy() if verdict else stop
-        if verdict.dtype != bool or verdict.shape != (int(finished.sum()),):
+            return np.full(K, bool(verdict))
+        if verdict.dtype != bool or verdict.shape != (K,):
             raise ValueError(
                 "callback: must return True, False, None or one bool per network of the "
-                f"report ({int(finished.sum())}), got {verdict!r}"
+                f"report ({K}), got {verdict!r}"
             )
-        stop[finished] = verdict
-        return stop
+        return verdict
+
+
+def _check_between_epochs(i: int, trainer: Trainer) -> None:
+    progress = trainer.progress
+    if progress is not None:
+        epoch = trainer.epoch + 1
+        raise ValueError(
+            f"trainers[{i}]: stopped {progress.samples:,} samples into epoch {epoch}, but the "
+            "networks of a stack start their epochs together; finish that epoch first, e.g. "
+            f"trainers[{i}].advance(X, Y, until_epoch={epoch})"
+        )
 
 
 class _Data:
@@ -242,42 +261,47 @@ class _Snapshot(NamedTuple):
     optimizer: dict[str, np.ndarray]
     rng_states: list[dict[str, Any]]
     epochs: np.ndarray
-    history_lengths: list[int]
 
     def take(self, rows: np.ndarray) -> _Snapshot:
         return _Snapshot(
             self.params[rows], {n: a[rows] for n, a in self.optimizer.items()},
             [self.rng_states[r] for r in rows], self.epochs[rows],
-            [self.history_lengths[r] for r in rows],
         )
 
 
 class _Stack:
     """The networks still training: their parameters and optimizer state as ``(K, P)``
-    arrays, their trainers, and the two latest epoch-start snapshots."""
+    arrays, their trainers, and the two latest epoch-start snapshots.
+
+    Each network's history is kept as it stood at the oldest snapshot, with the losses of
+    the epochs since (:attr:`recent`): its history at either snapshot, or now, is that
+    history and the same :meth:`History.append` calls as the network's own trainer made.
+    """
 
     def __init__(self, trainers: list[Trainer], data: _Data) -> None:
         self.all_trainers, self.data = trainers, data
+        states = [t.state() for t in trainers]  # the generator as at the epoch's start
         template = trainers[0]
         self.batch = data.n if template.batch_size is None else min(template.batch_size, data.n)
         self.shuffle = template.shuffle and self.batch < data.n
         self.positions = np.arange(len(trainers))
-        self.params = np.stack([t.net.parameters for t in trainers])
-        self.epochs = np.array([t.epoch for t in trainers], dtype=np.int64)
+        self.params = np.stack([s.parameters for s in states])
+        self.epochs = np.array([s.epoch for s in states], dtype=np.int64)
         self.update = StackedUpdate(
             [t.optimizer for t in trainers], self.params.shape, template.net.dtype,
             template.net.n_weight_params,
         )
+        self.rngs = [copy.deepcopy(t.rng) for t in trainers]  # the stack's own, until handed
+        for rng, state in zip(self.rngs, states):  # back: the trainers stay as they were
+            rng.bit_generator.state = state.rng_state
         self.snapshots: list[_Snapshot] = []
+        self.histories = [s.history for s in states]  # as they were at snapshots[0]
+        self.recent: list[np.ndarray] = []  # the epoch losses since snapshots[0]
         self._build(template.net)
 
     def _build(self, template: Network) -> None:
         self.template = template
         self.passes = StackedPasses(template, self.params)
-
-    @property
-    def trainers(self) -> list[Trainer]:
-        return [self.all_trainers[p] for p in self.positions]
 
     # -- one epoch ----------------------------------------------------------------------------
 
@@ -290,7 +314,7 @@ class _Stack:
             losses = self._step(*self._rows(None, 0, n))
         else:
             order = (
-                np.stack([t.rng.permutation(n) for t in self.trainers]) if self.shuffle else None
+                np.stack([rng.permutation(n) for rng in self.rngs]) if self.shuffle else None
             )
             losses = np.zeros(len(self.positions))
             for start, stop in self._blocks(size):
@@ -300,8 +324,7 @@ class _Stack:
                     losses += self._step(Xb, Yb) * Xb.shape[-2]
             losses /= n
         self.epochs += 1
-        for trainer, epoch, loss in zip(self.trainers, self.epochs, losses):
-            trainer.history.append(epoch, loss)
+        self.recent.append(losses)
         sums = np.add.reduce(self.params, axis=1)  # as the Trainer checks its weights
         return losses, ~(self.finite & np.isfinite(sums))
 
@@ -337,36 +360,54 @@ class _Stack:
     # -- snapshots, replays, hand-back ----------------------------------------------------------
 
     def _snapshot(self) -> None:
-        if len(self.snapshots) == 2:
-            self.snapshots.pop(0)
+        if len(self.snapshots) == 2:  # the oldest goes: the histories move on to the next
+            oldest = self.snapshots.pop(0)
+            for history, epoch, loss in zip(self.histories, oldest.epochs + 1, self.recent.pop(0)):
+                history.append(epoch, loss)
         self.snapshots.append(_Snapshot(
             self.params.copy(), self.update.snapshot(),
-            [t.rng.bit_generator.state for t in self.trainers], self.epochs.copy(),
-            [len(t.history) for t in self.trainers],
+            [rng.bit_generator.state for rng in self.rngs], self.epochs.copy(),
         ))
 
-    def _restore(self, row: int, snapshot: _Snapshot) -> Trainer:
-        """Put network ``row``'s trainer where ``snapshot`` saw it."""
-        trainer = self.trainers[row]
-        history = trainer.history.copy()
-        history.truncate(snapshot.history_lengths[row])
+    def _history(self, row: int, epochs: int) -> History:
+        """Network ``row``'s history ``epochs`` epochs after ``snapshots[0]`` (a copy)."""
+        history = self.histories[row].copy()
+        for snapshot, losses in zip(self.snapshots[:epochs], self.recent):
+            history.append(snapshot.epochs[row] + 1, losses[row])
+        return history
+
+    def _load(self, row: int, at: int | None) -> Trainer:
+        """Give network ``row``'s trainer its state at ``snapshots[at]``, or now (``None``)."""
+        trainer = self.all_trainers[int(self.positions[row])]
+        if at is None:
+            params, optimizer_state = self.params[row], self.update.state_of(row)
+            rng_state, epoch = self.rngs[row].bit_generator.state, self.epochs[row]
+            done = len(self.recent)
+        else:
+            snapshot = self.snapshots[at]
+            params = snapshot.params[row]
+            optimizer_state = self.update.state_of(row, snapshot.optimizer)
+            rng_state, epoch, done = snapshot.rng_states[row], snapshot.epochs[row], at
+        # state an optimizer kept from a network of another size (the trainer starts it
+        # afresh at its next step) goes in after the trainer's own checks, which refuse it
+        foreign = {name: None for name, a in optimizer_state.items()
+                   if isinstance(a, np.ndarray) and a.shape != params.shape}
         trainer.load_state(TrainerState(
-            parameters=snapshot.params[row], optimizer=trainer.optimizer.config(),
-            optimizer_state=self.update.state_of(row, snapshot.optimizer),
-            rng_state=snapshot.rng_states[row], epoch=int(snapshot.epochs[row]),
-            history=history,
+            parameters=params, optimizer=trainer.optimizer.config(),
+            optimizer_state={**optimizer_state, **foreign}, rng_state=rng_state,
+            epoch=int(epoch), history=self._history(row, done),
         ))
+        if foreign:
+            trainer.optimizer.load_state(optimizer_state)
         return trainer
 
     def replay_divergence(self, row: int) -> DivergenceError:
         """Let network ``row``'s own trainer redo its last one or two epochs (those since the
         oldest snapshot); it diverges as it did here and rolls back as it would alone."""
-        snapshot = self.snapshots[0]
-        trainer = self._restore(row, snapshot)
+        trainer = self._load(row, 0)
         X, Y = self.data.of(int(self.positions[row]))
         try:
-            for _ in range(int(self.epochs[row] - snapshot.epochs[row])):
-                trainer.run_epoch(X, Y)
+            trainer.advance(X, Y, until_epoch=int(self.epochs[row]))
         except DivergenceError as exc:
             return exc
         raise AssertionError(
@@ -376,18 +417,13 @@ class _Stack:
 
     def hand_back(self, row: int) -> None:
         """Give network ``row``'s trainer its state as it is now."""
-        trainer = self.trainers[row]
-        trainer.load_state(TrainerState(
-            parameters=self.params[row], optimizer=trainer.optimizer.config(),
-            optimizer_state=self.update.state_of(row), rng_state=trainer.rng.bit_generator.state,
-            epoch=int(self.epochs[row]), history=trainer.history,
-        ))
+        self._load(row, None)
 
     def rewind(self) -> None:
         """After an interruption: every network back to the start of its unfinished epoch."""
         if self.snapshots:
             for row in range(len(self.positions)):
-                self._restore(row, self.snapshots[-1])
+                self._load(row, len(self.snapshots) - 1)
 
     def keep(self, rows: np.ndarray) -> None:
         """Go on with only the networks at ``rows`` of the stack."""
@@ -397,4 +433,7 @@ class _Stack:
         self.params = self.params[rows]
         self.update.keep(rows)
         self.snapshots = [s.take(rows) for s in self.snapshots]
+        self.rngs = [self.rngs[r] for r in rows]
+        self.histories = [self.histories[r] for r in rows]
+        self.recent = [losses[rows] for losses in self.recent]
         self._build(self.template)

@@ -8,7 +8,9 @@ a lone network). Element-wise work runs once over ``(K, m, n)`` arrays, in reuse
 
 Every operation repeats, value for value, what the core's activations, losses and
 ``Network._backward`` do for one network, in the same order, so each network's numbers are
-bit for bit those it would get alone (``tests/core/test_stacked.py`` checks every pair).
+bit for bit those it would get alone (``tests/core/test_stacked.py`` checks every pair). A
+batch larger than the network's :meth:`~bpstudio.core.network.Network.chunk_rows` is cut
+into the same chunks as the Trainer cuts it, and added up in the same order.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import numpy as np
 
 from .activations import LEAKY_SLOPE
 from .losses import LOSSES
-from .network import Network
+from .network import Network, chunks
 
 Array = np.ndarray
 
@@ -201,6 +203,8 @@ class StackedPasses:
         self.W, self.b = self._views(self.params)
         self.WT = [np.swapaxes(W, -1, -2) for W in self.W]
         self.dW, self.db = self._views(self.grad)
+        self.chunk_rows = template.chunk_rows()  # as the Trainer cuts a batch
+        self._scratch: Array | None = None  # a chunk's gradient, after the first chunk's
         self._buffers: dict[int, _Buffers] = {}
 
     def _views(self, flat: Array) -> tuple[list[Array], list[Array]]:
@@ -239,7 +243,27 @@ class StackedPasses:
         ``X`` and ``Y`` are shared ``(m, n)`` arrays or ``(K, m, n)`` stacks of batches.
         """
         m = X.shape[-2]
-        buffers = self._buffers_for(m)
+        if m <= self.chunk_rows:
+            totals = self._pass(X, Y, m, self.dW, self.db)
+        else:  # as Network._gradient_steps: each chunk's total and gradient added in row order
+            if self._scratch is None:
+                self._scratch = np.empty_like(self.grad)
+            scratch_W, scratch_b = self._views(self._scratch)
+            totals = np.zeros(self.params.shape[0])
+            for k, part in enumerate(chunks(m, self.chunk_rows)):
+                dW, db = (scratch_W, scratch_b) if k else (self.dW, self.db)
+                totals += self._pass(X[..., part, :], Y[..., part, :], m, dW, db)
+                if k:
+                    self.grad += self._scratch
+        if self.mean:
+            totals /= m
+        return totals
+
+    def _pass(self, X: Array, Y: Array, batch: int, dW: list[Array], db: list[Array]
+              ) -> Array:
+        """Forward and backward on rows of a batch of ``batch`` rows; gradients into ``dW``
+        and ``db``; returns the K loss totals of these rows."""
+        buffers = self._buffers_for(X.shape[-2])
         self.forward(X, buffers)
         last = len(self.activations) - 1
         Z, A, D = buffers.Z[last], buffers.A[last], buffers.G[last]
@@ -249,17 +273,17 @@ class StackedPasses:
         if not self.canonical:
             VJP[self.activations[last]](Z, A, D, S1)
         if self.mean:
-            D /= m
-            totals /= m
-        self._backward(X, buffers)
+            D /= batch
+        self._backward(X, buffers, dW, db)
         return totals
 
-    def _backward(self, X: Array, buffers: _Buffers) -> None:
+    def _backward(self, X: Array, buffers: _Buffers, dW: list[Array], db: list[Array]
+                  ) -> None:
         for l in range(len(self.activations) - 1, -1, -1):
             D = buffers.G[l]
-            _matmul(np.swapaxes(X, -1, -2) if l == 0 else buffers.AT[l - 1], D, self.dW[l])
+            _matmul(np.swapaxes(X, -1, -2) if l == 0 else buffers.AT[l - 1], D, dW[l])
             if self.bias:
-                _column_sums(D, self.db[l])
+                _column_sums(D, db[l])
             if l:
                 G = _matmul(D, self.WT[l], buffers.G[l - 1])
                 VJP[self.activations[l - 1]](buffers.Z[l - 1], buffers.A[l - 1], G,

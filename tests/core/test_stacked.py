@@ -15,10 +15,13 @@ from bpstudio.core import (
     SGD,
     Adam,
     DivergenceError,
+    History,
     Network,
     Trainer,
     stacked,
 )
+from bpstudio.core import network as network_module
+from bpstudio.core.network import CHUNK_FLOPS
 from bpstudio.core.stacked import EpochReport, StackedTrainer, stack_groups, stack_key
 from bpstudio.core.stacked_passes import FORWARD, TOTALS, VJP, _column_sums
 
@@ -375,22 +378,29 @@ def test_a_callback_answer_that_is_no_answer_is_refused():
         StackedTrainer(setup.trainers()).fit(X, Y, 2, callback=lambda report: [True])
 
 
-def test_an_interruption_leaves_every_trainer_at_the_start_of_its_unfinished_epoch():
+@pytest.mark.parametrize(("max_rows", "interrupted"), [
+    (History.MAX_ROWS, 3),
+    (4, 5),  # epoch 5's row thinned the history out: the history of epoch 4 comes back
+])
+def test_an_interruption_leaves_every_trainer_at_the_start_of_its_unfinished_epoch(
+        monkeypatch, max_rows, interrupted):
+    monkeypatch.setattr(History, "MAX_ROWS", max_rows)
     setup = Setup(optimizer="adam")
     X, Y = setup.data()
 
     def interrupt(report: EpochReport):
-        if report.epochs[0] == 3:
+        if report.epochs[0] == interrupted:
             raise KeyboardInterrupt
 
     together = setup.trainers()
     with pytest.raises(KeyboardInterrupt):
         StackedTrainer(together).fit(X, Y, 10, callback=interrupt)
     alone = setup.trainers()
-    train_alone(alone, X, Y, 2)
+    train_alone(alone, X, Y, interrupted - 1)
     for a, b in zip(alone, together):
         a.load_state(a.state())
         assert_same_trainer(a, b)
+        assert b.history.stride == 1 and b.history.epoch == list(range(1, interrupted))
 
 
 # -- what may be stacked ------------------------------------------------------------------------
@@ -515,12 +525,17 @@ def setups(draw):
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(setup=setups(), K=st.integers(1, 4), epochs=st.integers(1, 3),
-       data_seed=st.integers(0, 2**32 - 1))
-def test_any_stack_equals_its_networks_trained_alone(setup, K, epochs, data_seed):
+       data_seed=st.integers(0, 2**32 - 1), max_rows=st.sampled_from([2, 3, History.MAX_ROWS]),
+       chunk_flops=st.sampled_from([500.0, CHUNK_FLOPS]))
+def test_any_stack_equals_its_networks_trained_alone(setup, K, epochs, data_seed, max_rows,
+                                                     chunk_flops):
     X, Y = setup.data(data_seed)
-    alone, together = setup.trainers(K), setup.trainers(K)
-    expected = train_alone(alone, X, Y, epochs)
-    outcomes = StackedTrainer(together).fit(X, Y, epochs)
+    with pytest.MonkeyPatch.context() as patch:  # histories that thin out, batches in chunks
+        patch.setattr(History, "MAX_ROWS", max_rows)
+        patch.setattr(network_module, "CHUNK_FLOPS", chunk_flops)
+        alone, together = setup.trainers(K), setup.trainers(K)
+        expected = train_alone(alone, X, Y, epochs)
+        outcomes = StackedTrainer(together).fit(X, Y, epochs)
     assert [str(o) for o in outcomes] == [str(e) for e in expected]
     for a, b in zip(alone, together):
         assert_same_trainer(a, b)
