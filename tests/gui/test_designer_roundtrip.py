@@ -56,10 +56,11 @@ def set_design(panel, d):
     for row, size in enumerate(d["layers"]):
         table.cellWidget(row, 0).setValue(size)
     panel.weight_seed_spin.setValue(d["weight_seed"])
-    training.learning_rate_spin.setValue(d["learning_rate"])
-    training.optimizer_combo.setCurrentIndex(training.optimizer_combo.findText(d["optimizer"]))
-    training.batch_spin.setValue(d["batch"])
-    training.epoch_limit_spin.setValue(d["epoch_limit"])
+    training.widgets["learning_rate"].setValue(d["learning_rate"])
+    optimizer = training.widgets["optimizer"]
+    optimizer.setCurrentIndex(optimizer.findText(d["optimizer"]))
+    training.widgets["batch_size"].setValue(d["batch"])
+    training.widgets["epoch_limit"].setValue(d["epoch_limit"])
 
 
 @pytest.fixture(scope="module")
