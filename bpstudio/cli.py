@@ -59,7 +59,15 @@ from .session import (
     TrainingConfig,
     Workbench,
 )
-from .training_fields import TRAINING_FIELDS, Choice, Count, Field, Number, Seed, defaults_for
+from .training_fields import (
+    TRAINING_FIELDS,
+    Choice,
+    Count,
+    Number,
+    Seed,
+    TrainingField,
+    defaults_for,
+)
 
 COMMANDS = ("new", "train", "info", "export")
 DEFAULT_EPOCHS = 100
@@ -212,7 +220,7 @@ def _add_new(sub: Any) -> None:
     new.set_defaults(run=new_command, design_flags=tuple(flags))
 
 
-def _flag_type(field: Field) -> Callable[[str], Any]:
+def _flag_type(field: TrainingField) -> Callable[[str], Any]:
     """How a training field's flag reads its text (a choice's flag has ``choices``)."""
     if isinstance(field, Count):
         return _whole(1, field.maximum, field.limit_is)
@@ -264,8 +272,8 @@ def session_from_flags(args: argparse.Namespace) -> Session:
     )
     prepared = data.load()
     n_in, n_out = prepared.n_inputs, prepared.n_outputs
-    hidden = NetworkSpec().hidden
-    sizes = [n_in, *(layer.size for layer in hidden), n_out] if sizes is None else sizes
+    default = [layer.size for layer in NetworkSpec.hidden]
+    sizes = [n_in, *default, n_out] if sizes is None else sizes
     if sizes[0] != n_in or sizes[-1] != n_out:
         raise ValueError(
             f"--layers: the data '{data.name}' has {n_in} inputs and {n_out} outputs, so the "
@@ -350,7 +358,7 @@ def _sizes(text: str) -> list[int]:
 
 def _activations(text: str | None, n_layers: int, task: str, n_out: int) -> list[str]:
     if text is None:
-        hidden = NetworkSpec().hidden[0].activation
+        hidden = NetworkSpec.hidden[0].activation
         return [hidden] * (n_layers - 1) + [default_output(task, n_out)]
     names = text.split(",")
     if len(names) != n_layers:

@@ -229,8 +229,8 @@ class TrainingConfig:
     seed: int = _default("seed")
 
     def __post_init__(self) -> None:
-        for name, field_ in TRAINING_FIELDS.items():
-            field_.check(getattr(self, name))
+        for name, row in TRAINING_FIELDS.items():
+            row.check(getattr(self, name))
 
     @property
     def last_epoch(self) -> int:

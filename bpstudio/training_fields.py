@@ -62,7 +62,7 @@ class Widget:
 
 
 @dataclass(frozen=True)
-class Field:
+class TrainingField:
     """A row of the table: the field's name (the ``TrainingConfig`` attribute and the key in
     a file's ``training`` section), its default, and its flag and designer row if it has
     them. Subclasses say how a value is checked and what the schema says of it."""
@@ -90,7 +90,7 @@ class Field:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Choice(Field):
+class Choice(TrainingField):
     """A name from a registry; ``choices`` maps each name to the words a person reads."""
 
     choices: Mapping[str, str]
@@ -103,7 +103,7 @@ class Choice(Field):
 
 
 @dataclass(frozen=True, kw_only=True)
-class Number(Field):
+class Number(TrainingField):
     """A finite float above ``low`` (or at it, unless ``low_open``), and below ``high`` if
     given. A file holds it as a float, whole or not."""
 
@@ -138,7 +138,7 @@ class Number(Field):
 
 
 @dataclass(frozen=True, kw_only=True)
-class Count(Field):
+class Count(TrainingField):
     """A whole number from 1 to ``maximum`` (a limit of :mod:`bpstudio.limits`; ``limit_is``
     says what it is, for a flag's message), or ``None``; ``limit_check`` is the check of
     :mod:`bpstudio.limit_checks` that session and file reader share."""
@@ -156,7 +156,7 @@ class Count(Field):
 
 
 @dataclass(frozen=True)
-class Switch(Field):
+class Switch(TrainingField):
     """True or false."""
 
     def check(self, value: Any) -> None:
@@ -168,7 +168,7 @@ class Switch(Field):
 
 
 @dataclass(frozen=True)
-class Seed(Field):
+class Seed(TrainingField):
     """A seed, from 0 to :data:`~bpstudio.limits.MAX_SEED`."""
 
     def check(self, value: Any) -> None:
@@ -195,7 +195,7 @@ def _momentum_help() -> str:
     return f"for --optimizer {' or '.join(takers)} ({_MOMENTUM:g})"
 
 
-TRAINING_FIELDS: dict[str, Field] = {
+TRAINING_FIELDS: dict[str, TrainingField] = {
     f.name: f
     for f in (
         Choice(

@@ -12,10 +12,10 @@ from collections.abc import Callable
 from typing import Any
 
 from ..session import TrainingConfig
-from ..training_fields import TRAINING_FIELDS, Choice, Field, Number, Switch
+from ..training_fields import TRAINING_FIELDS, Choice, Number, Switch, TrainingField
 from .fields import at, boolean, choice, guard, number, obj
 
-_READERS: dict[type[Field], Callable[[Field, str, Any], Any]] = {
+_READERS: dict[type[TrainingField], Callable[[TrainingField, str, Any], Any]] = {
     Choice: lambda field, path, value: choice(path, value, field.choices, field.name),
     Number: lambda field, path, value: number(path, value),
     Switch: lambda field, path, value: boolean(path, value),
@@ -34,6 +34,6 @@ def decode_training(path: str, value: Any) -> TrainingConfig:
                                  for name, f in TRAINING_FIELDS.items()})
 
 
-def _read(field: Field, path: str, value: Any) -> Any:
+def _read(field: TrainingField, path: str, value: Any) -> Any:
     reader = _READERS.get(type(field))
     return value if reader is None else reader(field, path, value)

@@ -28,7 +28,7 @@ from bpstudio.core.datasets import GENERATORS, make_dataset
 from bpstudio.gui.widgets import BigSpinBox, LogSpinBox
 from bpstudio.limits import MAX_CLASSES, MAX_SAMPLES, MAX_SEED
 from bpstudio.session import TABLE, DataSpec, TrainingConfig
-from bpstudio.training_fields import DESIGNER_ROWS, TRAINING_FIELDS, Count, Field
+from bpstudio.training_fields import DESIGNER_ROWS, TRAINING_FIELDS, Count, TrainingField
 
 Number = int | float
 
@@ -266,7 +266,7 @@ class TrainingWidgets:
         return (value or None) if isinstance(TRAINING_FIELDS[name], Count) else value
 
 
-def _training_widget(field: Field) -> QWidget:
+def _training_widget(field: TrainingField) -> QWidget:
     """The widget of a training field, as its row of the table describes it."""
     spec = field.widget
     if spec.kind == "combo":
