@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import stat
 import sys
@@ -26,6 +25,7 @@ from . import __version__
 from .core import ACTIVATIONS, INITIALIZERS, LOSSES, DivergenceError
 from .core.datasets import GENERATORS
 from .core.losses import REDUCTIONS
+from .core.outputs import default_loss, default_output
 from .core.text import QUOTE_CHARS, quote, shorten
 from .core.validation import unknown_name
 from .examples import EXAMPLES
@@ -51,7 +51,6 @@ from .limits import (
     MAX_TITLE_CHARS,
 )
 from .session import (
-    OPTIMIZER_KINDS,
     TABLE,
     DataSpec,
     LayerSpec,
@@ -59,6 +58,15 @@ from .session import (
     Session,
     TrainingConfig,
     Workbench,
+)
+from .training_fields import (
+    TRAINING_FIELDS,
+    Choice,
+    Count,
+    Number,
+    Seed,
+    TrainingField,
+    defaults_for,
 )
 
 COMMANDS = ("new", "train", "info", "export")
@@ -148,7 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--epochs", type=epochs,
                        help="epochs to train (default: up to the file's epoch limit, else "
                        f"{DEFAULT_EPOCHS}; at most {MAX_EPOCHS:,} in all)")
-    train.add_argument("--lr", type=_positive, help="a new learning rate (kept in the file)")
+    train.add_argument("--lr", type=_flag_type(TRAINING_FIELDS["learning_rate"]),
+                       help="a new learning rate (kept in the file)")
     train.add_argument("--out", metavar="FILE", type=_path,
                        help="write here instead of back to FILE")
     train.add_argument("--force", action="store_true",
@@ -180,45 +189,53 @@ def _add_new(sub: Any) -> None:
     new.add_argument("--force", action="store_true",
                      help="replace FILE if it exists (even if it is read-only)")
     new.add_argument("--example", choices=list(EXAMPLES), help="start from a textbook example")
-    design = new.add_argument_group("design (not with --example)")
-    design.add_argument("--data", choices=list(GENERATORS), help="data generator (sin)")
-    design.add_argument("--param", action="append", default=[], metavar="KEY=VALUE",
-                        help="a generator parameter, e.g. n=200 or noise=0.1 (repeatable; "
-                        f"n <= {MAX_SAMPLES:,})")
-    design.add_argument("--test-fraction", type=float, help="share of samples held out (0)")
-    design.add_argument("--standardize", action="store_true", help="scale inputs to mean 0, sd 1")
-    design.add_argument("--layers", help="sizes from input to output, e.g. 2,8,8,1 (at most "
-                        f"{MAX_LAYERS + 1} sizes and {MAX_PARAMETERS:,} parameters)")
-    design.add_argument("--activations", help="one per weight layer, e.g. tanh,tanh,sigmoid "
-                        f"({', '.join(ACTIVATIONS)})")
-    design.add_argument("--loss", choices=list(LOSSES), help="default: suits the output")
-    design.add_argument("--reduction", choices=list(REDUCTIONS))
-    design.add_argument("--init", choices=list(INITIALIZERS))
-    design.add_argument("--no-bias", action="store_true", help="a network without biases")
-    design.add_argument("--optimizer", choices=list(OPTIMIZER_KINDS), help="default sgd")
-    design.add_argument("--lr", type=_positive, help="learning rate (0.05; adam 0.01)")
-    design.add_argument("--momentum", type=float, help="for --optimizer momentum (0.9)")
-    batch = _whole(1, MAX_SAMPLES, "the most samples data may have")
-    design.add_argument("--batch-size", type=batch, help="default: the full batch")
-    design.add_argument("--l2", type=float, help="weight decay λ (0)")
-    design.add_argument("--seed", type=_seed, help="seeds data, weights and shuffling (0)")
-    design.add_argument("--title", type=_text(MAX_TITLE_CHARS), help="a title for the session")
-    design.add_argument("--notes", type=_text(MAX_NOTES_CHARS), help="notes kept in the file")
-    new.set_defaults(run=new_command)
+    group = new.add_argument_group("design (not with --example)")
+    flags: list[str] = []  # what --example may not be combined with, in --help's order
+
+    def design(*names: str, **options: Any) -> None:
+        flags.append(group.add_argument(*names, **options).dest)
+
+    design("--data", choices=list(GENERATORS), help=f"data generator ({DataSpec.name})")
+    design("--param", action="append", default=[], metavar="KEY=VALUE",
+           help=f"a generator parameter, e.g. n=200 or noise=0.1 (repeatable; n <= "
+           f"{MAX_SAMPLES:,})")
+    design("--test-fraction", type=float,
+           help=f"share of samples held out ({DataSpec.test_fraction:g})")
+    design("--standardize", action="store_true", help="scale inputs to mean 0, sd 1")
+    design("--layers", help="sizes from input to output, e.g. 2,8,8,1 (at most "
+           f"{MAX_LAYERS + 1} sizes and {MAX_PARAMETERS:,} parameters)")
+    design("--activations", help="one per weight layer, e.g. tanh,tanh,sigmoid "
+           f"({', '.join(ACTIVATIONS)})")
+    design("--loss", choices=list(LOSSES), help="default: suits the output")
+    design("--reduction", choices=list(REDUCTIONS))
+    design("--init", choices=list(INITIALIZERS))
+    design("--no-bias", action="store_true", help="a network without biases")
+    for field in TRAINING_FIELDS.values():
+        if field.flag is not None:
+            options = ({"choices": list(field.choices)} if isinstance(field, Choice)
+                       else {"type": _flag_type(field)})
+            design(field.flag.name, help=field.help(), **options)
+    design("--title", type=_text(MAX_TITLE_CHARS), help="a title for the session")
+    design("--notes", type=_text(MAX_NOTES_CHARS), help="notes kept in the file")
+    new.set_defaults(run=new_command, design_flags=tuple(flags))
 
 
-DESIGN_FLAGS = (
-    "data", "param", "test_fraction", "standardize", "layers", "activations", "loss",
-    "reduction", "init", "no_bias", "optimizer", "lr", "momentum", "batch_size", "l2", "seed",
-    "title", "notes",
-)
+def _flag_type(field: TrainingField) -> Callable[[str], Any]:
+    """How a training field's flag reads its text (a choice's flag has ``choices``)."""
+    if isinstance(field, Count):
+        return _whole(1, field.maximum, field.limit_is)
+    if isinstance(field, Seed):
+        return _seed
+    if isinstance(field, Number) and field.flag is not None and field.flag.strict:
+        return _number(field)
+    return float
 
 
 def new_command(args: argparse.Namespace) -> int:
     if not args.force and os.path.lexists(args.output):
         return _fail(args.output, "exists already; use --force to replace it")
     if args.example:
-        given = [f for f in DESIGN_FLAGS if getattr(args, f) not in (None, False, [])]
+        given = [f for f in args.design_flags if getattr(args, f) not in (None, False, [])]
         if given:
             flag = "--" + given[0].replace("_", "-")
             raise UsageError(f"--example cannot be combined with {flag}")
@@ -243,18 +260,20 @@ def session_from_flags(args: argparse.Namespace) -> Session:
     refuses data beyond the limits) before the data is generated, the network's parameter
     count before its weights are allocated.
     """
-    seed = 0 if args.seed is None else args.seed
+    training = _training_flags(args)
+    seed = training["seed"]
     sizes = None if args.layers is None else _sizes(args.layers)
     params = dict(_key_value(p) for p in args.param)
     if args.seed is not None:
         params.setdefault("seed", seed)
     data = DataSpec(
-        args.data or "sin", params, 0.0 if args.test_fraction is None else args.test_fraction,
+        _or(args.data, DataSpec.name), params, _or(args.test_fraction, DataSpec.test_fraction),
         split_seed=seed, standardize=args.standardize,
     )
     prepared = data.load()
     n_in, n_out = prepared.n_inputs, prepared.n_outputs
-    sizes = [n_in, 8, n_out] if sizes is None else sizes
+    default = [layer.size for layer in NetworkSpec.hidden]
+    sizes = [n_in, *default, n_out] if sizes is None else sizes
     if sizes[0] != n_in or sizes[-1] != n_out:
         raise ValueError(
             f"--layers: the data '{data.name}' has {n_in} inputs and {n_out} outputs, so the "
@@ -266,27 +285,33 @@ def session_from_flags(args: argparse.Namespace) -> Session:
         network = NetworkSpec(
             hidden=tuple(LayerSpec(n, a) for n, a in zip(sizes[1:-1], acts)),
             output_activation=acts[-1],
-            loss=args.loss or _default_loss(acts[-1]),
-            reduction=args.reduction or "mean",
-            init=args.init or "xavier_uniform",
+            loss=_or(args.loss, default_loss(acts[-1])),
+            reduction=_or(args.reduction, NetworkSpec.reduction),
+            init=_or(args.init, NetworkSpec.init),
             bias=not args.no_bias,
             seed=seed,
         )
         network.check_size(n_in, n_out)
     except ValueError as exc:
         raise ValueError(f"--layers: {str(exc).removeprefix('hidden: ')}") from None
-    optimizer = args.optimizer or "sgd"
-    training = TrainingConfig(
-        optimizer,
-        learning_rate=args.lr or (0.01 if optimizer == "adam" else 0.05),
-        momentum=0.9 if args.momentum is None else args.momentum,
-        batch_size=args.batch_size,
-        l2=args.l2 or 0.0,
-        seed=seed,
-    )
-    session = Session(network, data, training, title=args.title or "", notes=args.notes or "")
+    session = Session(network, data, TrainingConfig(**training), title=args.title or "",
+                      notes=args.notes or "")
     session.build(prepared)
     return session
+
+
+def _training_flags(args: argparse.Namespace) -> dict[str, Any]:
+    """The training fields the flags give, the others at their defaults for the optimizer
+    kind (its own learning rate)."""
+    given = {name: getattr(args, field.flag.dest) for name, field in TRAINING_FIELDS.items()
+             if field.flag is not None}
+    defaults = defaults_for(_or(given["optimizer"], TRAINING_FIELDS["optimizer"].default))
+    return {name: _or(given.get(name), default) for name, default in defaults.items()}
+
+
+def _or(value: Any, default: Any) -> Any:
+    """A flag's value, or ``default`` when the flag was left out."""
+    return default if value is None else value
 
 
 def _key_value(text: str) -> tuple[str, Any]:
@@ -333,19 +358,13 @@ def _sizes(text: str) -> list[int]:
 
 def _activations(text: str | None, n_layers: int, task: str, n_out: int) -> list[str]:
     if text is None:
-        output = "identity" if task == "regression" else "sigmoid" if n_out == 1 else "softmax"
-        return ["tanh"] * (n_layers - 1) + [output]
+        hidden = NetworkSpec.hidden[0].activation
+        return [hidden] * (n_layers - 1) + [default_output(task, n_out)]
     names = text.split(",")
     if len(names) != n_layers:
         raise ValueError(f"--activations: expected {n_layers} names (one per weight layer), "
                          f"got {len(names)}")
     return names
-
-
-def _default_loss(output_activation: str) -> str:
-    return {"sigmoid": "binary_cross_entropy", "softmax": "cross_entropy"}.get(
-        output_activation, "mse"
-    )
 
 
 def train_command(args: argparse.Namespace) -> int:
@@ -543,14 +562,22 @@ def _text(max_chars: int) -> Callable[[str], str]:
     return parse
 
 
-def _positive(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {quote(text)}") from None
-    if not (math.isfinite(value) and value > 0):
-        raise argparse.ArgumentTypeError(f"must be a finite number > 0, got {quote(text)}")
-    return value
+def _number(field: Number) -> Callable[[str], float]:
+    """A number within ``field``'s range: ``must be a finite number > 0, got '-1'``."""
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a number, got {quote(text)}") from None
+        try:
+            field.check(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"must be {field.range_text()}, got {quote(text)}") from None
+        return value
+
+    return parse
 
 
 def _whole(minimum: int, maximum: int, limit: str) -> Callable[[str], int]:

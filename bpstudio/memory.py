@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .core import Network
+from .core.optimizers import OPTIMIZER_KINDS
 
 if TYPE_CHECKING:
     from .session import PreparedData, TrainingConfig
@@ -53,7 +54,7 @@ def training_memory(net: Network, data: PreparedData, training: TrainingConfig) 
     n_train, columns, width = data.train.n_samples, sizes[0] + sizes[-1], sum(sizes)
     batch = min(training.batch_size or n_train, n_train)
     rows = max(min(batch, net.chunk_rows()), min(n_train, net.chunk_rows(backward=False)))
-    moments = {"sgd": 0, "momentum": 1, "adam": 2}[training.optimizer]
+    moments = OPTIMIZER_KINDS[training.optimizer].moments
     grid = 0 if sizes[0] > 2 else 300 if sizes[0] == 1 else 150 * 150
     return {
         "data": 4 * f * data.full.n_samples * columns,

@@ -8,7 +8,6 @@ and never open files; ``bpstudio.io`` turns it into a ``.bpnet`` file and back.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -19,8 +18,6 @@ from .core import (
     ACTIVATIONS,
     INITIALIZERS,
     LOSSES,
-    SGD,
-    Adam,
     History,
     Network,
     Optimizer,
@@ -28,13 +25,12 @@ from .core import (
     TrainerState,
 )
 from .core.datasets import GENERATORS, Dataset, Standardizer, make_dataset, train_test_split
+from .core.optimizers import OPTIMIZER_KINDS as OPTIMIZER_KINDS  # where callers look for it
 from .core.text import quote
 from .core.validation import check_name
 from .limit_checks import (
-    check_batch_size,
     check_data_values,
     check_epoch,
-    check_epoch_limit,
     check_history_rows,
     check_labels,
     check_layers,
@@ -50,9 +46,7 @@ from .limit_checks import (
 from .limit_checks import count_parameters as count_parameters  # where callers look for it
 from .limits import MAX_EPOCHS
 from .memory import check_training_memory
-
-OPTIMIZER_KINDS = ("sgd", "momentum", "adam")
-"""What a person picks: plain SGD, SGD with momentum, or Adam."""
+from .training_fields import TRAINING_FIELDS
 
 TABLE = "table"
 """``DataSpec.name`` of data imported as rows rather than made by a generator."""
@@ -213,31 +207,30 @@ class PreparedData:
         return self.standardizer.transform(part.X)
 
 
+def _default(name: str) -> Any:
+    return TRAINING_FIELDS[name].default
+
+
 @dataclass(frozen=True)
 class TrainingConfig:
-    """How to train: optimizer kind and settings, batching, L2 and when to stop."""
+    """How to train: optimizer kind and settings, batching, L2 and when to stop.
 
-    optimizer: str = "sgd"
-    learning_rate: float = 0.05
-    momentum: float = 0.9
-    batch_size: int | None = None
-    shuffle: bool = True
-    l2: float = 0.0
-    epoch_limit: int | None = None
-    seed: int = 0
+    Each field's default, range and check, its key in a file, its flag and its place in the
+    designer are in :data:`~bpstudio.training_fields.TRAINING_FIELDS`, in this order.
+    """
+
+    optimizer: str = _default("optimizer")
+    learning_rate: float = _default("learning_rate")
+    momentum: float = _default("momentum")
+    batch_size: int | None = _default("batch_size")
+    shuffle: bool = _default("shuffle")
+    l2: float = _default("l2")
+    epoch_limit: int | None = _default("epoch_limit")
+    seed: int = _default("seed")
 
     def __post_init__(self) -> None:
-        check_name("optimizer", self.optimizer, OPTIMIZER_KINDS)
-        lr = self.learning_rate
-        if not _is_real(lr) or not (math.isfinite(lr) and lr > 0):
-            raise ValueError(f"learning_rate: must be a finite number > 0, got {quote(lr)}")
-        if not _is_real(self.momentum) or not 0.0 <= self.momentum < 1.0:
-            raise ValueError(f"momentum: must be a number in [0, 1), got {quote(self.momentum)}")
-        if not _is_real(self.l2) or not (math.isfinite(self.l2) and self.l2 >= 0):
-            raise ValueError(f"l2: must be a finite number >= 0, got {quote(self.l2)}")
-        check_batch_size("batch_size", self.batch_size)
-        check_epoch_limit("epoch_limit", self.epoch_limit)
-        check_seed("seed", self.seed)
+        for name, row in TRAINING_FIELDS.items():
+            row.check(getattr(self, name))
 
     @property
     def last_epoch(self) -> int:
@@ -245,10 +238,7 @@ class TrainingConfig:
         return MAX_EPOCHS if self.epoch_limit is None else min(self.epoch_limit, MAX_EPOCHS)
 
     def make_optimizer(self) -> Optimizer:
-        if self.optimizer == "adam":
-            return Adam(self.learning_rate, weight_decay=self.l2)
-        momentum = self.momentum if self.optimizer == "momentum" else 0.0
-        return SGD(self.learning_rate, momentum=momentum, weight_decay=self.l2)
+        return OPTIMIZER_KINDS[self.optimizer].make(self.learning_rate, self.momentum, self.l2)
 
 
 @dataclass(eq=False)
@@ -375,10 +365,6 @@ def training_targets(part: Dataset, n_outputs: int) -> np.ndarray:
     if n_outputs == 1:
         return part.y.reshape(-1, 1).astype(np.float64)
     return np.eye(n_outputs)[part.y]
-
-
-def _is_real(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def output_count(task: str, y_columns: int, n_classes: int) -> int:

@@ -10,7 +10,7 @@ from .initializers import INITIALIZERS
 from .losses import LOSSES, Loss
 from .metrics import accuracy, evaluate, mse, predict_classes, r2
 from .network import Gradients, Network, Trace
-from .optimizers import OPTIMIZERS, SGD, Adam, Optimizer, make_optimizer
+from .optimizers import OPTIMIZER_KINDS, OPTIMIZERS, SGD, Adam, Optimizer, make_optimizer
 from .trainer import DivergenceError, History, Trainer, TrainerState
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "INITIALIZERS",
     "LOSSES",
     "OPTIMIZERS",
+    "OPTIMIZER_KINDS",
     "SGD",
     "Activation",
     "Adam",

@@ -232,27 +232,57 @@ def spiral(
     return _shuffled(rng, np.vstack(arms), y, "spiral", params)
 
 
-GENERATORS: dict[str, Callable[..., Dataset]] = {
-    "sin": sin,
-    "points8": points8,
-    "binary4": binary4,
-    "xor": xor,
-    "circles": circles,
-    "moons": moons,
-    "gaussians": gaussians,
-    "spiral": spiral,
-    "classification": classification,
+@dataclass(frozen=True)
+class DataGenerator:
+    """A generator as BP Studio offers it: its name (``DataSpec.name``, a file's
+    ``generator``), the words the designer's list shows and the task its data poses. Its
+    parameters and their defaults are those of the function (keyword-only, each with a
+    default), so a generator's signature is its one description."""
+
+    name: str
+    make: Callable[..., Dataset]
+    label: str
+    task: str
+
+    @property
+    def parameters(self) -> tuple[str, ...]:
+        """The keyword parameters it takes, in order (a file may give any of them)."""
+        return tuple(inspect.signature(self.make).parameters)
+
+    @property
+    def defaults(self) -> dict[str, Any]:
+        """Each parameter's default: what a freshly picked dataset starts at."""
+        return {key: p.default for key, p in inspect.signature(self.make).parameters.items()}
+
+
+GENERATORS: dict[str, DataGenerator] = {
+    g.name: g
+    for g in (
+        DataGenerator("sin", sin, "Sin fit", "regression"),
+        DataGenerator("points8", points8, "8 points", "classification"),
+        DataGenerator("binary4", binary4, "3×4 binary", "classification"),
+        DataGenerator("xor", xor, "XOR", "classification"),
+        DataGenerator("circles", circles, "Circles", "classification"),
+        DataGenerator("moons", moons, "Moons", "classification"),
+        DataGenerator("gaussians", gaussians, "Gaussians", "classification"),
+        DataGenerator("spiral", spiral, "Spiral", "classification"),
+        DataGenerator("classification", classification, "Classification (20-D)",
+                      "classification"),
+    )
 }
+"""Every data generator, in the order the designer and the command line offer them: adding
+one here adds it to the designer, the command line (``--data``) and the file format (the
+schema lists the names; a test keeps it so)."""
 
 
 def make_dataset(name: str, **params: Any) -> Dataset:
     """Build the dataset registered as ``name``; how files and the designer ask for data."""
     generator = GENERATORS[check_name("dataset", name, GENERATORS)]
-    accepted = list(inspect.signature(generator).parameters)
+    accepted = generator.parameters
     for key in params:
         if key not in accepted:
             raise unknown_name(f"dataset '{name}' parameter", key, accepted)
-    return generator(**params)
+    return generator.make(**params)
 
 
 # -- split and scaling ----------------------------------------------------------------------

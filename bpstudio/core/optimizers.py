@@ -4,11 +4,16 @@ Their state is a step count plus float arrays aligned with the parameter vector,
 ``state()`` → ``load_state()`` restores an optimizer bit for bit. The learning rate is a plain
 attribute and may change between steps. ``weight_decay`` adds the L2 term ``λ·w`` to the
 gradient of the weights (never the biases): the first ``n_decayed`` entries of the vector.
+
+:data:`OPTIMIZER_KINDS` is what a person picks (plain SGD, SGD with momentum, Adam): the one
+list the session, the designer, the command line and the file format are built from.
 """
 
 from __future__ import annotations
 
+import inspect
 import math
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -196,6 +201,46 @@ class Adam(Optimizer):
 
 
 OPTIMIZERS: dict[str, type[Optimizer]] = {"sgd": SGD, "adam": Adam}
+"""The core optimizers by the name their :meth:`~Optimizer.config` (and a file's state) has."""
+
+CONFIG_KEYS: tuple[str, ...] = tuple(dict.fromkeys(
+    key for kind in OPTIMIZERS.values()
+    for key in list(inspect.signature(kind.__init__).parameters)[1:]
+))
+"""Every setting an optimizer's config may hold besides its name: its constructor's
+parameters (``lr``, ``momentum``, ``nesterov``, ``weight_decay``, ``beta1``, ...)."""
+
+
+@dataclass(frozen=True)
+class OptimizerKind:
+    """An optimizer as a person picks it: its name (``TrainingConfig.optimizer``), the word
+    the designer shows, the core optimizer it makes and the defaults of its settings."""
+
+    name: str
+    label: str
+    optimizer: type[Optimizer]
+    learning_rate: float
+    """The learning rate a new session of this kind starts at (``bpstudio new``)."""
+    momentum: float | None = None
+    """The default momentum coefficient; ``None``: this kind takes no momentum."""
+    moments: int = 0
+    """Arrays the size of the parameter vector it keeps between steps (velocity; m and v)."""
+
+    def make(self, learning_rate: float, momentum: float, weight_decay: float) -> Optimizer:
+        """The core optimizer; ``momentum`` is used only by a kind that takes one."""
+        settings = {} if self.momentum is None else {"momentum": momentum}
+        return self.optimizer(learning_rate, weight_decay=weight_decay, **settings)
+
+
+OPTIMIZER_KINDS: dict[str, OptimizerKind] = {
+    kind.name: kind
+    for kind in (
+        OptimizerKind("sgd", "SGD", SGD, learning_rate=0.05),
+        OptimizerKind("momentum", "Momentum", SGD, learning_rate=0.05, momentum=0.9, moments=1),
+        OptimizerKind("adam", "Adam", Adam, learning_rate=0.01, moments=2),
+    )
+}
+"""What a person picks, in the order the designer and the command line offer it."""
 
 
 def make_optimizer(config: dict[str, Any]) -> Optimizer:

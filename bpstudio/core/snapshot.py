@@ -83,6 +83,14 @@ class PlotGrid:
         return outputs.reshape(len(self.ys), len(self.xs), outputs.shape[1])
 
 
+MEAN_ABS_GRAD = "mean_abs_grad"
+"""Extra: per weight layer, the mean |dW| on the training set (the gradient-flow view)."""
+HIDDEN_OUTPUTS = "hidden_outputs"
+"""Extra: every hidden layer's outputs on the neuron view's grid (the neuron view)."""
+EXTRAS = frozenset({MEAN_ABS_GRAD, HIDDEN_OUTPUTS})
+"""The keys a snapshot's ``extras`` may have: made only for the views that ask for them."""
+
+
 @dataclass(frozen=True)
 class TrainingSnapshot:
     """Training as it stands after ``epoch`` epochs of run ``run_id``.

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from bpstudio.core.diagnostics import WEIGHT_PERCENTILES, weight_percentiles
-from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
+from bpstudio.core.snapshot import MEAN_ABS_GRAD, PlotGrid, TrainingSnapshot
 from bpstudio.core.steptrace import sub
 from bpstudio.session import PreparedData
 
@@ -33,7 +33,7 @@ AXIS_WIDTH = 58
 LEGEND_VALUES_UP_TO = 4
 """With more weight layers the legend names them only: their latest values would not fit."""
 
-EXTRAS_KEY = "mean_abs_grad"
+EXTRAS_KEY = MEAN_ABS_GRAD
 """Where the worker puts per-layer mean |dW| in ``TrainingSnapshot.extras``."""
 
 _AT = {q: k for k, q in enumerate(WEIGHT_PERCENTILES)}

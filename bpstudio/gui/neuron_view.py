@@ -18,7 +18,7 @@ from PySide6.QtCore import QPointF, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QCheckBox, QComboBox, QSizePolicy, QStackedWidget, QWidget
 
-from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
+from bpstudio.core.snapshot import HIDDEN_OUTPUTS, PlotGrid, TrainingSnapshot
 from bpstudio.core.steptrace import sub
 from bpstudio.session import PreparedData
 
@@ -26,7 +26,7 @@ from .views import theme
 from .views.decision_plot import _pixel_rect
 from .views.reach import out_of_reach
 
-EXTRAS_KEY = "hidden_outputs"
+EXTRAS_KEY = HIDDEN_OUTPUTS
 TILE = 40.0
 """Side of a thumbnail of a 1-D neuron, in mosaic units (a 2-D one is one pixel per point)."""
 GAP = 4

@@ -24,12 +24,10 @@ from ..core.losses import REDUCTIONS
 from ..limit_checks import check_layers, check_parameters
 from ..limits import MAX_FILE_BYTES
 from ..session import (
-    OPTIMIZER_KINDS,
     LayerSpec,
     NetworkSpec,
     PreparedData,
     Session,
-    TrainingConfig,
 )
 from . import jsonfmt
 from .atomic import untouched, writable_target, write_atomic
@@ -44,13 +42,13 @@ from .fields import (
     fail,
     guard,
     integer,
-    number,
     obj,
     text,
 )
 from .migrations import FORMAT, VERSION, migrate
 from .paths import irregular, named
 from .state import decode_start, decode_state, encode_start, encode_state
+from .training_section import decode_training, encode_training
 
 TOP_KEYS = (
     "format", "version", "app_version", "created", "modified", "title", "notes",
@@ -60,10 +58,6 @@ NETWORK_KEYS = ("inputs", "layers", "loss", "reduction", "init", "bias", "seed")
 HEAD_BYTES = 4096
 """The first bytes of a file, where BP Studio writes ``created``."""
 _CREATED = re.compile(rb'^\s*"created": "([^"\\]{1,64})"', re.MULTILINE)
-TRAINING_KEYS = (
-    "optimizer", "learning_rate", "momentum", "batch_size", "shuffle", "l2", "epoch_limit",
-    "seed",
-)
 
 
 @dataclass(frozen=True)
@@ -92,7 +86,7 @@ def encode(session: Session, *, created: str, modified: str) -> dict[str, Any]:
     _check_buildable(session, prepared)
     for field in ("title", "notes"):
         check_text(field, getattr(session, field))
-    net, train = session.network, session.training
+    net = session.network
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -112,16 +106,7 @@ def encode(session: Session, *, created: str, modified: str) -> dict[str, Any]:
         },
         "data": encode_data(session.data, prepared),
         "standardizer": encode_standardizer(session.data, prepared),
-        "training": {
-            "optimizer": train.optimizer,
-            "learning_rate": float(train.learning_rate),
-            "momentum": float(train.momentum),
-            "batch_size": train.batch_size,
-            "shuffle": train.shuffle,
-            "l2": float(train.l2),
-            "epoch_limit": train.epoch_limit,
-            "seed": train.seed,
-        },
+        "training": encode_training(session.training),
         "state": None if session.state is None else encode_state(session.state, sizes, net.bias),
         "start": None if session.start is None else encode_start(session.start, sizes, net.bias),
     }
@@ -245,7 +230,7 @@ def decode(doc: Any) -> tuple[Session, FileInfo]:
     prepared = prepare("data", data)
     _check_sizes(sizes, prepared)
     check_standardizer("standardizer", doc["standardizer"], data, prepared.n_inputs)
-    training = _decode_training("training", doc["training"])
+    training = decode_training("training", doc["training"])
     state = None
     if doc["state"] is not None:
         state = decode_state("state", doc["state"], sizes, network.bias)
@@ -329,23 +314,6 @@ def _check_sizes(sizes: list[int], prepared: PreparedData) -> None:
     if sizes[-1] != prepared.n_outputs:
         raise fail(f"network.layers[{len(sizes) - 2}].size", f"the data needs "
                    f"{prepared.n_outputs} outputs but the output layer has {sizes[-1]}")
-
-
-def _decode_training(path: str, value: Any) -> TrainingConfig:
-    """Batch size, epoch limit and seed go to the config as they are: its own checks (the
-    limits of a session) name them."""
-    d = obj(path, value, TRAINING_KEYS)
-    with guard(path):
-        return TrainingConfig(
-            optimizer=choice(at(path, "optimizer"), d["optimizer"], OPTIMIZER_KINDS, "optimizer"),
-            learning_rate=number(at(path, "learning_rate"), d["learning_rate"]),
-            momentum=number(at(path, "momentum"), d["momentum"]),
-            batch_size=d["batch_size"],
-            shuffle=boolean(at(path, "shuffle"), d["shuffle"]),
-            l2=number(at(path, "l2"), d["l2"]),
-            epoch_limit=d["epoch_limit"],
-            seed=d["seed"],
-        )
 
 
 def _check_buildable(session: Session, prepared: PreparedData) -> None:

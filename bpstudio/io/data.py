@@ -8,7 +8,6 @@ it is written so that other tools can use the weights without BP Studio.
 
 from __future__ import annotations
 
-import inspect
 from typing import Any
 
 import numpy as np
@@ -69,7 +68,7 @@ def decode_data(path: str, value: Any) -> DataSpec:
 
 
 def _decode_params(path: str, name: str, value: Any) -> dict[str, Any]:
-    accepted = list(inspect.signature(GENERATORS[name]).parameters)
+    accepted = GENERATORS[name].parameters
     d = obj(path, value, (), accepted)
     for key, v in d.items():
         if not isinstance(v, int | float | str):

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from ..core import History, TrainerState, make_optimizer
+from ..core.optimizers import CONFIG_KEYS, OPTIMIZERS
 from ..core.trainer import EpochProgress
 from ..limit_checks import check_history_rows, count_parameters
 from ..limits import MAX_EPOCHS
@@ -167,9 +168,8 @@ def _encode_optimizer_state(state: dict[str, Any], n: int) -> dict[str, Any]:
 
 def _decode_optimizer(path: str, d: dict, n: int) -> tuple[dict[str, Any], dict[str, Any]]:
     where = at(path, "optimizer")
-    config = obj(where, d["optimizer"], ("name",), ("lr", "momentum", "nesterov", "beta1",
-                                                    "beta2", "eps", "weight_decay"))
-    choice(at(where, "name"), config["name"], ("sgd", "adam"), "optimizer")
+    config = obj(where, d["optimizer"], ("name",), CONFIG_KEYS)
+    choice(at(where, "name"), config["name"], OPTIMIZERS, "optimizer")
     for key, value in config.items():
         if key != "name" and not isinstance(value, bool):
             number(at(where, key), value)

@@ -39,12 +39,13 @@ def new_flags(draw):
         "--data", data, "--seed", draw(SEEDS),
         "--layers", ",".join(map(str, [n_in, *hidden, n_out])),
         "--test-fraction", draw(st.sampled_from([0.0, 0.2, 0.5])),
-        "--optimizer", draw(st.sampled_from(OPTIMIZER_KINDS)),
+        "--optimizer", draw(st.sampled_from(list(OPTIMIZER_KINDS))),
         "--lr", draw(st.sampled_from([1e-300, 0.05, 1e300])),
         "--batch-size", draw(st.sampled_from([1, 16, MAX_SAMPLES])),
         "--l2", draw(st.sampled_from([0.0, 1e-4, 1e300])),
-        "--title", draw(st.one_of(LINE, st.just("t" * MAX_TITLE_CHARS))),
-        "--notes", draw(st.one_of(TEXT, st.just("n\n" * (MAX_NOTES_CHARS // 2)))),
+        # --flag=TEXT: a text may start with "-" (as "-:"), which alone would read as a flag
+        "--title=" + draw(st.one_of(LINE, st.just("t" * MAX_TITLE_CHARS))),
+        "--notes=" + draw(st.one_of(TEXT, st.just("n\n" * (MAX_NOTES_CHARS // 2)))),
     ]
     if data in ("sin", "xor", "circles", "moons"):
         flags += ["--param", f"n={draw(st.sampled_from([8, 37, MAX_SAMPLES]))}"]
@@ -59,6 +60,7 @@ def test_every_session_new_writes_opens_again(tmp_path, capsys, flags):
     code, _, err = run(capsys, "new", "-o", out, "--force", *flags)
     assert code == 0, err
     session = load(out)
-    assert session.title == flags[flags.index("--title") + 1]
-    assert session.notes == flags[flags.index("--notes") + 1]
+    texts = dict(f.split("=", 1) for f in flags if str(f).startswith(("--title=", "--notes=")))
+    assert session.title == texts["--title"]
+    assert session.notes == texts["--notes"]
     assert session.network.seed == flags[flags.index("--seed") + 1]

@@ -28,7 +28,7 @@ def columns(d, role: str) -> np.ndarray:
 
 def test_defaults_are_seed_002s_call():
     d = make_dataset("classification")
-    assert GENERATORS["classification"] is classification
+    assert GENERATORS["classification"].make is classification
     assert d.X.shape == (1000, 20) and d.X.dtype == np.float64
     assert d.y.shape == (1000,) and set(np.unique(d.y)) == {0, 1}
     assert d.task == "classification" and d.n_classes == 2 and d.name == "classification"

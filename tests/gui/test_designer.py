@@ -49,7 +49,7 @@ def test_datasets_are_offered_by_their_names(panel):
     combo = find(panel, QComboBox, "datasetCombo")
     labels = [combo.itemText(i) for i in range(combo.count())]
     assert labels == ["Sin fit", "8 points", "3×4 binary", "XOR", "Circles", "Moons",
-                      "Gaussians", "Spiral"]
+                      "Gaussians", "Spiral", "Classification (20-D)"]
 
 
 def test_picking_a_dataset_emits_its_data_spec_and_a_valid_output(qtbot, panel):

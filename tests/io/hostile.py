@@ -136,8 +136,8 @@ def generator_documents(texts: list[str]) -> Iterator[tuple[str, str]]:
     """The sin example asking each data generator for each hostile value of each of its
     parameters (the examples alone use only three generators)."""
     doc = json.loads(example_texts()["sin"])
-    for generator, make in GENERATORS.items():
-        for param in inspect.signature(make).parameters:
+    for generator, entry in GENERATORS.items():
+        for param in inspect.signature(entry.make).parameters:
             for i in range(len(texts)):
                 changed = copy(doc)
                 changed["data"].update(generator=generator, params={param: SLOT.format(i)})

@@ -20,7 +20,7 @@ def test_each_file_loads_and_equals_what_the_code_builds(name):
 def test_each_file_is_up_to_date(name):
     """If this fails, run `python -m bpstudio.examples --write`."""
     expected = dumps(EXAMPLES[name](), created=FILE_TIME, modified=FILE_TIME)
-    assert example_path(name).read_text(encoding="utf-8") == expected
+    assert example_path(name).read_bytes() == expected.encode("utf-8")  # byte for byte
 
 
 @pytest.mark.parametrize("name", list(EXAMPLES))

@@ -56,7 +56,7 @@ def test_the_schema_names_exactly_the_registries():
     rules = {rule["if"]["properties"]["generator"]["const"]:
              rule["then"]["properties"]["params"]["propertyNames"]["enum"]
              for rule in DEFS["data"]["allOf"]}
-    assert rules == {name: list(inspect.signature(g).parameters)
+    assert rules == {name: list(inspect.signature(g.make).parameters)
                      for name, g in GENERATORS.items()}
 
 

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.core import INITIALIZERS
+from bpstudio.core.datasets import GENERATORS
+from bpstudio.core.outputs import output_choices, pair_label
 from bpstudio.core.text import shorten
 from bpstudio.limits import MAX_SEED
 from bpstudio.session import TABLE, DataSpec, NetworkSpec, PreparedData, Session, TrainingConfig
@@ -194,7 +196,7 @@ class DesignerPanel(QWidget):
         if name == TABLE:
             self.data.show_imported()
         else:
-            self.data.show_params(name, choices.generator_defaults(name))
+            self.data.show_params(name, GENERATORS[name].defaults)
         self._loading = False
         self._on_data_edited()
 
@@ -261,7 +263,9 @@ class DesignerPanel(QWidget):
 
     def _current_pair(self) -> tuple[str, str]:
         index = self.output_combo.currentIndex()
-        return self._pairs[index] if 0 <= index < len(self._pairs) else ("identity", "mse")
+        if 0 <= index < len(self._pairs):
+            return self._pairs[index]
+        return NetworkSpec.output_activation, NetworkSpec.loss
 
     def _refresh_outputs(
         self, spec: DataSpec, keep: tuple[str, str], prepared: PreparedData | None = None
@@ -276,7 +280,7 @@ class DesignerPanel(QWidget):
         except ValueError:
             return
         kind = (prepared.task, prepared.n_outputs)
-        pairs = choices.output_choices(*kind)
+        pairs = output_choices(*kind)
         if kind != self._data_kind and self._data_kind is not None:
             keep = pairs[0]
         elif keep not in pairs:
@@ -287,7 +291,7 @@ class DesignerPanel(QWidget):
         self._data_kind = kind
         self._pairs = pairs
         self.output_combo.clear()
-        self.output_combo.addItems([choices.pair_label(p) for p in pairs])
+        self.output_combo.addItems([pair_label(p) for p in pairs])
         self.output_combo.setCurrentIndex(pairs.index(keep))
 
     def _show_problem(self, text: str, widget: QWidget | None = None) -> None:

@@ -1,14 +1,15 @@
 """The designer's data and training fields: widgets in, frozen specs out.
 
 Ranges come from :mod:`bpstudio.limits` where a file has a limit, else they are the
-designer's own (noise up to 5, an L2 up to 1). A session may bring values beyond the
-designer's own ranges, or finer than a field shows: :class:`ExactValues` shows them and gives
-them back unchanged until the person edits the field.
+designer's own (noise up to 5, an L2 up to 1). The training fields are built from the field
+table (:data:`~bpstudio.training_fields.TRAINING_FIELDS`), the dataset list from the
+generator registry. A session may bring values beyond the designer's own ranges, or finer
+than a field shows: :class:`ExactValues` shows them and gives them back unchanged until the
+person edits the field.
 """
 
 from __future__ import annotations
 
-import inspect
 import re
 from dataclasses import replace
 
@@ -25,10 +26,9 @@ from PySide6.QtWidgets import (
 
 from bpstudio.core.datasets import GENERATORS, make_dataset
 from bpstudio.gui.widgets import BigSpinBox, LogSpinBox
-from bpstudio.limits import MAX_CLASSES, MAX_EPOCHS, MAX_SAMPLES, MAX_SEED
+from bpstudio.limits import MAX_CLASSES, MAX_SAMPLES, MAX_SEED
 from bpstudio.session import TABLE, DataSpec, TrainingConfig
-
-from . import choices
+from bpstudio.training_fields import DESIGNER_ROWS, TRAINING_FIELDS, Count, TrainingField
 
 Number = int | float
 
@@ -114,8 +114,8 @@ class DataWidgets:
         self.exact = exact
         self.dataset_combo = QComboBox()
         self.dataset_combo.setObjectName("datasetCombo")
-        for name, label in choices.DATASETS.items():
-            self.dataset_combo.addItem(label, name)
+        for name, generator in GENERATORS.items():
+            self.dataset_combo.addItem(generator.label, name)
         self.samples_spin = _spin(1, MAX_SAMPLES, "samplesSpin", "Number of data points")
         self.noise_spin = _double(5.0, 0.05, 3, "noiseSpin", "Standard deviation of the noise")
         self.classes_spin = _spin(2, MAX_CLASSES, "classesSpin", "Number of classes")
@@ -154,7 +154,8 @@ class DataWidgets:
         field = _field_of(message)
         return {
             "n": self.samples_spin, "noise": self.noise_spin, "spread": self.noise_spin,
-            "classes": self.classes_spin, "test_fraction": self.test_fraction_spin,
+            "classes": self.classes_spin, "n_informative": self.classes_spin,
+            "test_fraction": self.test_fraction_spin,
             "seed": self.data_seed_spin, "split_seed": self.data_seed_spin,
         }.get(field)
 
@@ -177,7 +178,7 @@ class DataWidgets:
 
     def _show_fields(self, spec: DataSpec) -> None:
         params = {} if spec.table is not None else {
-            **choices.generator_defaults(spec.name), **spec.params}
+            **GENERATORS[spec.name].defaults, **spec.params}
         self.show_params(spec.name, params)
         if spec.table is not None:
             self.exact.show(self.data_seed_spin, spec.split_seed)
@@ -211,7 +212,7 @@ class DataWidgets:
         if name == TABLE:
             imported = previous if previous.table is not None else self._imported
             return replace(imported, **common)
-        accepted = inspect.signature(GENERATORS[name]).parameters
+        accepted = GENERATORS[name].parameters
         params = dict(previous.params) if previous.name == name else {}
         for key, widget in (
             ("n", self.samples_spin), (self._noise_key, self.noise_spin),
@@ -223,64 +224,65 @@ class DataWidgets:
 
 
 class TrainingWidgets:
-    """Learning rate, optimizer, batch size, L2 and epoch limit."""
+    """The training fields the designer shows (learning rate, optimizer, batch size, L2,
+    epoch limit), one per row of the field table it names in
+    :data:`~bpstudio.training_fields.DESIGNER_ROWS`; :attr:`widgets` by field name."""
 
     def __init__(self, exact: ExactValues) -> None:
         self.exact = exact
-        self.learning_rate_spin = LogSpinBox(1e-6, 10.0)
-        self.learning_rate_spin.setObjectName("learningRateSpin")
-        _tip(self.learning_rate_spin,
-             "Step size η (1e-6 to 10); arrows step 1-2-5 per decade. Applies at the next step")
-        self.optimizer_combo = QComboBox()
-        self.optimizer_combo.setObjectName("optimizerCombo")
-        for kind, label in choices.OPTIMIZERS.items():
-            self.optimizer_combo.addItem(label, kind)
-        self.batch_spin = _spin(
-            0, MAX_SAMPLES, "batchSizeSpin", "Samples per update; 0 = the whole training set",
-            special="Full batch", big=True)
-        self.l2_spin = _double(1.0, 1e-4, 6, "l2Spin", "L2 weight decay λ (biases are not decayed)")
-        self.epoch_limit_spin = _spin(
-            0, MAX_EPOCHS, "epochLimitSpin", "Training stops after this many epochs",
-            special="No limit", big=True)
-        self.epoch_limit_spin.setSingleStep(100)
+        self.widgets: dict[str, QWidget] = {
+            name: _training_widget(TRAINING_FIELDS[name]) for name in DESIGNER_ROWS}
         self.form = QFormLayout()
-        for label, widget in (
-            ("Learning rate", self.learning_rate_spin), ("Optimizer", self.optimizer_combo),
-            ("Batch size", self.batch_spin), ("L2", self.l2_spin),
-            ("Epoch limit", self.epoch_limit_spin),
-        ):
-            self.form.addRow(label, widget)
+        for name, widget in self.widgets.items():
+            self.form.addRow(TRAINING_FIELDS[name].widget.label, widget)
 
     def fields(self) -> tuple[QWidget, ...]:
-        return (self.learning_rate_spin, self.batch_spin, self.l2_spin, self.epoch_limit_spin)
+        return tuple(w for w in self.widgets.values() if not isinstance(w, QComboBox))
 
     def edited_signals(self) -> list[SignalInstance]:
-        return [
-            self.learning_rate_spin.valueChanged, self.optimizer_combo.currentIndexChanged,
-            self.batch_spin.valueChanged, self.l2_spin.valueChanged,
-            self.epoch_limit_spin.valueChanged,
-        ]
+        return [w.currentIndexChanged if isinstance(w, QComboBox) else w.valueChanged
+                for w in self.widgets.values()]
 
     def widget_for(self, message: str) -> QWidget | None:
-        return {
-            "learning_rate": self.learning_rate_spin, "batch_size": self.batch_spin,
-            "l2": self.l2_spin, "epoch_limit": self.epoch_limit_spin,
-        }.get(_field_of(message))
+        return self.widgets.get(_field_of(message))
 
     def show_config(self, config: TrainingConfig) -> None:
-        self.exact.show(self.learning_rate_spin, config.learning_rate)
-        self.optimizer_combo.setCurrentIndex(self.optimizer_combo.findData(config.optimizer))
-        self.exact.show(self.batch_spin, config.batch_size or 0)
-        self.exact.show(self.l2_spin, config.l2)
-        self.exact.show(self.epoch_limit_spin, config.epoch_limit or 0)
+        for name, widget in self.widgets.items():
+            value = getattr(config, name)
+            if isinstance(widget, QComboBox):
+                widget.setCurrentIndex(widget.findData(value))
+            else:  # a count's None (no limit, the full batch) is its 0
+                self.exact.show(widget, 0 if value is None else value)
 
     def config(self, previous: TrainingConfig) -> TrainingConfig:
-        """A config from the fields; momentum, shuffle and seed are kept from ``previous``."""
-        return replace(
-            previous,
-            optimizer=self.optimizer_combo.currentData(),
-            learning_rate=self.exact.read(self.learning_rate_spin),
-            batch_size=self.exact.read(self.batch_spin) or None,
-            l2=self.exact.read(self.l2_spin),
-            epoch_limit=self.exact.read(self.epoch_limit_spin) or None,
-        )
+        """A config from the fields; the fields not shown are kept from ``previous``."""
+        return replace(previous, **{name: self._read(name) for name in self.widgets})
+
+    def _read(self, name: str) -> object:
+        widget = self.widgets[name]
+        if isinstance(widget, QComboBox):
+            return widget.currentData()
+        value = self.exact.read(widget)
+        return (value or None) if isinstance(TRAINING_FIELDS[name], Count) else value
+
+
+def _training_widget(field: TrainingField) -> QWidget:
+    """The widget of a training field, as its row of the table describes it."""
+    spec = field.widget
+    if spec.kind == "combo":
+        combo = QComboBox()
+        combo.setObjectName(spec.object_name)
+        for name, label in field.choices.items():
+            combo.addItem(label, name)
+        return combo
+    if spec.kind == "log":
+        spin = LogSpinBox(spec.low, spec.high)
+        spin.setObjectName(spec.object_name)
+        _tip(spin, spec.tooltip)
+        return spin
+    if spec.kind == "count":
+        spin = _spin(0, field.maximum, spec.object_name, spec.tooltip, special=spec.special,
+                     big=True)
+        spin.setSingleStep(int(spec.step))
+        return spin
+    return _double(spec.high, spec.step, spec.decimals, spec.object_name, spec.tooltip)

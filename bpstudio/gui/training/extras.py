@@ -13,14 +13,9 @@ import numpy as np
 
 from bpstudio.core.chunked import hidden_output_steps, mean_abs_gradient_steps
 from bpstudio.core.network import Network
-from bpstudio.core.snapshot import PlotGrid
+from bpstudio.core.snapshot import EXTRAS as EXTRAS  # the keys, where the views read them
+from bpstudio.core.snapshot import HIDDEN_OUTPUTS, MEAN_ABS_GRAD, PlotGrid
 from bpstudio.session import PreparedData
-
-MEAN_ABS_GRAD = "mean_abs_grad"
-"""Per weight layer, the mean |dW| on the training set (the gradient-flow view)."""
-HIDDEN_OUTPUTS = "hidden_outputs"
-"""Every hidden layer's outputs on :func:`neuron_grid` (the neuron view)."""
-EXTRAS = frozenset({MEAN_ABS_GRAD, HIDDEN_OUTPUTS})
 
 NEURON_GRID_RESOLUTION = 48
 """Coarse on purpose: a 48 × 48 plane of 100 hidden neurons is 230k numbers per snapshot."""

@@ -1,0 +1,39 @@
+"""The ``training`` section of a ``.bpnet`` file, read and written by the field table.
+
+Every key is a row of :data:`~bpstudio.training_fields.TRAINING_FIELDS`, written in its
+order. A file's value is first checked for its JSON type here (a name, a number, true or
+false), then by the config's own checks (ranges and the limits of a session), which name
+the field; whole numbers (counts, seeds) go to the config as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..session import TrainingConfig
+from ..training_fields import TRAINING_FIELDS, Choice, Number, Switch, TrainingField
+from .fields import at, boolean, choice, guard, number, obj
+
+_READERS: dict[type[TrainingField], Callable[[TrainingField, str, Any], Any]] = {
+    Choice: lambda field, path, value: choice(path, value, field.choices, field.name),
+    Number: lambda field, path, value: number(path, value),
+    Switch: lambda field, path, value: boolean(path, value),
+}
+"""How a file's value is read, by kind of field; other kinds are taken as they are."""
+
+
+def encode_training(config: TrainingConfig) -> dict[str, Any]:
+    return {name: f.encode(getattr(config, name)) for name, f in TRAINING_FIELDS.items()}
+
+
+def decode_training(path: str, value: Any) -> TrainingConfig:
+    d = obj(path, value, TRAINING_FIELDS)
+    with guard(path):
+        return TrainingConfig(**{name: _read(f, at(path, name), d[name])
+                                 for name, f in TRAINING_FIELDS.items()})
+
+
+def _read(field: TrainingField, path: str, value: Any) -> Any:
+    reader = _READERS.get(type(field))
+    return value if reader is None else reader(field, path, value)
