@@ -15,13 +15,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from .network import Network
-from .optimizers import SGD, Adam, Optimizer
+from .optimizers import OPTIMIZERS, SGD, Adam, Optimizer
 from .stacked import Callback, EpochReport, StackedTrainer, stack_groups
 from .trainer import DivergenceError, History, Trainer, TrainerState
 from .validation import check_name
-
-OPTIMIZER_NAMES = ("sgd", "adam")
-
 
 @dataclass(frozen=True)
 class RunRecipe:
@@ -40,7 +37,7 @@ class RunRecipe:
     dtype: type = np.float64
 
     def __post_init__(self) -> None:
-        check_name("optimizer", self.optimizer, OPTIMIZER_NAMES)
+        check_name("optimizer", self.optimizer, OPTIMIZERS)
 
 
 @dataclass(frozen=True)
