@@ -20,6 +20,7 @@ from .stacked import Callback, EpochReport, StackedTrainer, stack_groups
 from .trainer import DivergenceError, History, Trainer, TrainerState
 from .validation import check_name
 
+
 @dataclass(frozen=True)
 class RunRecipe:
     """What every run of a stack shares. ``optimizer`` is ``"sgd"`` (with each run's
