@@ -56,12 +56,15 @@ def numerical_gradient_steps(
         trace = net._forward(X)
         sides = _KinkSides(net, trace)
         base = net._loss_value(trace, Y)
+    layer_of = np.empty(theta.size, dtype=np.int64)  # a parameter moves z from its layer on
+    for name, part in parameter_slices(net):
+        layer_of[part] = int(name[1:]) - 1
 
     def loss_at(i: int, value: float) -> tuple[float, bool]:
         """The loss with parameter ``i`` at ``value``; whether no unit crossed a kink."""
         theta[i] = value
         trace = net._forward(X)
-        return net._loss_value(trace, Y), sides.same(trace)
+        return net._loss_value(trace, Y), sides.same(trace, layer_of[i])
 
     def one_sided(i: int, plus: tuple[float, bool], minus: tuple[float, bool]) -> float:
         """The slope from the side whose steps cross no kink, or NaN if both do."""
@@ -100,10 +103,11 @@ class _KinkSides:
             for kink in ACTIVATIONS[name].kinks
         ]
 
-    def same(self, trace: Trace) -> bool:
-        """Whether every unit of ``trace`` is on the same side of its kinks."""
+    def same(self, trace: Trace, first: int = 0) -> bool:
+        """Whether every unit of ``trace`` from weight layer ``first`` on (0: the first) is
+        on the same side of its kinks."""
         return all(np.array_equal(trace.preactivations[l] > kink, side)
-                   for l, kink, side in self._layers)
+                   for l, kink, side in self._layers if l >= first)
 
 
 def gradient_check(
