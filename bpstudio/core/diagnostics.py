@@ -130,13 +130,12 @@ def check_gradient_steps(
     errors = relative_errors(net, analytic, numeric, at_kink)
     difference = np.where(at_kink, 0.0, np.abs(analytic - numeric))
     slices = parameter_slices(net)
-    differences = {name: float(np.max(difference[part], initial=0.0)) for name, part in slices}
+    differences = {array: float(np.max(difference[part], initial=0.0)) for array, part in slices}
     noise = NOISE * max(1.0, abs(net._loss_value(trace, Y)))
-    with np.errstate(invalid="ignore"):
-        relative = difference / (np.abs(analytic) + np.abs(numeric) + noise)
+    relative = difference / (np.abs(analytic) + np.abs(numeric) + noise)
     flat = int(np.argmax(np.where(at_kink, -1.0, relative)))
     name, index = _locate(net, flat)
-    kinks = {name: int(np.count_nonzero(at_kink[part])) for name, part in slices}
+    kinks = {array: int(np.count_nonzero(at_kink[part])) for array, part in slices}
     return GradientCheckReport(
         errors, name, index, float(analytic[flat]), float(numeric[flat]), differences, noise,
         kinks)
