@@ -20,7 +20,12 @@ LEAKY_SLOPE = 0.01
 
 @dataclass(frozen=True)
 class Activation:
-    """One activation: its function, its slope and the formulas the inspector prints."""
+    """One activation: its function, its slope and the formulas the inspector prints.
+
+    ``kinks`` are the ``z`` where the slope jumps (relu's 0): there the function has no
+    derivative, and a finite difference that steps across one measures neither side's
+    slope (the gradient check steps around them).
+    """
 
     name: str
     fn: Callable[[Array], Array]
@@ -28,6 +33,7 @@ class Activation:
     formula: str
     slope_formula: str
     hidden_allowed: bool = True
+    kinks: tuple[float, ...] = ()
 
     def vjp(self, Z: Array, A: Array, G: Array) -> Array:
         """Carry ``G = ∂L/∂A`` back through the activation: ``∂L/∂Z``.
@@ -83,12 +89,13 @@ ACTIVATIONS: dict[str, Activation] = {
         ),
         _Relu(
             "relu", lambda Z: np.maximum(Z, 0.0), lambda Z, A: (Z > 0).astype(Z.dtype),
-            "relu(z) = max(0, z)", "relu′(z) = 1 if z > 0 else 0",
+            "relu(z) = max(0, z)", "relu′(z) = 1 if z > 0 else 0", kinks=(0.0,),
         ),
         Activation(
             "leaky_relu", _leaky_relu,
             lambda Z, A: np.where(Z > 0, 1.0, LEAKY_SLOPE).astype(Z.dtype),
             "leaky_relu(z) = z if z > 0 else 0.01·z", "leaky_relu′(z) = 1 if z > 0 else 0.01",
+            kinks=(0.0,),
         ),
         _Identity(
             "identity", lambda Z: Z, lambda Z, A: np.ones_like(Z),

@@ -8,7 +8,7 @@ views only draw them.
 from __future__ import annotations
 
 from collections.abc import Generator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -74,6 +74,9 @@ class GradientCheckReport:
     ``differences`` the largest ``|g − ĝ|`` per array and ``noise`` the difference that
     finite differences cannot resolve. The worst parameter is the entry with the largest
     ``|g − ĝ| / (|g| + |ĝ| + noise)``: its relative error, where its gradient is not noise.
+    ``at_kink`` counts per array the entries not comparable at a kink (a ReLU unit whose
+    ``z`` crosses 0 within the step on both sides, :mod:`bpstudio.core.gradcheck`); the
+    rest of the report leaves them out.
     """
 
     errors: dict[str, float]
@@ -83,6 +86,7 @@ class GradientCheckReport:
     worst_numeric: float
     differences: dict[str, float]
     noise: float
+    at_kink: dict[str, int] = field(default_factory=dict)
 
     def agrees(self, name: str) -> bool:
         """Relative error below :data:`RELATIVE_TOLERANCE`, or a difference within noise."""
@@ -101,6 +105,11 @@ class GradientCheckReport:
     def max_error(self) -> float:
         return max(self.errors.values())
 
+    @property
+    def not_comparable(self) -> int:
+        """Entries left out because a kink lies within the step on both sides."""
+        return sum(self.at_kink.values())
+
 
 def check_gradients(net: Network, X: object, Y: object, eps: float = 1e-6) -> GradientCheckReport:
     """Compare backprop with central differences once; report per array and the worst entry."""
@@ -116,16 +125,20 @@ def check_gradient_steps(
     Y = net.check_targets(Y, X.shape[0])
     trace = net.forward(X)
     analytic = net.backward(trace, Y).vector
-    numeric = yield from numerical_gradient_steps(net, X, Y, eps, every)
-    errors = relative_errors(net, analytic, numeric)
-    difference = np.abs(analytic - numeric)
-    differences = {name: float(np.max(difference[part], initial=0.0))
-                   for name, part in parameter_slices(net)}
+    steps = yield from numerical_gradient_steps(net, X, Y, eps, every)
+    numeric, at_kink = steps.gradient, steps.at_kink
+    errors = relative_errors(net, analytic, numeric, at_kink)
+    difference = np.where(at_kink, 0.0, np.abs(analytic - numeric))
+    slices = parameter_slices(net)
+    differences = {array: float(np.max(difference[part], initial=0.0)) for array, part in slices}
     noise = NOISE * max(1.0, abs(net._loss_value(trace, Y)))
-    flat = int(np.argmax(difference / (np.abs(analytic) + np.abs(numeric) + noise)))
+    relative = difference / (np.abs(analytic) + np.abs(numeric) + noise)
+    flat = int(np.argmax(np.where(at_kink, -1.0, relative)))
     name, index = _locate(net, flat)
+    kinks = {array: int(np.count_nonzero(at_kink[part])) for array, part in slices}
     return GradientCheckReport(
-        errors, name, index, float(analytic[flat]), float(numeric[flat]), differences, noise)
+        errors, name, index, float(analytic[flat]), float(numeric[flat]), differences, noise,
+        kinks)
 
 
 def _locate(net: Network, flat: int) -> tuple[str, tuple[int, ...]]:

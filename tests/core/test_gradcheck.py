@@ -44,10 +44,7 @@ def test_backprop_matches_finite_differences(problem):
                   seed=seed)
     X = rng.normal(size=(n, sizes[0]))
     Y = _targets(loss, rng, n, sizes[-1])
-    # piecewise-linear activations have a kink at 0 where no derivative exists
-    trace = net.forward(X)
-    kinked = [z for z, a in zip(trace.preactivations, acts) if a in ("relu", "leaky_relu")]
-    assume(all(np.abs(z).min() > 1e-4 for z in kinked))
+    # no assumption about ReLU kinks: the check steps around them (test_gradcheck_kinks.py)
     # central differences carry a rounding error near 1e-16·|L|/ε ≈ 1e-10·|L|, so a relative
     # error below 1e-7 is only measurable for gradients that are not vanishingly small
     loss, dW, db = net.loss_and_gradients(X, Y)
