@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QScrollArea,
     QSizePolicy,
-    QToolBar,
     QWidget,
 )
 
@@ -29,7 +28,7 @@ from bpstudio.core.trainer import TrainerState
 from bpstudio.document import Change, Document, Opened, new_session
 from bpstudio.session import DataSpec, NetworkSpec, PreparedData, Session, TrainingConfig
 
-from .actions import build_actions
+from .actions import build_actions, build_menus, build_toolbar
 from .designer import DesignerPanel
 from .dock_area import DockArea
 from .dock_spec import Area, DockSpec
@@ -77,13 +76,14 @@ class MainWindow(QMainWindow):
             (self.decision_plot, "decisionDock"), (self.network_view, "networkDock"),
         ):  # the loss plot appends every row: it is given every snapshot, seen or not
             self.live_views.add(view, self.docks[dock], every=view is self.loss_plot)
-        self._build_toolbar()
+        self.toolbar = build_toolbar(self, self.actions)
         self.files = FileCommands(
             self.document, self, actions=self.actions, status=self.status_line,
             designer=self.designer, settings=self.settings, training=self.training,
             show=self.adopt, views=self.live_views, main_plot=self._main_plot)
         self.files.build_menus(self.menuBar())
-        self._build_view_menu()
+        view_menu = build_menus(self.menuBar(), self.actions, self.docks.values(), self.toolbar)
+        self.dock_area.list_in(view_menu, before=self.toolbar.toggleViewAction())
         self.explain = ExplainDocks(
             self.dock_area, self.live_views, self.document, self.training, self.status_line,
             self.network_view, self.menuBar(), self.files.open_session)
@@ -147,29 +147,6 @@ class MainWindow(QMainWindow):
         fastest training; remembered for the next start."""
         self.training.render_budget = (SMOOTH if on else FASTEST).render_budget
         self.settings.set_smooth_animation(on)
-
-    def _build_toolbar(self) -> None:
-        toolbar = QToolBar("Toolbar", self)  # its View menu entry; "Training" names a menu
-        toolbar.setObjectName("trainingToolBar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.addToolBar(toolbar)
-        for action, name in (
-            (self.actions.train, "trainButton"), (self.actions.step, "stepButton"),
-            (self.actions.reset, "resetButton"),
-        ):
-            toolbar.addAction(action)
-            toolbar.widgetForAction(action).setObjectName(name)
-        self.toolbar = toolbar
-
-    def _build_view_menu(self) -> None:
-        train_menu = self.menuBar().addMenu("&Training")
-        train_menu.addActions([self.actions.train, self.actions.step, self.actions.reset])
-        view_menu = self.menuBar().addMenu("&View")
-        view_menu.addActions([dock.toggleViewAction() for dock in self.docks.values()])
-        view_menu.addAction(self.toolbar.toggleViewAction())
-        view_menu.addSeparator()
-        view_menu.addAction(self.actions.smooth)
-        self.dock_area.list_in(view_menu, before=self.toolbar.toggleViewAction())
 
     def _connect(self) -> None:
         a = self.actions
@@ -312,13 +289,7 @@ class MainWindow(QMainWindow):
         show_error(self, "Cannot train", message, warning=True)
 
     def _sync_actions(self) -> None:
-        running = self.training.running
-        train = self.actions.train
-        train.setText("Pause" if running else "Train")
-        pixmap = self.style().StandardPixmap
-        train.setIcon(self.style().standardIcon(
-            pixmap.SP_MediaPause if running else pixmap.SP_MediaPlay))
-        self.actions.step.setEnabled(not running)
+        self.actions.show_running(self.training.running, self.style())
 
     # -- closing -------------------------------------------------------------------------------
 

@@ -3,12 +3,15 @@
 Commands travel as this object's own signals, connected to the worker's slots (queued,
 because the worker lives in another thread). Replies arrive in this object's slots, in the
 GUI thread; anything from an older run id is dropped. Snapshots are merged into one pending
-snapshot and rendered by a zero-delay timer, so a busy GUI thread never works off a backlog.
+snapshot and rendered by a zero-delay timer, so a busy GUI thread never works off a backlog:
+this is the one place where snapshots are coalesced for drawing, and ``snapshot_ready`` is
+the frame, which the window draws at once into the views on screen.
 
 After each render the worker is told it may send the next snapshot, later if drawing is
-expensive: the GUI thread's CPU time per frame is kept below :attr:`render_budget` of the
-wall time (see :mod:`bpstudio.gui.pace`). Both threads share the GIL, so time spent drawing is
-time the worker cannot train.
+expensive: the GUI thread's CPU time per frame (drawing it, and painting and everything else
+since the last one) is kept below :attr:`render_budget` of the wall time (see
+:mod:`bpstudio.gui.pace`). Both threads share the GIL, so time spent drawing is time the
+worker cannot train.
 """
 
 from __future__ import annotations
