@@ -3,8 +3,6 @@ from, which hand-back is kept, when the data is made again, and when it is modif
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from dataclasses import replace
 
 import numpy as np
@@ -179,11 +177,3 @@ def test_save_names_the_document_and_a_copy_leaves_it_as_it_was(tmp_path):
     doc.take(Opened.prepare(new_session(), str(tmp_path / "other.bpnet")))
     assert told[-1] == ("other.bpnet", False) and doc.pending is None
 
-
-def test_the_document_needs_no_qt():
-    code = ("import sys, bpstudio.document\n"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in\n"
-            "             {'PySide6', 'pyqtgraph', 'shiboken6'}))\n")
-    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
-                         text=True).stdout
-    assert out.strip() == "[]"

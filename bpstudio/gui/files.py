@@ -36,7 +36,7 @@ Button = QMessageBox.StandardButton
 class FileCommands:
     """The File actions of one window, on its document.
 
-    ``show`` makes an opened document the one on screen, or raises (and changes nothing);
+    ``adopt`` makes an opened document the one on screen, or raises (and changes nothing);
     ``main_plot`` is the plot an export takes when no plot has the keyboard focus. Dialogs
     open over ``parent``.
     """
@@ -44,12 +44,12 @@ class FileCommands:
     def __init__(
         self, document: Document, parent: QWidget, *, actions: MainActions,
         status: StatusLine, designer: QWidget, settings: AppSettings,
-        training: TrainingController, show: Callable[[Opened], None], views: LiveViews,
+        training: TrainingController, adopt: Callable[[Opened], None], views: LiveViews,
         main_plot: Callable[[], QWidget],
     ) -> None:
         self.document, self.parent, self.actions, self.status = document, parent, actions, status
         self.designer, self.settings, self.training = designer, settings, training
-        self.show, self.views, self.main_plot = show, views, main_plot
+        self.adopt, self.views, self.main_plot = adopt, views, main_plot
         self.loader = DocumentLoader(parent)
         self.loader.opened.connect(self._on_opened)
         self.loader.failed.connect(self._on_open_failed)
@@ -186,7 +186,7 @@ class FileCommands:
         """Make ``opened`` the document, or report why the window could not show it (and
         change nothing)."""
         try:
-            self.show(opened)
+            self.adopt(opened)
         except Exception as exc:  # the designer refused it: a bug, but the window is intact
             traceback.print_exc()
             self._report_open_failure(_file_name(opened.path) if opened.path else "Untitled",

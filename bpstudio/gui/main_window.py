@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self.files = FileCommands(
             self.document, self, actions=self.actions, status=self.status_line,
             designer=self.designer, settings=self.settings, training=self.training,
-            show=self.adopt, views=self.live_views, main_plot=self._main_plot)
+            adopt=self.adopt, views=self.live_views, main_plot=self._main_plot)
         self.files.build_menus(self.menuBar())
         view_menu = build_menus(self.menuBar(), self.actions, self.docks.values(), self.toolbar)
         self.dock_area.list_in(view_menu, before=self.toolbar.toggleViewAction())

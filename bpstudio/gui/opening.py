@@ -2,10 +2,10 @@
 
 Reading and checking a file, generating its data and the plot grid take seconds for the
 largest files allowed (a 2,000,000-number table: 3 s to parse). :class:`DocumentLoader` does
-them in a thread pool while the window goes on painting and training (io, session and core
-are Qt-free and keep no shared state); only an :class:`Opened` document, complete, reaches
-the window, which takes it in one step. A failure reaches it as a message, and the window
-stays as it was.
+them in a thread pool while the window goes on painting and training (io, session, core and
+the document are Qt-free and keep no shared state); only an :class:`Opened` document,
+complete, reaches the window, which takes it in one step. A failure reaches it as a
+message, and the window stays as it was.
 """
 
 from __future__ import annotations
