@@ -1,15 +1,15 @@
-"""The views that follow training, and the one place snapshots are drawn into them.
+"""The views that follow training, and how a frame is drawn into them.
 
-The training controller merges what the worker sends into one snapshot per frame and paces
-the frames by what drawing costs (:mod:`.training.controller`); :meth:`LiveViews.show` draws
-that frame at once into every view on screen, so its cost is the frame's cost. A view out of
-sight skips frames and draws the latest one when it comes into sight; a view that records
-every snapshot (the loss plot appends each row) gets them all.
+The training controller merges what the worker sends into one snapshot per frame, has the
+frame drawn and paces the frames by what drawing costs (:mod:`.training.controller`);
+:meth:`LiveViews.frame` draws a frame into every view on screen, one view per step. A view
+out of sight skips frames and draws the latest one when it comes into sight; a view that
+records every snapshot (the loss plot appends each row) gets them all.
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Iterator
 
 from PySide6.QtWidgets import QDockWidget, QWidget
 
@@ -17,14 +17,6 @@ from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
 from bpstudio.session import PreparedData
 
 from .dock_spec import on_screen
-
-
-class LiveView(Protocol):
-    """What a view that follows training offers (a ``QWidget``)."""
-
-    def set_data(self, data: PreparedData, grid: PlotGrid | None) -> None: ...
-    def show_snapshot(self, snapshot: TrainingSnapshot) -> None: ...
-    def clear(self) -> None: ...
 
 
 class LiveViews:
@@ -37,8 +29,9 @@ class LiveViews:
         self._every: set[QWidget] = set()
 
     def add(self, view: QWidget, dock: QDockWidget | None = None, *, every: bool = False) -> None:
-        """Follow training with ``view`` from now on (in ``dock``: drawn when it comes into
-        sight); ``every``: it is given every snapshot, on screen or not."""
+        """Follow training with ``view`` (``set_data``, ``show_snapshot``, ``clear``) from now
+        on; in ``dock``, it catches up when it comes into sight. ``every``: it is given every
+        snapshot, on screen or not."""
         self.views.append(view)
         if every:
             self._every.add(view)
@@ -56,14 +49,15 @@ class LiveViews:
             view.clear()
             view.set_data(data, grid)
 
-    def show(self, snapshot: TrainingSnapshot) -> None:
-        """Draw ``snapshot`` now into the views on screen (and those that take every one)."""
+    def frame(self, snapshot: TrainingSnapshot) -> Iterator[None]:
+        """Draw ``snapshot`` into the views on screen (and those that take every one), one
+        view per step."""
         self.last_snapshot = snapshot
-        for view in self.views:
-            if view in self._every or on_screen(view):
-                view.show_snapshot(snapshot)
+        for view in [v for v in self.views if v in self._every or on_screen(v)]:
+            view.show_snapshot(snapshot)
+            yield
 
     def _catch_up(self, view: QWidget) -> None:
         """A view coming into sight draws the latest snapshot it skipped."""
-        if self.last_snapshot is not None:
+        if self.last_snapshot is not None and view not in self._every:
             view.show_snapshot(self.last_snapshot)

@@ -11,6 +11,8 @@ File commands live in :mod:`.files`, the explaining docks in :mod:`.explain_dock
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -157,7 +159,7 @@ class MainWindow(QMainWindow):
         a.smooth.toggled.connect(self.set_smooth_animation)
         self.designer.spec_changed.connect(self._on_spec_changed)
         t = self.training
-        t.snapshot_ready.connect(self._on_snapshot)
+        t.draw_frames(self._draw_frame)
         t.state_handed_back.connect(self._on_state_handed_back)
         t.running_changed.connect(self._sync_actions)
         t.diverged.connect(self._on_diverged)
@@ -256,13 +258,13 @@ class MainWindow(QMainWindow):
 
     # -- replies from training -----------------------------------------------------------------
 
-    def _on_snapshot(self, snapshot: TrainingSnapshot) -> None:
-        """The frame the controller renders: drawn now, in the views on screen (its cost is
-        the frame's cost, which paces the next one). Training that moved the epoch modifies
-        the document."""
+    def _draw_frame(self, snapshot: TrainingSnapshot) -> Iterator[None]:
+        """The frame the controller renders, in steps: the status line, then the views on
+        screen (:meth:`LiveViews.frame`). Training that moved the epoch modifies the
+        document."""
         self.document.trained_to(snapshot.epoch)
         self.status_line.show_snapshot(snapshot)
-        self.live_views.show(snapshot)
+        yield from self.live_views.frame(snapshot)
 
     def _on_state_handed_back(self, state: TrainerState) -> None:
         """The document keeps it (or not: see :meth:`Document.accept_state`), then the

@@ -1,6 +1,6 @@
-"""The one step where snapshots are drawn: the controller merges and paces frames, the window
-draws each frame at once into the views on screen; a view out of sight catches up when it
-comes into sight."""
+"""The one step where snapshots are drawn: the controller merges what the worker sends, makes
+frames of it and has each drawn, one view per pass of the event loop; it paces the frames by
+what they cost. A view out of sight catches up when it comes into sight."""
 
 from __future__ import annotations
 
@@ -9,11 +9,14 @@ from dataclasses import replace
 
 import numpy as np
 
-from bpstudio.core.snapshot import PlotGrid
+from bpstudio.core.snapshot import PlotGrid, make_snapshot
 from bpstudio.gui.pace import SMOOTH
 from bpstudio.gui.training import TrainingController
 from bpstudio.gui.training.controller import MAX_FRAME_INTERVAL
 from bpstudio.session import DataSpec, LayerSpec, NetworkSpec, Session
+
+SPIRAL = Session(NetworkSpec((LayerSpec(6, "tanh"),), "sigmoid", "binary_cross_entropy"),
+                 DataSpec("spiral", {"n": 60}))
 
 
 def later(snapshot, epochs: int = 3):
@@ -25,18 +28,24 @@ def later(snapshot, epochs: int = 3):
         weights=tuple(-w for w in snapshot.weights))
 
 
+def arrives(qtbot, window, snapshot) -> None:
+    """``snapshot`` reaches the window as the worker's next one would, and is drawn."""
+    window.training._on_snapshot(snapshot)
+    qtbot.waitUntil(lambda: window.last_snapshot is snapshot and window.training._frame is None)
+
+
 def drawn_weights(window):
     return window.network_view._weights
 
 
-def test_a_frame_is_drawn_at_once_and_a_view_out_of_sight_catches_up(qtbot, window):
+def test_a_frame_reaches_the_views_on_screen_and_one_out_of_sight_catches_up(qtbot, window):
     frame = later(window.last_snapshot)
-    window.training.snapshot_ready.emit(frame)  # drawn before the emission returns
+    arrives(qtbot, window, frame)
     assert drawn_weights(window) is frame.weights
     assert window.last_snapshot is frame and window.isWindowModified()
     window.docks["networkDock"].hide()
     unseen = later(frame)
-    window.training.snapshot_ready.emit(unseen)
+    arrives(qtbot, window, unseen)
     assert drawn_weights(window) is frame.weights  # out of sight: not drawn
     window.docks["networkDock"].show()
     qtbot.waitUntil(lambda: drawn_weights(window) is unseen.weights)  # the latest, once seen
@@ -46,21 +55,50 @@ def test_the_loss_plot_records_every_frame_seen_or_not(qtbot, window):
     window.docks["lossDock"].hide()
     before = window.loss_plot.train_series.n
     frame = later(window.last_snapshot, epochs=4)
-    window.training.snapshot_ready.emit(frame)
-    window.training.snapshot_ready.emit(later(frame, epochs=2))
+    arrives(qtbot, window, frame)
+    arrives(qtbot, window, later(frame, epochs=2))
     assert window.loss_plot.train_series.n == before + 6
+
+
+def test_a_frame_is_drawn_a_step_per_pass_and_what_comes_meanwhile_waits(qtbot, qapp):
+    controller = TrainingController()
+    steps, frames = [], []
+    controller.snapshot_ready.connect(frames.append)
+
+    def drawer(snapshot):
+        for view in ("loss", "fit", "network"):
+            steps.append((snapshot.epoch, view))
+            yield
+
+    controller.draw_frames(drawer)
+    bench = SPIRAL.build()
+    first = make_snapshot(bench.net, bench.trainer.history, 0, run_id=controller.run_id,
+                          epochs_per_second=0.0, metrics={})
+    try:
+        controller._on_snapshot(first)
+        controller._render()  # the pass the render timer would run
+        assert frames == [first] and steps == [(0, "loss")]
+        controller._on_snapshot(later(first))  # comes while the frame is drawn ...
+        controller._render()
+        controller._render()
+        assert frames == [first] and steps[-1] == (0, "network")
+        assert not controller._want_timer.isActive()  # the worker waits for the frame
+        controller._render()  # the frame is done: the worker may send more
+        assert controller._want_timer.isActive()
+        qtbot.waitUntil(lambda: len(steps) == 6)  # ... and makes the next frame
+        assert frames[-1].epoch == 3 and [v for _, v in steps[3:]] == ["loss", "fit", "network"]
+    finally:
+        controller.shutdown()
 
 
 def test_the_time_between_frames_counts_towards_a_frame(qtbot, qapp):
     """Painting happens after a frame is drawn, before the next: it is GUI time the next
     frame waits for as much as drawing (the views keep no budget of their own)."""
-    session = Session(NetworkSpec((LayerSpec(6, "tanh"),), "sigmoid", "binary_cross_entropy"),
-                      DataSpec("spiral", {"n": 60}))
-    data = session.prepare_data()
+    data = SPIRAL.prepare_data()
     controller = TrainingController()
     try:
         controller.render_budget = SMOOTH.render_budget
-        controller.reset(session, data, PlotGrid.around(data.full.X, resolution=20))
+        controller.reset(SPIRAL, data, PlotGrid.around(data.full.X, resolution=20))
         with qtbot.waitSignal(controller.snapshot_ready, timeout=5000):
             controller.step()
         start = time.thread_time()

@@ -2,12 +2,16 @@
 
 Commands travel as this object's own signals, connected to the worker's slots (queued,
 because the worker lives in another thread). Replies arrive in this object's slots, in the
-GUI thread; anything from an older run id is dropped. Snapshots are merged into one pending
-snapshot and rendered by a zero-delay timer, so a busy GUI thread never works off a backlog:
-this is the one place where snapshots are coalesced for drawing, and ``snapshot_ready`` is
-the frame, which the window draws at once into the views on screen.
+GUI thread; anything from an older run id is dropped.
 
-After each render the worker is told it may send the next snapshot, later if drawing is
+Snapshots are merged into one pending snapshot and rendered by a zero-delay timer, so a busy
+GUI thread never works off a backlog: this is the one place where snapshots are coalesced for
+drawing. Rendering one makes a frame: ``snapshot_ready`` is emitted, and the drawer the window
+gave (:meth:`TrainingController.draw_frames`) draws it into the views on screen, one view per
+pass of the event loop, so that no pass keeps the window from answering for long (painting
+comes in between). Snapshots that arrive meanwhile wait for the next frame.
+
+After each frame the worker is told it may send the next snapshot, later if drawing is
 expensive: the GUI thread's CPU time per frame (drawing it, and painting and everything else
 since the last one) is kept below :attr:`render_budget` of the wall time (see
 :mod:`bpstudio.gui.pace`). Both threads share the GIL, so time spent drawing is time the
@@ -17,6 +21,7 @@ worker cannot train.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 import numpy as np
@@ -42,6 +47,9 @@ SHUTDOWN_WAIT_MS = 500
 SYNC_WAIT_MS = 3000
 MAX_FRAME_INTERVAL = 0.5
 """However slow drawing is, the plots still move at least twice a second."""
+
+Drawer = Callable[[TrainingSnapshot], Iterable[None]]
+"""Draws a frame: each ``yield`` ends one step, and the next step comes in the next pass."""
 
 
 class TrainingController(QObject):
@@ -76,6 +84,8 @@ class TrainingController(QObject):
         self._running = False
         self._ready = False
         self._pending: TrainingSnapshot | None = None
+        self._drawer: Drawer = _no_drawing
+        self._frame: Iterator[None] | None = None  # the steps of the frame being drawn
         self._sync_token = 0
         self._synced_token = 0
         self._render_timer = QTimer(self)
@@ -138,7 +148,7 @@ class TrainingController(QObject):
     def reset(self, session: Session, data: PreparedData, grid: PlotGrid | None) -> None:
         """Start a new run from ``session`` (its state, if any); training is paused."""
         self._run_id += 1
-        self._pending = None
+        self._pending = self._frame = None
         self._ready = True
         self._frame_cpu = time.thread_time()  # what the window did before is not drawing
         self._set_running(False)
@@ -178,6 +188,11 @@ class TrainingController(QObject):
         self._set_running(False)
         self._reconfigure_requested.emit(config)
 
+    def draw_frames(self, drawer: Drawer) -> None:
+        """Frames are drawn by ``drawer(snapshot)``, one step per pass of the event loop; the
+        next frame waits until the steps are done."""
+        self._drawer = drawer
+
     def set_extras(self, keys: frozenset[str]) -> None:
         """Which extras (``extras.EXTRAS``) snapshots carry: those of the views on screen."""
         self._extras_requested.emit(frozenset(keys))
@@ -195,7 +210,7 @@ class TrainingController(QObject):
         """Wait until the worker has handed back its current state; ``False`` on timeout.
 
         Everything the worker emitted before the reply has been delivered, and the pending
-        snapshot rendered, by then: the session holds exactly what the views show.
+        snapshot drawn, by then: the session holds exactly what the views show.
         """
         if not self.worker_thread.isRunning():
             return False
@@ -209,7 +224,8 @@ class TrainingController(QObject):
             loop.exec()
         self._sync_loop = None
         self._render_timer.stop()
-        self._render()
+        while self._frame is not None or self._pending is not None:
+            self._render()
         return self._synced_token >= token
 
     def shutdown(self) -> None:
@@ -218,6 +234,7 @@ class TrainingController(QObject):
             return
         self._render_timer.stop()
         self._want_timer.stop()
+        self._frame = None
         self._set_running(False)
         self._stop_requested.emit()
         if not self.worker_thread.wait(SHUTDOWN_WAIT_MS):
@@ -236,10 +253,23 @@ class TrainingController(QObject):
 
     @Slot()
     def _render(self) -> None:
-        snapshot, self._pending = self._pending, None
-        if snapshot is None:
+        """One pass: a step of the frame being drawn, or a new frame of the pending snapshot."""
+        if self._frame is None:
+            snapshot, self._pending = self._pending, None
+            if snapshot is None:
+                return
+            self.snapshot_ready.emit(snapshot)
+            self._frame = iter(self._drawer(snapshot))
+        if next(self._frame, _DRAWN) is not _DRAWN:
+            self._render_timer.start()  # the next step, after what waits (a paint, a command)
             return
-        self.snapshot_ready.emit(snapshot)
+        self._frame = None
+        self._pace()
+        if self._pending is not None:  # came while the frame was drawn
+            self._render_timer.start()
+
+    def _pace(self) -> None:
+        """Tell the worker when it may send the next snapshot: at once if the frame was cheap."""
         # CPU this thread used since the last frame: drawing it, painting, everything else
         cpu = time.thread_time()
         busy = cpu - self._frame_cpu
@@ -298,6 +328,13 @@ class TrainingController(QObject):
         if running != self._running:
             self._running = running
             self.running_changed.emit(running)
+
+
+_DRAWN = object()
+
+
+def _no_drawing(snapshot: TrainingSnapshot) -> Iterable[None]:
+    return ()
 
 
 def merge(earlier: TrainingSnapshot, later: TrainingSnapshot) -> TrainingSnapshot:
