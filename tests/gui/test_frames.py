@@ -12,7 +12,7 @@ import numpy as np
 from bpstudio.core.snapshot import PlotGrid, make_snapshot
 from bpstudio.gui.pace import SMOOTH
 from bpstudio.gui.training import TrainingController
-from bpstudio.gui.training.controller import MAX_FRAME_INTERVAL
+from bpstudio.gui.training.frames import MAX_FRAME_INTERVAL
 from bpstudio.session import DataSpec, LayerSpec, NetworkSpec, Session
 
 SPIRAL = Session(NetworkSpec((LayerSpec(6, "tanh"),), "sigmoid", "binary_cross_entropy"),
@@ -31,7 +31,8 @@ def later(snapshot, epochs: int = 3):
 def arrives(qtbot, window, snapshot) -> None:
     """``snapshot`` reaches the window as the worker's next one would, and is drawn."""
     window.training._on_snapshot(snapshot)
-    qtbot.waitUntil(lambda: window.last_snapshot is snapshot and window.training._frame is None)
+    qtbot.waitUntil(lambda: window.last_snapshot is snapshot
+                    and window.training.frames._frame is None)
 
 
 def drawn_weights(window):
@@ -76,15 +77,15 @@ def test_a_frame_is_drawn_a_step_per_pass_and_what_comes_meanwhile_waits(qtbot, 
                           epochs_per_second=0.0, metrics={})
     try:
         controller._on_snapshot(first)
-        controller._render()  # the pass the render timer would run
+        controller.frames._render()  # the pass the render timer would run
         assert frames == [first] and steps == [(0, "loss")]
         controller._on_snapshot(later(first))  # comes while the frame is drawn ...
-        controller._render()
-        controller._render()
+        controller.frames._render()
+        controller.frames._render()
         assert frames == [first] and steps[-1] == (0, "network")
-        assert not controller._want_timer.isActive()  # the worker waits for the frame
-        controller._render()  # the frame is done: the worker may send more
-        assert controller._want_timer.isActive()
+        assert not controller.frames._want_timer.isActive()  # the worker waits for the frame
+        controller.frames._render()  # the frame is done: the worker may send more
+        assert controller.frames._want_timer.isActive()
         qtbot.waitUntil(lambda: len(steps) == 6)  # ... and makes the next frame
         assert frames[-1].epoch == 3 and [v for _, v in steps[3:]] == ["loss", "fit", "network"]
     finally:
@@ -106,7 +107,7 @@ def test_the_time_between_frames_counts_towards_a_frame(qtbot, qapp):
             pass
         with qtbot.waitSignal(controller.snapshot_ready, timeout=5000):
             controller.step()
-        wait_ms = controller._want_timer.interval()
+        wait_ms = controller.frames._want_timer.interval()
     finally:
         controller.shutdown()
     assert 40 / SMOOTH.render_budget <= wait_ms <= 1000 * MAX_FRAME_INTERVAL

@@ -2,26 +2,13 @@
 
 Commands travel as this object's own signals, connected to the worker's slots (queued,
 because the worker lives in another thread). Replies arrive in this object's slots, in the
-GUI thread; anything from an older run id is dropped.
-
-Snapshots are merged into one pending snapshot and rendered by a zero-delay timer, so a busy
-GUI thread never works off a backlog: this is the one place where snapshots are coalesced for
-drawing. Rendering one makes a frame: ``snapshot_ready`` is emitted, and the drawer the window
-gave (:meth:`TrainingController.draw_frames`) draws it into the views on screen, one view per
-pass of the event loop, so that no pass keeps the window from answering for long (painting
-comes in between). Snapshots that arrive meanwhile wait for the next frame.
-
-After each frame the worker is told it may send the next snapshot, later if drawing is
-expensive: the GUI thread's CPU time per frame (drawing it, and painting and everything else
-since the last one) is kept below :attr:`render_budget` of the wall time (see
-:mod:`bpstudio.gui.pace`). Both threads share the GIL, so time spent drawing is time the
-worker cannot train.
+GUI thread; anything from an older run id is dropped. The snapshots of the current run go to
+its :class:`~.frames.FrameRenderer`, the one step where they are coalesced and drawn, which
+tells the worker when it may send the next.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 import numpy as np
@@ -36,20 +23,15 @@ from PySide6.QtCore import (
     Slot,
 )
 
-from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot, frozen_copy
+from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
 from bpstudio.session import PreparedData, Session, TrainingConfig
 
-from ..pace import FASTEST
+from .frames import Drawer, FrameRenderer
 from .setup import TrainingSetup
 from .worker import TrainingWorker
 
 SHUTDOWN_WAIT_MS = 500
 SYNC_WAIT_MS = 3000
-MAX_FRAME_INTERVAL = 0.5
-"""However slow drawing is, the plots still move at least twice a second."""
-
-Drawer = Callable[[TrainingSnapshot], Iterable[None]]
-"""Draws a frame: each ``yield`` ends one step, and the next step comes in the next pass."""
 
 
 class TrainingController(QObject):
@@ -83,21 +65,9 @@ class TrainingController(QObject):
         self._run_id = 0
         self._running = False
         self._ready = False
-        self._pending: TrainingSnapshot | None = None
-        self._drawer: Drawer = _no_drawing
-        self._frame: Iterator[None] | None = None  # the steps of the frame being drawn
         self._sync_token = 0
         self._synced_token = 0
-        self._render_timer = QTimer(self)
-        self._render_timer.setSingleShot(True)
-        self._render_timer.setInterval(0)
-        self._render_timer.timeout.connect(self._render)
-        self._want_timer = QTimer(self)
-        self._want_timer.setSingleShot(True)
-        self._want_timer.timeout.connect(self._snapshot_wanted)
-        self._frame_cpu = time.thread_time()
-        self.render_budget = FASTEST.render_budget
-        """Share of wall time one frame's GUI-thread CPU may take before frames are spaced."""
+        self.frames = FrameRenderer(self.snapshot_ready.emit, self._snapshot_wanted.emit, self)
         self.worker_thread = QThread()
         self.worker_thread.setObjectName("trainingThread")
         self._worker = worker or TrainingWorker()
@@ -148,15 +118,14 @@ class TrainingController(QObject):
     def reset(self, session: Session, data: PreparedData, grid: PlotGrid | None) -> None:
         """Start a new run from ``session`` (its state, if any); training is paused."""
         self._run_id += 1
-        self._pending = self._frame = None
+        self.frames.drop()
         self._ready = True
-        self._frame_cpu = time.thread_time()  # what the window did before is not drawing
         self._set_running(False)
         self._reset_requested.emit(TrainingSetup(self._run_id, replace(session), data, grid))
 
     def start(self) -> None:
         if self._ready and not self._running:
-            self._frame_cpu = time.thread_time()  # nor is what the person did while paused
+            self.frames.restart_clock()
             self._set_running(True)
             self._start_requested.emit()
 
@@ -191,7 +160,16 @@ class TrainingController(QObject):
     def draw_frames(self, drawer: Drawer) -> None:
         """Frames are drawn by ``drawer(snapshot)``, one step per pass of the event loop; the
         next frame waits until the steps are done."""
-        self._drawer = drawer
+        self.frames.drawer = drawer
+
+    @property
+    def render_budget(self) -> float:
+        """Share of wall time one frame's GUI-thread CPU may take (:mod:`.frames`)."""
+        return self.frames.render_budget
+
+    @render_budget.setter
+    def render_budget(self, share: float) -> None:
+        self.frames.render_budget = share
 
     def set_extras(self, keys: frozenset[str]) -> None:
         """Which extras (``extras.EXTRAS``) snapshots carry: those of the views on screen."""
@@ -223,18 +201,14 @@ class TrainingController(QObject):
         if self._synced_token < token:
             loop.exec()
         self._sync_loop = None
-        self._render_timer.stop()
-        while self._frame is not None or self._pending is not None:
-            self._render()
+        self.frames.finish()
         return self._synced_token >= token
 
     def shutdown(self) -> None:
         """Stop the worker and join its thread (within ~0.5 s; a slice is ~10 ms)."""
         if not self.worker_thread.isRunning():
             return
-        self._render_timer.stop()
-        self._want_timer.stop()
-        self._frame = None
+        self.frames.stop()
         self._set_running(False)
         self._stop_requested.emit()
         if not self.worker_thread.wait(SHUTDOWN_WAIT_MS):
@@ -245,38 +219,8 @@ class TrainingController(QObject):
 
     @Slot(object)
     def _on_snapshot(self, snapshot: TrainingSnapshot) -> None:
-        if snapshot.run_id != self._run_id:
-            return
-        self._pending = snapshot if self._pending is None else merge(self._pending, snapshot)
-        if not self._render_timer.isActive():
-            self._render_timer.start()
-
-    @Slot()
-    def _render(self) -> None:
-        """One pass: a step of the frame being drawn, or a new frame of the pending snapshot."""
-        if self._frame is None:
-            snapshot, self._pending = self._pending, None
-            if snapshot is None:
-                return
-            self.snapshot_ready.emit(snapshot)
-            self._frame = iter(self._drawer(snapshot))
-        if next(self._frame, _DRAWN) is not _DRAWN:
-            self._render_timer.start()  # the next step, after what waits (a paint, a command)
-            return
-        self._frame = None
-        self._pace()
-        if self._pending is not None:  # came while the frame was drawn
-            self._render_timer.start()
-
-    def _pace(self) -> None:
-        """Tell the worker when it may send the next snapshot: at once if the frame was cheap."""
-        # CPU this thread used since the last frame: drawing it, painting, everything else
-        cpu = time.thread_time()
-        busy = cpu - self._frame_cpu
-        self._frame_cpu = cpu
-        # the next frame waits until this one's CPU is render_budget of the time between them
-        wait = min(busy / self.render_budget, MAX_FRAME_INTERVAL)
-        self._want_timer.start(max(int(wait * 1000), 0))
+        if snapshot.run_id == self._run_id:
+            self.frames.add(snapshot)
 
     @Slot(int, object)
     def _on_handed_back(self, run_id: int, state: object) -> None:
@@ -328,26 +272,3 @@ class TrainingController(QObject):
         if running != self._running:
             self._running = running
             self.running_changed.emit(running)
-
-
-_DRAWN = object()
-
-
-def _no_drawing(snapshot: TrainingSnapshot) -> Iterable[None]:
-    return ()
-
-
-def merge(earlier: TrainingSnapshot, later: TrainingSnapshot) -> TrainingSnapshot:
-    """``later`` carrying the history rows of both, so views that append lose no points: the
-    rows of ``earlier`` that ``later`` keeps, then its own."""
-    if later.kept_through is None:
-        return later
-    keep = earlier.new_epochs <= later.kept_through
-    kept = earlier.kept_through
-    return replace(
-        later,
-        kept_through=None if kept is None else min(kept, later.kept_through),
-        **{name: frozen_copy(np.concatenate([getattr(earlier, name)[keep],
-                                             getattr(later, name)]))
-           for name in ("new_epochs", "new_train_losses", "new_test_losses")},
-    )
