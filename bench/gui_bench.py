@@ -127,7 +127,7 @@ def app_run(
     window.show_session(session)
     for dock in window.docks.values():
         dock.setVisible(all_docks or dock.objectName() in PLOT_DOCKS)
-    window._show_task_docks(window.data)
+    window.dock_area.show_task_docks(window.data)
     wait(200)
     window.training.start()
     wait(500)  # warm-up: the first frames, caches
@@ -188,7 +188,7 @@ def child_window() -> None:
     def report() -> None:
         window.repaint()
         print("shown", flush=True)
-        window.setWindowModified(False)
+        window.document.modified = False
         window.close()
         app.quit()
 
@@ -244,7 +244,7 @@ def main() -> None:
             late.append(p99(probe.late))
         h, a = statistics.median(headless), statistics.median(inside)
         rows.append((name, h, a, a / h, statistics.median(frames), statistics.median(late)))
-    window.setWindowModified(False)
+    window.document.modified = False
     window.close()
     print("| preset | headless epochs/s | app epochs/s | app / headless (goal >= 90 %) "
           "| frames/s | GUI lateness p99 ms (goal < 30) |")

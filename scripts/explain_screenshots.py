@@ -43,7 +43,7 @@ def take(window, out: Path, name: str, lesson: str, seconds: float) -> None:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QMenu
 
-    window.setWindowModified(False)  # no unsaved-changes question between scenes
+    window.document.modified = False  # no unsaved-changes question between scenes
     menu = window.findChild(QMenu, "lessonsMenu")
     menu.findChild(QAction, f"lesson_{lesson}Action").trigger()
     wait(500)
@@ -55,7 +55,6 @@ def take(window, out: Path, name: str, lesson: str, seconds: float) -> None:
     if inspector.isVisible() and inspector.panel("A1") is not None:
         inspector.panel("A1").select_cell(0, 0)  # its arithmetic and sources light up
         wait(200)
-    window.flush_views()
     wait(300)
     path = out / name
     subprocess.run(["import", "-window", "root", str(path)], check=True)
@@ -91,7 +90,7 @@ def main() -> None:
     wait(800)
     for name, (lesson, seconds) in SCENES.items():
         take(window, args.out, name, lesson, seconds)
-    window.setWindowModified(False)
+    window.document.modified = False
     window.close()
 
 

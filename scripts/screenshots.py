@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         shoot(name, PRESETS[name], args.seconds, path)
         print(f"saved {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
     if _window is not None:
-        _window.setWindowModified(False)  # nothing to save: close without asking
+        _window.document.modified = False  # nothing to save: close without asking
         _window.close()
     return 0
 
@@ -127,15 +127,6 @@ def _wait(ms: int) -> None:
     loop.exec()
 
 
-def _flush(top) -> None:
-    """Draw what the views hold back between snapshots, so the picture is the latest."""
-    from bpstudio.gui.views.theme import ViewFrame
-
-    for view in top.findChildren(ViewFrame):
-        view.flush()
-    _wait(50)
-
-
 # -- the real app -----------------------------------------------------------------------------
 
 _window = None
@@ -165,7 +156,7 @@ def _shoot_app(name: str, preset: Preset, seconds: float, path: Path) -> None:
     _wait(int(seconds * 1000))
     train.click()
     _wait(500)
-    _flush(window)
+    _wait(50)
     app.processEvents()
     window.grab().save(str(path))
 
@@ -232,7 +223,7 @@ def _shoot_views(name: str, preset: Preset, seconds: float, path: Path) -> None:
             view.show_snapshot(snapshot)
         _wait(1)
     _wait(200)
-    _flush(board)
+    _wait(50)
     board.grab().save(str(path))
     board.close()
 

@@ -1,14 +1,18 @@
-"""Every command of the main window as a QAction: text, tool tip, shortcut, objectName.
+"""Every command of the main window as a QAction: text, tool tip, shortcut, objectName; the
+toolbar and the Training and View menus that arrange them.
 
-Menus and the toolbar only arrange these; :meth:`MainWindow._sync_actions` enables them.
+The File menu is the file commands' (:mod:`.files`); :meth:`MainActions.show_running` turns
+Train into Pause and back.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMenuBar, QStyle, QToolBar, QWidget
 
 Key = QKeySequence.StandardKey
 
@@ -29,6 +33,14 @@ class MainActions:
 
     def all(self) -> list[QAction]:
         return [getattr(self, f.name) for f in fields(self)]
+
+    def show_running(self, running: bool, style: QStyle) -> None:
+        """Train reads Pause while training runs; Step waits until it pauses."""
+        self.train.setText("Pause" if running else "Train")
+        pixmap = QStyle.StandardPixmap
+        self.train.setIcon(style.standardIcon(
+            pixmap.SP_MediaPause if running else pixmap.SP_MediaPlay))
+        self.step.setEnabled(not running)
 
 
 def _action(
@@ -75,3 +87,33 @@ def build_actions(parent: QWidget) -> MainActions:
     if actions.quit.shortcut().isEmpty():
         actions.quit.setShortcut(QKeySequence("Ctrl+Q"))
     return actions
+
+
+def build_toolbar(window: QMainWindow, actions: MainActions) -> QToolBar:
+    """Train, Step and Reset as buttons with their names (``trainButton``, ...)."""
+    toolbar = QToolBar("Toolbar", window)  # its View menu entry; "Training" names a menu
+    toolbar.setObjectName("trainingToolBar")
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    window.addToolBar(toolbar)
+    for action, name in (
+        (actions.train, "trainButton"), (actions.step, "stepButton"),
+        (actions.reset, "resetButton"),
+    ):
+        toolbar.addAction(action)
+        toolbar.widgetForAction(action).setObjectName(name)
+    return toolbar
+
+
+def build_menus(
+    menu_bar: QMenuBar, actions: MainActions, docks: Iterable[QDockWidget], toolbar: QToolBar
+) -> QMenu:
+    """The Training menu, and the View menu (the docks, the toolbar, Smooth Animation),
+    which it returns."""
+    train_menu = menu_bar.addMenu("&Training")
+    train_menu.addActions([actions.train, actions.step, actions.reset])
+    view_menu = menu_bar.addMenu("&View")
+    view_menu.addActions([dock.toggleViewAction() for dock in docks])
+    view_menu.addAction(toolbar.toggleViewAction())
+    view_menu.addSeparator()
+    view_menu.addAction(actions.smooth)
+    return view_menu

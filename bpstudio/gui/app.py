@@ -6,7 +6,7 @@ import sys
 
 from PySide6.QtWidgets import QApplication  # PySide6 first: pyqtgraph takes the loaded binding
 
-import pyqtgraph as pg  # isort: skip
+from .views.theme import configure_plots  # isort: skip  (after PySide6: pyqtgraph)
 
 SWITCH_INTERVAL = 0.001
 """Seconds a Python thread may hold the GIL while another waits (Python's default is 5 ms).
@@ -15,23 +15,6 @@ paint without waiting for it (STACK.md measured p99 lateness 267 ms -> 18 ms).""
 
 ORGANIZATION = "BP Studio"
 APPLICATION = "BP Studio"
-
-_configured = False
-
-
-def configure_plots() -> None:
-    """pyqtgraph's global options, set once: row-major images, white plots.
-
-    Antialiasing is off by default: it made every frame about twice as expensive to paint
-    (thick weight lines above all), and painting time is time the worker cannot train.
-    A view may still turn it on for single items.
-    """
-    global _configured
-    if not _configured:
-        pg.setConfigOptions(
-            imageAxisOrder="row-major", antialias=False, background="w", foreground="k"
-        )
-        _configured = True
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:

@@ -1,21 +1,26 @@
-"""The docks that explain backpropagation, wired into the main window: the step inspector,
-the graph lab, gradient flow, the hidden neurons, the gradient check and the lessons.
+"""The docks that explain backpropagation: the step inspector, the graph lab, gradient flow,
+the hidden neurons, the gradient check and the lessons.
 
-The window composes one :class:`ExplainDocks`. The docks start hidden; the View menu or a
-lesson opens them. Gradient flow and the neuron view are ordinary views (snapshots reach them
-like the plots); the numbers they need beyond the weights are made in the worker, and only
-while they are on screen (:meth:`ExplainDocks.sync_extras`). The inspector traces the
-document's network: again after every hand-back, rebuild, or when it comes into sight.
+The window composes one :class:`ExplainDocks` and hands it what it works with: the dock area,
+the live views, the document, the training controller, the status line, the network view
+(whose neurons open the neuron view), the menu bar and a way to open an example. The docks
+start hidden; the View menu or a lesson opens them. Gradient flow and the neuron view are
+ordinary live views (snapshots reach them like the plots); the numbers they need beyond the
+weights are made in the worker, and only while they are on screen
+(:meth:`ExplainDocks.sync_extras`). The inspector traces the document's network: again after
+every hand-back the document keeps, every new run, or when it comes into sight.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QMenuBar
 
+from bpstudio.core.snapshot import PlotGrid
 from bpstudio.core.steptrace import StepTrace, next_batch_indices
+from bpstudio.document import Document
 from bpstudio.examples import EXAMPLES
 from bpstudio.lessons import (
     VIEW_DECISION,
@@ -29,27 +34,21 @@ from bpstudio.lessons import (
     VIEW_NEURONS,
     get_lesson,
 )
-from bpstudio.session import (
-    DataSpec,
-    NetworkSpec,
-    PreparedData,
-    TrainingConfig,
-    training_targets,
-)
+from bpstudio.session import PreparedData, Session, TrainingConfig, training_targets
 
+from .dock_area import DockArea
 from .dock_spec import Area, DockSpec, on_screen
 from .gradcheck_panel import GradientCheckPanel
 from .gradient_flow import GradientFlowView
 from .graph_lab import GraphLabView
 from .inspector import InspectorView
 from .lesson_panel import LessonPanel, LessonsMenu
+from .live_views import LiveViews
 from .neuron_view import NeuronView
+from .status_line import StatusLine
+from .training import TrainingController
 from .training.extras import HIDDEN_OUTPUTS, MEAN_ABS_GRAD, neuron_grid
-
-if TYPE_CHECKING:
-    from bpstudio.core.snapshot import PlotGrid
-
-    from .main_window import MainWindow
+from .views import NetworkView
 
 DOCKS = {
     VIEW_INSPECTOR: "inspectorDock", VIEW_LOSS: "lossDock", VIEW_FIT: "fitDock",
@@ -75,10 +74,16 @@ class CoarseNeuronView(NeuronView):
 
 
 class ExplainDocks:
-    """Adds the explaining docks and the Lessons menu to ``window`` and keeps them in step."""
+    """Adds the explaining docks and the Lessons menu, and keeps them in step with the
+    document and its training."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(
+        self, dock_area: DockArea, live_views: LiveViews, document: Document,
+        training: TrainingController, status: StatusLine, network_view: NetworkView,
+        menu_bar: QMenuBar, open_session: Callable[[Session], bool],
+    ) -> None:
+        self.dock_area, self.live_views, self.document = dock_area, live_views, document
+        self.training, self.status, self.open_session = training, status, open_session
         self.inspector = InspectorView()
         self.graph_lab = GraphLabView()
         self.gradient_flow = GradientFlowView()
@@ -87,56 +92,55 @@ class ExplainDocks:
         self.lesson_panel = LessonPanel()
         self._inspector_stale = True
         self._extras: frozenset[str] = frozenset()
-        add, add_view = window.add_dock, window.add_view_dock
+        add = dock_area.add
         self.docks = {
-            "inspectorDock": add_view(DockSpec(self.inspector, "Step inspector", "inspectorDock")),
+            "inspectorDock": add(DockSpec(self.inspector, "Step inspector", "inspectorDock")),
             "graphLabDock": add(DockSpec(self.graph_lab, "Graph lab", "graphLabDock")),
-            "gradientFlowDock": add_view(
+            "gradientFlowDock": add(
                 DockSpec(self.gradient_flow, "Gradient flow", "gradientFlowDock")),
-            "neuronDock": add_view(DockSpec(self.neurons, "Hidden neurons", "neuronDock")),
+            "neuronDock": add(DockSpec(self.neurons, "Hidden neurons", "neuronDock")),
             "gradientCheckDock": add(
                 DockSpec(self.gradient_check, "Gradient check", "gradientCheckDock")),
             "lessonDock": add(DockSpec(self.lesson_panel, "Lesson", "lessonDock",
                                        Area.LeftDockWidgetArea)),
         }
+        for view, name in ((self.inspector, "inspectorDock"),
+                           (self.gradient_flow, "gradientFlowDock"), (self.neurons, "neuronDock")):
+            live_views.add(view, self.docks[name])
         self._arrange()
-        self.lessons_menu = LessonsMenu(window)
-        window.menuBar().addMenu(self.lessons_menu)
-        self._connect()
+        self.lessons_menu = LessonsMenu(menu_bar)
+        menu_bar.addMenu(self.lessons_menu)
+        self._connect(network_view)
 
     def _arrange(self) -> None:
         """Big views tab with the fit plot, small ones with the network; the neurons sit beside
         the loss, the lesson with the designer. All hidden until asked for."""
-        w, docks = self.window, self.window.docks
+        area = self.dock_area
         for name in ("inspectorDock", "graphLabDock"):
-            w.tabifyDockWidget(docks["fitDock"], docks[name])
-        w.splitDockWidget(docks["lossDock"], docks["neuronDock"], Qt.Orientation.Horizontal)
-        w.tabifyDockWidget(docks["designerDock"], docks["lessonDock"])
-        for dock in self.docks.values():
-            dock.hide()
+            area.tabify("fitDock", name)
+        area.split("lossDock", "neuronDock", Qt.Orientation.Horizontal)
+        area.tabify("designerDock", "lessonDock")
+        area.hide(list(self.docks))
         # the layout fixed the window's minimum size while these were shown: measure again,
         # or a restored smaller geometry would be widened to fit them
-        w.layout().activate()
+        area.settle()
 
-    def _connect(self) -> None:
-        """Connected after the window's own slots: the session is updated before these run."""
-        w, t = self.window, self.window.training
-        t.state_handed_back.connect(self.refresh_inspector)
+    def _connect(self, network_view: NetworkView) -> None:
+        t = self.training
         t.gradients_checked.connect(self.gradient_check.show_report)
         t.gradient_check_failed.connect(self.gradient_check.show_error)
-        w.designer.spec_changed.connect(self._on_spec_changed)
         # Qt reports a tabbed dock's visibility before its tab is laid out: look afterwards
-        self._visibility_timer = QTimer(w, singleShot=True, interval=0)
+        self._visibility_timer = QTimer(self.inspector, singleShot=True, interval=0)
         self._visibility_timer.timeout.connect(self._on_visibility_changed)
         for name in ("inspectorDock", "gradientFlowDock", "neuronDock"):
             self.docks[name].visibilityChanged.connect(self._look_later)
         self.inspector.apply_step_requested.connect(self.apply_step)
         self.gradient_check.check_requested.connect(t.check_gradients)
-        w.network_view.neuron_hovered.connect(self._on_neuron_hovered)
-        w.network_view.neuron_clicked.connect(self._on_neuron_clicked)
+        network_view.neuron_hovered.connect(self._on_neuron_hovered)
+        network_view.neuron_clicked.connect(self._on_neuron_clicked)
         self.lessons_menu.lesson_chosen.connect(self.open_lesson)
 
-    # -- the document changed --------------------------------------------------------------------
+    # -- the document changed (the window calls these once the document has changed) --------
 
     def rebuilt(self) -> None:
         """A new run of the document (load, reset, new network or data): start afresh."""
@@ -145,13 +149,13 @@ class ExplainDocks:
 
     def refresh_inspector(self) -> None:
         """Trace the document's network as the session holds it (at once if on screen)."""
-        window, view = self.window, self.inspector
+        view, document = self.inspector, self.document
         self._inspector_stale = not on_screen(view)
-        if self._inspector_stale or window.data is None:
+        if self._inspector_stale:
             return
-        data = window.data
+        data = document.data
         try:
-            bench = window.session.build(data)
+            bench = document.session.build(data)
         except ValueError:  # the worker reports it (failed); nothing to trace meanwhile
             view.clear()
             return
@@ -160,9 +164,16 @@ class ExplainDocks:
         view.set_problem(
             bench.net, data.inputs(data.train),
             training_targets(data.train, bench.net.layer_sizes[-1]),
-            window.session.training.learning_rate,
+            document.session.training.learning_rate,
             minibatch=rows if len(rows) < n_train else None,
         )
+
+    def training_edited(self, config: TrainingConfig) -> None:
+        """A new learning rate shows in the next traced update (the rest rebuilds the run)."""
+        if on_screen(self.inspector) and self.inspector.trace is not None:
+            self.inspector.set_learning_rate(config.learning_rate)
+        else:
+            self._inspector_stale = True
 
     def _look_later(self) -> None:
         self._visibility_timer.start()
@@ -174,21 +185,12 @@ class ExplainDocks:
             self.refresh_inspector()
         self.sync_extras()
 
-    def _on_spec_changed(self, spec: NetworkSpec | DataSpec | TrainingConfig) -> None:
-        """A new learning rate shows in the next traced update (the rest rebuilds the run)."""
-        if not isinstance(spec, TrainingConfig):
-            return
-        if on_screen(self.inspector) and self.inspector.trace is not None:
-            self.inspector.set_learning_rate(spec.learning_rate)
-        else:
-            self._inspector_stale = True
-
     def apply_step(self, trace: StepTrace) -> None:
         """Perform the inspector's update in the real session: training pauses, the weights
         become ``trace.updated_parameters()``; the epoch count stays (see the worker)."""
-        self.window.setWindowModified(True)
-        self.window.training.set_parameters(trace.updated_parameters())
-        self.window.status_line.showMessage(
+        self.document.modified = True
+        self.training.set_parameters(trace.updated_parameters())
+        self.status.showMessage(
             f"Applied one step of plain gradient descent (η = {trace.learning_rate:g}) to the "
             "weights; the epoch count is unchanged.", 6000)
 
@@ -202,7 +204,7 @@ class ExplainDocks:
         )
         if wanted != self._extras:
             self._extras = wanted
-            self.window.training.set_extras(wanted)
+            self.training.set_extras(wanted)
 
     def _on_neuron_hovered(self, layer: int, unit: int) -> None:
         if on_screen(self.neurons) and not self.neurons.all_check.isChecked():
@@ -210,9 +212,9 @@ class ExplainDocks:
 
     def _on_neuron_clicked(self, layer: int, unit: int) -> None:
         """Open the neuron view on this neuron (input and output neurons have no picture)."""
-        snapshot = self.window.last_snapshot
+        snapshot = self.live_views.last_snapshot
         if snapshot is not None and 0 < layer < len(snapshot.weights):
-            self.show_docks(["neuronDock"])
+            self.dock_area.show(["neuronDock"])
             self.neurons.select_neuron(layer, unit)
 
     # -- lessons ---------------------------------------------------------------------------------
@@ -220,31 +222,19 @@ class ExplainDocks:
     def open_lesson(self, lesson_id: str) -> None:
         """Load the lesson's example (asking about unsaved changes first) and open its views."""
         lesson = get_lesson(lesson_id)
-        if lesson.example is not None and not self.window.files.open_session(
-            EXAMPLES[lesson.example]()
-        ):
+        if lesson.example is not None and not self.open_session(EXAMPLES[lesson.example]()):
             return
         wanted = [DOCKS[view] for view in lesson.views]
-        size = self.window.size()
-        for name in set(DOCKS.values()) - set(wanted):  # the View menu brings them back
-            self.window.docks[name].hide()
-        self.show_docks(wanted)
-        self.window.size_docks(*(next((n for n in slot if n in wanted), slot[0]) for slot in SLOTS))
-        # showing the docks side by side may have widened the window beyond the screen
-        if not (self.window.isMaximized() or self.window.isFullScreen()):
-            self.window.layout().activate()
-            self.window.resize(size.expandedTo(self.window.minimumSizeHint()))
+        area = self.dock_area
+        size = area.window_size()
+        area.hide(list(set(DOCKS.values()) - set(wanted)))  # the View menu brings them back
+        area.show(wanted)
+        area.size_docks(*(next((n for n in slot if n in wanted), slot[0]) for slot in SLOTS))
+        area.keep_size(size)  # showing the docks side by side may have widened the window
         if lesson.inspector is not None:
             self.refresh_inspector()
             self.inspector.apply_preset(lesson.inspector)
         if lesson.bill is not None:
             self.graph_lab.set_bill(lesson.bill)
         self.lesson_panel.show_lesson(lesson)
-        self.show_docks(["lessonDock"])
-
-    def show_docks(self, names: list[str]) -> None:
-        """Show and raise these docks; of two sharing a tab group, the first named is on top."""
-        for name in reversed(names):
-            dock: QDockWidget = self.window.docks[name]
-            dock.show()
-            dock.raise_()
+        area.show(["lessonDock"])

@@ -11,43 +11,49 @@ from __future__ import annotations
 
 import os
 import traceback
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMenuBar, QMessageBox, QWidget
 
 from bpstudio import io as bpnet
 from bpstudio.core.text import quote
+from bpstudio.document import Document, Opened, new_session
 from bpstudio.session import Session
 
+from .actions import MainActions
 from .errors import show_error
 from .export import FORMATS, export_plot, plot_in
-from .opening import DocumentLoader, Opened, prepare, why
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .live_views import LiveViews
+from .opening import DocumentLoader, prepare, why
+from .settings import AppSettings
+from .status_line import StatusLine
+from .training import TrainingController
 
 FILE_FILTER = "BP Studio networks (*.bpnet);;All files (*)"
 Button = QMessageBox.StandardButton
 
 
-def default_session() -> Session:
-    """The sin-fit example that a new window starts with."""
-    from bpstudio.examples import EXAMPLES
-
-    return EXAMPLES["sin"]()
-
-
 class FileCommands:
-    """File actions of one main window; it keeps the path and the title in step."""
+    """The File actions of one window, on its document.
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-        self.path: str | None = None
-        self.loader = DocumentLoader(window)
+    ``adopt`` makes an opened document the one on screen, or raises (and changes nothing);
+    ``main_plot`` is the plot an export takes when no plot has the keyboard focus. Dialogs
+    open over ``parent``.
+    """
+
+    def __init__(
+        self, document: Document, parent: QWidget, *, actions: MainActions,
+        status: StatusLine, designer: QWidget, settings: AppSettings,
+        training: TrainingController, adopt: Callable[[Opened], None], views: LiveViews,
+        main_plot: Callable[[], QWidget],
+    ) -> None:
+        self.document, self.parent, self.actions, self.status = document, parent, actions, status
+        self.designer, self.settings, self.training = designer, settings, training
+        self.adopt, self.views, self.main_plot = adopt, views, main_plot
+        self.loader = DocumentLoader(parent)
         self.loader.opened.connect(self._on_opened)
         self.loader.failed.connect(self._on_open_failed)
-        window.status_line.cancel_requested.connect(self.cancel_opening)
-        actions = window.actions
+        status.cancel_requested.connect(self.cancel_opening)
         actions.new.triggered.connect(self.new)
         actions.open.triggered.connect(self.open)
         actions.save.triggered.connect(self.save)
@@ -56,7 +62,7 @@ class FileCommands:
         actions.export_svg.triggered.connect(self.export_svg)
 
     def build_menus(self, menu_bar: QMenuBar) -> None:
-        actions = self.window.actions
+        actions = self.actions
         menu = menu_bar.addMenu("&File")
         menu.addActions([actions.new, actions.open])
         self.recent_menu = menu.addMenu("Open &Recent")
@@ -70,15 +76,8 @@ class FileCommands:
 
     # -- commands ------------------------------------------------------------------------------
 
-    def open_initial(self, path: str | None) -> None:
-        """Start on the example, and open ``path`` (if given) once it is read."""
-        self._set_path(None)
-        self.window.show_session(default_session())
-        if path is not None:
-            self.open_path(path)
-
     def new(self) -> None:
-        self.open_session(default_session())
+        self.open_session(new_session())
 
     def open_session(self, session: Session) -> bool:
         """Make ``session`` (an example: small) the untitled document, if the one on screen
@@ -91,13 +90,13 @@ class FileCommands:
         except ValueError as exc:
             self._report_open_failure("Untitled", why(exc))
             return False
-        return self._adopt(opened)
+        return self._show(opened)
 
     def open(self) -> None:
         if not self.maybe_save():
             return
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Open network", self._directory(), FILE_FILTER)
+            self.parent, "Open network", self._directory(), FILE_FILTER)
         if path:
             self.open_path(path)
 
@@ -106,8 +105,8 @@ class FileCommands:
         problem say so and keep the current one. The designer waits meanwhile (an edit would
         be lost), the rest of the window goes on."""
         self.loader.load(path)
-        self.window.designer.setEnabled(False)
-        self.window.status_line.show_busy(f"Opening {_file_name(path)}…")
+        self.designer.setEnabled(False)
+        self.status.show_busy(f"Opening {_file_name(path)}…")
 
     def cancel_opening(self) -> None:
         """Forget a file being opened; the document on screen stays."""
@@ -119,19 +118,37 @@ class FileCommands:
     def opening(self) -> bool:
         return self.loader.busy
 
+    @property
+    def path(self) -> str | None:
+        return self.document.path
+
     def save(self) -> bool:
-        if self.path is None:
+        if self.document.path is None:
             return self.save_as()
-        return self._write(self.path)
+        return self._write(self.document.path)
 
     def save_as(self) -> bool:
-        start = self.path or os.path.join(self._directory(), "network.bpnet")
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save network", start, FILE_FILTER)
-        if not path:
+        start = self.document.path or os.path.join(self._directory(), "network.bpnet")
+        path = self._ask_save_path("Save network", start)
+        return path is not None and self._write(path)
+
+    def save_copy(self) -> bool:
+        """Save the document to a new file, never over the one it came from (after an
+        unexpected error that file may be the last good copy)."""
+        name = self.document.display_name
+        start = os.path.join(self._directory(), f"{os.path.splitext(name)[0]} (copy).bpnet")
+        path = self._ask_save_path("Save a copy", start)
+        if path is None:
             return False
-        if not path.lower().endswith(".bpnet"):
-            path += ".bpnet"
-        return self._write(path)
+        if self.document.path is not None and _same_file(path, self.document.path):
+            show_error(self.parent, "Cannot save a copy",
+                       f"A copy goes to a new file, not over {name}: choose another name.")
+            return False
+        self.training.sync()
+        if not self._save(path, self.document.save_copy):
+            return False
+        self.status.showMessage(f"Saved a copy as {path}", 8000)
+        return True
 
     def export_png(self) -> None:
         self._export("png")
@@ -141,140 +158,115 @@ class FileCommands:
 
     def maybe_save(self) -> bool:
         """``True`` if it is fine to drop the document: saved, unchanged or discarded."""
-        if not self.window.isWindowModified():
+        if not self.document.modified:
             return True
         answer = QMessageBox.question(
-            self.window, "Unsaved changes",
-            f"Save the changes to {self.display_name}?",
+            self.parent, "Unsaved changes",
+            f"Save the changes to {self.document.display_name}?",
             Button.Save | Button.Discard | Button.Cancel, Button.Save)
         if answer == Button.Save:
             return self.save()
         return answer == Button.Discard
 
-    @property
-    def display_name(self) -> str:
-        return os.path.basename(self.path) if self.path else "Untitled"
-
     # -- details -------------------------------------------------------------------------------
 
     def _on_opened(self, opened: Opened) -> None:
         self._end_busy()
-        self._adopt(opened)
+        self._show(opened)
 
     def _on_open_failed(self, path: str, reason: str) -> None:
         self._end_busy()
         self._report_open_failure(_file_name(path), reason)
 
     def _end_busy(self) -> None:
-        self.window.designer.setEnabled(True)
-        self.window.status_line.hide_busy()
+        self.designer.setEnabled(True)
+        self.status.hide_busy()
 
-    def _adopt(self, opened: Opened) -> bool:
+    def _show(self, opened: Opened) -> bool:
         """Make ``opened`` the document, or report why the window could not show it (and
         change nothing)."""
         try:
-            self.window.adopt(opened)
+            self.adopt(opened)
         except Exception as exc:  # the designer refused it: a bug, but the window is intact
             traceback.print_exc()
             self._report_open_failure(_file_name(opened.path) if opened.path else "Untitled",
                                       why(exc))
             return False
-        self._set_path(opened.path)
         if opened.path is not None:
-            self.window.settings.add_recent_file(opened.path)
+            self.settings.add_recent_file(opened.path)
         return True
 
     def _report_open_failure(self, name: str, reason: str) -> None:
-        show_error(self.window, "Cannot open file",
+        show_error(self.parent, "Cannot open file",
                    f"{name} could not be opened.\n\n{reason}\n\n"
                    "The network on screen was left as it was.")
 
     def _write(self, path: str) -> bool:
-        window = self.window
-        window.training.sync()
-        if not self._save(path, window.session):
+        self.training.sync()
+        if not self._save(path, self.document.save):
             return False
-        self._set_path(path)
-        window.setWindowModified(False)
-        window.settings.add_recent_file(path)
-        window.status_line.showMessage(f"Saved {path} (epoch {window.session.epoch:,})", 5000)
+        self.settings.add_recent_file(path)
+        self.status.showMessage(f"Saved {path} (epoch {self.document.session.epoch:,})", 5000)
         return True
 
-    def _save(self, path: str, session: Session) -> bool:
-        """Write ``session`` to ``path``; a read-only file is replaced only if the person says
-        so. Problems are reported; ``False`` if nothing was written."""
+    def _save(self, path: str, save: Callable[..., None]) -> bool:
+        """``save(path)`` (the document's save or save_copy); a read-only file is replaced only
+        if the person says so. Problems are reported; ``False`` if nothing was written."""
         try:
             try:
-                bpnet.save(path, session)
+                save(path)
             except bpnet.BPFileError as exc:
                 if "read-only" not in str(exc) or not self._replace_read_only(path):
                     raise
-                bpnet.save(path, session, overwrite_read_only=True)
+                save(path, overwrite_read_only=True)
         except (bpnet.BPFileError, OSError) as exc:
-            show_error(self.window, "Cannot save", f"Could not save {path}.\n\n{exc}")
+            show_error(self.parent, "Cannot save", f"Could not save {path}.\n\n{exc}")
             return False
         return True
 
     def _replace_read_only(self, path: str) -> bool:
         answer = QMessageBox.question(
-            self.window, "Read-only file",
+            self.parent, "Read-only file",
             f"{os.path.basename(path)} is read-only. Replace it anyway?",
             Button.Yes | Button.No, Button.No)
         return answer == Button.Yes
 
-    def save_copy(self) -> bool:
-        """Save the document to a new file, never over the one it came from (after an
-        unexpected error that file may be the last good copy)."""
-        base = os.path.splitext(self.display_name)[0]
-        start = os.path.join(self._directory(), f"{base} (copy).bpnet")
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save a copy", start, FILE_FILTER)
+    def _ask_save_path(self, caption: str, start: str) -> str | None:
+        """A file name for a network, ``.bpnet`` added if missing; ``None`` if cancelled."""
+        path, _ = QFileDialog.getSaveFileName(self.parent, caption, start, FILE_FILTER)
         if not path:
-            return False
-        if not path.lower().endswith(".bpnet"):
-            path += ".bpnet"
-        if self.path is not None and _same_file(path, self.path):
-            show_error(self.window, "Cannot save a copy",
-                       f"A copy goes to a new file, not over {self.display_name}: "
-                       "choose another name.")
-            return False
-        self.window.training.sync()
-        if not self._save(path, self.window.session):
-            return False
-        self.window.status_line.showMessage(f"Saved a copy as {path}", 8000)
-        return True
+            return None
+        return path if path.lower().endswith(".bpnet") else path + ".bpnet"
 
     def _export(self, fmt: str) -> None:
         view = self._current_plot()
         name = f"{view.objectName() or 'plot'}.{fmt}"
         start = os.path.join(self._directory(), name)
         path, _ = QFileDialog.getSaveFileName(
-            self.window, f"Export plot as {fmt.upper()}", start, FORMATS[fmt])
+            self.parent, f"Export plot as {fmt.upper()}", start, FORMATS[fmt])
         if not path:
             return
-        self.window.flush_views()
         try:
             written = export_plot(view, path, fmt)
         except (OSError, ValueError) as exc:
-            show_error(self.window, "Cannot export", f"Could not export.\n\n{exc}")
+            show_error(self.parent, "Cannot export", f"Could not export.\n\n{exc}")
             return
-        self.window.status_line.showMessage(f"Exported {written}", 5000)
+        self.status.showMessage(f"Exported {written}", 5000)
 
     def _current_plot(self) -> QWidget:
         """The plot that has the keyboard focus, else the task's main plot (also when the
         focus is in a view without a plot, such as the step inspector)."""
-        window = self.window
         focus = QApplication.focusWidget()
-        for view in window.views:
+        for view in self.views.views:
             in_view = focus is not None and (view is focus or view.isAncestorOf(focus))
             if in_view and plot_in(view) is not None:
                 return view
-        regression = window.data is None or window.data.task == "regression"
-        return window.fit_plot if regression else window.decision_plot
+        return self.main_plot()
 
     def _fill_recent_menu(self) -> None:
         menu: QMenu = self.recent_menu
         menu.clear()
-        files = self.window.settings.recent_files()
+        files = self.settings.recent_files()
         for path in files:
             action = menu.addAction(os.path.basename(path))
             action.setToolTip(path)
@@ -286,12 +278,9 @@ class FileCommands:
         if self.maybe_save():
             self.open_path(path)
 
-    def _set_path(self, path: str | None) -> None:
-        self.path = path
-        self.window.setWindowTitle(f"BP Studio — {self.display_name}[*]")
-
     def _directory(self) -> str:
-        return os.path.dirname(self.path) if self.path else os.getcwd()
+        path = self.document.path
+        return os.path.dirname(path) if path else os.getcwd()
 
 
 def _same_file(a: str, b: str) -> bool:

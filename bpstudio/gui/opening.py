@@ -2,23 +2,22 @@
 
 Reading and checking a file, generating its data and the plot grid take seconds for the
 largest files allowed (a 2,000,000-number table: 3 s to parse). :class:`DocumentLoader` does
-them in a thread pool while the window goes on painting and training (io, session and core
-are Qt-free and keep no shared state); only an :class:`Opened` document, complete, reaches
-the window, which takes it in one step. A failure reaches it as a message, and the window
-stays as it was.
+them in a thread pool while the window goes on painting and training (io, session, core and
+the document are Qt-free and keep no shared state); only an :class:`Opened` document,
+complete, reaches the window, which takes it in one step. A failure reaches it as a
+message, and the window stays as it was.
 """
 
 from __future__ import annotations
 
 import contextlib
 import traceback
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
 from bpstudio import io as bpnet
-from bpstudio.core.snapshot import PlotGrid
-from bpstudio.session import PreparedData, Session
+from bpstudio.document import Opened
+from bpstudio.session import Session
 
 from .data_size import check_data_size
 
@@ -26,22 +25,12 @@ EXPECTED = (bpnet.BPFileError, OSError, ValueError, MemoryError)
 """What opening a file a person chose may raise; anything else is a bug, reported as such."""
 
 
-@dataclass(frozen=True)
-class Opened:
-    """A document ready to show: the session, its data and its plot grid."""
-
-    session: Session
-    data: PreparedData
-    grid: PlotGrid | None
-    path: str | None = None
-
-
 def prepare(session: Session, path: str | None = None) -> Opened:
     """``session`` with its data generated and its plot grid; ``ValueError`` if the data
     cannot be made or is more than the app trains on."""
-    data = session.prepare_data()
-    check_data_size(data)
-    return Opened(session, data, PlotGrid.around(data.full.X), path)
+    opened = Opened.prepare(session, path)
+    check_data_size(opened.data)
+    return opened
 
 
 def read(path: str) -> Opened:

@@ -2,11 +2,11 @@ import subprocess
 import sys
 
 
-def test_core_io_and_session_never_import_qt():
+def test_core_io_session_and_document_never_import_qt():
     code = (
         "import sys, importlib\n"
         "for name in ('bpstudio.core', 'bpstudio.core.datasets', 'bpstudio.core.metrics',\n"
-        "             'bpstudio.io', 'bpstudio.session'):\n"
+        "             'bpstudio.io', 'bpstudio.session', 'bpstudio.document'):\n"
         "    try:\n"
         "        importlib.import_module(name)\n"
         "    except ModuleNotFoundError as exc:\n"

@@ -160,7 +160,7 @@ def test_every_lesson_opens_its_views_in_front(qtbot, window, lesson_id):
 @pytest.mark.parametrize("width, height", [(1000, 700), (1600, 1000)])
 def test_a_lesson_in_a_small_window_puts_a_squeezed_view_behind_as_a_tab(
         qtbot, window, width, height):
-    from bpstudio.gui.main_window import MIN_SIDE_BY_SIDE
+    from bpstudio.gui.dock_area import MIN_SIDE_BY_SIDE
 
     window.resize(width, height)
     open_lesson(window, "two_input")
@@ -225,7 +225,6 @@ def test_apply_step_sets_exactly_the_traced_update_and_keeps_the_epoch(qtbot, wi
     assert "epoch count is unchanged" in window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: np.array_equal(inspector.trace["W1"].value,
                                            trace["W1_new"].value))  # traced afresh
-    window.flush_views()
     np.testing.assert_array_equal(window.last_snapshot.weights[1], trace["W2_new"].value)
 
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QThread
 from bpstudio.core.snapshot import PlotGrid
 from bpstudio.examples import EXAMPLES
 from bpstudio.gui.training import TrainingController, TrainingSetup, TrainingWorker
-from bpstudio.gui.training.controller import MAX_FRAME_INTERVAL
+from bpstudio.gui.training.frames import MAX_FRAME_INTERVAL
 from bpstudio.session import (
     DataSpec,
     LayerSpec,
@@ -324,7 +324,7 @@ def test_merged_snapshots_keep_every_history_row(qtbot, controller):
     qtbot.waitUntil(lambda: bool(shown) and shown[-1].epoch >= 50, timeout=10000)
     controller.pause()
     assert controller.sync()
-    qtbot.waitUntil(lambda: not controller._render_timer.isActive())
+    qtbot.waitUntil(lambda: not controller.frames._render_timer.isActive())
     epochs = np.concatenate([s.new_epochs for s in shown])
     np.testing.assert_array_equal(epochs, np.arange(1, shown[-1].epoch + 1))
     assert all(math.isfinite(x) for s in shown for x in s.new_train_losses)
@@ -344,8 +344,8 @@ def test_the_next_frame_waits_until_drawing_is_a_small_share_of_the_time(
     controller.reset(session, *_data_and_grid(session))
     with qtbot.waitSignal(controller.snapshot_ready, timeout=5000):
         controller.step()
-    pause_ms = controller._want_timer.interval()
-    assert controller._want_timer.isActive()
+    pause_ms = controller.frames._want_timer.interval()
+    assert controller.frames._want_timer.isActive()
     # at least drawing / render_budget, never longer than MAX_FRAME_INTERVAL
     expected = min(drawing_ms / controller.render_budget, 1000 * MAX_FRAME_INTERVAL)
     assert expected <= pause_ms <= 1000 * MAX_FRAME_INTERVAL

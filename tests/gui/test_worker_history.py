@@ -11,7 +11,7 @@ import pytest
 from bpstudio.core import History
 from bpstudio.core.snapshot import PlotGrid, make_snapshot
 from bpstudio.gui.training import TrainingController
-from bpstudio.gui.training.controller import merge
+from bpstudio.gui.training.frames import merge
 from bpstudio.gui.views import LossPlotView
 from tests.gui.test_worker import spiral_session
 

@@ -2,18 +2,13 @@
 
 Commands travel as this object's own signals, connected to the worker's slots (queued,
 because the worker lives in another thread). Replies arrive in this object's slots, in the
-GUI thread; anything from an older run id is dropped. Snapshots are merged into one pending
-snapshot and rendered by a zero-delay timer, so a busy GUI thread never works off a backlog.
-
-After each render the worker is told it may send the next snapshot, later if drawing is
-expensive: the GUI thread's CPU time per frame is kept below :attr:`render_budget` of the
-wall time (see :mod:`bpstudio.gui.pace`). Both threads share the GIL, so time spent drawing is
-time the worker cannot train.
+GUI thread; anything from an older run id is dropped. The snapshots of the current run go to
+its :class:`~.frames.FrameRenderer`, the one step where they are coalesced and drawn, which
+tells the worker when it may send the next.
 """
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 
 import numpy as np
@@ -28,17 +23,15 @@ from PySide6.QtCore import (
     Slot,
 )
 
-from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot, frozen_copy
+from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
 from bpstudio.session import PreparedData, Session, TrainingConfig
 
-from ..pace import FASTEST
+from .frames import Drawer, FrameRenderer
 from .setup import TrainingSetup
 from .worker import TrainingWorker
 
 SHUTDOWN_WAIT_MS = 500
 SYNC_WAIT_MS = 3000
-MAX_FRAME_INTERVAL = 0.5
-"""However slow drawing is, the plots still move at least twice a second."""
 
 
 class TrainingController(QObject):
@@ -72,19 +65,9 @@ class TrainingController(QObject):
         self._run_id = 0
         self._running = False
         self._ready = False
-        self._pending: TrainingSnapshot | None = None
         self._sync_token = 0
         self._synced_token = 0
-        self._render_timer = QTimer(self)
-        self._render_timer.setSingleShot(True)
-        self._render_timer.setInterval(0)
-        self._render_timer.timeout.connect(self._render)
-        self._want_timer = QTimer(self)
-        self._want_timer.setSingleShot(True)
-        self._want_timer.timeout.connect(self._snapshot_wanted)
-        self._frame_cpu = time.thread_time()
-        self.render_budget = FASTEST.render_budget
-        """Share of wall time one frame's GUI-thread CPU may take before frames are spaced."""
+        self.frames = FrameRenderer(self.snapshot_ready.emit, self._snapshot_wanted.emit, self)
         self.worker_thread = QThread()
         self.worker_thread.setObjectName("trainingThread")
         self._worker = worker or TrainingWorker()
@@ -135,15 +118,14 @@ class TrainingController(QObject):
     def reset(self, session: Session, data: PreparedData, grid: PlotGrid | None) -> None:
         """Start a new run from ``session`` (its state, if any); training is paused."""
         self._run_id += 1
-        self._pending = None
+        self.frames.drop()
         self._ready = True
-        self._frame_cpu = time.thread_time()  # what the window did before is not drawing
         self._set_running(False)
         self._reset_requested.emit(TrainingSetup(self._run_id, replace(session), data, grid))
 
     def start(self) -> None:
         if self._ready and not self._running:
-            self._frame_cpu = time.thread_time()  # nor is what the person did while paused
+            self.frames.restart_clock()
             self._set_running(True)
             self._start_requested.emit()
 
@@ -175,6 +157,20 @@ class TrainingController(QObject):
         self._set_running(False)
         self._reconfigure_requested.emit(config)
 
+    def draw_frames(self, drawer: Drawer) -> None:
+        """Frames are drawn by ``drawer(snapshot)``, one step per pass of the event loop; the
+        next frame waits until the steps are done."""
+        self.frames.drawer = drawer
+
+    @property
+    def render_budget(self) -> float:
+        """Share of wall time one frame's GUI-thread CPU may take (:mod:`.frames`)."""
+        return self.frames.render_budget
+
+    @render_budget.setter
+    def render_budget(self, share: float) -> None:
+        self.frames.render_budget = share
+
     def set_extras(self, keys: frozenset[str]) -> None:
         """Which extras (``extras.EXTRAS``) snapshots carry: those of the views on screen."""
         self._extras_requested.emit(frozenset(keys))
@@ -192,7 +188,7 @@ class TrainingController(QObject):
         """Wait until the worker has handed back its current state; ``False`` on timeout.
 
         Everything the worker emitted before the reply has been delivered, and the pending
-        snapshot rendered, by then: the session holds exactly what the views show.
+        snapshot drawn, by then: the session holds exactly what the views show.
         """
         if not self.worker_thread.isRunning():
             return False
@@ -205,16 +201,14 @@ class TrainingController(QObject):
         if self._synced_token < token:
             loop.exec()
         self._sync_loop = None
-        self._render_timer.stop()
-        self._render()
+        self.frames.finish()
         return self._synced_token >= token
 
     def shutdown(self) -> None:
         """Stop the worker and join its thread (within ~0.5 s; a slice is ~10 ms)."""
         if not self.worker_thread.isRunning():
             return
-        self._render_timer.stop()
-        self._want_timer.stop()
+        self.frames.stop()
         self._set_running(False)
         self._stop_requested.emit()
         if not self.worker_thread.wait(SHUTDOWN_WAIT_MS):
@@ -225,25 +219,8 @@ class TrainingController(QObject):
 
     @Slot(object)
     def _on_snapshot(self, snapshot: TrainingSnapshot) -> None:
-        if snapshot.run_id != self._run_id:
-            return
-        self._pending = snapshot if self._pending is None else merge(self._pending, snapshot)
-        if not self._render_timer.isActive():
-            self._render_timer.start()
-
-    @Slot()
-    def _render(self) -> None:
-        snapshot, self._pending = self._pending, None
-        if snapshot is None:
-            return
-        self.snapshot_ready.emit(snapshot)
-        # CPU this thread used since the last frame: drawing it, painting, everything else
-        cpu = time.thread_time()
-        busy = cpu - self._frame_cpu
-        self._frame_cpu = cpu
-        # the next frame waits until this one's CPU is render_budget of the time between them
-        wait = min(busy / self.render_budget, MAX_FRAME_INTERVAL)
-        self._want_timer.start(max(int(wait * 1000), 0))
+        if snapshot.run_id == self._run_id:
+            self.frames.add(snapshot)
 
     @Slot(int, object)
     def _on_handed_back(self, run_id: int, state: object) -> None:
@@ -295,19 +272,3 @@ class TrainingController(QObject):
         if running != self._running:
             self._running = running
             self.running_changed.emit(running)
-
-
-def merge(earlier: TrainingSnapshot, later: TrainingSnapshot) -> TrainingSnapshot:
-    """``later`` carrying the history rows of both, so views that append lose no points: the
-    rows of ``earlier`` that ``later`` keeps, then its own."""
-    if later.kept_through is None:
-        return later
-    keep = earlier.new_epochs <= later.kept_through
-    kept = earlier.kept_through
-    return replace(
-        later,
-        kept_through=None if kept is None else min(kept, later.kept_through),
-        **{name: frozen_copy(np.concatenate([getattr(earlier, name)[keep],
-                                             getattr(later, name)]))
-           for name in ("new_epochs", "new_train_losses", "new_test_losses")},
-    )

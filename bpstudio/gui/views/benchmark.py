@@ -51,7 +51,6 @@ def decision_redraw_rate(
             snapshot = make_snapshot(net, trainer.history, len(trainer.history) - 1, run_id=1,
                                      epochs_per_second=0.0, metrics={}, grid_inputs=grid_inputs)
         view.show_snapshot(snapshot)
-        view.flush()  # draw at once, not within the view's 10-a-second limit
         view.plot.viewport().repaint()
     rate = frames / (time.perf_counter() - start)
     view.close()

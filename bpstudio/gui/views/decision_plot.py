@@ -14,12 +14,11 @@ from bpstudio.session import PreparedData
 from . import theme
 from .contour import contour_segments
 from .reach import out_of_reach
-from .throttled_view import ThrottledView
 
 RGB_LEVELS = (0, 255)
 
 
-class DecisionRegionView(ThrottledView):
+class DecisionRegionView(theme.ViewFrame):
     """A heatmap of the network's output on the plot grid, redrawn from each snapshot.
 
     One sigmoid output is a probability shaded blue (class 0) to orange (class 1) with fixed
@@ -78,7 +77,7 @@ class DecisionRegionView(ThrottledView):
             xRange=(grid.xs[0], grid.xs[-1]), yRange=(grid.ys[0], grid.ys[-1]), padding=0
         )
 
-    def draw(self, snapshot: TrainingSnapshot) -> None:
+    def show_snapshot(self, snapshot: TrainingSnapshot) -> None:
         if self._grid is None or snapshot.grid_outputs is None:
             return
         self.status_label.setText(theme.score_text(snapshot.metrics, "accuracy"))
@@ -115,7 +114,6 @@ class DecisionRegionView(ThrottledView):
 
     def clear(self) -> None:
         """Forget the network's output; the data points stay until the data changes."""
-        self.drop_pending()
         self.image.clear()
         self.boundary.setData([], [])
         self.status_label.setText("")

@@ -12,10 +12,9 @@ from bpstudio.session import PreparedData
 
 from . import theme
 from .reach import out_of_reach
-from .throttled_view import ThrottledView
 
 
-class FitPlotView(ThrottledView):
+class FitPlotView(theme.ViewFrame):
     """Train points (filled), test points (hollow), the noise-free function where the data
     knows it (dashed) and the network's prediction on the plot grid (solid).
 
@@ -82,7 +81,7 @@ class FitPlotView(ThrottledView):
             self.truth_curve.setData(grid.xs, np.asarray(truth(grid.xs)).reshape(len(grid.xs)))
         self.plot.getPlotItem().enableAutoRange()
 
-    def draw(self, snapshot: TrainingSnapshot) -> None:
+    def show_snapshot(self, snapshot: TrainingSnapshot) -> None:
         if self._grid is None or snapshot.grid_outputs is None:
             return
         outputs = self._grid.shape_outputs(snapshot.grid_outputs)
@@ -101,7 +100,6 @@ class FitPlotView(ThrottledView):
 
     def clear(self) -> None:
         """Forget the network's curve; the data points stay until the data changes."""
-        self.drop_pending()
         self._shown = None
         self.model_curve.setData([], [])
         self.status_label.setText("")

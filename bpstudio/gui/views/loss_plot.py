@@ -73,8 +73,6 @@ class LossPlotView(theme.ViewFrame):
         for item in (self.marker, self.readout):
             plot.addItem(item, ignoreBounds=True)
         plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
-        self._throttle = theme.Throttle(theme.REDRAW_MS, self)  # every row is recorded
-        self._throttle.fired.connect(self._redraw)
         self.view_box.sigResized.connect(self._redraw)  # as many blocks as pixels
         self.view_box.sigRangeChanged.connect(self._on_range_changed)
         self.log_check.setChecked(True)  # losses fall by orders of magnitude
@@ -108,13 +106,12 @@ class LossPlotView(theme.ViewFrame):
         measured = np.isfinite(tests)
         self.test_series.keep_before(min(cut, epochs[0]))
         self.test_series.extend(epochs[measured], tests[measured])
-        self._throttle.request()
+        self._redraw()
         self._show_status(snapshot.epoch, snapshot.train_loss, test_loss)
 
     def clear(self) -> None:
         self.train_series.keep_before(-math.inf)
         self.test_series.keep_before(-math.inf)
-        self._throttle.cancel()
         self._redraw()
         self.marker.setData([], [])
         self.readout.hide()
@@ -173,7 +170,7 @@ class LossPlotView(theme.ViewFrame):
         if self._follow and self._range is not None:
             self._follow = np.allclose(self.view_box.viewRange(), self._range, rtol=1e-9)
         if not self._follow:
-            self._throttle.request()
+            self._redraw()
 
     def _to_view(self, loss: np.ndarray) -> np.ndarray:
         """Loss in view coordinates: log10 on a log scale (a zero loss falls off the plot)."""

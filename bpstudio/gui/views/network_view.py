@@ -17,7 +17,6 @@ from bpstudio.session import PreparedData
 
 from . import theme
 from .network_layout import NetworkLayout
-from .throttled_view import ThrottledView
 
 WIDTH_LEVELS = 6
 """Lines are sorted into this many widths per sign: one path per (sign, width)."""
@@ -100,7 +99,7 @@ class _WeightLines(pg.GraphicsObject):
                         painter.drawPath(paths[key])
 
 
-class NetworkView(ThrottledView):
+class NetworkView(theme.ViewFrame):
     """Neurons as circles (input at the left), weights as lines: orange positive, blue
     negative, width proportional to ``|w|`` over the largest ``|w|`` in the network.
 
@@ -116,7 +115,7 @@ class NetworkView(ThrottledView):
     neuron_clicked = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        widget = theme.PlotWidget(background=theme.BACKGROUND)
+        widget = pg.PlotWidget(background=theme.BACKGROUND)
         super().__init__("Network", widget, parent)
         self.setObjectName("networkView")
         self.set_legend([
@@ -155,9 +154,8 @@ class NetworkView(ThrottledView):
     def set_data(self, data: PreparedData, grid: PlotGrid | None) -> None:
         """Nothing static to draw: the layer sizes come with the weights."""
 
-    def draw(self, snapshot: TrainingSnapshot) -> None:
-        """Lines by the weights, neurons by the biases; at most every REDRAW_MS (the diagram
-        costs ~10 ms to paint, and nobody follows 300 lines at 30 frames a second)."""
+    def show_snapshot(self, snapshot: TrainingSnapshot) -> None:
+        """Lines by the weights, neurons by the biases."""
         sizes = [w.shape[0] for w in snapshot.weights] + [snapshot.weights[-1].shape[1]]
         if self._layout is None or self._layout.sizes != tuple(sizes):
             self._build(NetworkLayout(tuple(sizes)))
@@ -172,7 +170,6 @@ class NetworkView(ThrottledView):
         self.status_label.setText(f"widest line |w| = {scale:.3g}")
 
     def clear(self) -> None:
-        self.drop_pending()
         self._forget_drawing()
         self.show_message("The network appears here when training starts (Train or Step).")
 

@@ -7,13 +7,12 @@ shading, points), as in TensorFlow Playground; train is blue and test is orange.
 from __future__ import annotations
 
 import math
-import time
 from collections.abc import Mapping
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPaintEvent, QResizeEvent, QShowEvent
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QFont, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QGraphicsItem,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..pace import FASTEST
 from .quiet_label import QuietLabel
 
 BACKGROUND = "#ffffff"
@@ -50,19 +48,26 @@ SHADE_STRENGTH = 0.55
 
 FONT_SIZE = 9
 
-REDRAW_MS = 100
-"""Live views redraw at most 10 times a second however often snapshots come: painting holds
-the GIL the training thread needs, and nobody follows a plot at 30 frames a second."""
-
-VIEW_BUDGET = FASTEST.view_budget
-"""Share of one core's time a live view may spend drawing (its redraw and its paints): a view
-costing more per frame than ``VIEW_BUDGET * REDRAW_MS`` redraws less often, down to every
-:data:`SLOWEST_REDRAW_MS`. Time spent drawing is time the training thread waits for the GIL."""
-
-SLOWEST_REDRAW_MS = 250
-"""However costly its frames, a live view redraws at least four times a second."""
-
 LEGEND_SYMBOLS = {"point": "●", "ring": "○", "line": "━", "dashed": "╌"}
+
+
+_configured = False
+
+
+def configure_plots() -> None:
+    """pyqtgraph's global options, set once before the first plot: row-major images, white
+    plots.
+
+    Antialiasing is off by default: it made every frame about twice as expensive to paint
+    (thick weight lines above all), and painting time is time the worker cannot train.
+    A view may still turn it on for single items.
+    """
+    global _configured
+    if not _configured:
+        pg.setConfigOptions(
+            imageAxisOrder="row-major", antialias=False, background="w", foreground="k"
+        )
+        _configured = True
 
 
 def class_colour(k: int) -> str:
@@ -100,19 +105,6 @@ def tick_font() -> QFont:
     return font
 
 
-class PlotWidget(pg.PlotWidget):
-    """pyqtgraph's plot widget, adding up the CPU time of its paints for :class:`Throttle`."""
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        self.paint_seconds = 0.0
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        start = time.thread_time()
-        super().paintEvent(event)
-        self.paint_seconds += time.thread_time() - start
-
-
 def make_plot(
     x_label: str,
     y_label: str,
@@ -124,7 +116,7 @@ def make_plot(
     Each axis (its grid lines included) is kept as a picture and redrawn only when its range
     or size changes: replaying the lines and labels cost 3-7 ms per axis on every frame.
     """
-    widget = PlotWidget(background=BACKGROUND, axisItems=axis_items, viewBox=view_box)
+    widget = pg.PlotWidget(background=BACKGROUND, axisItems=axis_items, viewBox=view_box)
     item = widget.getPlotItem()
     for name in ("left", "bottom"):
         axis = item.getAxis(name)
@@ -162,70 +154,6 @@ def make_readout() -> pg.TextItem:
     text.setZValue(1000)
     text.hide()
     return text
-
-
-class Throttle(QObject):
-    """Emits :attr:`fired` at most every ``interval_ms``, and less often while drawing is
-    costly; a request in between is served when the time is up, so the last state is always
-    drawn. Snapshots arrive up to ~10 times a second; a costly view need not follow each one.
-
-    The CPU time of a frame, the :attr:`fired` handlers and the paints of the parent's
-    :class:`PlotWidget` s until the next frame, is kept under ``budget`` of the wall time, as
-    long as frames come at least every :data:`SLOWEST_REDRAW_MS`.
-    """
-
-    fired = Signal()
-
-    def __init__(self, interval_ms: int, parent: QObject, budget: float = VIEW_BUDGET) -> None:
-        super().__init__(parent)
-        self.interval_ms = interval_ms
-        self.budget = budget
-        self._since = QElapsedTimer()
-        self._timer = QTimer(self, singleShot=True)
-        self._timer.timeout.connect(self._fire)
-        self._frame_cost = 0.0  # CPU seconds of the handlers of the last frame
-        self._painted = 0.0  # paint seconds of the parent's plots when it was fired
-        self._plots: list[PlotWidget] | None = None
-
-    def request(self) -> None:
-        if self._timer.isActive():
-            return
-        wait = self.next_interval_ms() - self._since.elapsed() if self._since.isValid() else 0
-        if wait > 0:
-            self._timer.start(int(wait))
-        else:
-            self._fire()
-
-    def next_interval_ms(self) -> float:
-        """Time from the last frame to the next: more than ``interval_ms`` (up to
-        :data:`SLOWEST_REDRAW_MS`) when the last frame, its handlers and paints so far, cost
-        more than ``budget`` of it."""
-        cost = self._frame_cost + self._paint_seconds() - self._painted
-        wanted = max(float(self.interval_ms), 1000.0 * cost / self.budget)
-        return min(wanted, max(float(self.interval_ms), SLOWEST_REDRAW_MS))
-
-    def flush(self) -> None:
-        """Serve a pending request now."""
-        if self._timer.isActive():
-            self._timer.stop()
-            self._fire()
-
-    def cancel(self) -> None:
-        """Forget a pending request; the next one is served at once."""
-        self._timer.stop()
-        self._since.invalidate()
-
-    def _fire(self) -> None:
-        self._since.start()
-        self._painted = self._paint_seconds()
-        start = time.thread_time()
-        self.fired.emit()
-        self._frame_cost = time.thread_time() - start
-
-    def _paint_seconds(self) -> float:
-        if self._plots is None:  # looked up once the view is built
-            self._plots = self.parent().findChildren(PlotWidget)
-        return sum(plot.paint_seconds for plot in self._plots)
 
 
 STATUS_POSITION = 3
@@ -314,12 +242,6 @@ class ViewFrame(QWidget):
             f"{LEGEND_SYMBOLS.get(symbol, symbol)}</span>&nbsp;{text}"
             for symbol, colour, text in entries
         ))
-
-    def flush(self) -> None:
-        """Draw now what a view holds back to save repaints (before a screenshot or an
-        export); views that draw every snapshot at once have nothing to do."""
-        for throttle in self.findChildren(Throttle):
-            throttle.flush()
 
     def show_message(self, text: str) -> None:
         """Replace the content by ``text``; ``""`` shows the content again."""

@@ -1,0 +1,132 @@
+"""The one step where snapshots are coalesced and drawn, in the GUI thread.
+
+Snapshots of the current run are merged into one pending snapshot and rendered by a
+zero-delay timer, so a busy GUI thread never works off a backlog. Rendering one makes a
+frame: the controller announces it (``snapshot_ready``), and the drawer the window gave
+draws it into the views on screen, one view per pass of the event loop, so that no pass keeps
+the window from answering for long (painting comes in between). Snapshots that arrive
+meanwhile wait for the next frame.
+
+After each frame the worker is told it may send the next snapshot, later if drawing is
+expensive: the GUI thread's CPU time per frame (drawing it, and painting and everything else
+since the last one) is kept below :attr:`FrameRenderer.render_budget` of the wall time (see
+:mod:`bpstudio.gui.pace`). Both threads share the GIL, so time spent drawing is time the
+worker cannot train.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Slot
+
+from bpstudio.core.snapshot import TrainingSnapshot, frozen_copy
+
+from ..pace import FASTEST
+
+MAX_FRAME_INTERVAL = 0.5
+"""However slow drawing is, the plots still move at least twice a second."""
+
+Drawer = Callable[[TrainingSnapshot], Iterable[None]]
+"""Draws a frame: each ``yield`` ends one step, and the next step comes in the next pass."""
+
+
+class FrameRenderer(QObject):
+    """Frames of the snapshots :meth:`add` is given: ``announce(snapshot)`` as each begins,
+    ``drawer`` draws it, ``ask()`` when the worker may send the next snapshot."""
+
+    def __init__(
+        self, announce: Callable[[TrainingSnapshot], None], ask: Callable[[], None],
+        parent: QObject,
+    ) -> None:
+        super().__init__(parent)
+        self._announce = announce
+        self.drawer: Drawer = _no_drawing
+        self.render_budget = FASTEST.render_budget
+        """Share of wall time one frame's GUI-thread CPU may take before frames are spaced."""
+        self._pending: TrainingSnapshot | None = None
+        self._frame: Iterator[None] | None = None  # the steps of the frame being drawn
+        self._render_timer = QTimer(self, singleShot=True, interval=0)
+        self._render_timer.timeout.connect(self._render)
+        self._want_timer = QTimer(self, singleShot=True)
+        self._want_timer.timeout.connect(ask)
+        self._frame_cpu = time.thread_time()
+
+    def add(self, snapshot: TrainingSnapshot) -> None:
+        """A snapshot of the current run: merged into the pending one, drawn soon."""
+        self._pending = snapshot if self._pending is None else merge(self._pending, snapshot)
+        if not self._render_timer.isActive():
+            self._render_timer.start()
+
+    def drop(self) -> None:
+        """A new run: forget what the last one sent and the frame being drawn of it."""
+        self._pending = self._frame = None
+        self.restart_clock()
+
+    def restart_clock(self) -> None:
+        """What the GUI thread did until now (before a run, while paused) is not drawing."""
+        self._frame_cpu = time.thread_time()
+
+    def finish(self) -> None:
+        """Draw now the frame being drawn and the pending snapshot."""
+        self._render_timer.stop()
+        while self._frame is not None or self._pending is not None:
+            self._render()
+
+    def stop(self) -> None:
+        self._render_timer.stop()
+        self._want_timer.stop()
+        self._frame = None
+
+    @Slot()
+    def _render(self) -> None:
+        """One pass: a step of the frame being drawn, or a new frame of the pending snapshot."""
+        if self._frame is None:
+            snapshot, self._pending = self._pending, None
+            if snapshot is None:
+                return
+            self._announce(snapshot)
+            self._frame = iter(self.drawer(snapshot))
+        if next(self._frame, _DRAWN) is not _DRAWN:
+            self._render_timer.start()  # the next step, after what waits (a paint, a command)
+            return
+        self._frame = None
+        self._pace()
+        if self._pending is not None:  # came while the frame was drawn
+            self._render_timer.start()
+
+    def _pace(self) -> None:
+        """Tell the worker when it may send the next snapshot: at once if the frame was cheap."""
+        # CPU this thread used since the last frame: drawing it, painting, everything else
+        cpu = time.thread_time()
+        busy = cpu - self._frame_cpu
+        self._frame_cpu = cpu
+        # the next frame waits until this one's CPU is render_budget of the time between them
+        wait = min(busy / self.render_budget, MAX_FRAME_INTERVAL)
+        self._want_timer.start(max(int(wait * 1000), 0))
+
+
+_DRAWN = object()
+
+
+def _no_drawing(snapshot: TrainingSnapshot) -> Iterable[None]:
+    return ()
+
+
+def merge(earlier: TrainingSnapshot, later: TrainingSnapshot) -> TrainingSnapshot:
+    """``later`` carrying the history rows of both, so views that append lose no points: the
+    rows of ``earlier`` that ``later`` keeps, then its own."""
+    if later.kept_through is None:
+        return later
+    keep = earlier.new_epochs <= later.kept_through
+    kept = earlier.kept_through
+    return replace(
+        later,
+        kept_through=None if kept is None else min(kept, later.kept_through),
+        **{name: frozen_copy(np.concatenate([getattr(earlier, name)[keep],
+                                             getattr(later, name)]))
+           for name in ("new_epochs", "new_train_losses", "new_test_losses")},
+    )
