@@ -30,7 +30,7 @@ def output_steps(net: Network, X: np.ndarray, rows: int) -> Generator[None, None
         if k:
             yield
         with np.errstate(**QUIET):
-            out[part] = net._forward(X[part]).output
+            out[part] = net.forward_unchecked(X[part]).output
     return out
 
 
@@ -43,7 +43,7 @@ def hidden_output_steps(
         if k:
             yield
         with np.errstate(**QUIET):
-            for H, A in zip(hidden, net._forward(X[part]).activations[1:-1]):
+            for H, A in zip(hidden, net.forward_unchecked(X[part]).activations[1:-1]):
                 H[part] = A
     for H in hidden:
         H.setflags(write=False)
@@ -65,8 +65,8 @@ def evaluate_steps(net: Network, data: Dataset, rows: int) -> Generator[None, No
         if k:
             yield
         with np.errstate(**QUIET):
-            trace = net._forward(X[part])
-            total += net._loss_total(trace, Y[part])
+            trace = net.forward_unchecked(X[part])
+            total += net.trace_loss_total(trace, Y[part])
             outputs[part] = trace.output
     loss = total / len(X) if net.reduction == "mean" else total
     if regression:
@@ -84,6 +84,6 @@ def mean_abs_gradient_steps(
     X = net.check_inputs(X)
     Y = net.check_targets(Y, len(X))
     grad = np.empty_like(net.parameters)
-    yield from net._gradient_steps(X, Y, grad, np.empty_like(grad), rows)
-    dW, _ = net._grad_views(grad)
+    yield from net.gradient_steps(X, Y, grad, np.empty_like(grad), rows)
+    dW, _ = net.gradient_views(grad)
     return tuple(float(np.mean(np.abs(g))) for g in dW)

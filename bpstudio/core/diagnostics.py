@@ -121,7 +121,7 @@ def check_gradient_steps(
     difference = np.abs(analytic - numeric)
     differences = {name: float(np.max(difference[part], initial=0.0))
                    for name, part in parameter_slices(net)}
-    noise = NOISE * max(1.0, abs(net._loss_value(trace, Y)))
+    noise = NOISE * max(1.0, abs(net.trace_loss(trace, Y)))
     flat = int(np.argmax(difference / (np.abs(analytic) + np.abs(numeric) + noise)))
     name, index = _locate(net, flat)
     return GradientCheckReport(

@@ -31,9 +31,9 @@ def numerical_gradient_steps(
                 yield
             with np.errstate(**QUIET):
                 theta[i] = original[i] + eps
-                plus = net._loss_value(net._forward(X), Y)
+                plus = net.trace_loss(net.forward_unchecked(X), Y)
                 theta[i] = original[i] - eps
-                minus = net._loss_value(net._forward(X), Y)
+                minus = net.trace_loss(net.forward_unchecked(X), Y)
                 theta[i] = original[i]
                 grad[i] = (plus - minus) / (2.0 * eps)
     finally:
@@ -52,7 +52,7 @@ def gradient_check(
     X = net.check_inputs(X)
     Y = net.check_targets(Y, X.shape[0])
     with np.errstate(**QUIET):
-        analytic = net._gradients(net._forward(X), Y).vector
+        analytic = net.trace_gradients(net.forward_unchecked(X), Y).vector
     return relative_errors(net, analytic, numerical_gradient(net, X, Y, eps))
 
 

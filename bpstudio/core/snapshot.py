@@ -136,7 +136,7 @@ def make_snapshot(
     grid_outputs = None
     if grid_inputs is not None:
         with np.errstate(**QUIET):
-            grid_outputs = frozen_copy(net._forward(grid_inputs).output)
+            grid_outputs = frozen_copy(net.forward_unchecked(grid_inputs).output)
     epoch = history.epoch[-1] if history.epoch else 0
     since = min(since, len(history))
     return TrainingSnapshot(
