@@ -19,7 +19,7 @@ import numpy as np
 
 from .datasets import Dataset
 from .diagnostics import mean_abs_gradients
-from .metrics import _class_targets, accuracy, evaluate, r2
+from .metrics import _class_targets, accuracy, evaluate, r2, score_name
 from .network import QUIET, Network, chunks
 
 
@@ -69,9 +69,8 @@ def evaluate_steps(net: Network, data: Dataset, rows: int) -> Generator[None, No
             total += net.trace_loss_total(trace, Y[part])
             outputs[part] = trace.output
     loss = total / len(X) if net.reduction == "mean" else total
-    if regression:
-        return {"loss": float(loss), "r2": r2(data.y, outputs)}
-    return {"loss": float(loss), "accuracy": accuracy(outputs, data.y)}
+    score = r2(data.y, outputs) if regression else accuracy(outputs, data.y)
+    return {"loss": float(loss), score_name(data.task): score}
 
 
 def mean_abs_gradient_steps(

@@ -36,6 +36,7 @@ from bpstudio.session import (
     TrainingConfig,
     training_targets,
 )
+from bpstudio.training.extras import HIDDEN_OUTPUTS, MEAN_ABS_GRAD, neuron_grid
 
 from .dock_spec import Area, DockSpec, on_screen
 from .gradcheck_panel import GradientCheckPanel
@@ -44,7 +45,6 @@ from .graph_lab import GraphLabView
 from .inspector import InspectorView
 from .lesson_panel import LessonPanel, LessonsMenu
 from .neuron_view import NeuronView
-from .training.extras import HIDDEN_OUTPUTS, MEAN_ABS_GRAD, neuron_grid
 
 if TYPE_CHECKING:
     from bpstudio.core.snapshot import PlotGrid

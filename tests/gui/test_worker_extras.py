@@ -13,9 +13,9 @@ from bpstudio.core.diagnostics import hidden_outputs, mean_abs_gradients
 from bpstudio.examples import EXAMPLES
 from bpstudio.gui import gradient_flow, neuron_view
 from bpstudio.gui.training import TrainingController, TrainingWorker
-from bpstudio.gui.training import worker as worker_module
-from bpstudio.gui.training.extras import EXTRAS, HIDDEN_OUTPUTS, MEAN_ABS_GRAD, neuron_grid
 from bpstudio.session import training_targets
+from bpstudio.training import run as run_module
+from bpstudio.training.extras import EXTRAS, HIDDEN_OUTPUTS, MEAN_ABS_GRAD, neuron_grid
 from tests.gui.test_worker import Recorder, setup_of, spiral_session
 
 
@@ -88,13 +88,13 @@ def test_set_parameters_changes_only_the_weights(worker):
 
 def test_gradient_check_runs_in_the_worker_thread(qtbot, monkeypatch):
     threads = []
-    real = worker_module.check_gradients
+    real = run_module.check_gradient_steps
 
-    def recording(net, X, Y):
+    def recording(*args, **kwargs):
         threads.append(threading.current_thread())
-        return real(net, X, Y)
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(worker_module, "check_gradients", recording)
+    monkeypatch.setattr(run_module, "check_gradient_steps", recording)
     controller = TrainingController()
     session = EXAMPLES["sin"]()
     data = session.prepare_data()
@@ -128,17 +128,17 @@ def test_a_long_gradient_check_runs_in_slices_on_a_copy(qapp, monkeypatch):
     worker.reset(setup_of(session))
     checked = []
     worker.gradients_checked.connect(lambda run_id, report: checked.append(report))
-    before = worker._bench.net.parameters.copy()
+    before = worker._run.net.parameters.copy()
     worker.check_gradients()
     assert not checked and worker._check_job is not None
     slices = 0
     while not checked:
         worker._train_slice()
         slices += 1
-        np.testing.assert_array_equal(worker._bench.net.parameters, before)
+        np.testing.assert_array_equal(worker._run.net.parameters, before)
     assert slices > 1
-    rows = slice(0, worker_module.GRADIENT_CHECK_ROWS)
-    expected = check_gradients(session.build().net, worker._X[rows], worker._Y[rows])
+    rows = slice(0, run_module.GRADIENT_CHECK_ROWS)
+    expected = check_gradients(session.build().net, worker._run.X[rows], worker._run.Y[rows])
     assert checked[0].errors == expected.errors and checked[0].all_agree
     worker.stop()
 
@@ -147,7 +147,7 @@ def test_a_gradient_check_too_long_for_the_network_is_refused(worker, monkeypatc
     from bpstudio.core import network
 
     monkeypatch.setattr(network, "CHUNK_FLOPS", 3000.0)
-    monkeypatch.setattr(worker_module, "MAX_GRADIENT_CHECK_CHUNKS", 10)
+    monkeypatch.setattr(run_module, "MAX_GRADIENT_CHECK_CHUNKS", 10)
     worker.reset(setup_of(spiral_session()))
     failed = []
     worker.gradient_check_failed.connect(lambda run_id, message: failed.append(message))

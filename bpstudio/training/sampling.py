@@ -1,10 +1,10 @@
-"""The test loss while training: every few epochs, at a small share of the training time.
+"""The test loss between snapshots: every few epochs, at a small share of the training time.
 
 Snapshots measure everything, but only a few times a second; at thousands of epochs a second
 that leaves the test curve with straight segments hundreds of epochs long, which read as
 trends that were never measured. The sampler fills the history's test column in between,
 when one pass over the test set is cheap (one chunk of work, :meth:`Network.chunk_rows`);
-a larger test set is measured by the snapshots only, which the worker makes in chunks.
+a larger test set is measured by the snapshots only, which are made in chunks.
 """
 
 from __future__ import annotations
