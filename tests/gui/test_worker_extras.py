@@ -125,17 +125,18 @@ def test_a_long_gradient_check_runs_in_slices_on_a_copy(qapp, monkeypatch):
     worker.reset(setup_of(session))
     checked = []
     worker.gradients_checked.connect(lambda run_id, report: checked.append(report))
-    before = worker._run.net.parameters.copy()
+    run = worker._training.run
+    before = run.net.parameters.copy()
     worker.check_gradients()
-    assert not checked and worker._check_job is not None
+    assert not checked and worker._training.needs_slices
     slices = 0
     while not checked:
         worker._train_slice()
         slices += 1
-        np.testing.assert_array_equal(worker._run.net.parameters, before)
+        np.testing.assert_array_equal(run.net.parameters, before)
     assert slices > 1
     rows = slice(0, run_module.GRADIENT_CHECK_ROWS)
-    expected = check_gradients(session.build().net, worker._run.X[rows], worker._run.Y[rows])
+    expected = check_gradients(session.build().net, run.X[rows], run.Y[rows])
     assert checked[0].errors == expected.errors and checked[0].all_agree
     worker.stop()
 
@@ -149,4 +150,4 @@ def test_a_gradient_check_too_long_for_the_network_is_refused(worker, monkeypatc
     failed = []
     worker.gradient_check_failed.connect(lambda run_id, message: failed.append(message))
     worker.check_gradients()
-    assert "too long for this network" in failed[0] and worker._check_job is None
+    assert "too long for this network" in failed[0] and not worker._training.needs_slices
