@@ -2,6 +2,7 @@ import numpy as np
 import pytest
 
 from bpstudio.core import Network
+from tests.steps import chunks_and_result
 
 
 def test_shapes_and_trace(rng):
@@ -56,14 +57,9 @@ def test_the_unchecked_evaluation_gives_the_checked_numbers(rng):
     dW, db = net.gradient_views(grad)
     np.testing.assert_array_equal(dW[0], checked.dW[0])
     np.testing.assert_array_equal(db[1], checked.db[1])
-    steps = net.gradient_steps(Xc, Yc, chunked := np.empty_like(grad), np.empty_like(grad), 2)
-    chunks = 1
-    try:
-        while True:
-            next(steps)
-            chunks += 1
-    except StopIteration as done:
-        total = done.value
+    chunked = np.empty_like(grad)
+    steps = net.gradient_steps(Xc, Yc, chunked, np.empty_like(grad), rows=2)
+    chunks, total = chunks_and_result(steps)
     assert chunks == 3 and total == pytest.approx(6 * net.loss(X, labels), rel=1e-12)
     np.testing.assert_allclose(chunked, checked.vector, rtol=1e-12, atol=1e-15)
     assert [a.name for a in net.activation_functions] == ["tanh", "softmax"]

@@ -10,6 +10,7 @@ from bpstudio.core.datasets import Dataset
 from bpstudio.core.metrics import evaluate, score_name
 from bpstudio.session import DataSpec, NetworkSpec, Session, Table, TrainingConfig
 from bpstudio.training import TrainingRun
+from tests.steps import chunks_and_result
 
 from .sessions import sin_session, spiral_session
 
@@ -39,14 +40,7 @@ def test_measurements_equal_core_metrics_and_fill_the_newest_row(session, score)
 
 def test_measured_in_chunks_the_numbers_are_the_same_but_for_rounding(small_chunks):
     run = TrainingRun(spiral_session())
-    steps = run.scores.measure_steps(run.net)
-    chunks = 1
-    try:
-        while True:
-            next(steps)
-            chunks += 1
-    except StopIteration as done:
-        metrics = done.value
+    chunks, metrics = chunks_and_result(run.scores.measure_steps(run.net))
     assert chunks > 2
     expected = evaluate(run.net, as_the_network_sees(run.data, run.data.test))
     assert metrics["test_loss"] == pytest.approx(expected["loss"], rel=1e-12)

@@ -8,6 +8,7 @@ from bpstudio.core.diagnostics import hidden_outputs, mean_abs_gradients
 from bpstudio.core.snapshot import PlotGrid
 from bpstudio.training import TrainingRun
 from bpstudio.training.extras import HIDDEN_OUTPUTS, MEAN_ABS_GRAD, neuron_grid
+from tests.steps import chunks_and_result
 
 from .sessions import sin_session, spiral_session
 
@@ -84,14 +85,7 @@ def test_a_snapshot_made_in_chunks_is_the_same_picture(small_chunks):
     run = run_with_grid(spiral_session())
     run.train_for(epochs=2)
     run.extras.wanted = frozenset({MEAN_ABS_GRAD, HIDDEN_OUTPUTS})
-    steps = run.snapshot_steps()
-    chunks = 1
-    try:
-        while True:
-            next(steps)
-            chunks += 1
-    except StopIteration as done:
-        snapshot = done.value
+    chunks, snapshot = chunks_and_result(run.snapshot_steps())
     assert chunks > 10
     grid = PlotGrid.around(run.data.full.X, resolution=20)
     expected = run.net.predict(run.data.standardizer.transform(grid.inputs))
