@@ -13,7 +13,7 @@ can stop between any two (:func:`work_until`).
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Generator
+from collections.abc import Generator
 from dataclasses import replace
 from typing import Any
 
@@ -30,6 +30,7 @@ from bpstudio.core.snapshot import (
     frozen_copy,
     make_snapshot,
 )
+from bpstudio.core.trainer import Callback
 from bpstudio.session import PreparedData, Session, TrainingConfig, training_targets
 
 from .extras import ExtrasMaker
@@ -115,15 +116,16 @@ class TrainingRun:
         seconds: float | None = None,
         *,
         measure_every: int | None = None,
-        callback: Callable[[int, float], object] | None = None,
+        callback: Callback | None = None,
     ) -> None:
         """Train ``epochs`` more epochs (an epoch in progress counts as one), for ``seconds``,
         or until :attr:`last_epoch`, whichever comes first; ``None``: no such bound.
 
         A stop on time may fall inside an epoch (:meth:`Trainer.advance`). With
         ``measure_every`` everything is measured after the epochs that are multiples of it
-        and after the last (the command line); without, the test loss is sampled between
-        snapshots (the app). ``callback(epoch, loss)`` runs after every epoch. Raises
+        and after the epoch it trains to (the command line); without, the test loss is
+        sampled between snapshots (the app). ``callback(epoch, loss)`` runs after every
+        epoch; returning ``True`` stops training. Raises
         :class:`~bpstudio.core.DivergenceError` with the last finite weights kept.
         """
         trainer = self.trainer
@@ -145,15 +147,14 @@ class TrainingRun:
         self.sampler.after_epoch(epoch, self.trainer.history)
 
     def _after_epoch_measuring(
-        self, last: int, every: int | None, callback: Callable[[int, float], object] | None
-    ) -> Callable[[int, float], None]:
-        def after_epoch(epoch: int, loss: float) -> None:
+        self, last: int, every: int | None, callback: Callback | None
+    ) -> Callback:
+        def after_epoch(epoch: int, loss: float) -> bool | None:
             if every is None:
                 self._sample_test_loss(epoch, loss)
             elif epoch % every == 0 or epoch == last:
                 self.measure()
-            if callback is not None:
-                callback(epoch, loss)
+            return None if callback is None else callback(epoch, loss)
 
         return after_epoch
 

@@ -70,6 +70,9 @@ def test_every_epoch_calls_back_and_measure_every_fills_those_rows_and_the_last(
     h = run.history
     for column in (h.test_loss, h.train_metric, h.test_metric):
         assert [e for e, v in zip(h.epoch, column) if math.isfinite(v)] == [3, 6, 7]
+    stopped = TrainingRun(spiral_session())
+    stopped.train_for(epochs=10, callback=lambda epoch, loss: epoch == 4)  # True: stop
+    assert stopped.epoch == 4
 
 
 def test_the_learning_rate_applies_at_the_next_update():
