@@ -30,23 +30,25 @@ class Scores:
     def __init__(self, train_inputs: np.ndarray, data: PreparedData) -> None:
         self.score = score_name(data.task)
         """``accuracy`` or ``r2``: which score this run's measurements hold."""
-        self.parts = (("train", replace(data.train, X=train_inputs)),
-                      ("test", replace(data.test, X=data.inputs(data.test))))
-
-    @property
-    def test_inputs(self) -> np.ndarray:
-        return self.parts[1][1].X
+        self.test_inputs = data.inputs(data.test)
+        self._parts = tuple(  # with their keys, made once: the command line measures often
+            (replace(part, X=X), f"{name}_loss", f"{name}_{self.score}")
+            for name, part, X in (("train", data.train, train_inputs),
+                                  ("test", data.test, self.test_inputs)))
 
     def measure_steps(self, net: Network) -> Generator[None, None, Metrics]:
         """The measurements of ``net`` as it is, in chunks of work, yielding between them."""
         out: Metrics = {}
-        for name, part in self.parts:
-            try:
-                values = yield from evaluate_steps(net, part, net.chunk_rows(backward=False))
-            except ValueError:  # outputs overflowed on this part: nothing to score
-                values = {"loss": math.nan, self.score: math.nan}
-            for key, value in values.items():
-                out[f"{name}_{key}"] = float(value)
+        rows, score = net.chunk_rows(backward=False), self.score
+        nothing = {"loss": math.nan, score: math.nan}
+        for part, loss_key, score_key in self._parts:
+            values = nothing
+            if part.n_samples:
+                try:
+                    values = yield from evaluate_steps(net, part, rows)
+                except ValueError:  # outputs that overflowed: nothing to score
+                    values = nothing
+            out[loss_key], out[score_key] = float(values["loss"]), float(values[score])
         return out
 
     def record(self, history: History, metrics: Metrics) -> None:
