@@ -52,14 +52,22 @@ def hidden_output_steps(
 
 def evaluate_steps(net: Network, data: Dataset, rows: int) -> Generator[None, None, dict]:
     """:func:`~bpstudio.core.metrics.evaluate` in chunks of ``rows``: the same numbers when
-    the data fits in one."""
-    if data.n_samples <= rows:
+    the data fits in one (one forward pass gives both the loss and the outputs)."""
+    if data.n_samples == 0:
         return evaluate(net, data)
     X = net.check_inputs(data.X)
-    regression = data.task == "regression"
-    n_out = net.layer_sizes[-1]
-    Y = net.check_targets(data.y if regression else _class_targets(data.y, n_out), len(X))
-    outputs = np.empty((len(X), n_out), dtype=net.dtype)
+    targets = data.y if data.task == "regression" else _class_targets(data.y, net.layer_sizes[-1])
+    return (yield from evaluate_checked_steps(net, X, net.check_targets(targets, len(X)), data,
+                                              rows))
+
+
+def evaluate_checked_steps(
+    net: Network, X: np.ndarray, Y: np.ndarray, data: Dataset, rows: int
+) -> Generator[None, None, dict]:
+    """:func:`evaluate_steps` with ``X`` and ``Y`` as ``net.check_inputs`` and
+    ``net.check_targets`` give them for ``data`` (not empty), for callers that checked once and
+    measure often: nothing is checked here."""
+    outputs = np.empty((len(X), net.layer_sizes[-1]), dtype=net.dtype)
     total = 0.0
     for k, part in enumerate(chunks(len(X), rows)):
         if k:
@@ -69,7 +77,7 @@ def evaluate_steps(net: Network, data: Dataset, rows: int) -> Generator[None, No
             total += net.trace_loss_total(trace, Y[part])
             outputs[part] = trace.output
     loss = total / len(X) if net.reduction == "mean" else total
-    score = r2(data.y, outputs) if regression else accuracy(outputs, data.y)
+    score = r2(data.y, outputs) if data.task == "regression" else accuracy(outputs, data.y)
     return {"loss": float(loss), score_name(data.task): score}
 
 

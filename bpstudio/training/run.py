@@ -69,11 +69,8 @@ class TrainingRun:
         self.data, self.run_id = data, run_id
         X = data.inputs(data.train)  # a new array: made read-only, the trainer checks it once
         X.setflags(write=False)
-        n_out = data.n_outputs
-        self.X, self.Y = X, frozen_copy(training_targets(data.train, n_out))
-        self.scores = Scores(X, data)
+        self.X, self.Y = X, frozen_copy(training_targets(data.train, data.n_outputs))
         self.extras = ExtrasMaker(self.X, self.Y, data)
-        self._test_targets = training_targets(data.test, n_out)
         self._grid_inputs = None if grid is None else data.standardizer.transform(grid.inputs)
         self._build(session)
         self.last_epoch = session.training.last_epoch if last_epoch is None else last_epoch
@@ -82,7 +79,8 @@ class TrainingRun:
         """The network and trainer of ``session`` (and what measures them), on this data."""
         bench = session.build(self.data)
         self.session, self.net, self.trainer = session, bench.net, bench.trainer
-        self.sampler = TestLossSampler(self.net, self.scores.test_inputs, self._test_targets)
+        self.scores = Scores(self.net, self.X, self.data)
+        self.sampler = TestLossSampler(self.net, *self.scores.test_arrays)
         self.feed = HistoryFeed()
         self.restart_clocks()
 
