@@ -25,6 +25,7 @@ from . import __version__
 from .core import ACTIVATIONS, INITIALIZERS, LOSSES, DivergenceError
 from .core.datasets import GENERATORS
 from .core.losses import REDUCTIONS
+from .core.metrics import score_name
 from .core.outputs import default_loss, default_output
 from .core.text import QUOTE_CHARS, quote, shorten
 from .core.validation import unknown_name
@@ -33,8 +34,6 @@ from .headless import (
     Progress,
     describe_network,
     duration,
-    make_meter,
-    metric_name,
     scores,
     summarize,
 )
@@ -57,8 +56,8 @@ from .session import (
     NetworkSpec,
     Session,
     TrainingConfig,
-    Workbench,
 )
+from .training import TrainingRun
 from .training_fields import (
     TRAINING_FIELDS,
     Choice,
@@ -380,26 +379,26 @@ def train_command(args: argparse.Namespace) -> int:
     epochs = _epochs_to_train(session, args.epochs, args.file)
     if epochs < 1:
         return 0
-    bench = session.build()
+    run = TrainingRun(session, last_epoch=session.epoch + epochs)
     started = time.monotonic()
     try:
-        train_with_progress(bench, epochs, args.measure_every)
+        train_with_progress(run, args.measure_every)
     except KeyboardInterrupt:
-        _say(f"bpstudio: interrupted at epoch {bench.trainer.epoch}; nothing was saved and "
+        _say(f"bpstudio: interrupted at epoch {run.epoch}; nothing was saved and "
              f"{args.file} is unchanged")
         return INTERRUPTED
     except DivergenceError as exc:
         return _fail(args.file, f"{exc} Nothing was saved.")
     try:
-        save(out, session.with_state(bench.trainer.state()), overwrite_read_only=args.force)
+        save(out, run.to_session(), overwrite_read_only=args.force)
     except KeyboardInterrupt:
         _say(f"bpstudio: interrupted while saving; {out} is either as it was or completely "
              "saved, never half-written")
         return INTERRUPTED
     except BPFileError as exc:
         return _fail(out, exc)
-    _show(f"{out}: trained epochs {session.epoch + 1}-{bench.trainer.epoch} in "
-          f"{duration(time.monotonic() - started)}; {scores(bench)}")
+    _show(f"{out}: trained epochs {session.epoch + 1}-{run.epoch} in "
+          f"{duration(time.monotonic() - started)}; {scores(run)}")
     return 0
 
 
@@ -426,20 +425,13 @@ def _epochs_to_train(session: Session, asked: int | None, path: str) -> int:
     return min(epochs, room)
 
 
-def train_with_progress(bench: Workbench, epochs: int, measure_every: int = 1) -> None:
-    """Train with :meth:`Trainer.fit`, drawing progress on stderr; test loss and metrics are
+def train_with_progress(run: TrainingRun, measure_every: int = 1) -> None:
+    """Train ``run`` to its last epoch, drawing progress on stderr; test loss and metrics are
     measured every ``measure_every`` epochs (counted from epoch 0) and after the last."""
-    progress = Progress(sys.stderr, epochs)
-    measure = make_meter(bench)
-    last = bench.trainer.epoch + epochs
-
-    def after_epoch(epoch: int, loss: float) -> None:
-        if epoch % measure_every == 0 or epoch == last:
-            measure()
-        progress.update(loss)
-
+    progress = Progress(sys.stderr, run.last_epoch - run.epoch)
     try:
-        bench.trainer.fit(*bench.train_arrays(), epochs, callback=after_epoch)
+        run.train_for(measure_every=measure_every, callback=lambda epoch, loss:
+                      progress.update(loss))
     finally:
         progress.close()
 
@@ -488,7 +480,7 @@ def export_command(args: argparse.Namespace) -> int:
             names = export_npz(session, out)
             _show(f"wrote {out}: {len(names)} arrays ({', '.join(names)})")
         else:
-            metric = metric_name(session.prepare_data().task)
+            metric = score_name(session.prepare_data().task)
             rows = export_csv(session, out, metric)
             _show(f"wrote {out}: {rows} rows of history")
     except BPFileError as exc:

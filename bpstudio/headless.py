@@ -1,5 +1,6 @@
-"""Training and reporting without the GUI: per-epoch measurements, a progress line, and a
-summary of a session. The command line uses them; nothing here prints on its own.
+"""Reporting without the GUI: a progress line, the scores of a run, and a summary of a
+session. The command line uses them; nothing here prints on its own (training and measuring
+are :class:`~bpstudio.training.TrainingRun`'s, as in the app).
 """
 
 from __future__ import annotations
@@ -9,47 +10,9 @@ import time
 from collections.abc import Callable
 from typing import Any, TextIO
 
-import numpy as np
-
-from .core.datasets import Dataset
-from .core.metrics import evaluate
-from .session import PreparedData, Session, Workbench, count_parameters
-
-
-def metric_name(task: str) -> str:
-    """The task's score: ``accuracy`` for classes, ``r2`` for values."""
-    return "accuracy" if task == "classification" else "r2"
-
-
-def make_meter(bench: Workbench) -> Callable[[], None]:
-    """A function that fills the newest history row's test loss and both task metrics.
-
-    Train loss is the trainer's (the mean batch loss during the epoch); the metrics and the
-    test loss are measured after the epoch's updates, on standardized inputs. Outputs that
-    overflow cannot be scored and stay NaN, silently: the trainer reports the divergence.
-    """
-    data = bench.data
-    metric = metric_name(data.task)
-    train, test = (_scaled(bench, part) for part in (data.train, data.test))
-
-    def measure() -> None:
-        history = bench.trainer.history
-        try:
-            with np.errstate(all="ignore"):
-                history.train_metric[-1] = evaluate(bench.net, train)[metric]
-                if test.n_samples:
-                    scores = evaluate(bench.net, test)
-                    history.test_loss[-1] = scores["loss"]
-                    history.test_metric[-1] = scores[metric]
-        except ValueError:
-            pass  # outputs overflowed: not measurable (NaN); the next step reports divergence
-
-    return measure
-
-
-def _scaled(bench: Workbench, part: Dataset) -> Dataset:
-    classes = part.n_classes if part.task == "classification" else None
-    return Dataset(bench.data.inputs(part), part.y, part.task, part.name, part.params, classes)
+from .core.metrics import score_name
+from .session import PreparedData, Session, count_parameters
+from .training import TrainingRun
 
 
 class Progress:
@@ -104,7 +67,7 @@ def summarize(session: Session, prepared: PreparedData | None = None) -> dict[st
     prepared = session.prepare_data() if prepared is None else prepared
     net = session.network
     sizes = net.layer_sizes(prepared.n_inputs, prepared.n_outputs)
-    metric = metric_name(prepared.task)
+    metric = score_name(prepared.task)
     history = session.history
     last = {}
     if len(history):
@@ -146,9 +109,9 @@ def describe_network(session: Session, prepared: PreparedData | None = None) -> 
     )
 
 
-def scores(bench: Workbench) -> str:
-    history = bench.trainer.history
-    metric = metric_name(bench.data.task)
+def scores(run: TrainingRun) -> str:
+    """The newest history row's measurements, those that were measured."""
+    history, metric = run.history, run.scores.score
     parts = [f"train loss {history.train_loss[-1]:.6g}"]
     for label, values in (("test loss", history.test_loss),
                           (f"train {metric}", history.train_metric),

@@ -19,7 +19,7 @@ import numpy as np
 
 from .datasets import Dataset
 from .diagnostics import mean_abs_gradients
-from .metrics import _class_targets, accuracy, evaluate, r2
+from .metrics import _class_targets, accuracy, evaluate, r2, score_name
 from .network import QUIET, Network, chunks
 
 
@@ -30,7 +30,7 @@ def output_steps(net: Network, X: np.ndarray, rows: int) -> Generator[None, None
         if k:
             yield
         with np.errstate(**QUIET):
-            out[part] = net._forward(X[part]).output
+            out[part] = net.forward_unchecked(X[part]).output
     return out
 
 
@@ -43,7 +43,7 @@ def hidden_output_steps(
         if k:
             yield
         with np.errstate(**QUIET):
-            for H, A in zip(hidden, net._forward(X[part]).activations[1:-1]):
+            for H, A in zip(hidden, net.forward_unchecked(X[part]).activations[1:-1]):
                 H[part] = A
     for H in hidden:
         H.setflags(write=False)
@@ -52,26 +52,33 @@ def hidden_output_steps(
 
 def evaluate_steps(net: Network, data: Dataset, rows: int) -> Generator[None, None, dict]:
     """:func:`~bpstudio.core.metrics.evaluate` in chunks of ``rows``: the same numbers when
-    the data fits in one."""
-    if data.n_samples <= rows:
+    the data fits in one (one forward pass gives both the loss and the outputs)."""
+    if data.n_samples == 0:
         return evaluate(net, data)
     X = net.check_inputs(data.X)
-    regression = data.task == "regression"
-    n_out = net.layer_sizes[-1]
-    Y = net.check_targets(data.y if regression else _class_targets(data.y, n_out), len(X))
-    outputs = np.empty((len(X), n_out), dtype=net.dtype)
+    targets = data.y if data.task == "regression" else _class_targets(data.y, net.layer_sizes[-1])
+    return (yield from evaluate_checked_steps(net, X, net.check_targets(targets, len(X)), data,
+                                              rows))
+
+
+def evaluate_checked_steps(
+    net: Network, X: np.ndarray, Y: np.ndarray, data: Dataset, rows: int
+) -> Generator[None, None, dict]:
+    """:func:`evaluate_steps` with ``X`` and ``Y`` as ``net.check_inputs`` and
+    ``net.check_targets`` give them for ``data`` (not empty), for callers that checked once and
+    measure often: nothing is checked here."""
+    outputs = np.empty((len(X), net.layer_sizes[-1]), dtype=net.dtype)
     total = 0.0
     for k, part in enumerate(chunks(len(X), rows)):
         if k:
             yield
         with np.errstate(**QUIET):
-            trace = net._forward(X[part])
-            total += net._loss_total(trace, Y[part])
+            trace = net.forward_unchecked(X[part])
+            total += net.trace_loss_total(trace, Y[part])
             outputs[part] = trace.output
     loss = total / len(X) if net.reduction == "mean" else total
-    if regression:
-        return {"loss": float(loss), "r2": r2(data.y, outputs)}
-    return {"loss": float(loss), "accuracy": accuracy(outputs, data.y)}
+    score = r2(data.y, outputs) if data.task == "regression" else accuracy(outputs, data.y)
+    return {"loss": float(loss), score_name(data.task): score}
 
 
 def mean_abs_gradient_steps(
@@ -84,6 +91,6 @@ def mean_abs_gradient_steps(
     X = net.check_inputs(X)
     Y = net.check_targets(Y, len(X))
     grad = np.empty_like(net.parameters)
-    yield from net._gradient_steps(X, Y, grad, np.empty_like(grad), rows)
-    dW, _ = net._grad_views(grad)
+    yield from net.gradient_steps(X, Y, grad, np.empty_like(grad), rows)
+    dW, _ = net.gradient_views(grad)
     return tuple(float(np.mean(np.abs(g))) for g in dW)

@@ -131,7 +131,7 @@ def check_gradient_steps(
     difference = np.where(at_kink, 0.0, np.abs(analytic - numeric))
     slices = parameter_slices(net)
     differences = {array: float(np.max(difference[part], initial=0.0)) for array, part in slices}
-    noise = NOISE * max(1.0, abs(net._loss_value(trace, Y)))
+    noise = NOISE * max(1.0, abs(net.trace_loss(trace, Y)))
     relative = difference / (np.abs(analytic) + np.abs(numeric) + noise)
     flat = int(np.argmax(np.where(at_kink, -1.0, relative)))
     name, index = _locate(net, flat)

@@ -53,9 +53,9 @@ def numerical_gradient_steps(
     grad = np.empty_like(theta)
     at_kink = np.zeros(theta.shape, dtype=bool)
     with np.errstate(**QUIET):
-        trace = net._forward(X)
+        trace = net.forward_unchecked(X)
         sides = _KinkSides(net, trace)
-        base = net._loss_value(trace, Y)
+        base = net.trace_loss(trace, Y)
     layer_of = np.empty(theta.size, dtype=np.int64)  # a parameter moves z from its layer on
     for name, part in parameter_slices(net):
         layer_of[part] = int(name[1:]) - 1
@@ -63,8 +63,8 @@ def numerical_gradient_steps(
     def loss_at(i: int, value: float) -> tuple[float, bool]:
         """The loss with parameter ``i`` at ``value``; whether no unit crossed a kink."""
         theta[i] = value
-        trace = net._forward(X)
-        return net._loss_value(trace, Y), sides.same(trace, layer_of[i])
+        trace = net.forward_unchecked(X)
+        return net.trace_loss(trace, Y), sides.same(trace, layer_of[i])
 
     def one_sided(i: int, plus: tuple[float, bool], minus: tuple[float, bool]) -> float:
         """The slope from the side whose steps cross no kink, or NaN if both do."""
@@ -122,7 +122,7 @@ def gradient_check(
     X = net.check_inputs(X)
     Y = net.check_targets(Y, X.shape[0])
     with np.errstate(**QUIET):
-        analytic = net._gradients(net._forward(X), Y).vector
+        analytic = net.trace_gradients(net.forward_unchecked(X), Y).vector
     numeric = run_steps(numerical_gradient_steps(net, X, Y, eps))
     return relative_errors(net, analytic, numeric.gradient, numeric.at_kink)
 

@@ -81,6 +81,12 @@ def r2(y_true: object, y_pred: object) -> float:
     return 1.0 - ss_res / ss_tot
 
 
+def score_name(task: str) -> str:
+    """The task's score, as it is keyed in measurements: ``accuracy`` for classes, ``r2``
+    (R²) for values. The one place that decides it."""
+    return "accuracy" if task == "classification" else "r2"
+
+
 def evaluate(net: Network, data: Dataset) -> dict[str, float]:
     """The loss and the task's score of ``net`` on ``data``.
 
@@ -90,7 +96,7 @@ def evaluate(net: Network, data: Dataset) -> dict[str, float]:
     """
     if not isinstance(data, Dataset):
         raise ValueError(f"data: expected a Dataset, got {type(data).__name__}")
-    score = "accuracy" if data.task == "classification" else "r2"
+    score = score_name(data.task)
     if data.n_samples == 0:
         return {"loss": math.nan, score: math.nan}
     outputs = net.predict(data.X)

@@ -102,19 +102,22 @@ class Network:
         self.dtype = np.dtype(dtype)
         if self.dtype not in (np.dtype(np.float32), np.dtype(np.float64)):
             raise ValueError(f"dtype: expected float32 or float64, got {self.dtype}")
-        self._loss = LOSSES[self.loss_name]
-        out_act = self.activation_names[-1]
-        if self._loss.outputs is not None and out_act not in self._loss.outputs:
+        self.loss_function = LOSSES[self.loss_name]
+        """The loss as a function object (value and gradient), for unchecked evaluation."""
+        outputs, out_act = self.loss_function.outputs, self.activation_names[-1]
+        if outputs is not None and out_act not in outputs:
             raise ValueError(
                 f"activations[-1]: loss '{self.loss_name}' needs a "
-                f"{' or '.join(sorted(self._loss.outputs))} output layer, got '{out_act}'"
+                f"{' or '.join(sorted(outputs))} output layer, got '{out_act}'"
             )
         if self.loss_name == "cross_entropy" and self.layer_sizes[-1] < 2:
             raise ValueError(
                 "layer_sizes[-1]: cross_entropy needs at least 2 output classes; "
                 "use binary_cross_entropy with one sigmoid output for two classes"
             )
-        self._acts: tuple[Activation, ...] = tuple(ACTIVATIONS[a] for a in self.activation_names)
+        self.activation_functions: tuple[Activation, ...] = tuple(
+            ACTIVATIONS[a] for a in self.activation_names)
+        """Each weight layer's activation as a function object (function, slope, vjp)."""
         self._build_parameter_vector()
         self.initialize(seed)
 
@@ -230,7 +233,7 @@ class Network:
         """Run the forward pass, keeping every ``Z`` and activation."""
         X = self.check_inputs(X)
         with np.errstate(**QUIET):
-            return self._forward(X)
+            return self.forward_unchecked(X)
 
     def predict(self, X: object) -> np.ndarray:
         """The network's output ``ŷ`` of shape ``(N, n_out)``."""
@@ -241,7 +244,7 @@ class Network:
         X = self.check_inputs(X)
         Y = self.check_targets(Y, X.shape[0])
         with np.errstate(**QUIET):
-            return self._loss_value(self._forward(X), Y)
+            return self.trace_loss(self.forward_unchecked(X), Y)
 
     def backward(self, trace: Trace, Y: object) -> Gradients:
         """Backpropagate from a forward :class:`Trace` to the gradients of the loss."""
@@ -251,7 +254,7 @@ class Network:
             )
         Y = self.check_targets(Y, trace.activations[0].shape[0])
         with np.errstate(**QUIET):
-            return self._gradients(trace, Y)
+            return self.trace_gradients(trace, Y)
 
     def loss_and_gradients(
         self, X: object, Y: object
@@ -260,18 +263,24 @@ class Network:
         X = self.check_inputs(X)
         Y = self.check_targets(Y, X.shape[0])
         with np.errstate(**QUIET):
-            trace = self._forward(X)
-            grads = self._gradients(trace, Y)
-            return self._loss_value(trace, Y), grads.dW, grads.db
+            trace = self.forward_unchecked(X)
+            grads = self.trace_gradients(trace, Y)
+            return self.trace_loss(trace, Y), grads.dW, grads.db
 
-    # -- unchecked kernels (callers validated X and Y and set np.errstate) ------------------
+    # -- unchecked evaluation ----------------------------------------------------------------
+    # For callers that checked their arrays once (check_inputs, check_targets) and evaluate
+    # often: the trainer, the measurements between frames, chunked passes, the gradient check.
+    # These skip every input check and set no np.errstate (wrap them in ``np.errstate(**QUIET)``
+    # where a pass may overflow); given unchecked arrays they may fail or answer nonsense.
 
-    def _forward(self, X: np.ndarray) -> Trace:
+    def forward_unchecked(self, X: np.ndarray) -> Trace:
+        """:meth:`forward` without checking ``X``: every ``Z`` and activation of the pass."""
         self._sync()
+        acts = self.activation_functions
         Zs, As = [], [X]
         A = X
-        biases = self._bias_views if self.bias else [None] * len(self._acts)
-        for W, b, act in zip(self._weight_views, biases, self._acts):
+        biases = self._bias_views if self.bias else [None] * len(acts)
+        for W, b, act in zip(self._weight_views, biases, acts):
             Z = A @ W
             if b is not None:
                 Z += b
@@ -280,35 +289,41 @@ class Network:
             As.append(A)
         return Trace(Zs, As)
 
-    def _loss_value(self, trace: Trace, Y: np.ndarray) -> float:
-        total = self._loss_total(trace, Y)
+    def trace_loss(self, trace: Trace, Y: np.ndarray) -> float:
+        """The loss of a forward pass against the targets ``Y`` (not checked), with this
+        network's reduction."""
+        total = self.trace_loss_total(trace, Y)
         return total / Y.shape[0] if self.reduction == "mean" else total
 
-    def _loss_total(self, trace: Trace, Y: np.ndarray) -> float:
-        """The loss summed over the rows of ``Y`` (before the reduction)."""
-        return self._loss.value(trace.preactivations[-1], trace.activations[-1], Y)
+    def trace_loss_total(self, trace: Trace, Y: np.ndarray) -> float:
+        """The loss of a forward pass summed over the rows of ``Y`` (before the reduction;
+        ``Y`` not checked)."""
+        return self.loss_function.value(trace.preactivations[-1], trace.activations[-1], Y)
 
-    def _gradients(self, trace: Trace, Y: np.ndarray) -> Gradients:
+    def trace_gradients(self, trace: Trace, Y: np.ndarray) -> Gradients:
+        """:meth:`backward` without checking ``trace`` or ``Y``, into a new gradient vector."""
         grad = np.empty_like(self._params)
-        deltas = self._backward(trace, Y, grad)
-        dW, db = self._grad_views(grad)
+        deltas = self.backward_into(trace, Y, grad)
+        dW, db = self.gradient_views(grad)
         return Gradients(list(dW), list(db), deltas, grad)
 
-    def _backward(
+    def backward_into(
         self, trace: Trace, Y: np.ndarray, grad: np.ndarray, n_rows: int | None = None
     ) -> list[np.ndarray]:
-        """Write ``dW`` and ``db`` into the flat ``grad`` vector; return the deltas.
+        """Write ``dW`` and ``db`` into the flat ``grad`` vector; return the deltas. Nothing
+        is checked.
 
         ``n_rows`` is the size of the whole batch when ``Y`` is one chunk of it: the mean
         reduction divides by the batch, so the chunks' gradients add up to the batch's.
         """
+        acts = self.activation_functions
         Zs, As = trace.preactivations, trace.activations
-        n_layers = len(self._acts)
+        n_layers = len(acts)
         # output delta = (ŷ − y)·f′(z)  (seeds/004, step 3), averaged for reduction="mean"
-        delta = output_delta(self._loss, self._acts[-1], Zs[-1], As[-1], Y)
+        delta = output_delta(self.loss_function, acts[-1], Zs[-1], As[-1], Y)
         if self.reduction == "mean":
             delta /= Y.shape[0] if n_rows is None else n_rows
-        dW, db = self._grad_views(grad)
+        dW, db = self.gradient_views(grad)
         deltas = [delta] * n_layers
         for l in range(n_layers - 1, -1, -1):
             deltas[l] = delta
@@ -317,34 +332,34 @@ class Network:
                 np.add.reduce(delta, axis=0, out=db[l])
             if l:
                 # hidden delta = (δ·Wᵀ) ⊙ f′(z)  (seeds/004, step 4)
-                delta = self._acts[l - 1].vjp(Zs[l - 1], As[l], delta @ self._weight_views[l].T)
+                delta = acts[l - 1].vjp(Zs[l - 1], As[l], delta @ self._weight_views[l].T)
         return deltas
 
-    def _gradient_steps(
+    def gradient_steps(
         self, X: np.ndarray, Y: np.ndarray, grad: np.ndarray, scratch: np.ndarray, rows: int
     ) -> Generator[None, None, float]:
-        """The loss of the batch ``X``, ``Y`` summed over its rows, and its gradient in ``grad``.
+        """The loss of the batch ``X``, ``Y`` (not checked) summed over its rows, and its
+        gradient in ``grad``, in chunks of ``rows`` rows, yielding between two chunks.
 
         Each chunk's gradient is reduced as the whole batch's (``n_rows``) and added to ``grad``
-        in row order (``scratch`` holds one chunk's); inputs are checked by the caller. Stops
-        early, returning the non-finite total, when a chunk's loss is not finite: there is no
-        gradient to take then.
+        in row order (``scratch`` holds one chunk's). Stops early, returning the non-finite
+        total, when a chunk's loss is not finite: there is no gradient to take then.
         """
         total = 0.0
         for k, part in enumerate(chunks(len(X), rows)):
             if k:
                 yield
             with np.errstate(**QUIET):  # per chunk: a state set across a yield leaks to the caller
-                trace = self._forward(X[part])
-                total += self._loss_total(trace, Y[part])
+                trace = self.forward_unchecked(X[part])
+                total += self.trace_loss_total(trace, Y[part])
                 if not math.isfinite(total):
                     return total
-                self._backward(trace, Y[part], scratch if k else grad, n_rows=len(X))
+                self.backward_into(trace, Y[part], scratch if k else grad, n_rows=len(X))
                 if k:
                     grad += scratch
         return total
 
-    def _grad_views(self, grad: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    def gradient_views(self, grad: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
         """Weight and bias views into a flat gradient vector (cached for a reused buffer)."""
         cached, dW, db = self._grad_view_cache
         if grad is not cached:

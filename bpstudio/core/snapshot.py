@@ -100,7 +100,8 @@ class TrainingSnapshot:
     (``None``: none of them, the history was replaced) and appends these, instead of redrawing
     everything. A test loss is NaN where it was not measured. ``metrics`` holds the latest
     measurements (``train_loss``, ``test_loss`` and ``train_accuracy``/``test_accuracy`` or
-    ``train_r2``/``test_r2``). ``grid_outputs`` is the network evaluated on the plot grid.
+    ``train_r2``/``test_r2``), and ``score`` says which (``accuracy`` or ``r2``; ``None``
+    when nothing was measured). ``grid_outputs`` is the network evaluated on the plot grid.
     """
 
     run_id: int
@@ -115,6 +116,7 @@ class TrainingSnapshot:
     grid_outputs: np.ndarray | None = None
     extras: Mapping[str, object] = field(default_factory=dict)
     kept_through: int | None = None
+    score: str | None = None
 
     def __post_init__(self) -> None:
         rows = {len(self.new_epochs), len(self.new_train_losses), len(self.new_test_losses)}
@@ -136,6 +138,7 @@ def make_snapshot(
     metrics: Mapping[str, float],
     grid_inputs: np.ndarray | None = None,
     extras: Mapping[str, object] | None = None,
+    score: str | None = None,
 ) -> TrainingSnapshot:
     """Freeze what the views need; the rows before ``since`` are those the receiver holds.
 
@@ -144,7 +147,7 @@ def make_snapshot(
     grid_outputs = None
     if grid_inputs is not None:
         with np.errstate(**QUIET):
-            grid_outputs = frozen_copy(net._forward(grid_inputs).output)
+            grid_outputs = frozen_copy(net.forward_unchecked(grid_inputs).output)
     epoch = history.epoch[-1] if history.epoch else 0
     since = min(since, len(history))
     return TrainingSnapshot(
@@ -160,6 +163,7 @@ def make_snapshot(
         grid_outputs=grid_outputs,
         extras=dict(extras or {}),
         kept_through=history.epoch[since - 1] if since else None,
+        score=score,
     )
 
 

@@ -156,7 +156,7 @@ def trace_step(net: Network, X: object, Y: object, learning_rate: float) -> Step
     trace = net.forward(X)
     grads = net.backward(trace, Y)
     with np.errstate(over="ignore", under="ignore"):
-        loss = net._loss_value(trace, Y)
+        loss = net.trace_loss(trace, Y)
         builder = _Builder(net, X, Y, lr)
         builder.add_all(trace, grads)
     return StepTrace(
@@ -171,7 +171,7 @@ class _Builder:
     def __init__(self, net: Network, X: np.ndarray, Y: np.ndarray, lr: float) -> None:
         self.net, self.X, self.Y, self.lr = net, X, Y, lr
         self.L = len(net.weights)
-        self.acts = [net._acts[l] for l in range(self.L)]
+        self.acts = list(net.activation_functions)
         self.entries: dict[str, TraceEntry] = {}
         self.steps: list[TraceStep] = []
 
@@ -268,7 +268,7 @@ class _Builder:
         self.step("Slopes of the activations", *keys)
 
     def add_output_delta(self, delta: np.ndarray) -> None:
-        L, act, loss = self.L, self.acts[-1], self.net._loss
+        L, act, loss = self.L, self.acts[-1], self.net.loss_function
         n = self.X.shape[0]
         mean = f" / N  (N = {n}, mean loss)" if self.net.reduction == "mean" else ""
         out = f"A{L}"
@@ -293,7 +293,7 @@ class _Builder:
 
     def add_hidden_delta(self, l: int, delta: np.ndarray) -> None:
         above = self.entries[f"delta{l + 1}"].value
-        # the error carried back, exactly as Network._backward computes it
+        # the error carried back, exactly as Network.backward_into computes it
         H = above @ self.net.weights[l].T
         h = self.entry(
             f"back{l}", f"Error carried back to layer {l}",

@@ -449,11 +449,11 @@ class Trainer:
     def _step(self, X: np.ndarray, Y: np.ndarray) -> float:
         """Forward, loss, backward, update; the caller checks the weights and rolls back."""
         net, params = self.net, self.net.parameters
-        trace = net._forward(X)
-        loss = net._loss_value(trace, Y)
+        trace = net.forward_unchecked(X)
+        loss = net.trace_loss(trace, Y)
         if not math.isfinite(loss):
             raise _Diverged(_became(loss), loss_was_finite=False)
-        net._backward(trace, Y, self._grad)
+        net.backward_into(trace, Y, self._grad)
         self.optimizer.update(params, self._grad, net.n_weight_params, overwrite_grads=True)
         return loss
 
@@ -468,7 +468,7 @@ class Trainer:
             if self._scratch is None:
                 self._scratch = np.empty_like(self._grad)
             Xb, Yb = (X, Y) if stop - start == len(X) else self._batch(X, Y, order, start, stop)
-            steps = self.net._gradient_steps(Xb, Yb, self._grad, self._scratch, self._chunk_rows)
+            steps = self.net.gradient_steps(Xb, Yb, self._grad, self._scratch, self._chunk_rows)
             pending = self._pending = _PendingStep(X, start, steps)
         try:
             while True:

@@ -35,6 +35,7 @@ from bpstudio.lessons import (
     get_lesson,
 )
 from bpstudio.session import PreparedData, Session, TrainingConfig, training_targets
+from bpstudio.training.extras import HIDDEN_OUTPUTS, MEAN_ABS_GRAD, neuron_grid
 
 from .dock_area import DockArea
 from .dock_spec import Area, DockSpec, on_screen
@@ -47,7 +48,6 @@ from .live_views import LiveViews
 from .neuron_view import NeuronView
 from .status_line import StatusLine
 from .training import TrainingController
-from .training.extras import HIDDEN_OUTPUTS, MEAN_ABS_GRAD, neuron_grid
 from .views import NetworkView
 
 DOCKS = {

@@ -92,7 +92,7 @@ class StatusLine(QStatusBar):
             f"Loss: train {_number(m.get('train_loss', math.nan))}, "
             f"test {_number(m.get('test_loss', math.nan))}"
         )
-        if "train_accuracy" in m:
+        if snapshot.score == "accuracy":
             train, test = m["train_accuracy"], m.get("test_accuracy", math.nan)
             text = f"Accuracy: train {_percent(train)}, test {_percent(test)}"
         else:

@@ -11,11 +11,11 @@ import numpy as np
 import pytest
 
 from bpstudio import cli
-from bpstudio.core.trainer import Trainer
 from bpstudio.examples import EXAMPLES, example_path
-from bpstudio.headless import Progress, make_meter
+from bpstudio.headless import Progress
 from bpstudio.io import VERSION, dumps, load, save
 from bpstudio.session import DataSpec, NetworkSpec, Session, Table, TrainingConfig
+from bpstudio.training import TrainingRun
 
 from .helpers import run
 
@@ -260,18 +260,16 @@ def test_train_defaults_to_the_epoch_limit_then_to_100(tmp_path, capsys):
 
 def test_ctrl_c_saves_nothing(tmp_path, moons, monkeypatch, capsys):
     before = moons.read_bytes()
+    calls = []
+    measure = TrainingRun.measure
 
-    def interrupted_after_two(bench):
-        calls = []
+    def interrupted_at_the_third(run):
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return measure(run)
 
-        def measure():
-            calls.append(1)
-            if len(calls) == 3:
-                raise KeyboardInterrupt
-
-        return measure
-
-    monkeypatch.setattr(cli, "make_meter", interrupted_after_two)
+    monkeypatch.setattr(TrainingRun, "measure", interrupted_at_the_third)
     out = tmp_path / "out.bpnet"
     code, _, err = run(capsys, "train", moons, "--epochs", "50", "--out", out)
     assert code == cli.INTERRUPTED
@@ -404,14 +402,14 @@ def test_python_dash_m_bpstudio_runs_the_command_line(tmp_path):
                           "a BP Studio network file\n"
 
 
-def test_train_uses_the_core_trainer(monkeypatch, moons, capsys):
-    """The command line trains through Trainer.fit, the same code as the GUI and tests."""
+def test_train_uses_the_apps_training_run(monkeypatch, moons, capsys):
+    """The command line trains through TrainingRun.train_for, as the app's worker does."""
     calls = []
-    original = Trainer.fit
-    monkeypatch.setattr(Trainer, "fit", lambda self, *a, **k: calls.append(a[2]) or
-                        original(self, *a, **k))
+    original = TrainingRun.train_for
+    monkeypatch.setattr(TrainingRun, "train_for", lambda self, *a, **k: calls.append(
+        (self.epoch, self.last_epoch, k["measure_every"])) or original(self, *a, **k))
     assert run(capsys, "train", moons, "--epochs", "2")[0] == 0
-    assert calls == [2]
+    assert calls == [(0, 2, 1)]
 
 
 def test_test_outputs_that_overflow_stay_unmeasured(tmp_path, capsys):
@@ -439,9 +437,9 @@ def test_measuring_outputs_that_overflow_warns_nothing(capsys):
         network=NetworkSpec(output_activation="softmax", loss="cross_entropy"),
         data=DataSpec("gaussians", {"n": 30, "classes": 3}, test_fraction=0.2),
     )
-    bench = session.build()
-    bench.trainer.fit(*bench.train_arrays(), 1)
-    bench.net.weights[-1][...] = 1e308
-    make_meter(bench)()
-    history = bench.trainer.history
+    training = TrainingRun(session)
+    training.train_for(1)
+    training.net.weights[-1][...] = 1e308
+    training.measure()
+    history = training.history
     assert np.isnan([history.train_metric[-1], history.test_loss[-1]]).all()

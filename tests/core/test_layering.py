@@ -2,11 +2,12 @@ import subprocess
 import sys
 
 
-def test_core_io_session_and_document_never_import_qt():
+def test_core_io_session_document_and_training_never_import_qt():
     code = (
         "import sys, importlib\n"
         "for name in ('bpstudio.core', 'bpstudio.core.datasets', 'bpstudio.core.metrics',\n"
-        "             'bpstudio.io', 'bpstudio.session', 'bpstudio.document'):\n"
+        "             'bpstudio.io', 'bpstudio.session', 'bpstudio.document',\n"
+        "             'bpstudio.training', 'bpstudio.headless'):\n"
         "    try:\n"
         "        importlib.import_module(name)\n"
         "    except ModuleNotFoundError as exc:\n"
@@ -18,6 +19,25 @@ def test_core_io_session_and_document_never_import_qt():
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
                          text=True).stdout
     assert out.strip() == "[]"
+
+
+def test_nothing_outside_the_network_module_uses_a_private_member_of_network():
+    import pathlib
+    import re
+
+    from bpstudio.core.network import Network
+
+    net = Network([2, 3, 1], ["tanh", "identity"])
+    private = sorted(n for n in [*vars(Network), *vars(net)]
+                     if n.startswith("_") and not n.startswith("__"))
+    assert "_params" in private
+    uses = re.compile(r"(\w+)\.(" + "|".join(private) + r")\b")
+    root = pathlib.Path(__file__).parents[2] / "bpstudio"
+    found = [f"{path.relative_to(root)}:{number}: {line.strip()}"
+             for path in root.rglob("*.py") if path != root / "core" / "network.py"
+             for number, line in enumerate(path.read_text().splitlines(), 1)
+             if any(m.group(1) != "self" for m in uses.finditer(line))]
+    assert not found
 
 
 def test_core_uses_no_global_random_state():

@@ -2,6 +2,7 @@ import numpy as np
 import pytest
 
 from bpstudio.core import Network
+from tests.steps import chunks_and_result
 
 
 def test_shapes_and_trace(rng):
@@ -37,6 +38,32 @@ def test_loss_and_gradients_agree_with_backward(rng):
     assert loss == net.loss(X, Y)
     for a, b in zip(dW + db, grads.dW + grads.db):
         np.testing.assert_array_equal(a, b)
+
+
+def test_the_unchecked_evaluation_gives_the_checked_numbers(rng):
+    net = Network([3, 4, 2], ["tanh", "softmax"], loss="cross_entropy", seed=4)
+    X, labels = rng.normal(size=(6, 3)), rng.integers(0, 2, 6)
+    Xc, Yc = net.check_inputs(X), net.check_targets(labels, 6)
+    trace = net.forward_unchecked(Xc)
+    np.testing.assert_array_equal(trace.output, net.predict(X))
+    assert net.trace_loss(trace, Yc) == net.loss(X, labels)
+    assert net.trace_loss_total(trace, Yc) == pytest.approx(6 * net.loss(X, labels))
+    checked = net.backward(net.forward(X), labels)
+    np.testing.assert_array_equal(net.trace_gradients(trace, Yc).vector, checked.vector)
+    grad = np.empty_like(net.parameters)
+    deltas = net.backward_into(trace, Yc, grad)
+    np.testing.assert_array_equal(grad, checked.vector)
+    np.testing.assert_array_equal(deltas[-1], checked.deltas[-1])
+    dW, db = net.gradient_views(grad)
+    np.testing.assert_array_equal(dW[0], checked.dW[0])
+    np.testing.assert_array_equal(db[1], checked.db[1])
+    chunked = np.empty_like(grad)
+    steps = net.gradient_steps(Xc, Yc, chunked, np.empty_like(grad), rows=2)
+    chunks, total = chunks_and_result(steps)
+    assert chunks == 3 and total == pytest.approx(6 * net.loss(X, labels), rel=1e-12)
+    np.testing.assert_allclose(chunked, checked.vector, rtol=1e-12, atol=1e-15)
+    assert [a.name for a in net.activation_functions] == ["tanh", "softmax"]
+    assert net.loss_function.name == "cross_entropy"
 
 
 def test_sum_reduction_is_n_times_mean(rng):

@@ -22,10 +22,10 @@ from bpstudio.core.expression import BILLS
 from bpstudio.examples import EXAMPLES
 from bpstudio.gui.dock_spec import on_screen
 from bpstudio.gui.explain_docks import DOCKS
-from bpstudio.gui.training import worker as worker_module
-from bpstudio.gui.training.extras import HIDDEN_OUTPUTS, MEAN_ABS_GRAD
 from bpstudio.gui.widgets import BigSpinBox, LogSpinBox
 from bpstudio.lessons import LESSONS, get_lesson
+from bpstudio.training import run as run_module
+from bpstudio.training.extras import HIDDEN_OUTPUTS, MEAN_ABS_GRAD
 from tests.gui.test_main_window import click, epoch, shapes, train_until
 
 VIEWS = {  # View menu entry: (dock, widget inside it)
@@ -246,13 +246,13 @@ def test_gradient_check_of_the_default_network_runs_off_the_gui_thread(
     qtbot, window, monkeypatch
 ):
     threads = []
-    real = worker_module.check_gradients
+    real = run_module.check_gradient_steps
 
-    def recording(net, X, Y):
+    def recording(*args, **kwargs):
         threads.append(threading.current_thread())
-        return real(net, X, Y)
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(worker_module, "check_gradients", recording)
+    monkeypatch.setattr(run_module, "check_gradient_steps", recording)
     panel = open_view(qtbot, window, "Gradient check")
     button = panel.findChild(QPushButton, "gradientCheckButton")
     table = panel.findChild(QTableWidget, "gradientCheckTable")

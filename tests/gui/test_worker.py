@@ -139,7 +139,7 @@ def test_a_slice_trains_and_snapshots_are_throttled(qapp):
     worker.start()
     for _ in range(5):
         worker._train_slice()
-    assert worker._trainer.epoch >= 5
+    assert worker._training.run.trainer.epoch >= 5
     assert rec.names() == ["snapshot_ready", "handed_back"]  # only the reset's
 
 
@@ -152,7 +152,7 @@ def test_slices_measure_the_test_loss_between_snapshots(qapp):
     for _ in range(20):
         worker._train_slice()
     assert rec.names() == ["snapshot_ready", "handed_back"]  # no snapshot measured these
-    history = worker._trainer.history
+    history = worker._training.run.trainer.history
     measured = [e for e, v in zip(history.epoch, history.test_loss) if math.isfinite(v)]
     assert len(measured) >= 5
     # the numbers are the test loss of the weights after that epoch, as the core gives it
@@ -161,27 +161,6 @@ def test_slices_measure_the_test_loss_between_snapshots(qapp):
     X_test, Y_test = data.inputs(data.test), training_targets(data.test, 1)
     bench.trainer.fit(*bench.train_arrays(), measured[-1])
     assert history.test_loss[measured[-1] - 1] == bench.net.loss(X_test, Y_test)
-
-
-def test_the_test_loss_is_measured_less_often_when_training_is_fast():
-    from bpstudio.gui.training.test_loss import TestLossSampler, round_up
-
-    assert [round_up(k) for k in (0, 0.3, 1, 1.5, 3, 7, 10, 11, 51, 500)] == \
-        [1, 1, 1, 2, 5, 10, 10, 20, 100, 500]
-    bench, *_ = headless(spiral_session())
-    data = bench.data
-    sampler = TestLossSampler(bench.net, data.inputs(data.test), training_targets(data.test, 1))
-    history = bench.trainer.history
-    history.append(1, 0.5)
-    sampler.after_epoch(1, history)
-    assert math.isfinite(history.test_loss[-1])
-    sampler.adapt(seconds_per_epoch=1.0)  # slow training: every epoch
-    assert sampler.every == 1
-    sampler.adapt(seconds_per_epoch=1e-9)  # measuring costs far more than an epoch
-    assert sampler.every >= 1000
-    history.append(2, 0.4)
-    sampler.after_epoch(2, history)
-    assert math.isnan(history.test_loss[-1])  # not due
 
 
 def test_divergence_pauses_with_the_fix_and_finite_weights(worker):
@@ -211,9 +190,9 @@ def test_epoch_limit_stops_exactly_there(worker):
     assert rec.last("limit_reached") == (1, 7)
     assert rec.last("handed_back")[1].epoch == 7
     worker.start()  # at the limit: says so again instead of training
-    assert rec.names()[-1] == "limit_reached" and worker._trainer.epoch == 7
+    assert rec.names()[-1] == "limit_reached" and worker._training.run.trainer.epoch == 7
     worker.step()  # and so does a single step
-    assert rec.names()[-1] == "limit_reached" and worker._trainer.epoch == 7
+    assert rec.names()[-1] == "limit_reached" and worker._training.run.trainer.epoch == 7
 
 
 def test_reconfigure_keeps_weights_and_history(worker):
@@ -393,9 +372,9 @@ def test_a_long_step_runs_in_slices_and_can_be_paused(qapp, small_chunks):
 
 
 def test_a_costly_snapshot_comes_after_the_hand_back(worker, small_chunks, monkeypatch):
-    from bpstudio.gui.training import worker as worker_module
+    from bpstudio.training import slices
 
-    monkeypatch.setattr(worker_module, "PUBLISH_SECONDS", 0.0)
+    monkeypatch.setattr(slices, "PUBLISH_SECONDS", 0.0)
     rec = Recorder(worker)
     worker.reset(setup_of(spiral_session()))
     assert rec.names() == ["handed_back"]  # the state at once, the picture later
@@ -415,18 +394,18 @@ def test_an_error_while_training_reaches_the_person(worker, monkeypatch):
     def out_of_memory(*args, **kwargs):
         raise MemoryError
 
-    monkeypatch.setattr(worker._trainer, "advance", out_of_memory)
+    monkeypatch.setattr(worker._training.run.trainer, "advance", out_of_memory)
     worker._train_slice()
     run_id, message = rec.last("failed")
     assert run_id == 1 and "ran out of memory" in message
-    assert not worker._timer.isActive() and worker._mode == "idle"
+    assert not worker._timer.isActive() and worker._training.mode == "idle"
 
 
 def test_without_an_epoch_limit_training_stops_at_the_most_a_session_may_reach(worker):
     from bpstudio.limits import MAX_EPOCHS
 
     worker.reset(setup_of(spiral_session()))
-    assert worker._epoch_limit == MAX_EPOCHS
+    assert worker._training.run.last_epoch == MAX_EPOCHS
     worker.set_epoch_limit(5)
     worker.set_epoch_limit(None)
-    assert worker._epoch_limit == MAX_EPOCHS
+    assert worker._training.run.last_epoch == MAX_EPOCHS

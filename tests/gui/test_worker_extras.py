@@ -9,13 +9,12 @@ import threading
 import numpy as np
 import pytest
 
-from bpstudio.core.diagnostics import hidden_outputs, mean_abs_gradients
 from bpstudio.examples import EXAMPLES
 from bpstudio.gui import gradient_flow, neuron_view
 from bpstudio.gui.training import TrainingController, TrainingWorker
-from bpstudio.gui.training import worker as worker_module
-from bpstudio.gui.training.extras import EXTRAS, HIDDEN_OUTPUTS, MEAN_ABS_GRAD, neuron_grid
-from bpstudio.session import training_targets
+from bpstudio.training import TrainingRun
+from bpstudio.training import run as run_module
+from bpstudio.training.extras import EXTRAS, HIDDEN_OUTPUTS, MEAN_ABS_GRAD
 from tests.gui.test_worker import Recorder, setup_of, spiral_session
 
 
@@ -37,7 +36,7 @@ def test_snapshots_carry_no_extras_until_asked(worker):
     assert all(args[0].extras == {} for name, args in rec.events if name == "snapshot_ready")
 
 
-def test_wanted_extras_come_at_once_when_paused_and_equal_the_core(worker):
+def test_wanted_extras_come_at_once_when_paused_and_are_the_runs(worker):
     session = spiral_session()
     rec = Recorder(worker)
     worker.reset(setup_of(session))
@@ -47,20 +46,18 @@ def test_wanted_extras_come_at_once_when_paused_and_equal_the_core(worker):
     assert rec.names()[n_before:] == ["snapshot_ready"]  # a picture, no hand-back
     extras = rec.last("snapshot_ready")[0].extras
 
-    bench = session.build()
-    data = bench.data
-    X, Y = data.inputs(data.train), training_targets(data.train, 1)
-    bench.trainer.run_epoch(X, Y)
-    assert extras[MEAN_ABS_GRAD] == mean_abs_gradients(bench.net, X, Y)
-    grid = neuron_grid(data)
-    expected = hidden_outputs(bench.net, data.standardizer.transform(grid.inputs))
-    assert len(extras[HIDDEN_OUTPUTS]) == 1
-    np.testing.assert_array_equal(extras[HIDDEN_OUTPUTS][0], expected[0])
-    assert extras[HIDDEN_OUTPUTS][0].shape == (48 * 48, 6)
+    run = TrainingRun(session)  # tests/training checks the run's extras against the core
+    run.train_for(epochs=1)
+    run.extras.wanted = frozenset({MEAN_ABS_GRAD, HIDDEN_OUTPUTS})
+    expected = run.snapshot().extras
+    assert extras[MEAN_ABS_GRAD] == expected[MEAN_ABS_GRAD]
+    np.testing.assert_array_equal(extras[HIDDEN_OUTPUTS][0], expected[HIDDEN_OUTPUTS][0])
 
     worker.set_extras({MEAN_ABS_GRAD})  # one fewer: nothing new to show, no snapshot
     assert len(rec.events) == n_before + 1
     worker.step()
+    assert set(rec.last("snapshot_ready")[0].extras) == {MEAN_ABS_GRAD}
+    worker.reset(setup_of(session, run_id=2))  # a new run keeps what the GUI wants
     assert set(rec.last("snapshot_ready")[0].extras) == {MEAN_ABS_GRAD}
 
 
@@ -88,13 +85,13 @@ def test_set_parameters_changes_only_the_weights(worker):
 
 def test_gradient_check_runs_in_the_worker_thread(qtbot, monkeypatch):
     threads = []
-    real = worker_module.check_gradients
+    real = run_module.check_gradient_steps
 
-    def recording(net, X, Y):
+    def recording(*args, **kwargs):
         threads.append(threading.current_thread())
-        return real(net, X, Y)
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(worker_module, "check_gradients", recording)
+    monkeypatch.setattr(run_module, "check_gradient_steps", recording)
     controller = TrainingController()
     session = EXAMPLES["sin"]()
     data = session.prepare_data()
@@ -128,17 +125,18 @@ def test_a_long_gradient_check_runs_in_slices_on_a_copy(qapp, monkeypatch):
     worker.reset(setup_of(session))
     checked = []
     worker.gradients_checked.connect(lambda run_id, report: checked.append(report))
-    before = worker._bench.net.parameters.copy()
+    run = worker._training.run
+    before = run.net.parameters.copy()
     worker.check_gradients()
-    assert not checked and worker._check_job is not None
+    assert not checked and worker._training.needs_slices
     slices = 0
     while not checked:
         worker._train_slice()
         slices += 1
-        np.testing.assert_array_equal(worker._bench.net.parameters, before)
+        np.testing.assert_array_equal(run.net.parameters, before)
     assert slices > 1
-    rows = slice(0, worker_module.GRADIENT_CHECK_ROWS)
-    expected = check_gradients(session.build().net, worker._X[rows], worker._Y[rows])
+    rows = slice(0, run_module.GRADIENT_CHECK_ROWS)
+    expected = check_gradients(session.build().net, run.X[rows], run.Y[rows])
     assert checked[0].errors == expected.errors and checked[0].all_agree
     worker.stop()
 
@@ -147,9 +145,9 @@ def test_a_gradient_check_too_long_for_the_network_is_refused(worker, monkeypatc
     from bpstudio.core import network
 
     monkeypatch.setattr(network, "CHUNK_FLOPS", 3000.0)
-    monkeypatch.setattr(worker_module, "MAX_GRADIENT_CHECK_CHUNKS", 10)
+    monkeypatch.setattr(run_module, "MAX_GRADIENT_CHECK_CHUNKS", 10)
     worker.reset(setup_of(spiral_session()))
     failed = []
     worker.gradient_check_failed.connect(lambda run_id, message: failed.append(message))
     worker.check_gradients()
-    assert "too long for this network" in failed[0] and worker._check_job is None
+    assert "too long for this network" in failed[0] and not worker._training.needs_slices

@@ -13,7 +13,7 @@ class TrainingSetup:
     """One run: its id, the session to build from (specs + state to resume) and its data.
 
     ``session`` is a private copy: its specs are frozen and the worker only reads its state.
-    ``grid`` holds raw inputs; the worker applies the data's standardizer to it.
+    ``grid`` holds raw inputs; the run applies the data's standardizer to it.
     """
 
     run_id: int

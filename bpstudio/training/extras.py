@@ -1,8 +1,8 @@
-"""Extra numbers a snapshot can carry for the explaining views, made in the worker.
+"""Extra numbers a snapshot can carry for the explaining views.
 
-Each costs the worker a pass over the training set or a grid, so the worker makes only the
-ones the window asks for (:meth:`TrainingWorker.set_extras`): those whose view is on screen,
-and in chunks of work (:mod:`bpstudio.core.chunked`), between which it answers commands.
+Each costs a pass over the training set or a grid, so a run makes only the ones wanted (the
+app's worker asks for those whose view is on screen, :meth:`TrainingWorker.set_extras`), and
+in chunks of work (:mod:`bpstudio.core.chunked`), between which the worker answers commands.
 """
 
 from __future__ import annotations
@@ -17,25 +17,30 @@ from bpstudio.core.snapshot import EXTRAS as EXTRAS  # the keys, where the views
 from bpstudio.core.snapshot import HIDDEN_OUTPUTS, MEAN_ABS_GRAD, PlotGrid
 from bpstudio.session import PreparedData
 
+
+def known_extras(keys: object) -> frozenset[str]:
+    """``keys`` as a set of names from :data:`EXTRAS`, or ``ValueError`` naming the others."""
+    keys = frozenset(keys)
+    if not keys <= EXTRAS:
+        raise ValueError(f"keys: unknown extras {sorted(keys - EXTRAS)}")
+    return keys
+
 NEURON_GRID_RESOLUTION = 48
 """Coarse on purpose: a 48 × 48 plane of 100 hidden neurons is 230k numbers per snapshot."""
 
 
 def neuron_grid(data: PreparedData) -> PlotGrid | None:
-    """The grid the neuron view draws on; the worker evaluates the hidden layers at it."""
+    """The grid the neuron view draws on; a run evaluates the hidden layers at it."""
     return PlotGrid.around(data.full.X, resolution=NEURON_GRID_RESOLUTION)
 
 
 class ExtrasMaker:
-    """Makes the wanted extras for one run's network, training arrays and neuron grid."""
+    """Makes the wanted extras for one run's network, training arrays (as the network sees
+    them) and neuron grid."""
 
-    def __init__(self) -> None:
-        self.wanted: frozenset[str] = frozenset()
-        self._X = self._Y = self._grid_inputs = None
-
-    def use(self, X: np.ndarray, Y: np.ndarray, data: PreparedData) -> None:
-        """A new run: its training arrays (as the network sees them) and its data."""
+    def __init__(self, X: np.ndarray, Y: np.ndarray, data: PreparedData) -> None:
         grid = neuron_grid(data)
+        self.wanted: frozenset[str] = frozenset()
         self._X, self._Y = X, Y
         self._grid_inputs = None if grid is None else data.standardizer.transform(grid.inputs)
 

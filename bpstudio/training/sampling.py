@@ -1,10 +1,10 @@
-"""The test loss while training: every few epochs, at a small share of the training time.
+"""The test loss between snapshots: every few epochs, at a small share of the training time.
 
 Snapshots measure everything, but only a few times a second; at thousands of epochs a second
 that leaves the test curve with straight segments hundreds of epochs long, which read as
 trends that were never measured. The sampler fills the history's test column in between,
 when one pass over the test set is cheap (one chunk of work, :meth:`Network.chunk_rows`);
-a larger test set is measured by the snapshots only, which the worker makes in chunks.
+a larger test set is measured by the snapshots only, which are made in chunks.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ class TestLossSampler:
             return
         started = time.perf_counter()
         with np.errstate(all="ignore"):
-            loss = self.net._loss_value(self.net._forward(self.X), self.Y)
+            loss = self.net.trace_loss(self.net.forward_unchecked(self.X), self.Y)
         history.test_loss[-1] = loss
         cost = time.perf_counter() - started  # averaged: one slow measurement is not the rule
         self._cost = cost if not self._cost else 0.8 * self._cost + 0.2 * cost
