@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bpstudio.cli import build_parser
+from bpstudio.cli.parser import build_parser
 from bpstudio.core.optimizers import OPTIMIZER_KINDS
 from bpstudio.io import dumps, loads
 from bpstudio.io.training_section import encode_training

@@ -9,7 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bpstudio.cli import build_parser, main
+from bpstudio.cli import main
+from bpstudio.cli.parser import build_parser
 from bpstudio.core import ACTIVATIONS, INITIALIZERS, LOSSES
 from bpstudio.core.datasets import GENERATORS, make_dataset
 from bpstudio.core.losses import REDUCTIONS

@@ -10,7 +10,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bpstudio import cli
+from bpstudio.cli.output import INTERRUPTED
+from bpstudio.cli.train import DEFAULT_EPOCHS
 from bpstudio.examples import EXAMPLES, example_path
 from bpstudio.headless import Progress
 from bpstudio.io import VERSION, dumps, load, save
@@ -255,7 +256,7 @@ def test_train_defaults_to_the_epoch_limit_then_to_100(tmp_path, capsys):
     assert code == 0 and "already trained to its epoch limit" in out
     save(path, EXAMPLES["points8"]())
     assert run(capsys, "train", path)[0] == 0
-    assert load(path).epoch == cli.DEFAULT_EPOCHS
+    assert load(path).epoch == DEFAULT_EPOCHS
 
 
 def test_ctrl_c_saves_nothing(tmp_path, moons, monkeypatch, capsys):
@@ -272,7 +273,7 @@ def test_ctrl_c_saves_nothing(tmp_path, moons, monkeypatch, capsys):
     monkeypatch.setattr(TrainingRun, "measure", interrupted_at_the_third)
     out = tmp_path / "out.bpnet"
     code, _, err = run(capsys, "train", moons, "--epochs", "50", "--out", out)
-    assert code == cli.INTERRUPTED
+    assert code == INTERRUPTED
     assert "interrupted at epoch 3; nothing was saved" in err
     assert moons.read_bytes() == before and not out.exists()
 

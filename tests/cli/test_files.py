@@ -53,7 +53,7 @@ def test_the_save_itself_refuses_a_file_made_read_only_during_training(
     path = tmp_path / "f.bpnet"
     save(path, Session(data=DataSpec("sin", {"n": 20})))
     before = path.read_bytes()
-    monkeypatch.setattr("bpstudio.cli._read_only", lambda p: False)
+    monkeypatch.setattr("bpstudio.cli.train._read_only", lambda p: False)
     path.chmod(0o444)
     try:
         code, _, err = run(capsys, "train", path, "--epochs", "1")

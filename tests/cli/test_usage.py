@@ -19,7 +19,7 @@ def no_gui(monkeypatch):
     def opened(path=None):
         raise AssertionError(f"the app was opened with {path!r}")
 
-    monkeypatch.setattr("bpstudio.cli.launch_gui", opened)
+    monkeypatch.setattr("bpstudio.cli.entry.launch_gui", opened)
 
 
 @pytest.mark.parametrize(("argv", "suggestion"), [
@@ -110,13 +110,13 @@ def test_title_and_notes_are_bounded(tmp_path, capsys, flag):
     assert run(capsys, "new", "-o", out, flag, "x" * limit)[0] == 0
 
 
-@pytest.mark.parametrize("where", ["load_info", "save"])
+@pytest.mark.parametrize("where", ["info.load_info", "new.save"])
 def test_ctrl_c_anywhere_is_one_line_and_exit_130(tmp_path, monkeypatch, capsys, where):
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(f"bpstudio.cli.{where}", interrupted)
-    argv = ["info", example_path("sin")] if where == "load_info" else ["new", "-o",
+    argv = ["info", example_path("sin")] if where == "info.load_info" else ["new", "-o",
                                                                       tmp_path / "n.bpnet"]
     code, out, err = run(capsys, *argv)
     assert code == 130 and out == ""

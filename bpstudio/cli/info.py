@@ -1,0 +1,52 @@
+"""``bpstudio info``: a file's network, data, epochs and last scores, for people or as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from ..headless import describe_network, summarize
+from ..io import BPFileError, load_info
+from ..limits import MAX_NOTES_CHARS, MAX_TITLE_CHARS
+from ..session import TABLE
+from .output import fail, show, shown
+
+
+def info_command(args: argparse.Namespace) -> int:
+    try:
+        session, file_info = load_info(args.file)
+    except BPFileError as exc:
+        return fail(args.file, exc)
+    prepared = session.prepare_data()
+    summary = summarize(session, prepared)
+    summary["file"] = {"path": args.file, **vars(file_info)}
+    if args.json:  # ASCII: a terminal never sees a control character from the file
+        print(json.dumps(summary, indent=2))
+        return 0
+    data, train, last = summary["data"], summary["training"], summary["last"]
+    rows = [
+        ("file", f"{args.file} (file version {file_info.version}, written by BP Studio "
+                 f"{shown(file_info.app_version)}, modified {file_info.modified})"),
+        ("title", shown(session.title, MAX_TITLE_CHARS) or "-"),
+        ("network", describe_network(session, prepared)),
+        ("data", f"{_recipe(data['name'], data['params'])}: {data['task']}, "
+                 f"{data['train_samples']} train + {data['test_samples']} test samples"
+                 f"{', standardized' if data['standardize'] else ''}"),
+        ("training", f"{train['optimizer']}, learning rate {train['learning_rate']:g}, "
+                     f"batch {train['batch_size'] or 'full'}"),
+        ("epochs", str(summary["epochs"])),
+        ("last", ", ".join(f"{k.replace('_', ' ')} {'-' if v is None else f'{v:.6g}'}"
+                           for k, v in last.items()) if last else "not trained yet"),
+    ]
+    if session.notes:
+        rows.append(("notes", shown(session.notes, MAX_NOTES_CHARS)))
+    for name, value in rows:
+        show(f"{name:<9} {value}")
+    return 0
+
+
+def _recipe(name: str, params: dict[str, Any]) -> str:
+    if name == TABLE:
+        return "rows embedded in the file"
+    return f"{name}({', '.join(f'{k}={v}' for k, v in params.items())})"

@@ -1,0 +1,100 @@
+"""``bpstudio train``: train a file's network headless with the app's training run, resuming
+its state, and save it (never half-written)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import stat
+import sys
+import time
+from dataclasses import replace
+
+from ..core import DivergenceError
+from ..headless import Progress, duration, scores
+from ..io import BPFileError, load, save
+from ..limits import MAX_EPOCHS
+from ..session import Session
+from ..training import TrainingRun
+from .output import INTERRUPTED, fail, say, show
+
+DEFAULT_EPOCHS = 100
+
+
+def train_command(args: argparse.Namespace) -> int:
+    out = args.file if args.out is None else args.out
+    if not args.force and _read_only(out):
+        return fail(out, "is read-only; use --force to replace it (nothing was trained)")
+    try:
+        session = load(args.file)
+    except BPFileError as exc:
+        return fail(args.file, exc)
+    if args.lr is not None:
+        session = replace(session, training=replace(session.training, learning_rate=args.lr))
+    epochs = _epochs_to_train(session, args.epochs, args.file)
+    if epochs < 1:
+        return 0
+    run = TrainingRun(session, last_epoch=session.epoch + epochs)
+    started = time.monotonic()
+    try:
+        train_with_progress(run, args.measure_every)
+    except KeyboardInterrupt:
+        say(f"bpstudio: interrupted at epoch {run.epoch}; nothing was saved and "
+            f"{args.file} is unchanged")
+        return INTERRUPTED
+    except DivergenceError as exc:
+        return fail(args.file, f"{exc} Nothing was saved.")
+    try:
+        save(out, run.to_session(), overwrite_read_only=args.force)
+    except KeyboardInterrupt:
+        say(f"bpstudio: interrupted while saving; {out} is either as it was or completely "
+            "saved, never half-written")
+        return INTERRUPTED
+    except BPFileError as exc:
+        return fail(out, exc)
+    show(f"{out}: trained epochs {session.epoch + 1}-{run.epoch} in "
+         f"{duration(time.monotonic() - started)}; {scores(run)}")
+    return 0
+
+
+def _epochs_to_train(session: Session, asked: int | None, path: str) -> int:
+    """``--epochs``, else up to the epoch limit, else :data:`DEFAULT_EPOCHS`; never past
+    :data:`~bpstudio.limits.MAX_EPOCHS`, the most a session may reach (and be opened again).
+    Says why when that leaves nothing to do."""
+    training = session.training
+    if asked is None and training.epoch_limit:
+        epochs = training.last_epoch - session.epoch
+        if epochs < 1:
+            show(f"{path}: already trained to its epoch limit ({training.epoch_limit:,}); "
+                 "nothing to do (use --epochs N to train on)")
+            return 0
+    else:
+        epochs = DEFAULT_EPOCHS if asked is None else asked
+    room = MAX_EPOCHS - session.epoch
+    if room < 1:
+        show(f"{path}: already at epoch {MAX_EPOCHS:,}, the most a session may reach; "
+             "nothing to do")
+    elif epochs > room:
+        say(f"bpstudio: {path}: training {room:,} epochs, up to epoch {MAX_EPOCHS:,}, the "
+            "most a session may reach")
+    return min(epochs, room)
+
+
+def train_with_progress(run: TrainingRun, measure_every: int = 1) -> None:
+    """Train ``run`` to its last epoch, drawing progress on stderr; test loss and metrics are
+    measured every ``measure_every`` epochs (counted from epoch 0) and after the last."""
+    progress = Progress(sys.stderr, run.last_epoch - run.epoch)
+    try:
+        run.train_for(measure_every=measure_every, callback=lambda epoch, loss:
+                      progress.update(loss))
+    finally:
+        progress.close()
+
+
+def _read_only(path: str) -> bool:
+    """Whether ``path`` is an existing file nobody may write (checked before training, so
+    a refusal costs no training time; :func:`bpstudio.io.save` has the last word)."""
+    try:
+        return not os.stat(path).st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+    except OSError:
+        return False
