@@ -4,8 +4,9 @@ Weights and biases are written per layer (a weight matrix as a list of rows); op
 arrays are flat, in the order of the parameter vector (every weight matrix row by row, then
 every bias vector). The random generator's 128-bit integers are decimal strings, so no JSON
 parser rounds them. ``progress`` is where training stands inside an epoch (``null`` between
-epochs). In the history, ``null`` means "not measured" (NaN); its ``stride`` says which
-epochs it keeps.
+epochs). In the history, ``null`` means "not measured" (NaN; a learning rate: not
+recorded); its ``stride`` says which epochs it keeps. The schedule's and early stopping's
+state: :mod:`.control_section`.
 """
 
 from __future__ import annotations
@@ -22,6 +23,13 @@ from ..core.optimizers import CONFIG_KEYS, OPTIMIZERS
 from ..core.trainer import EpochProgress
 from ..limit_checks import check_history_rows, count_parameters
 from ..limits import MAX_EPOCHS
+from .control_section import (
+    decode_early_stop,
+    decode_plateau,
+    decode_seconds,
+    encode_early_stop,
+    encode_plateau,
+)
 from .errors import BPFileError
 from .fields import (
     array,
@@ -39,6 +47,7 @@ from .fields import (
 
 STATE_KEYS = (
     "epoch", "weights", "biases", "optimizer", "optimizer_state", "rng", "progress", "history",
+    "plateau", "early_stop", "seconds",
 )
 PROGRESS_KEYS = ("samples", "loss_sum")
 HISTORY_KEYS = (*History.COLUMNS, "stride")
@@ -96,6 +105,10 @@ def encode_state(state: TrainerState, sizes: list[int], bias: bool) -> dict[str,
         "rng": _encode_rng(state.rng_state),
         "progress": _encode_progress(state.progress),
         "history": _encode_history(state.history),
+        "plateau": encode_plateau(state.plateau),
+        "early_stop": encode_early_stop(
+            state.early_stop, lambda path, p: encode_parameters(path, p, sizes, bias)),
+        "seconds": float(state.seconds),
     }
 
 
@@ -112,6 +125,10 @@ def decode_state(path: str, value: Any, sizes: list[int], bias: bool) -> Trainer
         epoch=epoch,
         history=_decode_history(at(path, "history"), d["history"], epoch),
         progress=_decode_progress(at(path, "progress"), d["progress"]),
+        plateau=decode_plateau(at(path, "plateau"), d["plateau"]),
+        early_stop=decode_early_stop(at(path, "early_stop"), d["early_stop"],
+                                     lambda where, p: decode_parameters(where, p, sizes, bias)),
+        seconds=decode_seconds(at(path, "seconds"), d["seconds"]),
     )
 
 

@@ -22,6 +22,8 @@ from hypothesis import strategies as st
 
 from bpstudio import limits
 from bpstudio.core import History
+from bpstudio.core.schedules import Schedule
+from bpstudio.core.stopping import MAX_SECONDS, StopRules
 from bpstudio.io import BPFileError, dumps, load, loads, save
 from bpstudio.limits import (
     MAX_CLASSES,
@@ -272,6 +274,9 @@ def sessions(draw):
         draw(st.booleans()), 0.0,
         draw(st.sampled_from([None, 1, MAX_EPOCHS]) | st.integers(1, MAX_EPOCHS)),
         draw(SEEDS),
+        draw(st.sampled_from([Schedule(), Schedule("plateau"),
+                              Schedule("cosine", {"period": MAX_EPOCHS})])),
+        draw(st.sampled_from([StopRules(), StopRules(target_loss=0.0, seconds=MAX_SECONDS)])),
     )
     session = Session(network, data, training,
                       title=draw(st.sampled_from(["", LONG_TITLE]) | ONE_LINE),
