@@ -8,8 +8,9 @@ training stops, and with ``restore_best`` the weights of the best epoch come bac
 early stopping is what stopped it). Its state (:class:`EarlyStopState`) is saved with the
 trainer's state, so a resumed run stops where a straight one would.
 
-The time limit counts the seconds spent training this session, across saves (as the epoch
-limit counts its epochs), so it is the one rule a resumed run cannot repeat to the bit.
+The time limit counts the seconds spent training this session while a time limit is set,
+across saves (as the epoch limit counts its epochs), so it is the one rule a resumed run
+cannot repeat to the bit; without one nothing is counted and a saved file repeats exactly.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ can stop between any two (:func:`work_until`).
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Generator
 from dataclasses import replace
@@ -30,6 +31,13 @@ from bpstudio.core.snapshot import (
     frozen_copy,
     make_snapshot,
 )
+from bpstudio.core.stopping import (
+    EarlyStopState,
+    StopReason,
+    Stopped,
+    StopRules,
+    rule_that_holds,
+)
 from bpstudio.core.trainer import Callback
 from bpstudio.session import PreparedData, Session, TrainingConfig, training_targets
 
@@ -44,6 +52,7 @@ MAX_GRADIENT_CHECK_CHUNKS = 3000
 GRID_CHUNK_ROWS = 2048
 """The plot grid is evaluated in blocks: 150 x 150 rows at once allocate megabyte arrays that
 cost page faults on every snapshot (23 ms instead of 2 ms for a 2-16-16-1 network)."""
+NO_RULES = StopRules()
 BATCH_OVERHEAD_FLOPS = 100_000
 """What a mini-batch costs beyond its arithmetic (Python, NumPy calls), as operations: ~20 µs."""
 
@@ -96,7 +105,27 @@ class TrainingRun:
 
     @property
     def at_limit(self) -> bool:
-        return self.trainer.epoch >= self.last_epoch
+        """Whether training stops here: the epoch limit or another stopping rule holds."""
+        return self.stopped is not None
+
+    @property
+    def stopped(self) -> Stopped | None:
+        """Why training stopped by itself, if a rule holds now (:mod:`bpstudio.core.stopping`):
+        worked out from the state, so a file saved after a stop opens stopped, and a changed
+        rule or epoch limit lets training go on."""
+        trainer, rules = self.trainer, self.session.training.stopping
+        history, early = trainer.history, trainer.early_stop
+        reason = rule_that_holds(
+            rules, train_loss=history.train_loss[-1] if len(history) else math.inf,
+            early=early, seconds=trainer.seconds)
+        if reason is None and trainer.epoch >= self.last_epoch:
+            reason = StopReason.EPOCH_LIMIT
+        if reason is None:
+            return None
+        best = early if early is not None and early.best_epoch else None
+        return Stopped(reason, trainer.epoch, best and best.best_epoch,
+                       best and best.best_loss,
+                       reason is StopReason.EARLY_STOPPING and rules.restore_best)
 
     def state(self) -> TrainerState:
         """Everything Save needs to continue exactly (a copy)."""
@@ -125,17 +154,33 @@ class TrainingRun:
         sampled between snapshots (the app). ``callback(epoch, loss)`` runs after every
         epoch; returning ``True`` stops training. Raises
         :class:`~bpstudio.core.DivergenceError` with the last finite weights kept.
+
+        The session's stopping rules apply (:attr:`stopped` says which held): early stopping
+        measures the test loss after every epoch (into the history) and, with
+        ``restore_best``, puts the best epoch's weights back when it stops training; the
+        time limit bounds ``seconds``. Nothing is trained while a rule holds.
         """
-        trainer = self.trainer
+        trainer, rules = self.trainer, self.session.training.stopping
+        if self.stopped is not None:
+            return
         until = self.last_epoch if epochs is None else min(trainer.epoch + epochs,
                                                            self.last_epoch)
-        deadline = None if seconds is None else time.perf_counter() + seconds
-        if measure_every is not None or callback is not None:
-            after_epoch = self._after_epoch_measuring(until, measure_every, callback)
+        if rules.seconds is not None:
+            left = rules.seconds - trainer.seconds
+            seconds = left if seconds is None else min(seconds, left)
+        started = time.perf_counter()
+        deadline = None if seconds is None else started + seconds
+        watching = rules != NO_RULES
+        if measure_every is not None or callback is not None or watching:
+            after_epoch = self._after_epoch_measuring(until, measure_every, callback, started)
         else:
             after_epoch = self._sample_test_loss
-        trainer.advance(self.X, self.Y, deadline=deadline, until_epoch=until,
-                        callback=after_epoch)
+        try:
+            trainer.advance(self.X, self.Y, deadline=deadline, until_epoch=until,
+                            callback=after_epoch)
+        finally:  # counted only under a time limit: a file otherwise repeats to the bit
+            if rules.seconds is not None:
+                trainer.seconds += time.perf_counter() - started
         if trainer.epoch > self._adapted_epoch:  # seconds per epoch, over slices if need be
             now, done = time.perf_counter(), trainer.epoch - self._adapted_epoch
             self.sampler.adapt((now - self._adapted_time) / done)
@@ -145,16 +190,36 @@ class TrainingRun:
         self.sampler.after_epoch(epoch, self.trainer.history)
 
     def _after_epoch_measuring(
-        self, last: int, every: int | None, callback: Callback | None
+        self, last: int, every: int | None, callback: Callback | None, started: float
     ) -> Callback:
+        trainer, rules = self.trainer, self.session.training.stopping
+
         def after_epoch(epoch: int, loss: float) -> bool | None:
+            if rules.early_stopping:
+                self._watch_test_loss(epoch, rules)
             if every is None:
-                self._sample_test_loss(epoch, loss)
+                if not rules.early_stopping:
+                    self._sample_test_loss(epoch, loss)
             elif epoch % every == 0 or epoch == last:
                 self.measure()
+            seconds = trainer.seconds + time.perf_counter() - started
+            reason = rule_that_holds(rules, train_loss=loss, early=trainer.early_stop,
+                                     seconds=seconds)
+            if reason is StopReason.EARLY_STOPPING and rules.restore_best:
+                self.net.set_parameters(trainer.early_stop.best_parameters)
+            if reason is not None:
+                return True
             return None if callback is None else callback(epoch, loss)
 
         return after_epoch
+
+    def _watch_test_loss(self, epoch: int, rules: StopRules) -> None:
+        """Early stopping's measurement after ``epoch``: the test loss, into the history too."""
+        trainer = self.trainer
+        loss = self.scores.test_loss(self.net)
+        trainer.history.test_loss[-1] = loss
+        early = trainer.early_stop or EarlyStopState()
+        trainer.early_stop = early.after_epoch(rules, epoch, loss, self.net.parameters)
 
     def restart_clocks(self) -> None:
         """Training (re)starts now: speeds are measured from here, time paused does not
@@ -173,8 +238,8 @@ class TrainingRun:
     # -- changes -------------------------------------------------------------------------------
 
     def set_learning_rate(self, learning_rate: float) -> None:
-        """Takes effect at the next update."""
-        self.trainer.optimizer.lr = learning_rate
+        """Takes effect at the next update (times the schedule's factor for the epoch)."""
+        self.trainer.set_learning_rate(learning_rate)
 
     def reconfigure(self, config: TrainingConfig) -> None:
         """Rebuild the trainer for new settings, keeping weights, epochs and history."""
@@ -224,7 +289,7 @@ class TrainingRun:
         snapshot = make_snapshot(
             net, history, self.feed.unchanged_rows(history) if since is None else since,
             run_id=self.run_id, epochs_per_second=rate, metrics=metrics, extras=extras,
-            score=self.scores.score,
+            score=self.scores.score, stopped=self.stopped,
         )
         if grid is not None:
             snapshot = replace(snapshot, grid_outputs=frozen_copy(grid))
