@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .network import QUIET, Network
-from .trainer import History
 from .stopping import Stopped
+from .trainer import History
 
 
 def frozen_copy(a: np.ndarray) -> np.ndarray:

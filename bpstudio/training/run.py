@@ -33,8 +33,8 @@ from bpstudio.core.snapshot import (
 )
 from bpstudio.core.stopping import (
     EarlyStopState,
-    StopReason,
     Stopped,
+    StopReason,
     StopRules,
     rule_that_holds,
 )

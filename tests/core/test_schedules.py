@@ -2,6 +2,7 @@
 parameters, properties over all of them, and the trainer setting η once per epoch."""
 
 import math
+from itertools import pairwise
 
 import numpy as np
 import pytest
@@ -160,7 +161,7 @@ def test_plateaus_factor_only_falls_and_stays_above_its_floor(losses, schedule):
     for loss in losses:
         state = schedule.after_epoch(state, loss)
         factors.append(state.factor)
-    assert all(b <= a for a, b in zip(factors, factors[1:]))
+    assert all(b <= a for a, b in pairwise(factors))
     assert all(f >= min(schedule.params["min_factor"], 1.0) for f in factors)
 
 

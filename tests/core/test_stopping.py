@@ -7,8 +7,8 @@ import pytest
 
 from bpstudio.core.stopping import (
     EarlyStopState,
-    StopReason,
     Stopped,
+    StopReason,
     StopRules,
     rule_that_holds,
 )

@@ -18,9 +18,10 @@ from tests.io.conftest import assert_states_identical
 
 from .sessions import spiral_session
 
+NO_RULES, CONSTANT = StopRules(), Schedule()
 
-def ruled(stopping=StopRules(), schedule=Schedule(), limit=400, learning_rate=0.1,
-          **training):
+
+def ruled(stopping=NO_RULES, schedule=CONSTANT, limit=400, learning_rate=0.1, **training):
     session = spiral_session(stopping=stopping, schedule=schedule, epoch_limit=limit,
                              **training)
     return replace(session, training=replace(session.training, learning_rate=learning_rate))
