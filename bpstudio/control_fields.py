@@ -14,10 +14,10 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from .core.schedules import SCHEDULES, Schedule
-from .core.stopping import MAX_SECONDS, StopRules
+from .core.stopping import StopRules
 from .core.text import quote
 from .limit_checks import shown
-from .limits import MAX_EPOCHS
+from .limits import MAX_EPOCHS, MAX_SECONDS
 from .training_field_kinds import TrainingField
 
 MAX_FLAG_CHARS = 1000

@@ -45,6 +45,9 @@ MAX_STEPS = MAX_EPOCHS * MAX_SAMPLES
 MAX_SEED = 2**63 - 1
 """Seeds of data, weights, split and shuffling."""
 
+MAX_SECONDS = 1_000_000_000
+"""The longest time limit of training (about 31 years), and the most seconds a state counts."""
+
 MAX_TITLE_CHARS = 1000
 """A session's title (one line)."""
 

@@ -22,11 +22,8 @@ from typing import Any
 
 import numpy as np
 
-from ..limits import MAX_EPOCHS
+from ..limits import MAX_EPOCHS, MAX_SECONDS
 from .text import quote
-
-MAX_SECONDS = 10**9
-"""The longest time limit (about 31 years): a bound a file can be checked against."""
 
 
 class StopReason(Enum):

@@ -13,8 +13,8 @@ from typing import Any
 
 from ..control_fields import STOP_WORDS
 from ..core.schedules import SCHEDULES, PlateauState, Schedule
-from ..core.stopping import MAX_SECONDS, EarlyStopState, StopRules
-from ..limits import MAX_EPOCHS
+from ..core.stopping import EarlyStopState, StopRules
+from ..limits import MAX_EPOCHS, MAX_SECONDS
 from .fields import at, boolean, choice, fail, guard, integer, number, obj
 
 PLATEAU_KEYS = ("best", "wait", "factor")

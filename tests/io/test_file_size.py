@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from bpstudio.core import History, TrainerState
 from bpstudio.core.schedules import PlateauState, Schedule
-from bpstudio.core.stopping import MAX_SECONDS, EarlyStopState, StopRules
+from bpstudio.core.stopping import EarlyStopState, StopRules
 from bpstudio.io import dumps, loads
 from bpstudio.limits import (
     MAX_EPOCHS,
@@ -26,6 +26,7 @@ from bpstudio.limits import (
     MAX_LAYERS,
     MAX_NOTES_CHARS,
     MAX_PARAMETERS,
+    MAX_SECONDS,
     MAX_STEPS,
     MAX_TABLE_VALUES,
     MAX_TITLE_CHARS,
