@@ -110,7 +110,10 @@ class History:
     def copy(self) -> History:
         return History(*(list(getattr(self, c)) for c in self.COLUMNS), stride=self.stride)
 
-    def _push(self, row: Row) -> None:
+    def _push(self, row: Row | tuple[int, float, float, float, float]) -> None:
+        """Append a row; one without its learning rate (five values) gets NaN, not recorded."""
+        if len(row) == len(self.COLUMNS) - 1:
+            row = (*row, math.nan)
         for column, value in zip(self.COLUMNS, row, strict=True):
             getattr(self, column).append(value)
 
