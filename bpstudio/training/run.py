@@ -197,19 +197,18 @@ class TrainingRun:
         def after_epoch(epoch: int, loss: float) -> bool | None:
             if rules.early_stopping:
                 self._watch_test_loss(epoch, rules)
-            if every is None:
-                if not rules.early_stopping:
-                    self._sample_test_loss(epoch, loss)
-            elif epoch % every == 0 or epoch == last:
-                self.measure()
             seconds = trainer.seconds + time.perf_counter() - started
             reason = rule_that_holds(rules, train_loss=loss, early=trainer.early_stop,
                                      seconds=seconds)
+            if every is None:
+                if not rules.early_stopping:
+                    self._sample_test_loss(epoch, loss)
+            elif epoch % every == 0 or epoch == last or reason is not None:
+                self.measure()  # the last epoch's weights, before the best come back
             if reason is StopReason.EARLY_STOPPING and rules.restore_best:
                 self.net.set_parameters(trainer.early_stop.best_parameters)
-            if reason is not None:
-                return True
-            return None if callback is None else callback(epoch, loss)
+            wanted = None if callback is None else callback(epoch, loss)
+            return True if reason is not None else wanted
 
         return after_epoch
 

@@ -173,3 +173,11 @@ def test_the_stacked_trainer_refuses_a_scheduled_trainer():
 def test_training_config_holds_the_rules():
     config = TrainingConfig(schedule=Schedule("cosine"), stopping=StopRules(seconds=5.0))
     assert config.schedule.params == {"period": 1000, "min_factor": 0.01}
+
+
+def test_measuring_every_n_epochs_also_measures_the_epoch_a_rule_stopped_at():
+    run = TrainingRun(ruled(StopRules(target_loss=10.0)))
+    calls = []
+    run.train_for(measure_every=50, callback=lambda epoch, loss: calls.append(epoch))
+    assert run.epoch == 1 and calls == [1]
+    assert not math.isnan(run.history.train_metric[-1])
