@@ -560,7 +560,8 @@ class Trainer:
             buffer = np.empty_like(self._grad)
         np.copyto(buffer, self.net.parameters)
         h = self.history
-        newest = tuple(getattr(h, c)[-1] for c in History.COLUMNS) if h.epoch else None
+        newest = (h.epoch[-1], h.train_loss[-1], h.test_loss[-1], h.train_metric[-1],
+                  h.test_metric[-1], h.learning_rate[-1]) if h.epoch else None
         self._checkpoints.append(_Checkpoint(
             buffer, self.optimizer.state(), self.epoch, self._samples, self._loss_sum, newest,
             None if self._order is None else copy.deepcopy(self._epoch_rng),
