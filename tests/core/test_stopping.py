@@ -4,6 +4,8 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bpstudio.core.stopping import (
     EarlyStopState,
@@ -86,3 +88,14 @@ def test_describe_lists_the_rules():
     assert StopRules().describe() == "none"
     assert StopRules(1e-3, 50, 0.0, True, 60.0).describe() == \
         "target loss 0.001, patience 50 (min_delta 0, restore best), 60 s"
+
+
+@given(st.lists(st.floats(0, 10), min_size=1, max_size=50), st.integers(1, 20))
+def test_with_no_min_delta_the_best_is_the_first_lowest_loss_and_wait_counts_since(losses,
+                                                                                    patience):
+    rules = StopRules(patience=patience)
+    state = track(rules, losses)[-1]
+    best = min(losses)
+    assert state.best_loss == best and state.best_epoch == losses.index(best) + 1
+    assert state.wait == len(losses) - state.best_epoch
+    assert state.exhausted(rules) == (state.wait >= patience)
