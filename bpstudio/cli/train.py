@@ -11,6 +11,7 @@ import time
 from dataclasses import replace
 
 from ..core import DivergenceError
+from ..core.doctor_findings import Finding
 from ..headless import Progress, duration, scores
 from ..io import BPFileError, load, save
 from ..limits import MAX_EPOCHS
@@ -54,7 +55,15 @@ def train_command(args: argparse.Namespace) -> int:
         return fail(out, exc)
     show(f"{out}: trained epochs {session.epoch + 1}-{run.epoch} in "
          f"{duration(time.monotonic() - started)}; {scores(run)}")
+    for finding in run.diagnose():
+        show(doctor_line(finding))
     return 0
+
+
+def doctor_line(finding: Finding) -> str:
+    """A finding of the training doctor as the summary prints it, pointing at the guide."""
+    return (f"doctor ({finding.severity}): {finding.seen} {finding.advice} "
+            f"(docs/{finding.explained_in})")
 
 
 def _epochs_to_train(session: Session, asked: int | None, path: str) -> int:

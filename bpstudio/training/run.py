@@ -22,6 +22,8 @@ import numpy as np
 from bpstudio.core import History, TrainerState, network
 from bpstudio.core.chunked import output_steps
 from bpstudio.core.diagnostics import GradientCheckReport, check_gradient_steps
+from bpstudio.core.doctor import diagnose
+from bpstudio.core.doctor_findings import Finding
 from bpstudio.core.network import run_steps
 from bpstudio.core.snapshot import (
     HistoryFeed,
@@ -31,6 +33,7 @@ from bpstudio.core.snapshot import (
     make_snapshot,
 )
 from bpstudio.core.trainer import Callback
+from bpstudio.core.unit_readings import read_units
 from bpstudio.session import PreparedData, Session, TrainingConfig, training_targets
 
 from .extras import ExtrasMaker
@@ -230,6 +233,13 @@ class TrainingRun:
             snapshot = replace(snapshot, grid_outputs=frozen_copy(grid))
         self.feed.sent(history)
         return snapshot
+
+    def diagnose(self, units: bool = True) -> tuple[Finding, ...]:
+        """The training doctor's findings on this run: its history and learning rate and,
+        unless ``units`` is false, a reading of its hidden units (a forward and a backward
+        pass over at most :data:`~bpstudio.core.unit_readings.READING_ROWS` training rows)."""
+        reading = read_units(self.net, self.X, self.Y) if units else None
+        return diagnose(self.trainer.history, self.trainer.optimizer.lr, reading)
 
     def gradient_check(self) -> Generator[None, None, GradientCheckReport]:
         """Backprop against central differences on the first rows of the training set: for a
