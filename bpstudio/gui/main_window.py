@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.close)
         a.smooth.toggled.connect(self.set_smooth_animation)
         self.designer.spec_changed.connect(self._on_spec_changed)
+        self.designer.adapted.connect(lambda text: self.status_line.showMessage(text, 10000))
         t = self.training
         t.draw_frames(self._draw_frame)
         t.state_handed_back.connect(self._on_state_handed_back)

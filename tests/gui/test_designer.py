@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QPushButton, QSpinBox
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QPushButton, QSpinBox
 
 from bpstudio.examples import EXAMPLES
 from bpstudio.gui.designer import DesignerPanel
@@ -56,9 +56,43 @@ def test_picking_a_dataset_emits_its_data_spec_and_a_valid_output(qtbot, panel):
     emitted = []
     panel.spec_changed.connect(emitted.append)
     pick(find(panel, QComboBox, "datasetCombo"), "Spiral")
-    data, network = emitted
+    data, network, training = emitted  # the spiral's starter changes all three
     assert data.name == "spiral" and data.params["n"] == 300  # the generator's defaults
     assert (network.output_activation, network.loss) == ("sigmoid", "binary_cross_entropy")
+    assert network.init == "xavier_uniform" and training.optimizer == "adam"
+
+
+def test_picking_a_dataset_applies_its_starter_and_says_so(qtbot, panel):
+    """Issue #11, finding 1: New -> Spiral kept the sin example's uniform weights."""
+    with qtbot.waitSignal(panel.adapted) as blocker:
+        pick(find(panel, QComboBox, "datasetCombo"), "Spiral")
+    session = panel.session()
+    assert session.network.init == "xavier_uniform"
+    assert session.network.hidden == (LayerSpec(16, "tanh"),) * 2
+    assert session.data.test_fraction == 0.2 and session.data.standardize
+    assert find(panel, QComboBox, "weightInitCombo").currentText() == "xavier_uniform"
+    assert find(panel, QDoubleSpinBox, "testFractionSpin").value() == 0.2
+    assert blocker.args[0].startswith("Adapted to Spiral: hidden layers 16, 16 tanh, init "
+                                      "xavier_uniform")
+
+
+def test_what_the_person_set_survives_a_dataset_switch(qtbot, panel):
+    pick(find(panel, QComboBox, "weightInitCombo"), "he_normal")
+    with qtbot.waitSignal(panel.adapted) as blocker:
+        pick(find(panel, QComboBox, "datasetCombo"), "Moons")
+    assert panel.session().network.init == "he_normal"
+    assert panel.session().training.optimizer == "adam"  # not set by hand: adapted
+    assert "kept what you set: init he_normal" in blocker.args[0]
+
+
+def test_a_textbook_dataset_holds_out_nothing_after_a_test_fraction_was_set(qtbot, panel):
+    """Issue #11, finding 1: after Sin with 0.20, the 3×4 binary example held out a row."""
+    spin = find(panel, QDoubleSpinBox, "testFractionSpin")
+    spin.setValue(0.2)
+    assert panel.session().data.test_fraction == 0.2
+    pick(find(panel, QComboBox, "datasetCombo"), "3×4 binary")
+    assert panel.session().data.test_fraction == 0.0 and spin.value() == 0.0
+    assert panel.session().data.load().test.n_samples == 0
 
 
 def test_only_valid_output_pairs_are_offered(qtbot, panel):

@@ -407,8 +407,11 @@ def test_the_inspector_follows_reset_rebuilds_batches_and_loads(qtbot, window, d
 
     batch = inspector.findChild(QComboBox, "batchCombo")
     minibatch = batch.model().item(batch.findData("minibatch"))
-    assert not minibatch.isEnabled()  # full batch: no mini-batch to show
-    window.findChild(BigSpinBox, "batchSizeSpin").setValue(10)
+    batch_size = window.findChild(BigSpinBox, "batchSizeSpin")
+    assert minibatch.isEnabled() and batch_size.value() == 32  # the spiral's starter
+    batch_size.setValue(0)  # full batch: no mini-batch to show
+    qtbot.waitUntil(lambda: not minibatch.isEnabled())
+    batch_size.setValue(10)
     qtbot.waitUntil(minibatch.isEnabled)
     batch.setCurrentIndex(batch.findData("minibatch"))
     assert inspector.trace["X"].shape == (10, 2) and n > 10

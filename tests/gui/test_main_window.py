@@ -324,7 +324,7 @@ def test_unsaved_changes_ask_before_new_and_cancel_keeps_them(qtbot, window, dia
 def test_classification_data_shows_the_decision_regions(qtbot, window):
     combo = window.findChild(QComboBox, "datasetCombo")
     combo.setCurrentIndex(combo.findText("Spiral"))
-    qtbot.waitUntil(lambda: shapes(window)[:1] == [(2, 100)])
+    qtbot.waitUntil(lambda: shapes(window)[:1] == [(2, 16)])  # the spiral's starter
     docks = {d.objectName(): d for d in window.findChildren(QDockWidget)}
     assert docks["decisionDock"].isVisible() and not docks["fitDock"].isVisible()
     train_until(qtbot, window, 5)
