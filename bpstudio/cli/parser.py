@@ -12,6 +12,7 @@ from ..core import ACTIVATIONS, INITIALIZERS, LOSSES
 from ..core.datasets import GENERATORS
 from ..core.losses import REDUCTIONS
 from ..examples import EXAMPLES
+from ..io.csv_table import CLASS_GUESS_MAX, MISSING, TASKS
 from ..limits import (
     MAX_EPOCHS,
     MAX_LAYERS,
@@ -100,6 +101,17 @@ def _add_new(sub: Any) -> None:
     design("--param", action="append", default=[], metavar="KEY=VALUE",
            help=f"a generator parameter, e.g. n=200 or noise=0.1 (repeatable; n <= "
            f"{MAX_SAMPLES:,})")
+    design("--csv", metavar="CSV", type=flags.path,
+           help="import this CSV file's rows instead of generating data (delimiter, decimal "
+           "mark, header and encoding are detected); needs --target")
+    design("--target", action="append", default=[], metavar="COLUMN",
+           help="with --csv: the column to learn (repeat for several regression targets)")
+    design("--inputs", metavar="A,B,...", help="with --csv: the input columns (default: every "
+           "other column of numbers)")
+    design("--task", choices=list(TASKS), help="with --csv: default guessed from the target "
+           f"(text, or whole numbers with at most {CLASS_GUESS_MAX} values: classification)")
+    design("--missing", choices=list(MISSING), help="with --csv: refuse a missing value "
+           "(default), or drop the rows that have one")
     design("--test-fraction", type=float,
            help=f"share of samples held out ({DataSpec.test_fraction:g})")
     design("--standardize", action="store_true", help="scale inputs to mean 0, sd 1")
