@@ -71,13 +71,24 @@ def build_parser() -> argparse.ArgumentParser:
     info.add_argument("file", metavar="FILE", type=flags.path)
     info.add_argument("--json", action="store_true", help="print JSON for machines")
     info.set_defaults(run=info_command)
-    export = sub.add_parser("export", help="write a file's arrays (.npz) or history (.csv)")
+    export = sub.add_parser("export", help="write a file's arrays (.npz), history (.csv), "
+                            "predictions (.csv), ONNX model or NumPy script")
     export.add_argument("file", metavar="FILE", type=flags.path)
     what = export.add_mutually_exclusive_group(required=True)
     what.add_argument("--npz", metavar="OUT", type=flags.path,
                       help="weights, biases, optimizer state, history")
     what.add_argument("--csv", metavar="OUT", type=flags.path,
                       help="the history, one row per epoch")
+    what.add_argument("--predictions", metavar="OUT", type=flags.path,
+                      help="CSV: each sample's inputs, targets, outputs (and predicted class), "
+                      "train and test")
+    what.add_argument("--onnx", metavar="OUT", type=flags.path,
+                      help='the network as an ONNX model (needs pip install "bpstudio[onnx]")')
+    what.add_argument("--script", metavar="OUT", type=flags.path,
+                      help="the network as a Python script that needs only NumPy")
+    export.add_argument("--float32", action="store_true",
+                        help="with --onnx: a float32 model (default float64, exactly the "
+                        "network)")
     export.set_defaults(run=export_command)
     return parser
 
