@@ -1,10 +1,12 @@
 """An imported CSV table becomes embedded rows with its names, fitted to the limits."""
 
+from dataclasses import replace
+
 import numpy as np
 
 from bpstudio.io import dumps, loads
 from bpstudio.io.csv_embed import EMPTY_NAME, distinct, embedded_table, fitted
-from bpstudio.io.csv_import import CsvOptions, read_table
+from bpstudio.io.csv_import import CsvOptions, ImportedTable, read_table
 from bpstudio.limits import MAX_COLUMN_NAMES, MAX_NAME_CHARS
 from bpstudio.session import DataSpec, Session
 
@@ -47,11 +49,13 @@ def test_an_empty_label_is_a_class_called_empty():
 
 
 def test_more_columns_than_names_a_table_keeps_gives_plain_names():
-    columns = MAX_COLUMN_NAMES + 1
-    header = ",".join(f"c{i}" for i in range(columns))
-    data = (header + "\n" + ",".join(str(i % 7) for i in range(columns)) + "\n"
-            + ",".join(str(i % 5 + 1) for i in range(columns)) + "\n").encode()
-    table = embedded_table(read_table(data, target="c0", task="regression"))
+    inputs = MAX_COLUMN_NAMES  # and one target: one column too many
+    imported = ImportedTable(np.arange(2.0 * inputs).reshape(2, inputs), np.array([[1.0], [2.0]]),
+                             "regression", tuple(f"c{i}" for i in range(inputs)), ("t",), (),
+                             np.array([2, 3]), ())
+    table = embedded_table(imported)
     assert table.input_names == () and table.target_names == ()
     prepared = DataSpec("table", table=table).load()
     assert prepared.input_names[:2] == ("x1", "x2") and prepared.target_names == ("y",)
+    fewer = replace(imported, X=imported.X[:, 1:], input_names=imported.input_names[1:])
+    assert embedded_table(fewer).input_names == imported.input_names[1:]
