@@ -4,6 +4,8 @@ Each file is written here as bytes, so every number, name and row number can be 
 eye against its text.
 """
 
+import json
+
 import numpy as np
 import pytest
 
@@ -144,3 +146,17 @@ def test_a_session_made_from_a_csv_trains(csv, tmp_path, capsys):
     code, _out, err = run(capsys, "train", path, "--epochs", "3")
     assert code == 0, err
     assert load(path).state.epoch == 3
+
+
+def test_info_shows_the_names_the_rows_came_with(csv, tmp_path, capsys):
+    labels = [f"k{i}" for i in range(10)]
+    rows = "".join(f"{i},{i % 3},{labels[i]}\n" for i in range(10))
+    source = csv(f"a,\x1b[31mb,kind\n{rows}".encode())
+    path = new(capsys, tmp_path, source, "--target", "kind")[3]
+    code, out, _ = run(capsys, "info", path)
+    assert code == 0
+    lines = dict(line.split(maxsplit=1) for line in out.splitlines())
+    assert lines["inputs"] == "'a', '\\x1b[31mb'" and lines["targets"] == "'kind'"
+    assert lines["classes"] == "'k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7' and 2 more"
+    data = json.loads(run(capsys, "info", path, "--json")[1])["data"]
+    assert data["class_names"] == labels and data["input_names"] == ["a", "\x1b[31mb"]
