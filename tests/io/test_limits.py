@@ -245,11 +245,12 @@ ONE_LINE = ODD_TEXT.filter(lambda s: s.splitlines() in ([], [s]))
 LONG_TITLE = "\x01😀\u0301é\\\"\t" * (MAX_TITLE_CHARS // 7) + "x" * (MAX_TITLE_CHARS % 7)
 LONG_NOTES = "\x00\n\r\u2028😀\"\\" * (MAX_NOTES_CHARS // 7) + "y" * (MAX_NOTES_CHARS % 7)
 SEEDS = st.sampled_from([0, MAX_SEED]) | st.integers(0, MAX_SEED)
+NAMES = st.sampled_from(["\x01😀\u0301" * (MAX_NAME_CHARS // 3) + "n"]) | ODD_TEXT.filter(bool)
 
 
 @st.composite
 def data_specs(draw):
-    kind = draw(st.sampled_from(["sin", "xor", "classes", "table"]))
+    kind = draw(st.sampled_from(["sin", "xor", "classes", "table", "named classes"]))
     seed, split = draw(SEEDS), draw(SEEDS)
     fraction = draw(st.sampled_from([0.0, 0.25]))
     standardize = draw(st.booleans())
@@ -266,6 +267,16 @@ def data_specs(draw):
         name = draw(st.sampled_from(["gaussians", "spiral"]))
         return DataSpec(name, {"n": n, "classes": classes, "seed": seed}, 0.0, split,
                         standardize)
+    if kind == "named classes":
+        classes = draw(st.sampled_from([2, MAX_CLASSES]))
+        names = draw(st.lists(NAMES, min_size=classes, max_size=classes, unique=True))
+        labels = np.arange(2 * classes) % classes
+        table = Table(np.c_[labels * 0.5, -labels], labels, "classification",
+                      class_names=names, input_names=draw(st.lists(NAMES, min_size=2,
+                                                                   max_size=2)),
+                      target_names=[draw(NAMES)])
+        return DataSpec("table", table=table, test_fraction=fraction, split_seed=split,
+                        standardize=standardize)
     # (standardizing data near ±1e308 overflows in the core: issue #9 §6, not a limit)
     big = 1e100 if standardize else 1e300
     values = draw(st.lists(st.floats(-big, big), min_size=8, max_size=8))
