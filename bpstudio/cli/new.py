@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from ..core.outputs import default_loss, default_output
@@ -13,7 +14,8 @@ from ..examples import EXAMPLES
 from ..headless import describe_network
 from ..io import BPFileError, save
 from ..io.csv_embed import embedded_table
-from ..io.csv_import import CsvImportError, read_table
+from ..io.csv_import import CsvImportError, CsvOptions, preview, read_table
+from ..io.csv_source import DELIMITERS
 from ..io.csv_table import MISSING
 from ..limit_checks import check_parameters
 from ..limits import MAX_LAYERS, MAX_PARAMETERS
@@ -22,6 +24,12 @@ from ..training_fields import TRAINING_FIELDS, defaults_for
 from . import flags
 from .flags import UsageError
 from .output import fail, say, show
+
+CSV_FLAGS = ("target", "inputs", "task", "missing", "delimiter", "decimal", "header",
+             "encoding")
+"""The flags (their ``dest``) that choose how a CSV file is read: only with ``--csv``."""
+DECIMAL_MARKS = {"point": ".", "comma": ","}
+"""``--decimal``'s choices."""
 
 
 def new_command(args: argparse.Namespace) -> int:
@@ -98,10 +106,9 @@ def _data(args: argparse.Namespace, seed: int, warn: Callable[[str], None]) -> D
     split = {"test_fraction": _or(args.test_fraction, DataSpec.test_fraction),
              "split_seed": seed, "standardize": args.standardize}
     if args.csv is None:
-        for flag, given in (("--target", args.target), ("--inputs", args.inputs),
-                            ("--task", args.task), ("--missing", args.missing)):
-            if given:
-                raise UsageError(f"{flag} chooses columns of a CSV file; give it with --csv")
+        for dest in CSV_FLAGS:
+            if getattr(args, dest):
+                raise UsageError(f"--{dest} is about reading a CSV file; give it with --csv")
         params = dict(_key_value(p) for p in args.param)
         if args.seed is not None:
             params.setdefault("seed", seed)
@@ -112,11 +119,22 @@ def _data(args: argparse.Namespace, seed: int, warn: Callable[[str], None]) -> D
     if not args.target:
         raise UsageError("--csv needs --target COLUMN, the column the network should learn")
     inputs = None if args.inputs is None else [n.strip() for n in args.inputs.split(",")]
-    imported = read_table(args.csv, target=args.target, inputs=inputs, task=args.task,
-                          missing=_or(args.missing, MISSING[0]))
+    imported = read_table(args.csv, _csv_options(args), target=args.target, inputs=inputs,
+                          task=args.task, missing=_or(args.missing, MISSING[0]))
     for warning in imported.warnings:
         warn(warning)
     return DataSpec(TABLE, table=embedded_table(imported), **split)
+
+
+def _csv_options(args: argparse.Namespace) -> CsvOptions | None:
+    """How to read the CSV file: detected (None), with the options the flags give replacing
+    the detected ones."""
+    given = {"delimiter": {name: mark for mark, name in DELIMITERS.items()}.get(args.delimiter),
+             "decimal": DECIMAL_MARKS.get(args.decimal),
+             "header": None if args.header is None else args.header == "yes",
+             "encoding": args.encoding}
+    given = {key: value for key, value in given.items() if value is not None}
+    return replace(preview(args.csv).options, **given) if given else None
 
 
 def _training_flags(args: argparse.Namespace) -> dict[str, Any]:

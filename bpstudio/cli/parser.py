@@ -12,6 +12,7 @@ from ..core import ACTIVATIONS, INITIALIZERS, LOSSES
 from ..core.datasets import GENERATORS
 from ..core.losses import REDUCTIONS
 from ..examples import EXAMPLES
+from ..io.csv_source import DELIMITERS, ENCODINGS
 from ..io.csv_table import CLASS_GUESS_MAX, MISSING, TASKS
 from ..limits import (
     MAX_EPOCHS,
@@ -26,7 +27,7 @@ from ..training_fields import TRAINING_FIELDS, Choice
 from . import flags
 from .export import export_command
 from .info import info_command
-from .new import new_command
+from .new import DECIMAL_MARKS, new_command
 from .output import say
 from .train import DEFAULT_EPOCHS, train_command
 
@@ -123,6 +124,12 @@ def _add_new(sub: Any) -> None:
            f"(text, or whole numbers with at most {CLASS_GUESS_MAX} values: classification)")
     design("--missing", choices=list(MISSING), help="with --csv: refuse a missing value "
            "(default), or drop the rows that have one")
+    design("--delimiter", choices=list(DELIMITERS.values()),
+           help="with --csv: the delimiter, when detection guesses wrong")
+    design("--decimal", choices=list(DECIMAL_MARKS), help="with --csv: the decimal mark")
+    design("--header", choices=("yes", "no"), help="with --csv: whether the first row holds "
+           "the column names")
+    design("--encoding", choices=list(ENCODINGS), help="with --csv: the file's encoding")
     design("--test-fraction", type=float,
            help=f"share of samples held out ({DataSpec.test_fraction:g})")
     design("--standardize", action="store_true", help="scale inputs to mean 0, sd 1")

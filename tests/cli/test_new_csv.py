@@ -113,8 +113,9 @@ def test_a_column_the_file_lacks_is_refused_with_its_columns(csv, tmp_path, caps
      "--data"),
     (["--csv", "data.csv", "--target", "y", "--param", "n=3"], "--csv cannot be combined with "
      "--param"),
-    (["--target", "y"], "--target chooses columns of a CSV file; give it with --csv"),
-    (["--missing", "drop"], "--missing chooses columns of a CSV file"),
+    (["--target", "y"], "--target is about reading a CSV file; give it with --csv"),
+    (["--missing", "drop"], "--missing is about reading a CSV file"),
+    (["--decimal", "comma"], "--decimal is about reading a CSV file"),
     (["--example", "sin", "--csv", "data.csv"], "--example cannot be combined with --csv"),
     (["--csv", "data.csv", "--target", "y", "--layers", "3,4,1"],
      "--layers: the data 'data.csv' has 1 inputs and 1 outputs"),
@@ -160,3 +161,21 @@ def test_info_shows_the_names_the_rows_came_with(csv, tmp_path, capsys):
     assert lines["classes"] == "'k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7' and 2 more"
     data = json.loads(run(capsys, "info", path, "--json")[1])["data"]
     assert data["class_names"] == labels and data["input_names"] == ["a", "\x1b[31mb"]
+
+
+def test_the_reading_options_can_replace_what_is_detected(csv, tmp_path, capsys):
+    # one column per row of "1,5" read with a comma delimiter: two columns, decimal points
+    source = csv(b"x,y\n1,5\n2,6\n3,5\n")
+    code, _, err, path = new(capsys, tmp_path, source, "--target", "y")
+    assert code == 0, err
+    assert load(path).data.table.X[:, 0].tolist() == [1, 2, 3]
+    code, _, err, path = new(capsys, tmp_path, source, "--target", "column 2", "--header", "no",
+                             "--task", "classification", "--force")
+    assert code == 1 and "row 1, column 'column 1': 'x' is not a number" in error_line(err)
+    semicolons = csv("a;b\n1,5;0\n2,5;1\n".encode("cp1252"), "semi.csv")
+    code, _, err, path = new(capsys, tmp_path, semicolons, "--target", "b", "--inputs", "a",
+                             "--decimal", "point", "--force")
+    assert code == 1 and "'1,5' is not a number (decimal mark '.'" in error_line(err)
+    code, _, err, path = new(capsys, tmp_path, semicolons, "--target", "b", "--delimiter",
+                             "semicolon", "--encoding", "cp1252", "--force")
+    assert code == 0 and load(path).data.table.X[:, 0].tolist() == [1.5, 2.5]
