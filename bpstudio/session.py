@@ -439,10 +439,10 @@ def _check_table(table: Table) -> None:
     y_columns = y.shape[1] if y.ndim == 2 else 1
     inputs = X.shape[1] if X.ndim == 2 else 1
     check_data_values("table", n, inputs, output_count(table.task, y_columns, n_classes))
-    check_table_names(table, n_classes, inputs, y_columns)
+    _check_table_names(table, n_classes, inputs, y_columns)
 
 
-def check_table_names(table: Table, n_classes: int, inputs: int, y_columns: int) -> None:
+def _check_table_names(table: Table, n_classes: int, inputs: int, y_columns: int) -> None:
     """The names of a table: none or one per class (distinct), input and target column."""
     check_column_names("table", len(table.input_names) + len(table.target_names))
     if table.class_names and table.task == "regression":

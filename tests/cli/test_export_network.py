@@ -174,11 +174,12 @@ def test_onnx_runtime_computes_what_the_network_computes(tmp_path, iris, capsys,
 def test_without_onnx_the_export_names_the_extra_and_writes_nothing(tmp_path, iris, capsys,
                                                                     monkeypatch):
     monkeypatch.setitem(sys.modules, "onnx", None)  # `import onnx` now raises ImportError
-    monkeypatch.setattr("bpstudio.cli.export.onnx_available", lambda: False)
     out = tmp_path / "iris.onnx"
     code, _, err = run(capsys, "export", iris, "--onnx", out)
     assert code == 1 and error_line(err) == f"bpstudio: {out}: {ONNX_MISSING}"
     assert "bpstudio[onnx]" in err and not out.exists()
+    code, _, err = run(capsys, "export", tmp_path / "absent.bpnet", "--onnx", out)
+    assert code == 1 and ONNX_MISSING in err  # said before the file is read
 
 
 @pytest.mark.parametrize("flags", [["--npz", "a.npz", "--onnx", "b.onnx"],
