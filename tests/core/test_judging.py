@@ -172,7 +172,7 @@ def test_residuals_are_what_the_prediction_misses(rows):
     judged = judge_values(predicted, true)
     np.testing.assert_array_equal(judged.predicted[:, 0] + judged.residuals[:, 0]
                                   - judged.true[:, 0], (predicted + (true - predicted)) - true)
-    assert 0 <= judged.mae <= np.max(np.abs(judged.residuals))
+    assert 0 <= judged.mae <= np.max(np.abs(judged.residuals)) * (1 + 1e-12)  # a mean rounds
     assert judged.mae == 0 or not np.all(true == predicted)
     assert judged.r2 == r2(true, predicted)
 
