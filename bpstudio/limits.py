@@ -56,3 +56,12 @@ import may keep (``MAX_TABLE_VALUES``), written with all 17 digits, take about 5
 MAX_CSV_CELLS = 10_000_000
 """Cells (rows × columns) of a CSV file that an import reads; more is refused while reading,
 so a file of many short cells cannot fill the memory (about 9 bytes are kept per cell)."""
+
+MAX_NAME_CHARS = 100
+"""A name that embedded rows keep: a class's, an input column's or a target column's (a CSV
+import cuts longer header names; the legend and the messages show names)."""
+
+MAX_COLUMN_NAMES = 10_000
+"""Named columns (inputs and targets) of embedded rows: a table with more columns keeps no
+column names. With MAX_CLASSES class names, every name at its longest, the names add at
+most about 6.6 MB to a file (``tests/io`` checks the worst case)."""

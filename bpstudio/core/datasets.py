@@ -365,14 +365,22 @@ class Standardizer:
     def n_features(self) -> int:
         return self.mean.size
 
+    @property
+    def exponents(self) -> np.ndarray:
+        """Per column, the power of two :meth:`transform` divides the inputs, ``mean`` and
+        ``scale`` by first: 0 for ordinary columns; for a column of huge (or tiny) numbers,
+        enough that ``X − mean`` cannot overflow (or lose its digits). Exact, being a power
+        of two; an export that computes the transform elsewhere (ONNX, a script) uses it."""
+        return _safe_exponents(self.scale)
+
     def transform(self, X: object) -> np.ndarray:
         """``(X − mean) / scale`` for ``X`` of shape ``(N, d)``."""
-        k = _safe_exponents(self.scale)  # X − mean of huge columns overflows unscaled
+        k = self.exponents  # X − mean of huge columns overflows unscaled
         return (np.ldexp(self._check(X), -k) - np.ldexp(self.mean, -k)) / np.ldexp(self.scale, -k)
 
     def inverse_transform(self, X: object) -> np.ndarray:
         """``X · scale + mean``: back to the original units."""
-        k = _safe_exponents(self.scale)
+        k = self.exponents
         return np.ldexp(self._check(X) * np.ldexp(self.scale, -k) + np.ldexp(self.mean, -k), k)
 
     def to_dict(self) -> dict[str, list[float]]:

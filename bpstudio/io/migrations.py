@@ -14,7 +14,7 @@ from .errors import BPFileError
 from .fields import describe
 
 FORMAT = "bpstudio-network"
-VERSION = 3
+VERSION = 4
 """The version this app writes; it reads every version from 0 up to this one."""
 
 
@@ -60,8 +60,24 @@ def migrate_2_to_3(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
+def _table_names_3_to_4(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 4 keeps the names of embedded rows' columns and classes (``data.table``'s
+    ``input_names``, ``target_names``, ``class_names``); a version-3 table had none: ``[]``."""
+    doc = dict(doc)
+    data = doc.get("data")
+    if isinstance(data, dict) and isinstance(data.get("table"), dict):
+        names = {"input_names": [], "target_names": [], "class_names": []}
+        doc["data"] = {**data, "table": {**names, **data["table"]}}
+    return doc
+
+
+def migrate_3_to_4(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 4: the names of embedded rows (:func:`_table_names_3_to_4`)."""
+    return _table_names_3_to_4(doc)
+
+
 STEPS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
-    0: migrate_0_to_1, 1: migrate_1_to_2, 2: migrate_2_to_3,
+    0: migrate_0_to_1, 1: migrate_1_to_2, 2: migrate_2_to_3, 3: migrate_3_to_4,
 }
 
 

@@ -18,10 +18,13 @@ from hypothesis import strategies as st
 from bpstudio.core import History, TrainerState
 from bpstudio.io import dumps, loads
 from bpstudio.limits import (
+    MAX_CLASSES,
+    MAX_COLUMN_NAMES,
     MAX_EPOCHS,
     MAX_FILE_BYTES,
     MAX_HISTORY_ROWS,
     MAX_LAYERS,
+    MAX_NAME_CHARS,
     MAX_NOTES_CHARS,
     MAX_PARAMETERS,
     MAX_STEPS,
@@ -42,25 +45,28 @@ ROW = len(" " * 8 + "[") + FLOAT + len("],\n")
 EPOCH_ITEM = len(str(MAX_EPOCHS)) + len(", ")
 CHAR = len("\\u0001")
 """The most bytes one character of the title or notes takes (a control character)."""
+NAME = MAX_NAME_CHARS * CHAR + len('"", ')
+"""A class's or column's name of embedded rows, at its longest, in a one-line list."""
 SKELETON = 64 * 1024
 """Everything else: keys, settings, up to MAX_LAYERS layer entries, the generator state."""
 
 
-def bound(parameters: int, inputs: int, table_values: int, history_rows: int, chars: int
-          ) -> int:
+def bound(parameters: int, inputs: int, table_values: int, history_rows: int, chars: int,
+          names: int = 0) -> int:
     """The most bytes a file can take with these counts."""
     return (SKELETON
             + parameters * (2 * ROW + 2 * ITEM)  # state and start as rows; Adam's m and v
             + inputs * 2 * ITEM  # the standardizer's mean and scale
             + table_values * ROW
             + history_rows * (EPOCH_ITEM + 4 * ITEM)
-            + chars * CHAR)
+            + chars * CHAR
+            + names * NAME)
 
 
 def test_the_worst_case_every_limit_allows_at_once_fits():
     inputs = min(MAX_PARAMETERS, MAX_TABLE_VALUES)  # each input has a weight and a column
     worst = bound(MAX_PARAMETERS, inputs, MAX_TABLE_VALUES, MAX_HISTORY_ROWS,
-                  MAX_TITLE_CHARS + MAX_NOTES_CHARS)
+                  MAX_TITLE_CHARS + MAX_NOTES_CHARS, MAX_CLASSES + MAX_COLUMN_NAMES)
     assert worst <= MAX_FILE_BYTES, f"{worst:,} bytes > {MAX_FILE_BYTES:,}"
 
 
@@ -68,12 +74,15 @@ def test_the_worst_case_every_limit_allows_at_once_fits():
 
 
 def worst_session(inputs=1, rows=1, history=0, chars=0, hidden=(), standardize=False,
-                  data=None):
+                  data=None, names=False):
     """A trained-looking Adam session whose every number has the longest text: ``inputs``
-    columns and ``rows`` rows of embedded data, a network of one-number rows."""
+    columns and ``rows`` rows of embedded data (with ``names``, each column has a name of
+    the most bytes), a network of one-number rows."""
     if data is None:
         X = np.full((rows, inputs), LONGEST_FLOAT)
-        data = DataSpec("table", table=Table(X, X[:, :1].copy(), "regression"),
+        longest = ("\x01" * MAX_NAME_CHARS,) if names else ()
+        data = DataSpec("table", table=Table(X, X[:, :1].copy(), "regression",
+                                             input_names=longest * inputs, target_names=longest),
                         standardize=standardize)
     session = Session(
         NetworkSpec(tuple(LayerSpec(1, a) for a in hidden), "identity", "mse",
@@ -129,6 +138,13 @@ def test_each_input_costs_two_items_of_the_standardizer():
 def test_each_value_of_embedded_rows_costs_a_row():
     grown = size(worst_session(rows=2 * K)) - size(worst_session(rows=K))
     assert grown == K * 2 * ROW  # a row of X and a row of y, one number each
+
+
+def test_each_name_costs_its_longest_escapes_in_a_list():
+    def grown(names):
+        return size(worst_session(inputs=2 * K, names=names)) - size(worst_session(inputs=K,
+                                                                                  names=names))
+    assert grown(True) - grown(False) == K * NAME
 
 
 def test_each_history_row_costs_an_epoch_and_four_measures():

@@ -2,24 +2,36 @@
 
 import json
 
+import numpy as np
 import pytest
 
 from bpstudio.examples import EXAMPLES
 from bpstudio.io import VERSION, BPFileError, dumps, loads
+from bpstudio.io.data import NAME_KEYS
 from bpstudio.io.migrations import (
     STEPS,
     migrate,
     migrate_0_to_1,
     migrate_1_to_2,
     migrate_2_to_3,
+    migrate_3_to_4,
 )
 
-from .conftest import assert_states_identical, text_of
+from .conftest import assert_states_identical, named_table_session, table_session, text_of, train
+
+
+def as_version_3(doc):
+    """Version 3 kept no names of embedded rows."""
+    old = json.loads(json.dumps(doc))
+    old["version"] = 3
+    for key in NAME_KEYS:
+        old["data"].get("table", {}).pop(key, None)
+    return old
 
 
 def as_version_2(doc):
     """Version 2 stopped only between epochs and kept every epoch's history row."""
-    old = json.loads(json.dumps(doc))
+    old = as_version_3(doc)
     old["version"] = 2
     if old["state"] is not None:
         assert old["state"].pop("progress") is None
@@ -49,7 +61,7 @@ def test_every_older_version_has_a_step():
     assert sorted(STEPS) == list(range(VERSION))
 
 
-@pytest.mark.parametrize("as_old", [as_version_0, as_version_1, as_version_2])
+@pytest.mark.parametrize("as_old", [as_version_0, as_version_1, as_version_2, as_version_3])
 def test_an_older_file_loads_into_the_same_session(trained, as_old):
     loaded = loads(json.dumps(as_old(json.loads(dumps(trained)))))
     assert_states_identical(loaded.state, trained.state)
@@ -105,7 +117,7 @@ def test_the_2_to_3_step_changes_only_what_version_3_changed(trained):
     old = as_version_2(doc)
     assert "progress" not in json.dumps(old) and '"stride"' not in json.dumps(old)
     new = migrate_2_to_3(old)
-    assert {**new, "version": 3} == doc
+    assert {**new, "version": 3} == as_version_3(doc)
     loaded = loads(json.dumps(old))
     assert loaded.state.progress is None and loaded.state.history.stride == 1
     assert "progress" not in old["state"] and "stride" not in old["state"]["history"]  # as it was
@@ -115,3 +127,26 @@ def test_a_version_2_file_without_state_migrates(trained):
     old = as_version_2(json.loads(dumps(trained.with_state(None))))
     assert migrate_2_to_3(old)["state"] is None
     assert loads(json.dumps(old)).state is None
+
+
+@pytest.mark.parametrize("make", [table_session, named_table_session])
+def test_a_version_3_table_loads_without_names(make):
+    session = train(make(), 2)
+    old = as_version_3(json.loads(dumps(session)))
+    assert not any(key in json.dumps(old) for key in NAME_KEYS)
+    loaded = loads(json.dumps(old))
+    assert_states_identical(loaded.state, session.state)
+    table = loaded.data.table
+    assert (table.class_names, table.input_names, table.target_names) == ((), (), ())
+    np.testing.assert_array_equal(table.X, session.data.table.X)
+
+
+def test_the_3_to_4_step_adds_only_empty_names_to_a_table(trained):
+    doc = json.loads(dumps(table_session()))
+    old = as_version_3(doc)
+    new = migrate_3_to_4(old)
+    assert {**new, "version": VERSION} == {**doc, "version": VERSION}
+    assert new["data"]["table"] == {**old["data"]["table"], **{key: [] for key in NAME_KEYS}}
+    assert "input_names" not in old["data"]["table"]  # input not modified
+    generated = as_version_3(json.loads(dumps(trained)))
+    assert migrate_3_to_4(generated)["data"] == generated["data"]
