@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from bpstudio import io as bpnet
 from bpstudio.core.text import MESSAGE_CHARS
-from bpstudio.gui.crash_guard import CrashGuard
+from bpstudio.gui.window.crash_guard import CrashGuard
 
 pytestmark = pytest.mark.qt_no_exception_capture  # the guard, not pytest-qt, takes them here
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from bpstudio import io as bpnet
 from bpstudio.core.text import MESSAGE_CHARS
-from bpstudio.gui.errors import DETAILS_CHARS, error_box, show_error
+from bpstudio.gui.window.errors import DETAILS_CHARS, error_box, show_error
 
 HUGE = "row " + "9" * 30_000_000  # 30 MB: a dialog holding it took over 60 s to paint
 

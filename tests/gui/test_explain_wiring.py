@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 from bpstudio import io as bpnet
 from bpstudio.core.expression import BILLS
 from bpstudio.examples import EXAMPLES
-from bpstudio.gui.dock_spec import on_screen
 from bpstudio.gui.explain_docks import DOCKS
 from bpstudio.gui.widgets import BigSpinBox, LogSpinBox
+from bpstudio.gui.window.dock_spec import on_screen
 from bpstudio.lessons import LESSONS, get_lesson
 from bpstudio.training import run as run_module
 from bpstudio.training.extras import HIDDEN_OUTPUTS, MEAN_ABS_GRAD
@@ -160,7 +160,7 @@ def test_every_lesson_opens_its_views_in_front(qtbot, window, lesson_id):
 @pytest.mark.parametrize("width, height", [(1000, 700), (1600, 1000)])
 def test_a_lesson_in_a_small_window_puts_a_squeezed_view_behind_as_a_tab(
         qtbot, window, width, height):
-    from bpstudio.gui.dock_area import MIN_SIDE_BY_SIDE
+    from bpstudio.gui.window.dock_area import MIN_SIDE_BY_SIDE
 
     window.resize(width, height)
     open_lesson(window, "two_input")

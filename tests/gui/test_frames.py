@@ -10,9 +10,9 @@ from dataclasses import replace
 import numpy as np
 
 from bpstudio.core.snapshot import PlotGrid, make_snapshot
-from bpstudio.gui.pace import SMOOTH
 from bpstudio.gui.training import TrainingController
 from bpstudio.gui.training.frames import MAX_FRAME_INTERVAL
+from bpstudio.gui.training.pace import SMOOTH
 from bpstudio.session import DataSpec, LayerSpec, NetworkSpec, Session
 
 SPIRAL = Session(NetworkSpec((LayerSpec(6, "tanh"),), "sigmoid", "binary_cross_entropy"),

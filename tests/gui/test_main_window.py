@@ -383,7 +383,7 @@ def test_dock_layout_and_geometry_persist(qtbot, dialogs):
 
 
 def test_smooth_animation_lets_drawing_take_more_and_is_remembered(qtbot, dialogs):
-    from bpstudio.gui.pace import FASTEST, SMOOTH
+    from bpstudio.gui.training.pace import FASTEST, SMOOTH
 
     def pace(window):  # the one place frames are paced: the controller's render
         return window.training.render_budget
@@ -424,8 +424,8 @@ def test_an_unreadable_file_at_launch_falls_back_to_the_example(qtbot, dialogs, 
 
 
 def test_another_view_can_join_as_a_dock(qtbot, window):
-    from bpstudio.gui.dock_spec import DockSpec
     from bpstudio.gui.views import NetworkView
+    from bpstudio.gui.window.dock_spec import DockSpec
 
     extra = NetworkView()
     extra.setObjectName("extraView")

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QMessageBox, QToolButton
 from bpstudio import io as bpnet
 from bpstudio.examples import EXAMPLES, example_path
 from bpstudio.gui import MainWindow
-from bpstudio.gui.app import SWITCH_INTERVAL
 from bpstudio.gui.widgets import BigSpinBox
+from bpstudio.gui.window.app import SWITCH_INTERVAL
 from bpstudio.session import DataSpec, NetworkSpec, Session, Table
 
 FLOAT_MAX = 1.797e308

@@ -31,9 +31,9 @@ from bpstudio.core.text import shorten
 from bpstudio.limits import MAX_SEED
 from bpstudio.session import TABLE, DataSpec, NetworkSpec, PreparedData, Session, TrainingConfig
 
-from ..data_size import check_data_size
 from ..widgets import BigSpinBox
 from . import choices
+from .data_size import check_data_size
 from .layers_table import LayersTable
 from .parts import DataWidgets, ExactValues, TrainingWidgets, mark_invalid
 

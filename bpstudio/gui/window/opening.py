@@ -19,7 +19,7 @@ from bpstudio import io as bpnet
 from bpstudio.document import Opened
 from bpstudio.session import Session
 
-from .data_size import check_data_size
+from ..designer.data_size import check_data_size
 
 EXPECTED = (bpnet.BPFileError, OSError, ValueError, MemoryError)
 """What opening a file a person chose may raise; anything else is a bug, reported as such."""

@@ -20,6 +20,7 @@ from bpstudio.core.text import quote
 from bpstudio.document import Document, Opened, new_session
 from bpstudio.session import Session
 
+from ..training import TrainingController
 from .actions import MainActions
 from .errors import show_error
 from .export import FORMATS, export_plot, plot_in
@@ -27,7 +28,6 @@ from .live_views import LiveViews
 from .opening import DocumentLoader, prepare, why
 from .settings import AppSettings
 from .status_line import StatusLine
-from .training import TrainingController
 
 FILE_FILTER = "BP Studio networks (*.bpnet);;All files (*)"
 Button = QMessageBox.StandardButton

@@ -4,7 +4,7 @@ The worker and the GUI thread share Python's global lock, so every millisecond s
 is one the training waits. ``FASTEST`` keeps drawing to a small share (training runs at about
 nine tenths of headless speed, the plots move a few times a second); ``SMOOTH`` lets the plots
 move about ten times a second, for teaching and demonstrations, at some cost in speed. The
-training controller spaces its frames by this share (:mod:`.training.frames`); the views
+training controller spaces its frames by this share (:mod:`.frames`); the views
 draw every frame they are given.
 """
 

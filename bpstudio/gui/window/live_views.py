@@ -1,7 +1,7 @@
 """The views that follow training, and how a frame is drawn into them.
 
 The training controller merges what the worker sends into one snapshot per frame, has the
-frame drawn and paces the frames by what drawing costs (:mod:`.training.frames`);
+frame drawn and paces the frames by what drawing costs (:mod:`..training.frames`);
 :meth:`LiveViews.frame` draws a frame into every view on screen, one view per step. A view
 out of sight skips frames and draws the latest one when it comes into sight; a view that
 records every snapshot (the loss plot appends each row) gets them all.
