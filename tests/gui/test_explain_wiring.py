@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from bpstudio import io as bpnet
 from bpstudio.core.expression import BILLS
 from bpstudio.examples import EXAMPLES
-from bpstudio.gui.explain_docks import DOCKS
+from bpstudio.gui.explain.docks import DOCKS
 from bpstudio.gui.widgets import BigSpinBox, LogSpinBox
 from bpstudio.gui.window.dock_spec import on_screen
 from bpstudio.lessons import LESSONS, get_lesson

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from bpstudio.core.diagnostics import check_gradients
-from bpstudio.gui.gradcheck_panel import BAD, GOOD, GradientCheckPanel
+from bpstudio.gui.explain.gradcheck_panel import BAD, GOOD, GradientCheckPanel
 from bpstudio.session import Session
 
 

@@ -8,7 +8,7 @@ import pytest
 from bpstudio.core import SGD, Network, Trainer
 from bpstudio.core.diagnostics import mean_abs_gradients, weight_percentiles
 from bpstudio.core.snapshot import make_snapshot
-from bpstudio.gui.gradient_flow import GradientFlowView
+from bpstudio.gui.explain.gradient_flow import GradientFlowView
 
 
 @pytest.fixture

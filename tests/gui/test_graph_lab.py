@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QGraphicsView
 
-from bpstudio.gui.graph_lab import GraphLabView
+from bpstudio.gui.explain.graph_lab import GraphLabView
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 from bpstudio.core import SGD, Network, Trainer
 from bpstudio.core.snapshot import make_snapshot
 from bpstudio.core.steptrace import trace_step
-from bpstudio.gui.inspector import InspectorView, make_inspector_dock
-from bpstudio.gui.inspector.matrix_model import ACTIVE, SOURCE
+from bpstudio.gui.explain.inspector import InspectorView, make_inspector_dock
+from bpstudio.gui.explain.inspector.matrix_model import ACTIVE, SOURCE
 from bpstudio.lessons import get_lesson
 
 X4 = np.array([[1, 0, 1, 0], [1, 0, 1, 1], [0, 1, 0, 1]], float)

@@ -5,8 +5,8 @@ import numpy as np
 import pytest
 
 from bpstudio.examples import EXAMPLES
-from bpstudio.gui.inspector import InspectorView
-from bpstudio.gui.inspector.matrix_model import MatrixModel
+from bpstudio.gui.explain.inspector import InspectorView
+from bpstudio.gui.explain.inspector.matrix_model import MatrixModel
 from bpstudio.session import training_targets
 
 

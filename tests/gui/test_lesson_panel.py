@@ -3,7 +3,7 @@
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from bpstudio.gui.lesson_panel import LessonPanel, LessonsMenu
+from bpstudio.gui.explain.lesson_panel import LessonPanel, LessonsMenu
 from bpstudio.lessons import LESSONS, get_lesson
 
 

@@ -9,7 +9,7 @@ from bpstudio.core.datasets import Dataset, Standardizer
 from bpstudio.core.diagnostics import hidden_outputs
 from bpstudio.core.snapshot import PlotGrid, make_snapshot
 from bpstudio.core.trainer import History
-from bpstudio.gui.neuron_view import GAP, NeuronView
+from bpstudio.gui.explain.neuron_view import GAP, NeuronView
 from bpstudio.session import PreparedData
 
 

@@ -162,7 +162,7 @@ def test_in_a_narrow_view_the_status_moves_under_the_legend(qtbot):
 
 
 def test_a_views_own_controls_count_when_the_status_is_placed(qtbot):
-    from bpstudio.gui.neuron_view import NeuronView
+    from bpstudio.gui.explain.neuron_view import NeuronView
 
     view = NeuronView()
     qtbot.addWidget(view)
@@ -796,7 +796,7 @@ def extreme_table(task: str, reach: float) -> DataSpec:
 ])
 def test_data_too_far_out_to_draw_gets_a_note_instead(qtbot, cls, network, task):
     """Inputs of ±1.797e308 made pyqtgraph's range NaN ("Cannot set range [nan, nan]")."""
-    from bpstudio.gui.neuron_view import NeuronView
+    from bpstudio.gui.explain.neuron_view import NeuronView
 
     run = Run(network, extreme_table(task, 1.797e308))
     for view_class in (cls, NeuronView):

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from bpstudio.examples import EXAMPLES
-from bpstudio.gui import gradient_flow, neuron_view
+from bpstudio.gui.explain import gradient_flow, neuron_view
 from bpstudio.gui.training import TrainingController, TrainingWorker
 from bpstudio.training import TrainingRun
 from bpstudio.training import run as run_module

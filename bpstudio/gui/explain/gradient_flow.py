@@ -17,9 +17,9 @@ from bpstudio.core.snapshot import MEAN_ABS_GRAD, PlotGrid, TrainingSnapshot
 from bpstudio.core.steptrace import sub
 from bpstudio.session import PreparedData
 
-from .views import theme
-from .views.log_axis import LogAxis
-from .views.reach import PLOT_LIMIT
+from ..views import theme
+from ..views.log_axis import LogAxis
+from ..views.reach import PLOT_LIMIT
 
 MAX_POINTS = 4000
 """Beyond this many epochs recorded, every other point is dropped (the curves stay smooth)."""

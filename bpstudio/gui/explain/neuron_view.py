@@ -22,9 +22,9 @@ from bpstudio.core.snapshot import HIDDEN_OUTPUTS, PlotGrid, TrainingSnapshot
 from bpstudio.core.steptrace import sub
 from bpstudio.session import PreparedData
 
-from .views import theme
-from .views.decision_plot import _pixel_rect
-from .views.reach import out_of_reach
+from ..views import theme
+from ..views.decision_plot import _pixel_rect
+from ..views.reach import out_of_reach
 
 EXTRAS_KEY = HIDDEN_OUTPUTS
 TILE = 40.0
