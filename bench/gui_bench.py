@@ -154,7 +154,7 @@ def p99(values: list[float]) -> float:
 
 
 def heatmap_rate() -> float:
-    from bpstudio.gui.views.benchmark import decision_redraw_rate
+    from decision_redraw import decision_redraw_rate  # bench/ is the script's folder
 
     return decision_redraw_rate(resolution=150, frames=60, classes=2, with_predict=True)
 

@@ -92,7 +92,7 @@ def test_no_module_of_bpstudio_imports_itself_around_a_circle():
 def test_the_cycle_finder_finds_a_circle_and_reads_relative_imports(tmp_path):
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
     graph = import_graph()
-    assert "bpstudio.gui.views.theme" in graph["bpstudio.gui.views.loss_plot"]  # from . import
+    assert "bpstudio.gui.views.palette" in graph["bpstudio.gui.views.loss_plot"]  # from . import
     assert "bpstudio.session" in graph["bpstudio.gui.window.opening"]  # from bpstudio.session
     window = graph["bpstudio.gui.window.crash_guard"]
     assert "bpstudio.gui.window.main_window" in window  # TYPE_CHECKING

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .digits import sub
 from .network import Network
 from .snapshot import frozen_copy
 from .text import quote
@@ -35,20 +36,6 @@ OUTPUT_DELTA, CARRIED, PRODUCT = "output_delta", "carried", "product"
 WEIGHT_GRADIENT, BIAS_GRADIENT, CHANGE, UPDATE = "dW", "db", "change", "update"
 """How an entry was computed (``TraceEntry.kind``), so a cell's arithmetic can be written
 out (:mod:`bpstudio.core.cellmath`)."""
-
-_SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-_SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
-
-
-def sub(n: int) -> str:
-    """``n`` in Unicode subscript digits (``W₁``)."""
-    return str(n).translate(_SUBSCRIPTS)
-
-
-def sup(n: int) -> str:
-    """``n`` in Unicode superscript digits and minus (``10⁻⁴``)."""
-    return str(n).translate(_SUPERSCRIPTS)
-
 
 @dataclass(frozen=True)
 class Source:

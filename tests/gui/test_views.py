@@ -20,11 +20,11 @@ from bpstudio.gui.views import (
     curve,
     log_axis,
     network_view,
+    number_format,
+    palette,
     series,
     stepped,
-    theme,
 )
-from bpstudio.gui.views.benchmark import decision_redraw_rate
 from bpstudio.session import DataSpec, LayerSpec, NetworkSpec, Session, Table, TrainingConfig
 
 SIN = dict(hidden=(LayerSpec(6, "tanh"),), output_activation="identity", loss="mse")
@@ -275,9 +275,9 @@ def test_hover_reads_out_epoch_and_loss(qtbot, log_y):
     hover(qtbot, view, 10.2, np.log10(loss) if log_y else loss)
     qtbot.waitUntil(view.readout.isVisible)
     text = view.readout.toPlainText()
-    assert text.startswith(f"epoch 10\ntrain {theme.format_value(loss)}")
+    assert text.startswith(f"epoch 10\ntrain {number_format.format_value(loss)}")
     test_at_10 = np.interp(10, view.test_series.x, view.test_series.y)
-    assert text.endswith(f"test {theme.format_value(test_at_10)}")
+    assert text.endswith(f"test {number_format.format_value(test_at_10)}")
     np.testing.assert_array_equal(view.marker.getOriginalDataset()[0], [10])
 
 
@@ -314,7 +314,7 @@ def test_long_histories_are_drawn_downsampled(qtbot):
     epoch = int(first.removeprefix("epoch ").replace(",", ""))
     pixel = vb.viewRect().width() / vb.width()
     assert abs(epoch - 500_000) <= 2 * pixel  # where the pointer is (hover wiggles a pixel)
-    assert second == f"train {theme.format_value(losses[epoch - 1])}"
+    assert second == f"train {number_format.format_value(losses[epoch - 1])}"
 
 
 @pytest.mark.parametrize(
@@ -532,7 +532,7 @@ def test_binary_regions_shade_the_probability_with_fixed_levels(qtbot):
     image = view.image.image
     assert image.shape == (40, 40, 3) and image.dtype == np.uint8
     np.testing.assert_array_equal(view.image.getLevels(), [0, 255])
-    lut = theme.diverging_lut()
+    lut = palette.diverging_lut()
     index = np.rint(snap.grid_outputs.reshape(40, 40) * 255).astype(int)
     np.testing.assert_array_equal(image, lut[index])  # pixel (i, j) shades output (i, j)
     view.show_snapshot(dataclasses.replace(snap, epoch=snap.epoch + 1))
@@ -540,7 +540,8 @@ def test_binary_regions_shade_the_probability_with_fixed_levels(qtbot):
     fixed = np.tile([0.0, 0.5, 1.0, np.nan], 400).reshape(-1, 1)  # the same colours whatever
     view.show_snapshot(dataclasses.replace(snap, grid_outputs=fixed))  # else is on screen
     blue, white, orange = (tuple(int(v) for v in c) for c in (
-        theme.shade(theme.BLUE).round(), (255, 255, 255), theme.shade(theme.ORANGE).round()))
+        palette.shade(palette.BLUE).round(), (255, 255, 255),
+        palette.shade(palette.ORANGE).round()))
     assert [tuple(int(v) for v in view.image.image[0, j]) for j in range(4)] == [
         blue, white, orange, white]  # an overflowed output is white
     rect = view.image.mapRectToView(view.image.boundingRect())
@@ -557,11 +558,11 @@ def test_regions_report_accuracy_and_leave_out_what_was_not_measured(qtbot):
     metrics = {"train_accuracy": 0.975, "test_accuracy": float("nan")}
     view.show_snapshot(dataclasses.replace(run.snapshot(1), metrics=metrics))
     assert view.status_label.text() == "accuracy   train 97.5 %"
-    assert theme.score_text({"train_r2": 0.98123, "test_r2": 0.5}, "r2") == (
+    assert number_format.score_text({"train_r2": 0.98123, "test_r2": 0.5}, "r2") == (
         "R²   train 0.981   test 0.500"
     )
     # a diverged fit's R² is short, not three hundred digits
-    assert theme.score_text({"train_r2": -2.3e300}, "r2") == "R²   train -2.3e+300"
+    assert number_format.score_text({"train_r2": -2.3e300}, "r2") == "R²   train -2.3e+300"
 
 
 @pytest.mark.parametrize("cls", [LossPlotView, FitPlotView, DecisionRegionView])
@@ -583,7 +584,7 @@ def test_test_points_are_hollow_and_coloured_by_class(qtbot):
         colours = [
             (p["brush"] if points is train else p["pen"]).color().name() for p in points
         ]
-        assert colours == [theme.class_colour(int(c)) for c in labels]
+        assert colours == [palette.class_colour(int(c)) for c in labels]
     assert view.test_points.opts["brush"].color().name() == "#ffffff"  # hollow: white inside
 
 
@@ -597,7 +598,8 @@ def test_softmax_regions_show_the_class_colours(qtbot):
     assert image.shape == (40, 40, 3) and image.dtype == np.uint8
     np.testing.assert_array_equal(view.image.getLevels(), [0, 255])
     colours = {tuple(int(v) for v in c) for c in image.reshape(-1, 3)}
-    expected = {tuple(int(v) for v in theme.shade(theme.class_colour(k)).round()) for k in range(3)}
+    expected = {tuple(int(v) for v in palette.shade(palette.class_colour(k)).round())
+                for k in range(3)}
     assert colours == expected
     assert len(view.boundary.getData()[0]) > 0
 
@@ -606,7 +608,7 @@ def test_softmax_blend_mixes_colours_by_probability(qtbot):
     run = Run(SOFTMAX, DataSpec("gaussians", {"n": 60, "classes": 3}))
     view = make_view(qtbot, DecisionRegionView, run)
     mixed = view.blend(np.array([[[0.5, 0.5, 0.0]]]))
-    half = (theme.shade(theme.class_colour(0)) + theme.shade(theme.class_colour(1))) / 2
+    half = (palette.shade(palette.class_colour(0)) + palette.shade(palette.class_colour(1))) / 2
     np.testing.assert_array_equal(mixed[0, 0], half.round())
 
 
@@ -668,10 +670,6 @@ def test_live_plots_draw_each_snapshot_at_once_and_clear_forgets_it(
     assert n_points(view.model_curve if cls is FitPlotView else view.boundary) == 0
 
 
-def test_redraw_benchmark_runs(qtbot):
-    assert decision_redraw_rate(resolution=20, frames=2) > 0
-
-
 # -- network diagram -------------------------------------------------------------------------
 
 
@@ -689,8 +687,8 @@ def test_lines_are_coloured_by_sign_and_as_wide_as_the_magnitude(qtbot):
     view.show_snapshot(run.snapshot(0))
     strong_pos, strong_neg = view.line_pen(1, 0, 0), view.line_pen(1, 0, 1)
     weak_pos, weak_neg = view.line_pen(1, 0, 2), view.line_pen(1, 0, 3)
-    assert strong_pos.color().name() == theme.ORANGE
-    assert strong_neg.color().name() == theme.BLUE
+    assert strong_pos.color().name() == palette.ORANGE
+    assert strong_neg.color().name() == palette.BLUE
     for weak, strong in ((weak_pos, strong_pos), (weak_neg, strong_neg)):  # paler, same hue
         assert abs(weak.color().hue() - strong.color().hue()) <= 3
         assert weak.color().lightness() > strong.color().lightness()
@@ -722,7 +720,7 @@ def test_hovering_a_line_names_the_weight(qtbot):
     (x0, x1), (y0, y1) = view._layout.line(2, 3, 0)
     hover(qtbot, view, (x0 + x1) / 2, (y0 + y1) / 2)
     qtbot.waitUntil(view.readout.isVisible)
-    value = theme.format_value(run.net.weights[1][3, 0])
+    value = number_format.format_value(run.net.weights[1][3, 0])
     assert view.readout.toPlainText() == f"W2[3,0] = {value}"
     np.testing.assert_array_equal(view.highlight.getData()[0], [x0, x1])
 
@@ -734,7 +732,8 @@ def test_hovering_a_neuron_names_its_bias(qtbot):
     ys = view._layout.columns[1]
     hover(qtbot, view, 1.0, ys[2])
     qtbot.waitUntil(view.readout.isVisible)
-    assert view.readout.toPlainText() == f"b1[2] = {theme.format_value(run.net.biases[0][2])}"
+    bias = number_format.format_value(run.net.biases[0][2])
+    assert view.readout.toPlainText() == f"b1[2] = {bias}"
 
 
 def test_a_network_without_biases_fills_its_neurons_as_zero_biases(qtbot):
@@ -769,10 +768,10 @@ def test_network_follows_the_weights_and_clears(qtbot):
     view.show_snapshot(run.snapshot(0))
     assert not view.message
     assert len(view.neurons.data) == 5
-    assert view.line_pen(1, 0, 0).color().name() == theme.ORANGE
+    assert view.line_pen(1, 0, 0).color().name() == palette.ORANGE
     run.net.weights[0][0, 0] = -5.0
     view.show_snapshot(run.snapshot(0))  # soon after the last one: drawn as well
-    assert view.line_pen(1, 0, 0).color().name() == theme.BLUE
+    assert view.line_pen(1, 0, 0).color().name() == palette.BLUE
     view.show_snapshot(run.snapshot(0))
     view.clear()  # nothing brings the diagram back
     qtbot.wait(50)

@@ -13,11 +13,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from bpstudio.core.diagnostics import WEIGHT_PERCENTILES, weight_percentiles
+from bpstudio.core.digits import sub
 from bpstudio.core.snapshot import MEAN_ABS_GRAD, PlotGrid, TrainingSnapshot
-from bpstudio.core.steptrace import sub
 from bpstudio.session import PreparedData
 
-from ..views import theme
+from ..views import palette, plot_style, view_frame
 from ..views.log_axis import LogAxis
 from ..views.reach import PLOT_LIMIT
 
@@ -43,15 +43,15 @@ class _LayerItems:
     """The plot items of one weight layer: its gradient curve and its weight bands."""
 
     def __init__(self, layer: int, grad_plot: pg.PlotItem, weight_plot: pg.PlotItem) -> None:
-        colour = pg.mkColor(theme.class_colour(layer))
+        colour = pg.mkColor(palette.class_colour(layer))
         self.grad = grad_plot.plot(pen=pg.mkPen(colour, width=2), symbolSize=7,
                                    symbolBrush=colour, symbolPen="w")
         faint = pg.mkColor(colour)
         faint.setAlpha(70)
         self.weight_plot = weight_plot
-        self.reach_text = pg.TextItem(color=theme.FOREGROUND, anchor=(1, 0),
+        self.reach_text = pg.TextItem(color=palette.FOREGROUND, anchor=(1, 0),
                                       fill=pg.mkBrush(255, 255, 255, 210))
-        self.reach_text.setFont(theme.tick_font())
+        self.reach_text.setFont(plot_style.tick_font())
         weight_plot.addItem(self.reach_text, ignoreBounds=True)
         self.lines = [weight_plot.plot(pen=pg.mkPen(faint)) for _ in WEIGHT_PERCENTILES]
         edge = pg.mkPen(colour, width=1, style=Qt.PenStyle.DotLine)
@@ -98,7 +98,7 @@ class _LayerItems:
         grad_plot.removeItem(self.grad)
 
 
-class GradientFlowView(theme.ViewFrame):
+class GradientFlowView(view_frame.ViewFrame):
     """Mean |dW| per layer on a log axis above, weight percentile bands per layer below.
 
     Fed by :meth:`add_point` or by :meth:`show_snapshot` (which reads
@@ -106,16 +106,16 @@ class GradientFlowView(theme.ViewFrame):
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        self.grad_plot = theme.make_plot("epoch", "mean |dW|", {"left": LogAxis("left")})
+        self.grad_plot = plot_style.make_plot("epoch", "mean |dW|", {"left": LogAxis("left")})
         self.weight_area = pg.GraphicsLayoutWidget()
-        self.weight_area.setBackground(theme.BACKGROUND)
+        self.weight_area.setBackground(palette.BACKGROUND)
         self.weight_area.ci.setSpacing(0)
         caption = QLabel(
             "Weights per layer: the bands hold 10–90% and 25–75% of the layer's weights, the "
             "line is the median, the dots the smallest and the largest."
         )
         caption.setWordWrap(True)
-        caption.setStyleSheet(f"color: {theme.MUTED}; background: {theme.BACKGROUND};")
+        caption.setStyleSheet(f"color: {palette.MUTED}; background: {palette.BACKGROUND};")
         caption.setContentsMargins(8, 0, 8, 4)
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -205,7 +205,7 @@ class GradientFlowView(theme.ViewFrame):
         latest = ["" if math.isnan(g) or len(self._layers) > LEGEND_VALUES_UP_TO
                   else f" {g:.1e}" for g in self._grads[-1]]
         self.set_legend([
-            ("line", theme.class_colour(l), f"W{sub(l + 1)}{text}")
+            ("line", palette.class_colour(l), f"W{sub(l + 1)}{text}")
             for l, text in enumerate(latest)
         ])
         epoch = int(self._epochs[-1])
@@ -219,19 +219,19 @@ class GradientFlowView(theme.ViewFrame):
 
 
 def _style(plot: pg.PlotItem, name: str, last: bool) -> None:
-    """Axes like :func:`theme.make_plot`; only the lowest plot names the epochs."""
+    """Axes like :func:`plot_style.make_plot`; only the lowest plot names the epochs."""
     for side in ("left", "bottom"):
         axis = plot.getAxis(side)
-        axis.setPen(pg.mkPen(theme.FOREGROUND))
-        axis.setTextPen(pg.mkPen(theme.FOREGROUND))
-        axis.setStyle(tickFont=theme.tick_font())
+        axis.setPen(pg.mkPen(palette.FOREGROUND))
+        axis.setTextPen(pg.mkPen(palette.FOREGROUND))
+        axis.setStyle(tickFont=plot_style.tick_font())
     plot.getAxis("left").setWidth(AXIS_WIDTH)
     plot.getAxis("left").enableAutoSIPrefix(False)
-    plot.setLabel("left", name, color=theme.FOREGROUND)
+    plot.setLabel("left", name, color=palette.FOREGROUND)
     plot.getAxis("bottom").setStyle(showValues=last)
     if last:
-        plot.setLabel("bottom", "epoch", color=theme.FOREGROUND)
-    plot.showGrid(x=True, y=True, alpha=theme.GRID_ALPHA)
+        plot.setLabel("bottom", "epoch", color=palette.FOREGROUND)
+    plot.showGrid(x=True, y=True, alpha=palette.GRID_ALPHA)
     plot.setMenuEnabled(False)
     plot.hideButtons()
 

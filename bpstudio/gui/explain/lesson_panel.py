@@ -15,7 +15,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QTextOption
 from PySide6.QtWidgets import QLabel, QMenu, QTextBrowser, QVBoxLayout, QWidget
 
-from bpstudio.core.steptrace import sub, sup
+from bpstudio.core.digits import sub, sup
 from bpstudio.lessons import LESSONS, Lesson
 
 

@@ -18,12 +18,12 @@ from PySide6.QtCore import QPointF, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QCheckBox, QComboBox, QSizePolicy, QStackedWidget, QWidget
 
+from bpstudio.core.digits import sub
 from bpstudio.core.snapshot import HIDDEN_OUTPUTS, PlotGrid, TrainingSnapshot
-from bpstudio.core.steptrace import sub
 from bpstudio.session import PreparedData
 
-from ..views import theme
-from ..views.decision_plot import _pixel_rect
+from ..views import number_format, palette, plot_style, view_frame
+from ..views.grid_image import pixel_rect
 from ..views.reach import out_of_reach
 
 EXTRAS_KEY = HIDDEN_OUTPUTS
@@ -33,7 +33,7 @@ GAP = 4
 MAX_TILES = 256
 
 
-class NeuronView(theme.ViewFrame):
+class NeuronView(view_frame.ViewFrame):
     """One hidden neuron large, or all of them as thumbnails (``allNeuronsCheck``).
 
     ``neuron_selected(layer, unit)`` fires when a thumbnail is clicked; layers count from 1
@@ -43,17 +43,17 @@ class NeuronView(theme.ViewFrame):
     neuron_selected = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        self.single = theme.make_plot("x₁", "x₂")
+        self.single = plot_style.make_plot("x₁", "x₂")
         self.single.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         self.image = pg.ImageItem(axisOrder="row-major")
-        self.image.setLookupTable(theme.diverging_lut())
-        self.curve = self.single.plot(pen=pg.mkPen(theme.MODEL, width=2.5))
+        self.image.setLookupTable(palette.diverging_lut())
+        self.curve = self.single.plot(pen=pg.mkPen(palette.MODEL, width=2.5))
         self.points = pg.ScatterPlotItem(size=6, brush=pg.mkBrush("#333333"),
                                          pen=pg.mkPen("w", width=1))
         for z, item in enumerate((self.image, self.points)):
             item.setZValue(z)
             self.single.addItem(item)
-        self.mosaic = pg.PlotWidget(background=theme.BACKGROUND)
+        self.mosaic = pg.PlotWidget(background=palette.BACKGROUND)
         scale = "Blue: the layer's lowest output, white: halfway, orange: its highest."
         self.single.setToolTip(scale)
         self.mosaic.setToolTip(scale + " Click a thumbnail to see it large.")
@@ -87,12 +87,12 @@ class NeuronView(theme.ViewFrame):
         plot.vb.setAspectLocked(True)
         plot.vb.setMouseEnabled(False, False)
         self.mosaic_image = pg.ImageItem(axisOrder="row-major")
-        self.mosaic_image.setLookupTable(theme.diverging_lut())
+        self.mosaic_image.setLookupTable(palette.diverging_lut())
         self.mosaic_curves = pg.PlotCurveItem(connect="finite",
-                                              pen=pg.mkPen(theme.MODEL, width=1.5))
+                                              pen=pg.mkPen(palette.MODEL, width=1.5))
         self.frames = pg.PlotCurveItem(connect="finite", pen=pg.mkPen("#bbbbbb", width=1))
         self.selected_frame = pg.PlotCurveItem(connect="finite",
-                                               pen=pg.mkPen(theme.FOREGROUND, width=2.5))
+                                               pen=pg.mkPen(palette.FOREGROUND, width=2.5))
         for z, item in enumerate((self.mosaic_image, self.mosaic_curves, self.frames,
                                   self.selected_frame)):
             item.setZValue(z)
@@ -227,7 +227,7 @@ class NeuronView(theme.ViewFrame):
         if self._grid.kind == "plane":
             image = self._scaled(layer, values).reshape(len(self._grid.ys), len(self._grid.xs))
             self.image.setImage(image, levels=(0.0, 1.0), autoLevels=False)
-            self.image.setRect(_pixel_rect(self._grid))
+            self.image.setRect(pixel_rect(self._grid))
             self.curve.setData([], [])
         else:
             self.image.clear()
@@ -255,7 +255,7 @@ class NeuronView(theme.ViewFrame):
         for l in range(1, len(sizes) + 1):
             first = next((t for t in self._tiles if t[0] == l), None)
             if first is not None:
-                label = pg.TextItem(f"A{sub(l)}", color=theme.FOREGROUND, anchor=(1.1, 0))
+                label = pg.TextItem(f"A{sub(l)}", color=palette.FOREGROUND, anchor=(1.1, 0))
                 label.setPos(*self._origin(first[2], 0))
                 self.mosaic.addItem(label, ignoreBounds=True)
                 self._labels.append(label)
@@ -335,4 +335,4 @@ class NeuronView(theme.ViewFrame):
 
 
 def _fmt(value: float) -> str:
-    return theme.format_value(float(value))
+    return number_format.format_value(float(value))

@@ -11,11 +11,11 @@ from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
+from bpstudio.core.digits import sub
 from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
-from bpstudio.core.steptrace import sub
 from bpstudio.session import PreparedData
 
-from . import theme
+from . import number_format, palette, plot_style, view_frame
 from .network_layout import NetworkLayout
 
 WIDTH_LEVELS = 6
@@ -38,7 +38,7 @@ BIAS_SHADES = 8
 @functools.cache
 def _bias_brush(positive: bool, shade: int) -> QBrush:
     white = np.full(3, 255.0)
-    colour = theme.rgb(theme.ORANGE if positive else theme.BLUE)
+    colour = palette.rgb(palette.ORANGE if positive else palette.BLUE)
     return pg.mkBrush(*(white + (colour - white) * shade / BIAS_SHADES).round().astype(int))
 
 
@@ -49,7 +49,7 @@ def _bucket_pen(positive: bool, level: int) -> QPen:
     """Opaque (pre-mixed with white: Qt fills translucent wide lines ~4× slower), from a
     pale hairline for the weakest weights to a saturated 4.5 px line for the strongest."""
     white = np.full(3, 255.0)
-    colour = theme.rgb(theme.ORANGE if positive else theme.BLUE)
+    colour = palette.rgb(palette.ORANGE if positive else palette.BLUE)
     mixed = white + (colour - white) * (0.4 + 0.6 * level / WIDTH_LEVELS)
     width = 1.0 + 3.5 * (level - 1) / (WIDTH_LEVELS - 1)
     return pg.mkPen(*mixed.round().astype(int), width=width)
@@ -99,7 +99,7 @@ class _WeightLines(pg.GraphicsObject):
                         painter.drawPath(paths[key])
 
 
-class NetworkView(theme.ViewFrame):
+class NetworkView(view_frame.ViewFrame):
     """Neurons as circles (input at the left), weights as lines: orange positive, blue
     negative, width proportional to ``|w|`` over the largest ``|w|`` in the network.
 
@@ -115,12 +115,12 @@ class NetworkView(theme.ViewFrame):
     neuron_clicked = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        widget = pg.PlotWidget(background=theme.BACKGROUND)
+        widget = pg.PlotWidget(background=palette.BACKGROUND)
         super().__init__("Network", widget, parent)
         self.setObjectName("networkView")
         self.set_legend([
-            ("line", theme.ORANGE, "positive"), ("line", theme.BLUE, "negative"),
-            ("", theme.MUTED, "width ∝ |w|, fill = bias"),
+            ("line", palette.ORANGE, "positive"), ("line", palette.BLUE, "negative"),
+            ("", palette.MUTED, "width ∝ |w|, fill = bias"),
         ])
         self.plot = widget.getPlotItem()
         self.plot.hideAxis("left")
@@ -132,7 +132,7 @@ class NetworkView(theme.ViewFrame):
         self.neurons.setZValue(10)
         self.highlight = pg.PlotCurveItem(pen=pg.mkPen("#111111", width=2.5))
         self.highlight.setZValue(9)
-        self.readout = theme.make_readout()
+        self.readout = plot_style.make_readout()
         for item in (self.neurons, self.highlight, self.readout):
             self.plot.addItem(item)
         self._lines: _WeightLines | None = None
@@ -206,8 +206,8 @@ class NetworkView(theme.ViewFrame):
         self._lines = _WeightLines(layout, smooth=lines <= SMOOTH_LINES)
         self.plot.addItem(self._lines)
         for x, y, text, anchor in layout.labels():
-            label = pg.TextItem(text, color=theme.MUTED, anchor=anchor)
-            label.setFont(theme.tick_font())
+            label = pg.TextItem(text, color=palette.MUTED, anchor=anchor)
+            label.setFont(plot_style.tick_font())
             label.setPos(x, y)
             self.plot.addItem(label)
             self._labels.append(label)
@@ -271,13 +271,14 @@ class NetworkView(theme.ViewFrame):
             layer, j = neuron
             if layer == 0:
                 return f"input x{sub(j + 1)}", ((), ())
-            return f"b{layer}[{j}] = {theme.format_value(self._biases[layer - 1][j])}", ((), ())
+            bias = number_format.format_value(self._biases[layer - 1][j])
+            return f"b{layer}[{j}] = {bias}", ((), ())
         line = layout.line_at(pos.x(), pos.y(), pixels, self._keys, HOVER_PIXELS)
         if line is None:
             return None
         layer, i, j = line
         value = self._weights[layer - 1][i, j]
-        return f"W{layer}[{i},{j}] = {theme.format_value(value)}", layout.line(layer, i, j)
+        return f"W{layer}[{i},{j}] = {number_format.format_value(value)}", layout.line(layer, i, j)
 
     def neuron_at_scene(self, scene_pos: QPointF) -> tuple[int, int] | None:
         """The ``(layer, unit)`` drawn at scene position ``scene_pos``, if any."""

@@ -6,7 +6,7 @@ import sys
 
 from PySide6.QtWidgets import QApplication  # PySide6 first: pyqtgraph takes the loaded binding
 
-from ..views.theme import configure_plots  # isort: skip  (after PySide6: pyqtgraph)
+from ..views.plot_style import configure_plots  # isort: skip  (after PySide6: pyqtgraph)
 
 SWITCH_INTERVAL = 0.001
 """Seconds a Python thread may hold the GIL while another waits (Python's default is 5 ms).

@@ -35,7 +35,7 @@ from ..explain.docks import ExplainDocks
 from ..training import TrainingController
 from ..training.pace import FASTEST, SMOOTH
 from ..views import DecisionRegionView, FitPlotView, LossPlotView, NetworkView
-from ..views.theme import configure_plots
+from ..views.plot_style import configure_plots
 from .actions import build_actions, build_menus, build_toolbar
 from .dock_area import DockArea
 from .dock_spec import Area, DockSpec

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from bpstudio.core.snapshot import TrainingSnapshot
 
-from ..views.theme import format_r2
+from ..views.number_format import format_r2
 
 
 def _label(name: str, width: int) -> QLabel:

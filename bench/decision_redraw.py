@@ -1,7 +1,7 @@
 """How fast the decision view redraws: the issue asks for a 150 × 150 heatmap at >= 20/s.
 
-Call :func:`decision_redraw_rate` with a ``QApplication`` running (``bench/`` scripts do);
-it is a measurement, never a test assertion.
+Call :func:`decision_redraw_rate` with a ``QApplication`` running (``gui_bench.py`` does);
+it is a measurement, never a test assertion. A helper of the benchmarks, not a script.
 """
 
 from __future__ import annotations
@@ -9,9 +9,8 @@ from __future__ import annotations
 import time
 
 from bpstudio.core.snapshot import PlotGrid, make_snapshot
+from bpstudio.gui.views import DecisionRegionView
 from bpstudio.session import DataSpec, LayerSpec, NetworkSpec, Session, TrainingConfig
-
-from .decision_plot import DecisionRegionView
 
 
 def decision_redraw_rate(
