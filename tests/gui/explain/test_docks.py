@@ -26,7 +26,7 @@ from bpstudio.gui.window.dock_spec import on_screen
 from bpstudio.lessons import LESSONS, get_lesson
 from bpstudio.training import run as run_module
 from bpstudio.training.extras import HIDDEN_OUTPUTS, MEAN_ABS_GRAD
-from tests.gui.test_main_window import click, epoch, shapes, train_until
+from tests.gui.window.test_main_window import click, epoch, shapes, train_until
 
 VIEWS = {  # View menu entry: (dock, widget inside it)
     "Step inspector": ("inspectorDock", "inspectorView"),

@@ -15,7 +15,7 @@ import pytest
 
 BOUND_SECONDS = 1.0
 
-_path = Path(__file__).resolve().parents[2] / "bench" / "responsiveness_bench.py"
+_path = Path(__file__).resolve().parents[3] / "bench" / "responsiveness_bench.py"
 _spec = importlib.util.spec_from_file_location("responsiveness_bench", _path)
 bench = sys.modules.setdefault(_spec.name, importlib.util.module_from_spec(_spec))
 _spec.loader.exec_module(bench)

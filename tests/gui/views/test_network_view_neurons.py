@@ -3,7 +3,7 @@
 from PySide6.QtCore import QPoint, QPointF, Qt
 
 from bpstudio.gui.views import NetworkView
-from tests.gui.test_views import _weights_run, make_view
+from tests.gui.views.runs import make_view, weights_run
 
 
 def _neuron_point(view, layer: int, unit: int) -> QPoint:
@@ -14,7 +14,7 @@ def _neuron_point(view, layer: int, unit: int) -> QPoint:
 
 
 def _diagram(qtbot):
-    run = _weights_run((5,))
+    run = weights_run((5,))
     view = make_view(qtbot, NetworkView, run)
     view.show_snapshot(run.snapshot(2))
     qtbot.waitUntil(lambda: view._layout is not None)

@@ -2,10 +2,9 @@
 do; asking for one that is not there changes nothing."""
 
 from bpstudio.core.diagnostics import hidden_outputs
-from tests.gui.test_neuron_view import plane  # noqa: F401  (the fixture)
 
 
-def test_a_neuron_asked_for_early_is_shown_when_the_outputs_arrive(plane):  # noqa: F811
+def test_a_neuron_asked_for_early_is_shown_when_the_outputs_arrive(plane):
     view, net, grid = plane
     view.all_check.setChecked(True)
     view.select_neuron(2, 1)  # nothing to show yet
@@ -14,7 +13,7 @@ def test_a_neuron_asked_for_early_is_shown_when_the_outputs_arrive(plane):  # no
     assert view.status_label.text().startswith("A₂[:, 1]")
 
 
-def test_asking_for_a_neuron_that_is_not_there_keeps_the_choice(plane):  # noqa: F811
+def test_asking_for_a_neuron_that_is_not_there_keeps_the_choice(plane):
     view, net, grid = plane
     hidden = hidden_outputs(net, grid.inputs)
     view.show_hidden(hidden)

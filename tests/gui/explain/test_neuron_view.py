@@ -1,37 +1,14 @@
 """Neuron views: one hidden neuron over the input plane or line, or all of them as tiles."""
 
 import numpy as np
-import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from bpstudio.core import Network
-from bpstudio.core.datasets import Dataset, Standardizer
 from bpstudio.core.diagnostics import hidden_outputs
 from bpstudio.core.snapshot import PlotGrid, make_snapshot
 from bpstudio.core.trainer import History
 from bpstudio.gui.explain.neuron_view import GAP, NeuronView
-from bpstudio.session import PreparedData
-
-
-def _prepared(X, y, task="classification"):
-    data = Dataset(X, y, task, "table", {})
-    return PreparedData(data, data, Dataset(X[:0], y[:0], task, "table", {}),
-                        Standardizer.identity(X.shape[1]))
-
-
-@pytest.fixture
-def plane(qtbot, rng):
-    X = rng.normal(size=(20, 2))
-    y = (X[:, 0] > X[:, 1]).astype(int)
-    data = _prepared(X, y)
-    grid = PlotGrid.around(X, resolution=12)
-    net = Network([2, 3, 2, 1], ["tanh", "sigmoid", "sigmoid"], seed=0)
-    view = NeuronView()
-    qtbot.addWidget(view)
-    view.resize(600, 500)
-    view.show()
-    view.set_data(data, grid)
-    return view, net, grid
+from tests.gui.explain.conftest import prepared
 
 
 def test_one_neuron_as_a_heatmap(plane):
@@ -89,7 +66,7 @@ def test_clicking_a_thumbnail_selects_that_neuron(qtbot, plane):
 
 def test_one_input_shows_curves(qtbot, rng):
     X = np.linspace(-3, 3, 30).reshape(-1, 1)
-    data = _prepared(X, np.sin(X), "regression")
+    data = prepared(X, np.sin(X), "regression")
     grid = PlotGrid.around(X, resolution=20)
     net = Network([1, 6, 1], ["sigmoid", "identity"], seed=1)
     view = NeuronView()
@@ -128,7 +105,7 @@ def test_follows_snapshots_and_survives_changes(qtbot, plane):
     view.show_hidden(hidden_outputs(Network([2, 1], ["sigmoid"]), grid.inputs))
     assert "no hidden layer" in view.message
 
-    view.set_data(_prepared(np.ones((4, 3)), np.zeros(4, int)), None)
+    view.set_data(prepared(np.ones((4, 3)), np.zeros(4, int)), None)
     assert "one or two inputs" in view.message
 
 
@@ -137,7 +114,7 @@ def test_a_curve_after_a_plane_gets_its_own_range(qtbot, plane, rng):
     view.show_hidden(hidden_outputs(net, grid.inputs))
     X = np.linspace(-3, 3, 30).reshape(-1, 1)
     line = PlotGrid.around(X, resolution=20)
-    view.set_data(_prepared(X, np.sin(X), "regression"), line)
+    view.set_data(prepared(X, np.sin(X), "regression"), line)
     curve_net = Network([1, 6, 1], ["sigmoid", "identity"], seed=1)
     hidden = hidden_outputs(curve_net, line.inputs)
     view.show_hidden(hidden)

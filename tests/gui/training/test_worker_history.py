@@ -13,7 +13,7 @@ from bpstudio.core.snapshot import PlotGrid, make_snapshot
 from bpstudio.gui.training import TrainingController
 from bpstudio.gui.training.frames import merge
 from bpstudio.gui.views import LossPlotView
-from tests.gui.test_worker import spiral_session
+from tests.gui.training.test_worker import spiral_session
 
 
 @pytest.fixture

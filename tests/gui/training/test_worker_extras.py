@@ -15,7 +15,7 @@ from bpstudio.gui.training import TrainingController, TrainingWorker
 from bpstudio.training import TrainingRun
 from bpstudio.training import run as run_module
 from bpstudio.training.extras import EXTRAS, HIDDEN_OUTPUTS, MEAN_ABS_GRAD
-from tests.gui.test_worker import Recorder, setup_of, spiral_session
+from tests.gui.training.test_worker import Recorder, setup_of, spiral_session
 
 
 @pytest.fixture
