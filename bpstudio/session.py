@@ -24,8 +24,10 @@ from .core import (
     Trainer,
     TrainerState,
 )
-from .core.datasets import GENERATORS, Dataset, Standardizer, make_dataset, train_test_split
+from .core.dataset import Dataset
+from .core.datasets import GENERATORS, make_dataset, train_test_split
 from .core.optimizers import OPTIMIZER_KINDS as OPTIMIZER_KINDS  # where callers look for it
+from .core.standardizer import Standardizer
 from .core.text import quote
 from .core.validation import check_name
 from .limit_checks import (

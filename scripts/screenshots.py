@@ -270,7 +270,7 @@ class _Training:
 
 
 def _scores(evaluate, bench, part) -> dict[str, float]:
-    from bpstudio.core.datasets import Dataset
+    from bpstudio.core.dataset import Dataset
 
     scaled = Dataset(bench.data.inputs(part), part.y, part.task, part.name, part.params,
                      part.n_classes)

@@ -22,7 +22,7 @@ import numpy as np
 
 from .digits import sub
 from .network import Network
-from .snapshot import frozen_copy
+from .read_only import frozen_copy
 from .text import quote
 from .trainer import Trainer
 

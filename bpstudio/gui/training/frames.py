@@ -23,7 +23,8 @@ from dataclasses import replace
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Slot
 
-from bpstudio.core.snapshot import TrainingSnapshot, frozen_copy
+from bpstudio.core.read_only import frozen_copy
+from bpstudio.core.snapshot import TrainingSnapshot
 
 from .pace import FASTEST
 

@@ -3,8 +3,9 @@
 import pytest
 
 from bpstudio.core import Network
-from bpstudio.core.datasets import Dataset, Standardizer
+from bpstudio.core.dataset import Dataset
 from bpstudio.core.snapshot import PlotGrid
+from bpstudio.core.standardizer import Standardizer
 from bpstudio.gui.explain.neuron_view import NeuronView
 from bpstudio.session import PreparedData
 
