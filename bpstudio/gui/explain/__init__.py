@@ -1,7 +1,8 @@
 """The views that explain backpropagation: the step inspector, the lessons, the gradient
-check, gradient flow, the hidden neurons and the graph lab, and :mod:`.docks`, which adds
-them to the window as docks and keeps them in step with the document and its training.
+check, gradient flow, the hidden neurons and the graph lab.
 
-The views here draw what they are given (a snapshot, a trace, a report) like the plain
-snapshot views of :mod:`bpstudio.gui.views`; only :mod:`.docks` knows the window's parts.
+Like the plain snapshot views of :mod:`bpstudio.gui.views` they draw what they are given (a
+snapshot, a trace, a report) and know nothing of the window; the window adds them as docks
+and keeps them in step with the document and its training
+(:mod:`bpstudio.gui.window.explain_docks`).
 """

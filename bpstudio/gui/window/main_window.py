@@ -6,7 +6,7 @@ edit resets and which weights a run starts from; the window carries its decision
 applies the specs the designer emits, starts runs on the :class:`TrainingController` and
 hands the snapshots that come back to the :class:`LiveViews`. Where two parts react to the
 same event, the window's slot calls them one after the other, in the order that matters.
-File commands live in :mod:`.files`, the explaining docks in :mod:`..explain.docks`.
+File commands live in :mod:`.files`, the explaining docks in :mod:`.explain_docks`.
 """
 
 from __future__ import annotations
@@ -31,7 +31,6 @@ from bpstudio.document import Change, Document, Opened, new_session
 from bpstudio.session import DataSpec, NetworkSpec, PreparedData, Session, TrainingConfig
 
 from ..designer import DesignerPanel
-from ..explain.docks import ExplainDocks
 from ..training import TrainingController
 from ..training.pace import FASTEST, SMOOTH
 from ..views import DecisionRegionView, FitPlotView, LossPlotView, NetworkView
@@ -40,6 +39,7 @@ from .actions import build_actions, build_menus, build_toolbar
 from .dock_area import DockArea
 from .dock_spec import Area, DockSpec
 from .errors import error_box, show_error
+from .explain_docks import ExplainDocks
 from .files import FileCommands
 from .live_views import LiveViews
 from .opening import prepare

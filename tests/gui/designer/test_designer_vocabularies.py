@@ -10,7 +10,7 @@ from bpstudio.core.optimizers import OPTIMIZER_KINDS
 from bpstudio.core.outputs import output_choices, pair_label
 from bpstudio.gui.designer import DesignerPanel
 from bpstudio.training_fields import DESIGNER_ROWS, TRAINING_FIELDS, Count
-from tests.gui.explain.test_docks import VIEWS, open_view
+from tests.gui.window.test_explain_docks import VIEWS, open_view
 from tests.gui.window.test_main_window import train_until
 
 

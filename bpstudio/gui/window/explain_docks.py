@@ -37,18 +37,18 @@ from bpstudio.lessons import (
 from bpstudio.session import PreparedData, Session, TrainingConfig, training_targets
 from bpstudio.training.extras import HIDDEN_OUTPUTS, MEAN_ABS_GRAD, neuron_grid
 
+from ..explain.gradcheck_panel import GradientCheckPanel
+from ..explain.gradient_flow import GradientFlowView
+from ..explain.graph_lab import GraphLabView
+from ..explain.inspector import InspectorView
+from ..explain.lesson_panel import LessonPanel, LessonsMenu
+from ..explain.neuron_view import NeuronView
 from ..training import TrainingController
 from ..views import NetworkView
-from ..window.dock_area import DockArea
-from ..window.dock_spec import Area, DockSpec, on_screen
-from ..window.live_views import LiveViews
-from ..window.status_line import StatusLine
-from .gradcheck_panel import GradientCheckPanel
-from .gradient_flow import GradientFlowView
-from .graph_lab import GraphLabView
-from .inspector import InspectorView
-from .lesson_panel import LessonPanel, LessonsMenu
-from .neuron_view import NeuronView
+from .dock_area import DockArea
+from .dock_spec import Area, DockSpec, on_screen
+from .live_views import LiveViews
+from .status_line import StatusLine
 
 DOCKS = {
     VIEW_INSPECTOR: "inspectorDock", VIEW_LOSS: "lossDock", VIEW_FIT: "fitDock",

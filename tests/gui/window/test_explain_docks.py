@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 from bpstudio import io as bpnet
 from bpstudio.core.expression import BILLS
 from bpstudio.examples import EXAMPLES
-from bpstudio.gui.explain.docks import DOCKS
 from bpstudio.gui.widgets import BigSpinBox, LogSpinBox
 from bpstudio.gui.window.dock_spec import on_screen
+from bpstudio.gui.window.explain_docks import DOCKS
 from bpstudio.lessons import LESSONS, get_lesson
 from bpstudio.training import run as run_module
 from bpstudio.training.extras import HIDDEN_OUTPUTS, MEAN_ABS_GRAD
