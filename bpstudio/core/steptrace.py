@@ -10,6 +10,10 @@ which other entries it was computed from.
 Sign convention: the core's ``δ`` is ``∂L/∂Z``, so ``δ_out = (ŷ − y) ⊙ f′(Z)``; the book's
 error term ``δ° = (y − ŷ) ⊙ f′(Z)`` is ``−δ``, and the book's ``ΔW = η·δ°·a`` is our
 ``ΔW = −η·dW``. Both show up in the trace (``E``, ``step…``) so either reading can be checked.
+
+Over 300 lines on purpose: the tables of one step and the rules saying which cells each
+cell came from are written together, entry by entry, as the textbook fills them in; split,
+a rule would sit apart from the entry it describes.
 """
 
 from __future__ import annotations

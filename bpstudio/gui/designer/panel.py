@@ -6,6 +6,9 @@ specs refuse is shown in place (red field, reason below) and nothing is emitted 
 is a network or data too large for BP Studio to save and open again (more than
 :data:`~bpstudio.limits.MAX_PARAMETERS` parameters, more than
 :data:`~bpstudio.limits.MAX_DATA_VALUES` numbers to train on): it is never applied.
+
+Just over 300 lines on purpose: the panel's slots turn edits into specs and show what they
+refuse; the widgets of each part are in :mod:`.parts` and :mod:`.layers_table` already.
 """
 
 from __future__ import annotations

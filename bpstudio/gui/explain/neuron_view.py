@@ -6,6 +6,9 @@ The numbers are the hidden activations on the plot grid, computed off the GUI th
 ``snapshot.extras["hidden_outputs"]`` (or handed to :meth:`NeuronView.show_hidden`).
 Colours run from blue (the layer's lowest output) through white to orange (its highest), the
 same scale for every neuron of a layer so they can be compared.
+
+Over 300 lines on purpose: the single neuron and the mosaic share the layer's colour scale,
+the selection and the combo box; split, each would reach into the other's state.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ from bpstudio.gui.views import (
     network_view,
     number_format,
     palette,
+    weight_lines,
 )
 from bpstudio.session import DataSpec
 from tests.gui.views.runs import (
@@ -51,7 +52,7 @@ def test_lines_move_between_widths_as_the_weights_change(qtbot):
             W += rng.normal(0, 0.3, W.shape)  # some lines change width or sign, most do not
         view.show_snapshot(run.snapshot(0))
         for index, keys in enumerate(view._keys):
-            for key in range(2 * network_view.WIDTH_LEVELS):
+            for key in range(2 * weight_lines.WIDTH_LEVELS):
                 assert view._lines.count(index, key) == np.count_nonzero(keys == key)
 
 

@@ -4,6 +4,10 @@ The numbers come from :func:`bpstudio.core.steptrace.trace_step`; this view only
 out. Selecting a cell colours the cells it was computed from. "Apply step" asks the window
 to perform the shown update (``apply_step_requested``); the view never changes a network
 the window owns: it traces a private copy.
+
+Over 300 lines on purpose: the inspector's controls (batch, step, format, apply) all act on
+the one trace it shows; the tables and the pages are in :mod:`.entry_panel`,
+:mod:`.step_page` and :mod:`.matrix_model`.
 """
 
 from __future__ import annotations
