@@ -241,11 +241,7 @@ def controller(qapp):
 
 def test_train_pause_hands_back_what_was_last_shown(qtbot, controller):
     session = spiral_session()
-    shown = []
-    controller.snapshot_ready.connect(shown.append)
-    controller.reset(session, *_data_and_grid(session))
-    controller.start()
-    qtbot.waitUntil(lambda: bool(shown) and shown[-1].epoch >= 20, timeout=10000)
+    shown = training_until(qtbot, controller, session, _data_and_grid(session), epoch=20)
     with qtbot.waitSignal(controller.state_handed_back, timeout=5000) as blocker:
         controller.pause()
     assert controller.sync()
@@ -256,11 +252,7 @@ def test_train_pause_hands_back_what_was_last_shown(qtbot, controller):
 def test_snapshots_of_an_old_run_are_dropped(qtbot, controller):
     session = spiral_session()
     data, grid = _data_and_grid(session)
-    shown = []
-    controller.snapshot_ready.connect(shown.append)
-    controller.reset(session, data, grid)
-    controller.start()
-    qtbot.waitUntil(lambda: bool(shown) and shown[-1].epoch > 0, timeout=10000)
+    shown = training_until(qtbot, controller, session, (data, grid), epoch=1)
     controller.reset(session, data, grid)
     first_new = len(shown)
     assert controller.sync()
@@ -282,11 +274,7 @@ def test_signal_order_when_the_epoch_limit_is_reached(qtbot, controller):
 
 def test_shutdown_while_training_joins_the_thread_quickly(qtbot, controller):
     session = spiral_session()
-    shown = []
-    controller.snapshot_ready.connect(shown.append)
-    controller.reset(session, *_data_and_grid(session))
-    controller.start()
-    qtbot.waitUntil(lambda: bool(shown) and shown[-1].epoch > 0, timeout=10000)
+    training_until(qtbot, controller, session, _data_and_grid(session), epoch=1)
     started = time.perf_counter()
     controller.shutdown()
     assert time.perf_counter() - started < 0.5
@@ -296,11 +284,7 @@ def test_shutdown_while_training_joins_the_thread_quickly(qtbot, controller):
 
 def test_merged_snapshots_keep_every_history_row(qtbot, controller):
     session = spiral_session()
-    shown = []
-    controller.snapshot_ready.connect(shown.append)
-    controller.reset(session, *_data_and_grid(session))
-    controller.start()
-    qtbot.waitUntil(lambda: bool(shown) and shown[-1].epoch >= 50, timeout=10000)
+    shown = training_until(qtbot, controller, session, _data_and_grid(session), epoch=50)
     controller.pause()
     assert controller.sync()
     qtbot.waitUntil(lambda: not controller.frames._render_timer.isActive())
@@ -333,6 +317,17 @@ def test_the_next_frame_waits_until_drawing_is_a_small_share_of_the_time(
 def _data_and_grid(session):
     data = session.prepare_data()
     return data, PlotGrid.around(data.full.X, resolution=20)
+
+
+def training_until(qtbot, controller, session, data_and_grid, epoch: int) -> list:
+    """Start ``session`` on ``controller`` and wait for a snapshot of ``epoch`` or later;
+    the snapshots shown, recorded as they come."""
+    shown = []
+    controller.snapshot_ready.connect(shown.append)
+    controller.reset(session, *data_and_grid)
+    controller.start()
+    qtbot.waitUntil(lambda: bool(shown) and shown[-1].epoch >= epoch, timeout=10000)
+    return shown
 
 
 # -- large problems: slices, chunks, errors ------------------------------------------------

@@ -83,15 +83,7 @@ def test_set_parameters_changes_only_the_weights(worker):
     np.testing.assert_array_equal(snapshot.weights[0].ravel(), vector[: snapshot.weights[0].size])
 
 
-def test_gradient_check_runs_in_the_worker_thread(qtbot, monkeypatch):
-    threads = []
-    real = run_module.check_gradient_steps
-
-    def recording(*args, **kwargs):
-        threads.append(threading.current_thread())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(run_module, "check_gradient_steps", recording)
+def test_gradient_check_runs_in_the_worker_thread(qtbot, gradient_check_threads):
     controller = TrainingController()
     session = EXAMPLES["sin"]()
     data = session.prepare_data()
@@ -100,6 +92,7 @@ def test_gradient_check_runs_in_the_worker_thread(qtbot, monkeypatch):
         controller.check_gradients()
     controller.shutdown()
     report = blocker.args[0]
+    threads = gradient_check_threads
     assert threads and threads[0] is not threading.main_thread()
     assert set(report.errors) == {"W1", "W2", "b1", "b2"}
     assert report.max_error < 1e-7

@@ -6,9 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters as exporters
 
-from bpstudio.gui.views import (
-    curve,
-)
+from bpstudio.gui.views import curve
 
 
 def test_peak_downsampling_keeps_spikes_and_the_direction_of_each_block():

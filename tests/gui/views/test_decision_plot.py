@@ -7,20 +7,9 @@ import dataclasses
 import numpy as np
 import pytest
 
-from bpstudio.gui.views import (
-    DecisionRegionView,
-    number_format,
-    palette,
-)
+from bpstudio.gui.views import DecisionRegionView, number_format, palette
 from bpstudio.session import DataSpec
-from tests.gui.views.runs import (
-    BINARY,
-    SIN,
-    SOFTMAX,
-    Run,
-    make_view,
-    n_points,
-)
+from tests.gui.views.runs import BINARY, SIN, SOFTMAX, Run, make_view, n_points
 
 
 def test_binary_regions_shade_the_probability_with_fixed_levels(qtbot):

@@ -5,18 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bpstudio.gui.views import (
-    FitPlotView,
-)
+from bpstudio.gui.views import FitPlotView
 from bpstudio.session import DataSpec, Table
-from tests.gui.views.runs import (
-    BINARY,
-    SIN,
-    Run,
-    make_view,
-    n_points,
-    sin_run,
-)
+from tests.gui.views.runs import BINARY, SIN, Run, make_view, n_points, sin_run
 
 
 def test_fit_draws_points_truth_and_the_network_curve(qtbot):

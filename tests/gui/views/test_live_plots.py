@@ -5,19 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bpstudio.gui.views import (
-    DecisionRegionView,
-    FitPlotView,
-    LossPlotView,
-)
+from bpstudio.gui.views import DecisionRegionView, FitPlotView, LossPlotView
 from bpstudio.session import DataSpec
-from tests.gui.views.runs import (
-    BINARY,
-    SIN,
-    Run,
-    make_view,
-    n_points,
-)
+from tests.gui.views.runs import BINARY, SIN, Run, make_view, n_points
 
 
 @pytest.mark.parametrize("cls", [LossPlotView, FitPlotView, DecisionRegionView])

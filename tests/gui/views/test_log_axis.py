@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bpstudio.gui.views import (
-    LossPlotView,
-    log_axis,
-)
-from tests.gui.views.runs import (
-    make_view,
-)
+from bpstudio.gui.views import LossPlotView, log_axis
+from tests.gui.views.runs import make_view
 
 
 @pytest.mark.parametrize(

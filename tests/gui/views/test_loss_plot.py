@@ -8,19 +8,8 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QCheckBox
 
-from bpstudio.gui.views import (
-    LossPlotView,
-    number_format,
-    series,
-    stepped,
-)
-from tests.gui.views.runs import (
-    hover,
-    make_view,
-    n_points,
-    sin_run,
-    with_rows,
-)
+from bpstudio.gui.views import LossPlotView, number_format, series, stepped
+from tests.gui.views.runs import hover, make_view, n_points, sin_run, with_rows
 
 
 def test_loss_curves_append_each_snapshot(qtbot):

@@ -4,21 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from bpstudio.gui.views import (
-    NetworkView,
-    network_view,
-    number_format,
-    palette,
-    weight_lines,
-)
+from bpstudio.gui.views import NetworkView, network_view, number_format, palette, weight_lines
 from bpstudio.session import DataSpec
-from tests.gui.views.runs import (
-    SIN,
-    Run,
-    hover,
-    make_view,
-    weights_run,
-)
+from tests.gui.views.runs import SIN, Run, hover, make_view, weights_run
 
 
 def test_lines_are_coloured_by_sign_and_as_wide_as_the_magnitude(qtbot):

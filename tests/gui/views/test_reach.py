@@ -5,19 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bpstudio.gui.views import (
-    DecisionRegionView,
-    FitPlotView,
-    LossPlotView,
-)
+from bpstudio.gui.views import DecisionRegionView, FitPlotView, LossPlotView
 from bpstudio.session import DataSpec, Table
-from tests.gui.views.runs import (
-    BINARY,
-    SIN,
-    Run,
-    make_view,
-    with_rows,
-)
+from tests.gui.views.runs import BINARY, SIN, Run, make_view, with_rows
 
 
 def extreme_table(task: str, reach: float) -> DataSpec:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from bpstudio.gui.views import (
-    series,
-)
+from bpstudio.gui.views import series
 
 
 def test_series_envelope_keeps_block_extremes_as_it_grows():

@@ -5,9 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bpstudio.gui.views import (
-    stepped,
-)
+from bpstudio.gui.views import stepped
 
 
 @pytest.mark.parametrize(

@@ -4,13 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 
-from bpstudio.gui.views import (
-    LossPlotView,
-    NetworkView,
-)
-from tests.gui.views.runs import (
-    make_view,
-)
+from bpstudio.gui.views import LossPlotView, NetworkView
+from tests.gui.views.runs import make_view
 
 
 class _LayoutRequests(QObject):

@@ -24,7 +24,6 @@ from bpstudio.gui.widgets import BigSpinBox, LogSpinBox
 from bpstudio.gui.window.dock_spec import on_screen
 from bpstudio.gui.window.explain_docks import DOCKS
 from bpstudio.lessons import LESSONS, get_lesson
-from bpstudio.training import run as run_module
 from bpstudio.training.extras import HIDDEN_OUTPUTS, MEAN_ABS_GRAD
 from tests.gui.window.test_main_window import click, epoch, shapes, train_until
 
@@ -243,21 +242,14 @@ def test_apply_step_while_training_pauses_first(qtbot, window):
 
 
 def test_gradient_check_of_the_default_network_runs_off_the_gui_thread(
-    qtbot, window, monkeypatch
+    qtbot, window, gradient_check_threads
 ):
-    threads = []
-    real = run_module.check_gradient_steps
-
-    def recording(*args, **kwargs):
-        threads.append(threading.current_thread())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(run_module, "check_gradient_steps", recording)
     panel = open_view(qtbot, window, "Gradient check")
     button = panel.findChild(QPushButton, "gradientCheckButton")
     table = panel.findChild(QTableWidget, "gradientCheckTable")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: table.rowCount() > 0, timeout=10000)
+    threads = gradient_check_threads
     assert len(threads) == 1 and threads[0] is not threading.main_thread()
     names = [table.item(r, 0).text() for r in range(table.rowCount())]
     errors = [float(table.item(r, 1).text()) for r in range(table.rowCount())]
