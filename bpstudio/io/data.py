@@ -12,7 +12,8 @@ from typing import Any
 
 import numpy as np
 
-from ..core.datasets import GENERATORS, TASKS
+from ..core.dataset import TASKS
+from ..core.datasets import GENERATORS
 from ..limit_checks import check_params, check_rows, check_table_values
 from ..session import TABLE, DataSpec, PreparedData, Table
 from .fields import (

@@ -9,12 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bpstudio.core import datasets
+from bpstudio.core.dataset import Dataset
 from bpstudio.core.datasets import (
     BLOB_RADIUS,
     GENERATORS,
     XOR_MARGIN,
-    Dataset,
-    Standardizer,
     binary4,
     circles,
     gaussians,
@@ -26,6 +25,7 @@ from bpstudio.core.datasets import (
     train_test_split,
     xor,
 )
+from bpstudio.core.standardizer import Standardizer
 
 RANDOM = ["sin", "xor", "circles", "moons", "gaussians", "spiral"]
 TOY = ["xor", "circles", "moons", "gaussians", "spiral"]

@@ -10,6 +10,9 @@ specs refuse is shown in place (red field, reason below) and nothing is emitted 
 is a network or data too large for BP Studio to save and open again (more than
 :data:`~bpstudio.limits.MAX_PARAMETERS` parameters, more than
 :data:`~bpstudio.limits.MAX_DATA_VALUES` numbers to train on): it is never applied.
+
+Just over 300 lines on purpose: the panel's slots turn edits into specs and show what they
+refuse; the widgets of each part are in :mod:`.parts` and :mod:`.layers_table` already.
 """
 
 from __future__ import annotations
@@ -36,9 +39,9 @@ from bpstudio.limits import MAX_SEED
 from bpstudio.session import TABLE, DataSpec, NetworkSpec, PreparedData, Session, TrainingConfig
 from bpstudio.starters import Starter, adapt, of_session
 
-from ..data_size import check_data_size
 from ..widgets import BigSpinBox
 from . import choices
+from .data_size import check_data_size
 from .layers_table import LayersTable
 from .parts import DataWidgets, ExactValues, TrainingWidgets, mark_invalid
 
