@@ -154,7 +154,7 @@ def p99(values: list[float]) -> float:
 
 
 def heatmap_rate() -> float:
-    from bpstudio.gui.views.benchmark import decision_redraw_rate
+    from decision_redraw import decision_redraw_rate  # bench/ is the script's folder
 
     return decision_redraw_rate(resolution=150, frames=60, classes=2, with_predict=True)
 
@@ -175,12 +175,12 @@ def startup_seconds() -> float:
 
 def child_window() -> None:
     """Runs in the subprocess: build, show, and report once the first paint is done."""
-    from bpstudio.gui.app import create_app
+    from bpstudio.gui.window.app import create_app
 
     app = create_app([sys.argv[0]])
     from PySide6.QtCore import QTimer
 
-    from bpstudio.gui.main_window import MainWindow
+    from bpstudio.gui.window.main_window import MainWindow
 
     window = MainWindow()
     window.show()
@@ -215,13 +215,13 @@ def main() -> None:
         return
     from PySide6.QtCore import QCoreApplication, QSettings
 
-    from bpstudio.gui.app import create_app
+    from bpstudio.gui.window.app import create_app
 
     app = create_app([sys.argv[0]])
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                       tempfile.mkdtemp(prefix="bpstudio-bench-"))
     QCoreApplication.setApplicationName("BP Studio bench")
-    from bpstudio.gui.main_window import MainWindow
+    from bpstudio.gui.window.main_window import MainWindow
 
     window = MainWindow()
     window.resize(1500, 940)

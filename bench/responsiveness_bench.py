@@ -19,7 +19,7 @@ the GUI thread issues it, until the worker answers:
 - close while training: until the worker thread has finished (``shutdown``).
 
 Goal: every answer within 0.2 s. It prints the median and the worst over the repeats. A
-benchmark, not a test: it never fails (tests/gui/test_worker_responsive.py checks the same
+benchmark, not a test: it never fails (tests/gui/training/test_worker_responsive.py checks the same
 commands with a bound generous enough for a busy CI machine).
 """
 

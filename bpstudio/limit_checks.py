@@ -15,10 +15,12 @@ from typing import Any
 from .core.text import quote
 from .limits import (
     MAX_CLASSES,
+    MAX_COLUMN_NAMES,
     MAX_DATA_VALUES,
     MAX_EPOCHS,
     MAX_HISTORY_ROWS,
     MAX_LAYERS,
+    MAX_NAME_CHARS,
     MAX_NOTES_CHARS,
     MAX_PARAMETERS,
     MAX_SAMPLES,
@@ -130,6 +132,27 @@ def check_data_values(field: str, n_samples: int, n_inputs: int, n_outputs: int)
             f"are {n:,} numbers to train on; BP Studio works with up to {MAX_DATA_VALUES:,} "
             "(use fewer samples, inputs or classes)"
         )
+
+
+def check_column_names(field: str, n_names: int) -> None:
+    at_most(field, n_names, MAX_COLUMN_NAMES, "named columns (inputs and targets)",
+            "leave the column names out")
+
+
+def check_names(field: str, names: Sequence[object], count: int, what: str) -> None:
+    """Names of a table's classes or columns: none, or exactly one per ``what`` (``count``
+    of them), each a text of 1 to :data:`MAX_NAME_CHARS` characters. ``len`` is all that is
+    asked of ``names`` before the count is known to fit."""
+    if not len(names):
+        return
+    if len(names) != count:
+        raise ValueError(f"{field}: expected {count:,} names, one per {what}, got "
+                         f"{amount(len(names))}; give one name per {what}, or none")
+    for i, name in enumerate(names):
+        if not isinstance(name, str) or not name:
+            raise ValueError(f"{field}[{i}]: expected a name (text of at least one character), "
+                             f"got {shown(name)}")
+        at_most(f"{field}[{i}]", len(name), MAX_NAME_CHARS, "characters", "shorten the name")
 
 
 def check_batch_size(field: str, value: object) -> None:

@@ -11,7 +11,7 @@ MAX_FILE_BYTES = 320 * 2**20
 """Larger ``.bpnet`` files are refused before they are read. Every session the limits below
 allow fits (``tests/io`` checks the worst case), so a save never meets this limit. (It was
 256 MiB until early stopping's best weights, a third copy of the parameters, joined the
-state in format version 4: the worst case grew from 248 MiB to 289 MiB.)"""
+state in format version 4: the worst case grew from 255 MiB to 296 MiB.)"""
 
 MAX_PARAMETERS = 1_000_000
 """Weights plus biases of one network (8 MB per float64 copy)."""
@@ -61,3 +61,12 @@ import may keep (``MAX_TABLE_VALUES``), written with all 17 digits, take about 5
 MAX_CSV_CELLS = 10_000_000
 """Cells (rows × columns) of a CSV file that an import reads; more is refused while reading,
 so a file of many short cells cannot fill the memory (about 9 bytes are kept per cell)."""
+
+MAX_NAME_CHARS = 100
+"""A name that embedded rows keep: a class's, an input column's or a target column's (a CSV
+import cuts longer header names; the legend and the messages show names)."""
+
+MAX_COLUMN_NAMES = 10_000
+"""Named columns (inputs and targets) of embedded rows: a table with more columns keeps no
+column names. With MAX_CLASSES class names, every name at its longest, the names add at
+most about 6.6 MB to a file (``tests/io`` checks the worst case)."""

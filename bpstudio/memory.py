@@ -11,18 +11,37 @@ from __future__ import annotations
 
 import math
 import os
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 
 from .core import Network
+from .core.dataset import Dataset
 from .core.optimizers import OPTIMIZER_KINDS
-
-if TYPE_CHECKING:
-    from .session import PreparedData, TrainingConfig
 
 MEMORY_SHARE = 0.5
 """Training may take at most this share of the memory the machine has available."""
+
+
+class PreparedData(Protocol):
+    """What the estimate reads of the session's prepared data (``session.PreparedData``;
+    named by its shape, as the session imports this module)."""
+
+    @property
+    def full(self) -> Dataset: ...
+
+    @property
+    def train(self) -> Dataset: ...
+
+
+class TrainingConfig(Protocol):
+    """What the estimate reads of the session's ``TrainingConfig``."""
+
+    @property
+    def batch_size(self) -> int | None: ...
+
+    @property
+    def optimizer(self) -> str: ...
 
 
 def check_training_memory(

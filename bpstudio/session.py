@@ -4,11 +4,15 @@ A session bundles three frozen specs (network, data, training), the trainer stat
 training continue exactly where it stopped (parameters, optimizer state, random generator,
 epochs done, history) and free-text notes. It holds recipes and numbers, never Qt objects
 and never open files; ``bpstudio.io`` turns it into a ``.bpnet`` file and back.
+
+Over 300 lines on purpose: the specs, the prepared data and the session are the one data
+model every layer shares; each class is small, and together they say what a document is.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -24,18 +28,22 @@ from .core import (
     Trainer,
     TrainerState,
 )
-from .core.datasets import GENERATORS, Dataset, Standardizer, make_dataset, train_test_split
+from .core.dataset import Dataset
+from .core.datasets import GENERATORS, make_dataset, train_test_split
 from .core.optimizers import OPTIMIZER_KINDS as OPTIMIZER_KINDS  # where callers look for it
 from .core.schedules import Schedule
+from .core.standardizer import Standardizer
 from .core.stopping import StopRules
 from .core.text import quote
 from .core.validation import check_name
 from .limit_checks import (
+    check_column_names,
     check_data_values,
     check_epoch,
     check_history_rows,
     check_labels,
     check_layers,
+    check_names,
     check_notes,
     check_parameters,
     check_params,
@@ -125,7 +133,9 @@ class NetworkSpec:
 
 @dataclass(frozen=True, eq=False)
 class Table:
-    """Imported data kept inside the document: inputs, targets and the task kind.
+    """Imported data kept inside the document: inputs, targets, the task kind, and the names
+    the data came with: one per class (label order), per input and per target column. Names
+    left empty are not known (a table made in code, a file older than version 4).
 
     Two tables are equal only if they are the same object: comparing arrays field by field
     cannot give one answer (and a ``DataSpec`` holding a table compares through it).
@@ -134,6 +144,16 @@ class Table:
     X: np.ndarray
     y: np.ndarray
     task: str
+    class_names: tuple[str, ...] = ()
+    input_names: tuple[str, ...] = ()
+    target_names: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for name in ("class_names", "input_names", "target_names"):
+            names = getattr(self, name)
+            if isinstance(names, str) or not isinstance(names, Sequence):
+                raise ValueError(f"{name}: expected a list of names, got {quote(names)}")
+            object.__setattr__(self, name, tuple(names))
 
 
 @dataclass(frozen=True)
@@ -180,17 +200,19 @@ class DataSpec:
             Standardizer.fit(train.X) if self.standardize
             else Standardizer.identity(full.n_features)
         )
-        return PreparedData(full, train, test, scaler)
+        return PreparedData(full, train, test, scaler, self.table)
 
 
 @dataclass(frozen=True)
 class PreparedData:
-    """The data a trainer uses: raw full set, train and test parts, and the input scaler."""
+    """The data a trainer uses: raw full set, train and test parts, the input scaler, and
+    the embedded rows it came from (``None`` for generated data), for their names."""
 
     full: Dataset
     train: Dataset
     test: Dataset
     standardizer: Standardizer
+    table: Table | None = None
 
     @property
     def task(self) -> str:
@@ -207,6 +229,32 @@ class PreparedData:
 
     def inputs(self, part: Dataset) -> np.ndarray:
         return self.standardizer.transform(part.X)
+
+    @property
+    def class_names(self) -> tuple[str, ...]:
+        """One name per class in label order (the table's, else ``class 0``, ``class 1``, …);
+        none for regression. For a legend, a confusion matrix, an export."""
+        if self.task == "regression":
+            return ()
+        if self.table is not None and self.table.class_names:
+            return self.table.class_names
+        return tuple(f"class {k}" for k in range(self.full.n_classes))
+
+    @property
+    def input_names(self) -> tuple[str, ...]:
+        """One name per input column: the table's, else ``x1``, ``x2``, …"""
+        if self.table is not None and self.table.input_names:
+            return self.table.input_names
+        return tuple(f"x{i + 1}" for i in range(self.n_inputs))
+
+    @property
+    def target_names(self) -> tuple[str, ...]:
+        """One name per target column (one for classification): the table's, else ``y``, or
+        ``y1``, ``y2``, … for several."""
+        if self.table is not None and self.table.target_names:
+            return self.table.target_names
+        columns = self.full.y.shape[1] if self.task == "regression" else 1
+        return ("y",) if columns == 1 else tuple(f"y{i + 1}" for i in range(columns))
 
 
 def _default(name: str) -> Any:
@@ -452,3 +500,19 @@ def _check_table(table: Table) -> None:
     y_columns = y.shape[1] if y.ndim == 2 else 1
     inputs = X.shape[1] if X.ndim == 2 else 1
     check_data_values("table", n, inputs, output_count(table.task, y_columns, n_classes))
+    _check_table_names(table, n_classes, inputs, y_columns)
+
+
+def _check_table_names(table: Table, n_classes: int, inputs: int, y_columns: int) -> None:
+    """The names of a table: none or one per class (distinct), input and target column."""
+    check_column_names("table", len(table.input_names) + len(table.target_names))
+    if table.class_names and table.task == "regression":
+        raise ValueError("table.class_names: a regression table has no classes; leave them out")
+    check_names("table.class_names", table.class_names, n_classes, "class")
+    check_names("table.input_names", table.input_names, inputs, "input column")
+    check_names("table.target_names", table.target_names,
+                y_columns if table.task == "regression" else 1, "target column")
+    if len(set(table.class_names)) < len(table.class_names):
+        twice = next(name for name, n in Counter(table.class_names).items() if n > 1)
+        raise ValueError(f"table.class_names: {quote(twice)} names two classes; each class "
+                         "needs a name of its own")

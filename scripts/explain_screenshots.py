@@ -79,8 +79,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args()
-    from bpstudio.gui.app import create_app
-    from bpstudio.gui.main_window import MainWindow
+    from bpstudio.gui.window.app import create_app
+    from bpstudio.gui.window.main_window import MainWindow
 
     app = create_app([sys.argv[0]])
     window = MainWindow()

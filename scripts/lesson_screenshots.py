@@ -33,12 +33,12 @@ from bpstudio.core.diagnostics import (  # noqa: E402
 )
 from bpstudio.core.snapshot import PlotGrid  # noqa: E402
 from bpstudio.examples import EXAMPLES  # noqa: E402
-from bpstudio.gui.gradcheck_panel import GradientCheckPanel  # noqa: E402
-from bpstudio.gui.gradient_flow import GradientFlowView  # noqa: E402
-from bpstudio.gui.graph_lab import GraphLabView  # noqa: E402
-from bpstudio.gui.inspector import InspectorView  # noqa: E402
-from bpstudio.gui.lesson_panel import LessonPanel  # noqa: E402
-from bpstudio.gui.neuron_view import NeuronView  # noqa: E402
+from bpstudio.gui.explain.gradcheck_panel import GradientCheckPanel  # noqa: E402
+from bpstudio.gui.explain.gradient_flow import GradientFlowView  # noqa: E402
+from bpstudio.gui.explain.graph_lab import GraphLabView  # noqa: E402
+from bpstudio.gui.explain.inspector import InspectorView  # noqa: E402
+from bpstudio.gui.explain.lesson_panel import LessonPanel  # noqa: E402
+from bpstudio.gui.explain.neuron_view import NeuronView  # noqa: E402
 from bpstudio.lessons import get_lesson  # noqa: E402
 from bpstudio.session import Session  # noqa: E402
 

@@ -109,7 +109,7 @@ def _app():
         os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
     from PySide6.QtCore import QSettings, QStandardPaths
 
-    from bpstudio.gui.app import create_app
+    from bpstudio.gui.window.app import create_app
 
     app = create_app([sys.argv[0]])
     # a fresh layout every time, and the person's own settings stay untouched
@@ -138,7 +138,7 @@ def _shoot_app(name: str, preset: Preset, seconds: float, path: Path) -> None:
 
     app = _app()
     if _window is None:
-        from bpstudio.gui.main_window import MainWindow
+        from bpstudio.gui.window.main_window import MainWindow
 
         _window = MainWindow()
         _window.resize(*SIZE)
@@ -270,7 +270,7 @@ class _Training:
 
 
 def _scores(evaluate, bench, part) -> dict[str, float]:
-    from bpstudio.core.datasets import Dataset
+    from bpstudio.core.dataset import Dataset
 
     scaled = Dataset(bench.data.inputs(part), part.y, part.task, part.name, part.params,
                      part.n_classes)

@@ -57,7 +57,7 @@ def launch_gui(path: str | None) -> int:
             f"{', '.join(COMMANDS)} work without one (see bpstudio --help)")
         return 1
     try:
-        from bpstudio.gui.app import run_app
+        from bpstudio.gui.window.app import run_app
     except ImportError as exc:
         say(f"bpstudio: the desktop app is not available ({exc}); the commands "
             f"{', '.join(COMMANDS)} work without it (see bpstudio --help)")

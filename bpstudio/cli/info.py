@@ -6,10 +6,12 @@ import argparse
 import json
 from typing import Any
 
+from ..core.text import quote
 from ..headless import describe_network, summarize
 from ..io import BPFileError, load_info
+from ..io.data import NAME_KEYS
 from ..limits import MAX_NOTES_CHARS, MAX_TITLE_CHARS
-from ..session import TABLE, Session
+from ..session import TABLE, Session, Table
 from .output import fail, show, shown
 
 
@@ -21,6 +23,9 @@ def info_command(args: argparse.Namespace) -> int:
     prepared = session.prepare_data()
     summary = summarize(session, prepared)
     summary["file"] = {"path": args.file, **vars(file_info)}
+    table = session.data.table
+    if table is not None:  # the names the rows came with (a CSV import's)
+        summary["data"] |= {key: list(getattr(table, key)) for key in NAME_KEYS}
     if args.json:  # ASCII: a terminal never sees a control character from the file
         print(json.dumps(summary, indent=2))
         return 0
@@ -33,6 +38,7 @@ def info_command(args: argparse.Namespace) -> int:
         ("data", f"{_recipe(data['name'], data['params'])}: {data['task']}, "
                  f"{data['train_samples']} train + {data['test_samples']} test samples"
                  f"{', standardized' if data['standardize'] else ''}"),
+        *_names(table),
         ("training", f"{train['optimizer']}, learning rate {train['learning_rate']:g}, "
                      f"batch {train['batch_size'] or 'full'}"),
         ("schedule", session.training.schedule.describe()),
@@ -60,3 +66,17 @@ def _recipe(name: str, params: dict[str, Any]) -> str:
     if name == TABLE:
         return "rows embedded in the file"
     return f"{name}({', '.join(f'{k}={v}' for k, v in params.items())})"
+
+
+def _names(table: Table | None) -> list[tuple[str, str]]:
+    """Rows of the names embedded rows keep: the first few of each kind, and how many."""
+    if table is None:
+        return []
+    kinds = (("inputs", table.input_names), ("targets", table.target_names),
+             ("classes", table.class_names))
+    return [(kind, _listed(names)) for kind, names in kinds if names]
+
+
+def _listed(names: tuple[str, ...], most: int = 8) -> str:
+    listed = ", ".join(quote(name, 40) for name in names[:most])
+    return listed + (f" and {len(names) - most:,} more" if len(names) > most else "")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from ..core.outputs import default_loss, default_output
@@ -11,13 +13,23 @@ from ..core.text import quote
 from ..examples import EXAMPLES
 from ..headless import describe_network
 from ..io import BPFileError, save
+from ..io.csv_embed import embedded_table
+from ..io.csv_import import CsvImportError, CsvOptions, preview, read_table
+from ..io.csv_source import DELIMITERS
+from ..io.csv_table import MISSING
 from ..limit_checks import check_parameters
 from ..limits import MAX_LAYERS, MAX_PARAMETERS
-from ..session import DataSpec, LayerSpec, NetworkSpec, Session, TrainingConfig
+from ..session import TABLE, DataSpec, LayerSpec, NetworkSpec, Session, TrainingConfig
 from ..training_fields import TRAINING_FIELDS, defaults_for
 from . import flags
 from .flags import UsageError
-from .output import fail, show
+from .output import fail, say, show
+
+CSV_FLAGS = ("target", "inputs", "task", "missing", "delimiter", "decimal", "header",
+             "encoding")
+"""The flags (their ``dest``) that choose how a CSV file is read: only with ``--csv``."""
+DECIMAL_MARKS = {"point": ".", "comma": ","}
+"""``--decimal``'s choices."""
 
 
 def new_command(args: argparse.Namespace) -> int:
@@ -31,7 +43,9 @@ def new_command(args: argparse.Namespace) -> int:
         session = EXAMPLES[args.example]()
     else:
         try:
-            session = session_from_flags(args)
+            session = session_from_flags(args, warn=lambda w: say(f"bpstudio: {args.csv}: {w}"))
+        except CsvImportError as exc:
+            return fail(args.csv, exc)
         except ValueError as exc:
             raise UsageError(str(exc)) from None
     try:
@@ -42,8 +56,11 @@ def new_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def session_from_flags(args: argparse.Namespace) -> Session:
-    """A session from ``new``'s flags; ``ValueError`` names the flag that does not fit.
+def session_from_flags(args: argparse.Namespace,
+                       warn: Callable[[str], None] = lambda _: None) -> Session:
+    """A session from ``new``'s flags; ``ValueError`` names the flag that does not fit, a
+    :class:`CsvImportError` what is wrong in the CSV file; ``warn`` hears the import's
+    warnings (dropped rows, a constant input).
 
     Everything is checked before anything large is made: the sizes and the data spec (which
     refuses data beyond the limits) before the data is generated, the network's parameter
@@ -55,20 +72,15 @@ def session_from_flags(args: argparse.Namespace) -> Session:
                          "no test part; add --test-fraction 0.2, or leave patience out")
     seed = training["seed"]
     sizes = None if args.layers is None else _sizes(args.layers)
-    params = dict(_key_value(p) for p in args.param)
-    if args.seed is not None:
-        params.setdefault("seed", seed)
-    data = DataSpec(
-        _or(args.data, DataSpec.name), params, _or(args.test_fraction, DataSpec.test_fraction),
-        split_seed=seed, standardize=args.standardize,
-    )
+    data = _data(args, seed, warn)
     prepared = data.load()
     n_in, n_out = prepared.n_inputs, prepared.n_outputs
     default = [layer.size for layer in NetworkSpec.hidden]
     sizes = [n_in, *default, n_out] if sizes is None else sizes
     if sizes[0] != n_in or sizes[-1] != n_out:
+        source = quote(args.csv) if args.csv is not None else f"'{data.name}'"
         raise ValueError(
-            f"--layers: the data '{data.name}' has {n_in} inputs and {n_out} outputs, so the "
+            f"--layers: the data {source} has {n_in} inputs and {n_out} outputs, so the "
             f"sizes must start with {n_in} and end with {n_out}, e.g. {n_in},8,{n_out}"
         )
     check_parameters("--layers", sizes, not args.no_bias)  # before the spec's fewest count
@@ -90,6 +102,42 @@ def session_from_flags(args: argparse.Namespace) -> Session:
                       notes=args.notes or "")
     session.build(prepared)
     return session
+
+
+def _data(args: argparse.Namespace, seed: int, warn: Callable[[str], None]) -> DataSpec:
+    """The data spec of ``--data``/``--param`` (a generator) or of ``--csv`` (its rows)."""
+    split = {"test_fraction": _or(args.test_fraction, DataSpec.test_fraction),
+             "split_seed": seed, "standardize": args.standardize}
+    if args.csv is None:
+        for dest in CSV_FLAGS:
+            if getattr(args, dest):
+                raise UsageError(f"--{dest} is about reading a CSV file; give it with --csv")
+        params = dict(_key_value(p) for p in args.param)
+        if args.seed is not None:
+            params.setdefault("seed", seed)
+        return DataSpec(_or(args.data, DataSpec.name), params, **split)
+    if args.data is not None or args.param:
+        flag = "--data" if args.data is not None else "--param"
+        raise UsageError(f"--csv cannot be combined with {flag}: the rows come from the file")
+    if not args.target:
+        raise UsageError("--csv needs --target COLUMN, the column the network should learn")
+    inputs = None if args.inputs is None else [n.strip() for n in args.inputs.split(",")]
+    imported = read_table(args.csv, _csv_options(args), target=args.target, inputs=inputs,
+                          task=args.task, missing=_or(args.missing, MISSING[0]))
+    for warning in imported.warnings:
+        warn(warning)
+    return DataSpec(TABLE, table=embedded_table(imported), **split)
+
+
+def _csv_options(args: argparse.Namespace) -> CsvOptions | None:
+    """How to read the CSV file: detected (None), with the options the flags give replacing
+    the detected ones."""
+    given = {"delimiter": {name: mark for mark, name in DELIMITERS.items()}.get(args.delimiter),
+             "decimal": DECIMAL_MARKS.get(args.decimal),
+             "header": None if args.header is None else args.header == "yes",
+             "encoding": args.encoding}
+    given = {key: value for key, value in given.items() if value is not None}
+    return replace(preview(args.csv).options, **given) if given else None
 
 
 def _training_flags(args: argparse.Namespace) -> dict[str, Any]:

@@ -12,6 +12,8 @@ from ..core import ACTIVATIONS, INITIALIZERS, LOSSES
 from ..core.datasets import GENERATORS
 from ..core.losses import REDUCTIONS
 from ..examples import EXAMPLES
+from ..io.csv_source import DELIMITERS, ENCODINGS
+from ..io.csv_table import CLASS_GUESS_MAX, MISSING, TASKS
 from ..limits import (
     MAX_EPOCHS,
     MAX_LAYERS,
@@ -25,7 +27,7 @@ from ..training_fields import TRAINING_FIELDS, Choice
 from . import flags
 from .export import export_command
 from .info import info_command
-from .new import new_command
+from .new import DECIMAL_MARKS, new_command
 from .output import say
 from .train import DEFAULT_EPOCHS, train_command
 
@@ -75,13 +77,24 @@ def build_parser() -> argparse.ArgumentParser:
     info.add_argument("file", metavar="FILE", type=flags.path)
     info.add_argument("--json", action="store_true", help="print JSON for machines")
     info.set_defaults(run=info_command)
-    export = sub.add_parser("export", help="write a file's arrays (.npz) or history (.csv)")
+    export = sub.add_parser("export", help="write a file's arrays (.npz), history (.csv), "
+                            "predictions (.csv), ONNX model or NumPy script")
     export.add_argument("file", metavar="FILE", type=flags.path)
     what = export.add_mutually_exclusive_group(required=True)
     what.add_argument("--npz", metavar="OUT", type=flags.path,
                       help="weights, biases, optimizer state, history")
     what.add_argument("--csv", metavar="OUT", type=flags.path,
                       help="the history, one row per epoch")
+    what.add_argument("--predictions", metavar="OUT", type=flags.path,
+                      help="CSV: each sample's inputs, targets, outputs (and predicted class), "
+                      "train and test")
+    what.add_argument("--onnx", metavar="OUT", type=flags.path,
+                      help='the network as an ONNX model (needs pip install "bpstudio[onnx]")')
+    what.add_argument("--script", metavar="OUT", type=flags.path,
+                      help="the network as a Python script that needs only NumPy")
+    export.add_argument("--float32", action="store_true",
+                        help="with --onnx: a float32 model (default float64, exactly the "
+                        "network)")
     export.set_defaults(run=export_command)
     return parser
 
@@ -105,6 +118,23 @@ def _add_new(sub: Any) -> None:
     design("--param", action="append", default=[], metavar="KEY=VALUE",
            help=f"a generator parameter, e.g. n=200 or noise=0.1 (repeatable; n <= "
            f"{MAX_SAMPLES:,})")
+    design("--csv", metavar="CSV", type=flags.path,
+           help="import this CSV file's rows instead of generating data (delimiter, decimal "
+           "mark, header and encoding are detected); needs --target")
+    design("--target", action="append", default=[], metavar="COLUMN",
+           help="with --csv: the column to learn (repeat for several regression targets)")
+    design("--inputs", metavar="A,B,...", help="with --csv: the input columns (default: every "
+           "other column of numbers)")
+    design("--task", choices=list(TASKS), help="with --csv: default guessed from the target "
+           f"(text, or whole numbers with at most {CLASS_GUESS_MAX} values: classification)")
+    design("--missing", choices=list(MISSING), help="with --csv: refuse a missing value "
+           "(default), or drop the rows that have one")
+    design("--delimiter", choices=list(DELIMITERS.values()),
+           help="with --csv: the delimiter, when detection guesses wrong")
+    design("--decimal", choices=list(DECIMAL_MARKS), help="with --csv: the decimal mark")
+    design("--header", choices=("yes", "no"), help="with --csv: whether the first row holds "
+           "the column names")
+    design("--encoding", choices=list(ENCODINGS), help="with --csv: the file's encoding")
     design("--test-fraction", type=float,
            help=f"share of samples held out ({DataSpec.test_fraction:g})")
     design("--standardize", action="store_true", help="scale inputs to mean 0, sd 1")

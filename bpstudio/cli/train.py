@@ -11,6 +11,7 @@ import time
 from dataclasses import replace
 
 from ..core import DivergenceError
+from ..core.doctor_findings import Finding
 from ..core.stopping import StopReason
 from ..headless import Progress, duration, scores
 from ..io import BPFileError, load, save
@@ -68,7 +69,15 @@ def train_command(args: argparse.Namespace) -> int:
     if stopped is not None and (stopped.reason is not StopReason.EPOCH_LIMIT
                                 or run.epoch >= session.training.last_epoch):
         show(f"{out}: {stopped.words()}")
+    for finding in run.diagnose():
+        show(doctor_line(finding))
     return 0
+
+
+def doctor_line(finding: Finding) -> str:
+    """A finding of the training doctor as the summary prints it, pointing at the guide."""
+    return (f"doctor ({finding.severity}): {finding.seen} {finding.advice} "
+            f"(docs/{finding.explained_in})")
 
 
 def _epochs_to_train(session: Session, asked: int | None, path: str) -> int:

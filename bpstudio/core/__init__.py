@@ -4,13 +4,15 @@ Pure NumPy: nothing here imports Qt, touches files or prints. See ``docs/core.md
 """
 
 from .activations import ACTIVATIONS, Activation
-from .datasets import GENERATORS, Dataset, Standardizer, make_dataset, train_test_split
+from .dataset import Dataset
+from .datasets import GENERATORS, make_dataset, train_test_split
 from .gradcheck import gradient_check
 from .initializers import INITIALIZERS
 from .losses import LOSSES, Loss
 from .metrics import accuracy, evaluate, mse, predict_classes, r2
 from .network import Gradients, Network, Trace
 from .optimizers import OPTIMIZER_KINDS, OPTIMIZERS, SGD, Adam, Optimizer, make_optimizer
+from .standardizer import Standardizer
 from .trainer import DivergenceError, History, Trainer, TrainerState
 
 __all__ = [

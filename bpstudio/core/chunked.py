@@ -17,7 +17,7 @@ from collections.abc import Generator
 
 import numpy as np
 
-from .datasets import Dataset
+from .dataset import Dataset
 from .diagnostics import mean_abs_gradients
 from .metrics import _class_targets, accuracy, evaluate, r2, score_name
 from .network import QUIET, Network, chunks

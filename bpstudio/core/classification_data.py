@@ -28,15 +28,13 @@ statistics are the same, which ``tests/core/test_classification_data.py`` checks
 from __future__ import annotations
 
 import inspect
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
 from ..limits import MAX_CLASSES, MAX_DATA_VALUES, MAX_SAMPLES
 from .data_checks import class_number, point_count, real_number, seed_number, whole_number
-
-if TYPE_CHECKING:
-    from .datasets import Dataset
+from .dataset import Dataset
 
 ROLES = ("informative", "redundant", "noise")
 """What a column of ``classification`` data can be."""
@@ -65,8 +63,6 @@ def classification(
     n_informative=2, n_redundant=2)`` (scikit-learn's defaults otherwise). The steps are in
     the module's docstring; a larger ``class_sep`` spreads the clusters further apart.
     """
-    from .datasets import Dataset  # datasets imports this module for its GENERATORS
-
     params = _checked(n, n_features, n_informative, n_redundant, classes, clusters_per_class,
                       flip_y, class_sep, seed)
     X, y, _ = _draw(**params)

@@ -1,106 +1,38 @@
-"""Datasets: the textbook examples, seeded toy problems, a train/test split and a standardizer.
+"""Datasets: the textbook examples, seeded toy problems, their registry and a train/test split.
 
 Every generator is deterministic given ``seed`` and records its parameters (with the defaults
 filled in) in :attr:`Dataset.params`, so ``make_dataset(d.name, **d.params)`` rebuilds ``d``
-bit for bit: a file can store the recipe instead of the points.
+bit for bit: a file can store the recipe instead of the points. A :class:`Dataset` itself is
+defined in :mod:`.dataset`, the standardizer in :mod:`.standardizer`.
 """
 
 from __future__ import annotations
 
 import inspect
 import math
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from .classification_data import classification
 from .data_checks import (
-    class_count,
     class_number,
     deviation,
-    input_array,
-    number_vector,
     point_count,
     real_number,
     seed_number,
-    target_array,
     whole_number,
 )
+from .dataset import Dataset
 from .validation import check_name, unknown_name
-
-TASKS = ("regression", "classification")
 
 XOR_MARGIN = 0.1
 """Points of ``xor`` keep this distance from both axes, so the labels are never ambiguous."""
 
 BLOB_RADIUS = 3.0
 """Radius of the circle the ``gaussians`` centres sit on."""
-
-SAFE_EXPONENT = 256
-"""Columns of inputs larger than 2**256 or smaller than 2**-256 are scaled by a power of two
-before the standardizer computes their spread (see :func:`_safe_exponents`)."""
-
-SMALLEST_FLOAT = float(np.finfo(np.float64).smallest_subnormal)
-
-_TRUE_FUNCTIONS: dict[str, Callable[[np.ndarray], np.ndarray]] = {"sin": np.sin}
-
-
-@dataclass(frozen=True, eq=False)
-class Dataset:
-    """Inputs and targets of one problem, read-only, with the recipe that made them.
-
-    ``X`` is ``(N, d)`` float64. ``y`` is ``(N, n_out)`` float64 for regression (a ``(N,)``
-    vector is taken as one column) and ``(N,)`` int64 class labels for classification.
-    ``n_classes`` defaults to the largest label + 1; a subset keeps its parent's count even
-    when a class is missing from it, so a network built for the whole problem still fits.
-    """
-
-    X: np.ndarray
-    y: np.ndarray
-    task: str
-    name: str
-    params: Mapping[str, Any] = field(default_factory=dict)
-    n_classes: int | None = None
-
-    def __post_init__(self) -> None:
-        task = check_name("task", self.task, TASKS)
-        X = _frozen(input_array(self.X))
-        y = _frozen(target_array(task, self.y, X.shape[0]))
-        if not isinstance(self.params, Mapping):
-            raise ValueError(f"params: expected a mapping, got {type(self.params).__name__}")
-        object.__setattr__(self, "X", X)
-        object.__setattr__(self, "y", y)
-        object.__setattr__(self, "name", str(self.name))
-        object.__setattr__(self, "params", dict(self.params))
-        object.__setattr__(self, "n_classes", class_count(task, y, self.n_classes))
-
-    @property
-    def n_samples(self) -> int:
-        return self.X.shape[0]
-
-    @property
-    def n_features(self) -> int:
-        return self.X.shape[1]
-
-    def subset(self, index: object) -> Dataset:
-        """The rows picked by ``index`` (row numbers, a boolean mask or a slice), in order."""
-        rows = _row_index(index, self.n_samples)
-        return Dataset(
-            self.X[rows], self.y[rows], self.task, self.name, self.params,
-            self.n_classes if self.task == "classification" else None,
-        )
-
-    def true_function(self) -> Callable[[np.ndarray], np.ndarray] | None:
-        """The noise-free function behind a regression set (to draw the clean curve), if known."""
-        return _TRUE_FUNCTIONS.get(self.name) if self.task == "regression" else None
-
-    def __repr__(self) -> str:
-        return (
-            f"Dataset({self.name!r}, {self.task}, n_samples={self.n_samples}, "
-            f"n_features={self.n_features}, n_classes={self.n_classes})"
-        )
 
 
 # -- generators ---------------------------------------------------------------------------
@@ -285,7 +217,7 @@ def make_dataset(name: str, **params: Any) -> Dataset:
     return generator.make(**params)
 
 
-# -- split and scaling ----------------------------------------------------------------------
+# -- split ----------------------------------------------------------------------------------
 
 
 def train_test_split(
@@ -317,118 +249,7 @@ def train_test_split(
     return data.subset(~is_test), data.subset(is_test)
 
 
-class Standardizer:
-    """Shift and scale each input column to mean 0, standard deviation 1.
-
-    Fit it on the training part only (:meth:`fit`), then apply the same ``mean`` and
-    ``scale`` to the test part and to new inputs: scaling with statistics of the test data
-    would leak it into training. Constant columns get ``scale`` 1, so they become 0. Any
-    finite data standardizes: columns of huge or tiny numbers are scaled by a power of two
-    first (:func:`_safe_exponents`), ordinary ones are computed exactly as written.
-    """
-
-    def __init__(self, mean: object, scale: object) -> None:
-        mean = number_vector("mean", mean)
-        scale = number_vector("scale", scale)
-        if mean.shape != scale.shape:
-            raise ValueError(
-                f"scale: has {scale.size} entries but mean has {mean.size}; they must match"
-            )
-        if np.any(scale <= 0):
-            raise ValueError(f"scale: every entry must be > 0, got {scale.min():g}")
-        self.mean = _frozen(mean)
-        self.scale = _frozen(scale)
-
-    @classmethod
-    def fit(cls, X: object) -> Standardizer:
-        """Column means and standard deviations of ``X`` ``(N, d)``, with ``N >= 1``."""
-        X = input_array(X)
-        if X.shape[0] == 0:
-            raise ValueError("X: needs at least one sample to fit a Standardizer, got 0 rows")
-        constant = np.all(X[0] == X, axis=0)
-        k = _safe_exponents(np.max(np.abs(X), axis=0))
-        scaled = np.ldexp(X, -k)
-        # a constant column's mean is its value exactly, so it transforms to exact zeros
-        mean = np.where(constant, X[0], np.ldexp(scaled.mean(axis=0), k))
-        # a spread below the smallest float (subnormal data) would round to 0
-        spread = np.maximum(np.ldexp(scaled.std(axis=0), k), SMALLEST_FLOAT)
-        scale = np.where(constant, 1.0, spread)
-        return cls(mean, scale)
-
-    @classmethod
-    def identity(cls, d: int) -> Standardizer:
-        """A standardizer that changes nothing, for ``d`` columns (when scaling is off)."""
-        d = whole_number("d", d, 1)
-        return cls(np.zeros(d), np.ones(d))
-
-    @property
-    def n_features(self) -> int:
-        return self.mean.size
-
-    def transform(self, X: object) -> np.ndarray:
-        """``(X − mean) / scale`` for ``X`` of shape ``(N, d)``."""
-        k = _safe_exponents(self.scale)  # X − mean of huge columns overflows unscaled
-        return (np.ldexp(self._check(X), -k) - np.ldexp(self.mean, -k)) / np.ldexp(self.scale, -k)
-
-    def inverse_transform(self, X: object) -> np.ndarray:
-        """``X · scale + mean``: back to the original units."""
-        k = _safe_exponents(self.scale)
-        return np.ldexp(self._check(X) * np.ldexp(self.scale, -k) + np.ldexp(self.mean, -k), k)
-
-    def to_dict(self) -> dict[str, list[float]]:
-        """Plain lists of floats; ``repr`` of each round-trips exactly through JSON."""
-        return {"mean": self.mean.tolist(), "scale": self.scale.tolist()}
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> Standardizer:
-        """Rebuild from :meth:`to_dict` output, checking every field."""
-        if not isinstance(d, Mapping):
-            raise ValueError(
-                f"standardizer: expected a mapping with mean and scale, got {type(d).__name__}"
-            )
-        for key in d:
-            if key not in ("mean", "scale"):
-                raise unknown_name("standardizer key", key, ("mean", "scale"))
-        for key in ("mean", "scale"):
-            if key not in d:
-                raise ValueError(f"standardizer.{key}: missing; expected a list of numbers")
-        return cls(d["mean"], d["scale"])
-
-    def _check(self, X: object) -> np.ndarray:
-        X = input_array(X)
-        if X.shape[1] != self.n_features:
-            raise ValueError(
-                f"X: expected {self.n_features} columns (as fitted), got {X.shape[1]}"
-            )
-        return X
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Standardizer):
-            return NotImplemented
-        return np.array_equal(self.mean, other.mean) and np.array_equal(self.scale, other.scale)
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"Standardizer(mean={self.mean.tolist()}, scale={self.scale.tolist()})"
-
-
 # -- helpers ------------------------------------------------------------------------------
-
-
-def _safe_exponents(magnitudes: np.ndarray) -> np.ndarray:
-    """Per column, the power of two to scale by before squaring or subtracting: 0 (ordinary
-    data keeps its numbers bit for bit) unless the column's magnitude lies beyond
-    2**±:data:`SAFE_EXPONENT`, where squares overflow or underflow. Scaling by a power of two
-    is exact, so the results are what the plain formula gives where nothing overflows."""
-    exponent = np.frexp(magnitudes)[1]
-    return np.where(np.abs(exponent) > SAFE_EXPONENT, exponent, 0).astype(np.int32)
-
-
-def _frozen(a: np.ndarray) -> np.ndarray:
-    a = np.array(a, copy=True)
-    a.setflags(write=False)
-    return a
 
 
 def _ring(n: int, radius: float) -> np.ndarray:
@@ -473,24 +294,3 @@ def _stratified_test_rows(
     return np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
 
 
-def _row_index(index: object, n: int) -> np.ndarray | slice:
-    if isinstance(index, slice):
-        return index
-    rows = np.asarray(index)
-    if rows.size == 0:
-        return np.zeros(0, dtype=np.int64)
-    if rows.dtype.kind == "b":
-        if rows.shape != (n,):
-            raise ValueError(f"index: a boolean mask needs shape ({n},), got {rows.shape}")
-        return np.flatnonzero(rows)
-    if rows.dtype.kind not in "iu" or rows.ndim > 1:
-        raise ValueError(
-            "index: expected row numbers, a boolean mask or a slice, "
-            f"got {rows.dtype} array of shape {rows.shape}"
-        )
-    rows = rows.reshape(-1)
-    if rows.min() < -n or rows.max() >= n:
-        raise ValueError(
-            f"index: row numbers must lie in 0..{n - 1}, got {rows.min()}..{rows.max()}"
-        )
-    return rows

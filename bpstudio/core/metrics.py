@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .data_checks import float_columns
-from .datasets import Dataset
+from .dataset import Dataset
 from .validation import check_finite
 
 if TYPE_CHECKING:

@@ -9,6 +9,10 @@ and the gradient check work on that one vector, which keeps an update to a singl
 per operation however many layers there are. Editing a weight array in place changes the
 network; assigning a new array to ``weights[i]`` copies it in at the next use (its shape is
 checked then).
+
+Over 300 lines on purpose: the forward and backward passes, the unchecked API and the
+chunking all work on the one parameter vector and its views; split, each part would reach
+into another's private arrays.
 """
 
 from __future__ import annotations

@@ -13,16 +13,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .network import QUIET, Network
+from .read_only import frozen_copy
 from .stopping import Stopped
 from .trainer import History
-
-
-def frozen_copy(a: np.ndarray) -> np.ndarray:
-    """A read-only copy of ``a``."""
-    out = np.array(a, copy=True)
-    out.setflags(write=False)
-    return out
-
 
 FLOAT_MAX = float(np.finfo(np.float64).max)
 

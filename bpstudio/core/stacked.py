@@ -13,6 +13,10 @@ replays its last one or two epochs (bit for bit the same numbers) and so rolls b
 words the :class:`DivergenceError` exactly as if it had trained alone. For that the stack
 keeps where every network stood at the start of the last two epochs, its history included:
 a history that thinned out since (``History.MAX_ROWS``) is rebuilt by the same appends.
+
+Over 300 lines on purpose: the stacked trainer and its private stack of networks share the
+bookkeeping of who is still in the stack and where each stood two epochs ago; the passes and
+the update are already in modules of their own.
 """
 
 from __future__ import annotations

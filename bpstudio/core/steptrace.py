@@ -10,6 +10,10 @@ which other entries it was computed from.
 Sign convention: the core's ``δ`` is ``∂L/∂Z``, so ``δ_out = (ŷ − y) ⊙ f′(Z)``; the book's
 error term ``δ° = (y − ŷ) ⊙ f′(Z)`` is ``−δ``, and the book's ``ΔW = η·δ°·a`` is our
 ``ΔW = −η·dW``. Both show up in the trace (``E``, ``step…``) so either reading can be checked.
+
+Over 300 lines on purpose: the tables of one step and the rules saying which cells each
+cell came from are written together, entry by entry, as the textbook fills them in; split,
+a rule would sit apart from the entry it describes.
 """
 
 from __future__ import annotations
@@ -20,8 +24,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .digits import sub
 from .network import Network
-from .snapshot import frozen_copy
+from .read_only import frozen_copy
 from .text import quote
 from .trainer import Trainer
 
@@ -35,20 +40,6 @@ OUTPUT_DELTA, CARRIED, PRODUCT = "output_delta", "carried", "product"
 WEIGHT_GRADIENT, BIAS_GRADIENT, CHANGE, UPDATE = "dW", "db", "change", "update"
 """How an entry was computed (``TraceEntry.kind``), so a cell's arithmetic can be written
 out (:mod:`bpstudio.core.cellmath`)."""
-
-_SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-_SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
-
-
-def sub(n: int) -> str:
-    """``n`` in Unicode subscript digits (``W₁``)."""
-    return str(n).translate(_SUBSCRIPTS)
-
-
-def sup(n: int) -> str:
-    """``n`` in Unicode superscript digits and minus (``10⁻⁴``)."""
-    return str(n).translate(_SUPERSCRIPTS)
-
 
 @dataclass(frozen=True)
 class Source:

@@ -7,6 +7,10 @@ chunks, see :meth:`~bpstudio.core.network.Network.chunk_rows`). Its whole state 
 optimizer state, random generator, epoch count, the position inside the epoch, history) can
 be taken out with :meth:`Trainer.state` and put back with :meth:`Trainer.load_state`, so
 training saved anywhere and resumed is bit for bit the same as training straight through.
+
+Over 300 lines on purpose: the trainer's position inside an epoch, its checkpoints and its
+divergence roll-back are one state machine; split, each part would reach into another's
+private state.
 """
 
 from __future__ import annotations

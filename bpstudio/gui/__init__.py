@@ -14,7 +14,7 @@ __all__ = ["MainWindow"]
 
 def __getattr__(name: str) -> object:
     if name == "MainWindow":
-        from .main_window import MainWindow
+        from .window.main_window import MainWindow
 
         return MainWindow
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

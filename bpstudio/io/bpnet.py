@@ -5,6 +5,10 @@ file it could not open again. Reading checks every field before anything is allo
 builds the session's network, data and trainer once, so a file that loads is a session that
 trains. Every problem raises :class:`BPFileError` naming where it is. See
 ``docs/file-format.md`` for each field.
+
+Over 300 lines on purpose: writing and reading are one format, and the writer reads what it
+wrote by the reader's own checks, so both sides stay together (the sections' details are in
+:mod:`.state`, :mod:`.data`, :mod:`.training_section`).
 """
 
 from __future__ import annotations

@@ -12,13 +12,15 @@ from typing import Any
 
 import numpy as np
 
-from ..core.datasets import GENERATORS, TASKS
+from ..core.dataset import TASKS
+from ..core.datasets import GENERATORS
 from ..limit_checks import check_params, check_rows, check_table_values
 from ..session import TABLE, DataSpec, PreparedData, Table
 from .fields import (
     array,
     at,
     boolean,
+    check_text,
     choice,
     describe,
     fail,
@@ -31,6 +33,8 @@ from .fields import (
 )
 
 DATA_KEYS = ("test_fraction", "split_seed", "standardize")
+NAME_KEYS = ("input_names", "target_names", "class_names")
+"""The names of embedded rows, in the order a file has them (before the rows)."""
 
 
 def encode_data(spec: DataSpec, prepared: PreparedData) -> dict[str, Any]:
@@ -39,7 +43,8 @@ def encode_data(spec: DataSpec, prepared: PreparedData) -> dict[str, Any]:
         source: dict[str, Any] = {"generator": spec.name, "params": dict(full.params)}
     else:
         y = full.y.tolist() if full.task == "regression" else [int(v) for v in full.y]
-        source = {"table": {"task": full.task, "X": full.X.tolist(), "y": y}}
+        names = {key: list(getattr(spec.table, key)) for key in NAME_KEYS}
+        source = {"table": {"task": full.task, **names, "X": full.X.tolist(), "y": y}}
     return {
         **source,
         "test_fraction": float(spec.test_fraction),
@@ -63,8 +68,13 @@ def decode_data(path: str, value: Any) -> DataSpec:
         if "params" not in d:
             raise fail(path, "missing key 'params'")
         params, table = _decode_params(at(path, "params"), name, d["params"]), None
-    with guard(path):  # the split seed and the limits of the rows: the session's own checks
-        return DataSpec(name, params, fraction, d["split_seed"], standardize, table)
+    with guard(path):  # the split seed, the limits of the rows and names: the session's checks
+        spec = DataSpec(name, params, fraction, d["split_seed"], standardize, table)
+    if table is not None:
+        for key in NAME_KEYS:  # after the count and lengths are known to be within the limits
+            for i, label in enumerate(getattr(table, key)):
+                check_text(at(at(at(path, "table"), key), i), label)
+    return spec
 
 
 def _decode_params(path: str, name: str, value: Any) -> dict[str, Any]:
@@ -79,7 +89,7 @@ def _decode_params(path: str, name: str, value: Any) -> dict[str, Any]:
 
 
 def _decode_table(path: str, value: Any) -> Table:
-    d = obj(path, value, ("task", "X", "y"))
+    d = obj(path, value, ("task", *NAME_KEYS, "X", "y"))
     task = choice(at(path, "task"), d["task"], TASKS, "task")
     with guard(""):  # counted before a single number is converted
         check_table_values(path, _count(d["X"]) + _count(d["y"]))
@@ -96,7 +106,8 @@ def _decode_table(path: str, value: Any) -> Table:
         y = np.array(
             [integer(at(at(path, "y"), i), v) for i, v in enumerate(labels)], dtype=np.int64
         )
-    return Table(X, y, task)
+    names = {key: array(at(path, key), d[key]) for key in NAME_KEYS}
+    return Table(X, y, task, **names)
 
 
 def _count(rows: Any) -> int:

@@ -60,6 +60,17 @@ def migrate_2_to_3(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
+def _table_names_3_to_4(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 4 keeps the names of embedded rows' columns and classes (``data.table``'s
+    ``input_names``, ``target_names``, ``class_names``); a version-3 table had none: ``[]``."""
+    doc = dict(doc)
+    data = doc.get("data")
+    if isinstance(data, dict) and isinstance(data.get("table"), dict):
+        names = {"input_names": [], "target_names": [], "class_names": []}
+        doc["data"] = {**data, "table": {**names, **data["table"]}}
+    return doc
+
+
 def _training_control_3_to_4(doc: dict[str, Any]) -> dict[str, Any]:
     """Version 4 has learning-rate schedules and stopping rules: the training section's
     ``schedule`` and ``stopping``, the state they keep (``plateau``, ``early_stop``,
@@ -83,8 +94,9 @@ def _training_control_3_to_4(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 def migrate_3_to_4(doc: dict[str, Any]) -> dict[str, Any]:
-    """Version 4: see each part's step."""
-    return _training_control_3_to_4(doc)
+    """Version 4: the names of embedded rows (:func:`_table_names_3_to_4`), learning-rate
+    schedules and stopping rules (:func:`_training_control_3_to_4`)."""
+    return _training_control_3_to_4(_table_names_3_to_4(doc))
 
 
 STEPS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {

@@ -16,7 +16,6 @@ import numpy as np
 
 from .. import __version__
 from ..core import Network, Standardizer
-from ..core.datasets import _safe_exponents
 from ..core.text import quote
 from ..session import Session
 from .errors import BPFileError
@@ -66,7 +65,7 @@ class Predictor:
         """The standardizer as operations (``None`` without one)."""
         if self.standardizer is None:
             return None
-        k = np.maximum(_safe_exponents(self.standardizer.scale), 0)
+        k = np.maximum(self.standardizer.exponents, 0)
         mean = np.ldexp(self.standardizer.mean, -k)
         scale = np.ldexp(self.standardizer.scale, -k)
         return InputScaling(np.ldexp(1.0, -k) if k.any() else None, mean, scale)

@@ -12,7 +12,6 @@ can stop between any two (:func:`work_until`).
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Generator
 from dataclasses import replace
@@ -23,6 +22,8 @@ import numpy as np
 from bpstudio.core import History, TrainerState, network
 from bpstudio.core.chunked import output_steps
 from bpstudio.core.diagnostics import GradientCheckReport, check_gradient_steps
+from bpstudio.core.doctor import diagnose
+from bpstudio.core.doctor_findings import Finding
 from bpstudio.core.network import run_steps
 from bpstudio.core.snapshot import (
     HistoryFeed,
@@ -31,17 +32,13 @@ from bpstudio.core.snapshot import (
     frozen_copy,
     make_snapshot,
 )
-from bpstudio.core.stopping import (
-    EarlyStopState,
-    Stopped,
-    StopReason,
-    StopRules,
-    rule_that_holds,
-)
+from bpstudio.core.stopping import Stopped
 from bpstudio.core.trainer import Callback
+from bpstudio.core.unit_readings import read_units
 from bpstudio.session import PreparedData, Session, TrainingConfig, training_targets
 
 from .extras import ExtrasMaker
+from .rules import RunRules
 from .sampling import TestLossSampler
 from .scores import Metrics, Scores
 
@@ -52,7 +49,6 @@ MAX_GRADIENT_CHECK_CHUNKS = 3000
 GRID_CHUNK_ROWS = 2048
 """The plot grid is evaluated in blocks: 150 x 150 rows at once allocate megabyte arrays that
 cost page faults on every snapshot (23 ms instead of 2 ms for a 2-16-16-1 network)."""
-NO_RULES = StopRules()
 BATCH_OVERHEAD_FLOPS = 100_000
 """What a mini-batch costs beyond its arithmetic (Python, NumPy calls), as operations: ~20 µs."""
 
@@ -90,6 +86,7 @@ class TrainingRun:
         self.session, self.net, self.trainer = session, bench.net, bench.trainer
         self.scores = Scores(self.net, self.X, self.data)
         self.sampler = TestLossSampler(self.net, *self.scores.test_arrays)
+        self.rules = RunRules(session.training.stopping, self.trainer, self.scores)
         self.feed = HistoryFeed()
         self.restart_clocks()
 
@@ -110,22 +107,8 @@ class TrainingRun:
 
     @property
     def stopped(self) -> Stopped | None:
-        """Why training stopped by itself, if a rule holds now (:mod:`bpstudio.core.stopping`):
-        worked out from the state, so a file saved after a stop opens stopped, and a changed
-        rule or epoch limit lets training go on."""
-        trainer, rules = self.trainer, self.session.training.stopping
-        history, early = trainer.history, trainer.early_stop
-        reason = rule_that_holds(
-            rules, train_loss=history.train_loss[-1] if len(history) else math.inf,
-            early=early, seconds=trainer.seconds)
-        if reason is None and trainer.epoch >= self.last_epoch:
-            reason = StopReason.EPOCH_LIMIT
-        if reason is None:
-            return None
-        best = early if early is not None and early.best_epoch else None
-        return Stopped(reason, trainer.epoch, best and best.best_epoch,
-                       best and best.best_loss,
-                       reason is StopReason.EARLY_STOPPING and rules.restore_best)
+        """Why training stopped by itself, if a rule holds now (:mod:`.rules`)."""
+        return self.rules.stopped(self.last_epoch)
 
     def state(self) -> TrainerState:
         """Everything Save needs to continue exactly (a copy)."""
@@ -160,27 +143,23 @@ class TrainingRun:
         ``restore_best``, puts the best epoch's weights back when it stops training; the
         time limit bounds ``seconds``. Nothing is trained while a rule holds.
         """
-        trainer, rules = self.trainer, self.session.training.stopping
+        trainer = self.trainer
         if self.stopped is not None:
             return
         until = self.last_epoch if epochs is None else min(trainer.epoch + epochs,
                                                            self.last_epoch)
-        if rules.seconds is not None:
-            left = rules.seconds - trainer.seconds
-            seconds = left if seconds is None else min(seconds, left)
+        seconds = self.rules.seconds(seconds)
         started = time.perf_counter()
         deadline = None if seconds is None else started + seconds
-        watching = rules != NO_RULES
-        if measure_every is not None or callback is not None or watching:
+        if measure_every is not None or callback is not None or self.rules.any:
             after_epoch = self._after_epoch_measuring(until, measure_every, callback, started)
         else:
             after_epoch = self._sample_test_loss
         try:
             trainer.advance(self.X, self.Y, deadline=deadline, until_epoch=until,
                             callback=after_epoch)
-        finally:  # counted only under a time limit: a file otherwise repeats to the bit
-            if rules.seconds is not None:
-                trainer.seconds += time.perf_counter() - started
+        finally:
+            self.rules.count(started)
         if trainer.epoch > self._adapted_epoch:  # seconds per epoch, over slices if need be
             now, done = time.perf_counter(), trainer.epoch - self._adapted_epoch
             self.sampler.adapt((now - self._adapted_time) / done)
@@ -192,33 +171,20 @@ class TrainingRun:
     def _after_epoch_measuring(
         self, last: int, every: int | None, callback: Callback | None, started: float
     ) -> Callback:
-        trainer, rules = self.trainer, self.session.training.stopping
+        early_stopping = self.rules.rules.early_stopping
 
         def after_epoch(epoch: int, loss: float) -> bool | None:
-            if rules.early_stopping:
-                self._watch_test_loss(epoch, rules)
-            seconds = trainer.seconds + time.perf_counter() - started
-            reason = rule_that_holds(rules, train_loss=loss, early=trainer.early_stop,
-                                     seconds=seconds)
+            reason = self.rules.after_epoch(epoch, loss, started)
             if every is None:
-                if not rules.early_stopping:
+                if not early_stopping:  # else measured every epoch already
                     self._sample_test_loss(epoch, loss)
             elif epoch % every == 0 or epoch == last or reason is not None:
                 self.measure()  # the last epoch's weights, before the best come back
-            if reason is StopReason.EARLY_STOPPING and rules.restore_best:
-                self.net.set_parameters(trainer.early_stop.best_parameters)
+            self.rules.restore_best(reason)
             wanted = None if callback is None else callback(epoch, loss)
             return True if reason is not None else wanted
 
         return after_epoch
-
-    def _watch_test_loss(self, epoch: int, rules: StopRules) -> None:
-        """Early stopping's measurement after ``epoch``: the test loss, into the history too."""
-        trainer = self.trainer
-        loss = self.scores.test_loss(self.net)
-        trainer.history.test_loss[-1] = loss
-        early = trainer.early_stop or EarlyStopState()
-        trainer.early_stop = early.after_epoch(rules, epoch, loss, self.net.parameters)
 
     def restart_clocks(self) -> None:
         """Training (re)starts now: speeds are measured from here, time paused does not
@@ -294,6 +260,13 @@ class TrainingRun:
             snapshot = replace(snapshot, grid_outputs=frozen_copy(grid))
         self.feed.sent(history)
         return snapshot
+
+    def diagnose(self, units: bool = True) -> tuple[Finding, ...]:
+        """The training doctor's findings on this run: its history and learning rate and,
+        unless ``units`` is false, a reading of its hidden units (a forward and a backward
+        pass over at most :data:`~bpstudio.core.unit_readings.READING_ROWS` training rows)."""
+        reading = read_units(self.net, self.X, self.Y) if units else None
+        return diagnose(self.trainer.history, self.trainer.optimizer.lr, reading)
 
     def gradient_check(self) -> Generator[None, None, GradientCheckReport]:
         """Backprop against central differences on the first rows of the training set: for a

@@ -46,9 +46,9 @@ def moons(tmp_path):
 @pytest.fixture
 def fake_gui(monkeypatch):
     calls = []
-    app = types.ModuleType("bpstudio.gui.app")
+    app = types.ModuleType("bpstudio.gui.window.app")
     app.run_app = lambda path=None: calls.append(path) or 0
-    monkeypatch.setitem(sys.modules, "bpstudio.gui.app", app)
+    monkeypatch.setitem(sys.modules, "bpstudio.gui.window.app", app)
     return calls
 
 
@@ -65,7 +65,7 @@ def test_a_file_argument_opens_it_in_the_app(fake_gui, tmp_path, capsys):
 
 
 def test_without_the_gui_the_app_says_so_in_one_line(monkeypatch, capsys):
-    monkeypatch.setitem(sys.modules, "bpstudio.gui.app", None)
+    monkeypatch.setitem(sys.modules, "bpstudio.gui.window.app", None)
     code, _, err = run(capsys)
     assert code == 1
     assert "the desktop app is not available" in err and err.count("\n") == 1

@@ -9,12 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bpstudio.core import datasets
+from bpstudio.core.dataset import Dataset
 from bpstudio.core.datasets import (
     BLOB_RADIUS,
     GENERATORS,
     XOR_MARGIN,
-    Dataset,
-    Standardizer,
     binary4,
     circles,
     gaussians,
@@ -26,6 +25,7 @@ from bpstudio.core.datasets import (
     train_test_split,
     xor,
 )
+from bpstudio.core.standardizer import Standardizer
 
 RANDOM = ["sin", "xor", "circles", "moons", "gaussians", "spiral"]
 TOY = ["xor", "circles", "moons", "gaussians", "spiral"]
@@ -476,6 +476,15 @@ def test_standardizing_extreme_finite_data_gives_mean_0_and_sd_1(X):
     assert np.all(np.isfinite(Z))
     np.testing.assert_allclose(Z.mean(axis=0), 0.0, atol=1e-12)
     np.testing.assert_allclose(Z.std(axis=0), 1.0, rtol=1e-12)
+
+
+def test_the_exponents_are_0_for_ordinary_columns_and_scale_extreme_ones_exactly():
+    s = Standardizer(np.zeros(3), [1.0, 1e300, 1e-300])
+    k = s.exponents
+    assert k[0] == 0 and k[1] == np.frexp(1e300)[1] and k[2] == np.frexp(1e-300)[1]
+    X = np.array([[2.0, 3e300, 5e-300]])
+    np.testing.assert_array_equal(s.transform(X),
+                                  np.ldexp(X, -k) / np.ldexp(s.scale, -k))
 
 
 def test_a_spread_below_the_smallest_float_still_gives_a_standardizer():

@@ -1,24 +1,5 @@
-import subprocess
-import sys
-
-
-def test_core_io_session_document_and_training_never_import_qt():
-    code = (
-        "import sys, importlib\n"
-        "for name in ('bpstudio.core', 'bpstudio.core.datasets', 'bpstudio.core.metrics',\n"
-        "             'bpstudio.io', 'bpstudio.session', 'bpstudio.document',\n"
-        "             'bpstudio.training', 'bpstudio.headless'):\n"
-        "    try:\n"
-        "        importlib.import_module(name)\n"
-        "    except ModuleNotFoundError as exc:\n"
-        "        if exc.name != name:\n"
-        "            raise\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in\n"
-        "             {'PySide6', 'pyqtgraph', 'shiboken6'}))\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
-                         text=True).stdout
-    assert out.strip() == "[]"
+"""House rules of the core: its privates stay inside, its randomness is seeded. (Which
+layer imports which is tests/test_import_contracts.py.)"""
 
 
 def test_nothing_outside_the_network_module_uses_a_private_member_of_network():

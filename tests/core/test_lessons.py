@@ -132,18 +132,3 @@ def test_explanations_are_rich_text_without_latex():
 def test_unknown_lesson_lists_the_choices():
     with pytest.raises(ValueError, match="two_input"):
         get_lesson("three_body")
-
-
-def test_lessons_and_the_explaining_core_never_import_qt():
-    import subprocess
-    import sys
-
-    code = (
-        "import sys, bpstudio.lessons, bpstudio.core.steptrace, bpstudio.core.cellmath, "
-        "bpstudio.core.expression, bpstudio.core.diagnostics\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
-        "{'PySide6', 'pyqtgraph', 'shiboken6'}))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
-                         text=True).stdout
-    assert out.strip() == "[]"

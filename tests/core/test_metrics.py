@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from bpstudio.core import Network
-from bpstudio.core.datasets import Dataset, points8
+from bpstudio.core.dataset import Dataset
+from bpstudio.core.datasets import points8
 from bpstudio.core.metrics import accuracy, evaluate, mse, predict_classes, r2
 
 

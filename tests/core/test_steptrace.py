@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bpstudio.core import SGD, Network, Trainer
-from bpstudio.core.steptrace import format_number, next_batch_indices, sub, trace_step
+from bpstudio.core.digits import sub
+from bpstudio.core.steptrace import format_number, next_batch_indices, trace_step
 
 ARCHITECTURES = [
     # (layer sizes, activations, loss, reduction, bias)

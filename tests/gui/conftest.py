@@ -1,6 +1,7 @@
 """GUI tests run offscreen and never touch the developer's real settings."""
 
 import gc
+import threading
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,19 @@ def window(dialogs, qtbot):
     qtbot.waitUntil(lambda: w.last_snapshot is not None, timeout=10000)
     yield w
     w.close()  # dialogs are still patched here, so an unsaved-changes question cannot block
+
+
+@pytest.fixture
+def gradient_check_threads(monkeypatch):
+    """The threads the run's gradient checks ran in, recorded as they run."""
+    from bpstudio.training import run as run_module
+
+    threads = []
+    real = run_module.check_gradient_steps
+
+    def recording(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(run_module, "check_gradient_steps", recording)
+    return threads

@@ -72,6 +72,20 @@ def table_session() -> Session:
     )
 
 
+def named_table_session() -> Session:
+    """Embedded rows of three named classes with named inputs, split for testing."""
+    rng = np.random.default_rng(6)
+    X = rng.normal(size=(15, 2))
+    y = np.arange(15) % 3
+    table = Table(X, y, "classification", class_names=("setosa", "versi color", "é;\"x\""),
+                  input_names=("petal length", "petal;width"), target_names=("species",))
+    return Session(
+        network=NetworkSpec((LayerSpec(4, "tanh"),), "softmax", "cross_entropy"),
+        data=DataSpec("table", table=table, test_fraction=0.2, standardize=True),
+        training=TrainingConfig("adam", learning_rate=0.01),
+    )
+
+
 @pytest.fixture
 def trained() -> Session:
     return train(moons_session(), 4)

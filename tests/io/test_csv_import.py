@@ -6,8 +6,6 @@ every expected number, name and row number can be checked by eye against its tex
 
 import codecs
 import contextlib
-import subprocess
-import sys
 import time
 
 import numpy as np
@@ -335,15 +333,6 @@ def test_preview_reports_the_first_problem_and_shows_the_rows_before_it():
     assert p.problem == ("row 4 has 1 fields, but the header has 2: check the delimiter "
                          "(now comma) and the quotes on that row")
     assert p.rows == (("1", "2"), ("3", "4"))
-
-
-def test_the_import_modules_do_not_load_qt():
-    code = ("import sys, bpstudio.io.csv_import; "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
-            "{'PySide6', 'pyqtgraph', 'shiboken6'}))")
-    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
-                         text=True).stdout
-    assert out.strip() == "[]"
 
 
 def test_a_forced_encoding_that_does_not_fit_is_the_previews_problem():

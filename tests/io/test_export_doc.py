@@ -12,6 +12,7 @@ import pytest
 from bpstudio.examples import EXAMPLES
 from bpstudio.io import save
 from bpstudio.io.export import export_csv, export_npz
+from bpstudio.io.predictions import export_predictions
 
 from .conftest import train
 
@@ -34,6 +35,7 @@ def sin_files(tmp_path, monkeypatch):
     save(tmp_path / "sin.bpnet", session)
     export_npz(session, tmp_path / "sin.npz")
     export_csv(session, tmp_path / "history.csv", "r2")
+    export_predictions(session, tmp_path / "predictions.csv")
     X = np.linspace(-3.0, 3.0, 25).reshape(-1, 1)
     (tmp_path / "inputs.csv").write_text("\n".join(repr(float(x)) for x in X[:, 0]) + "\n")
     monkeypatch.chdir(tmp_path)
@@ -43,9 +45,9 @@ def sin_files(tmp_path, monkeypatch):
 
 
 def test_the_page_has_the_blocks_it_describes():
-    assert len(BLOCKS) == 7
-    assert [needs(block) for block in BLOCKS] == [[], ["torch"], [], ["onnx"], ["onnxruntime"],
-                                                  [], []]
+    assert len(BLOCKS) == 8
+    assert [needs(block) for block in BLOCKS] == [[], ["torch"], [], [], ["onnx"],
+                                                  ["onnxruntime"], [], []]
 
 
 def test_every_python_block_runs_and_predicts_what_the_network_predicts(sin_files):
@@ -66,5 +68,7 @@ def test_every_python_block_runs_and_predicts_what_the_network_predicts(sin_file
                 np.testing.assert_allclose(y, want, rtol=1e-12, atol=1e-12)
         if "last_loss" in namespace:
             assert namespace["last_loss"] > 0
+        if "rows" in namespace:  # the sin example has no test part
+            assert len(namespace["rows"]) == 100 and namespace["test"] == []
     assert ran + len(skipped) == len(BLOCKS)
     assert Path("predict.py").exists()

@@ -20,10 +20,13 @@ from bpstudio.core.schedules import PlateauState, Schedule
 from bpstudio.core.stopping import EarlyStopState, StopRules
 from bpstudio.io import dumps, loads
 from bpstudio.limits import (
+    MAX_CLASSES,
+    MAX_COLUMN_NAMES,
     MAX_EPOCHS,
     MAX_FILE_BYTES,
     MAX_HISTORY_ROWS,
     MAX_LAYERS,
+    MAX_NAME_CHARS,
     MAX_NOTES_CHARS,
     MAX_PARAMETERS,
     MAX_SECONDS,
@@ -48,25 +51,28 @@ DEEP_ROW = len("    ") + ROW
 EPOCH_ITEM = len(str(MAX_EPOCHS)) + len(", ")
 CHAR = len("\\u0001")
 """The most bytes one character of the title or notes takes (a control character)."""
+NAME = MAX_NAME_CHARS * CHAR + len('"", ')
+"""A class's or column's name of embedded rows, at its longest, in a one-line list."""
 SKELETON = 64 * 1024
 """Everything else: keys, settings, up to MAX_LAYERS layer entries, the generator state."""
 
 
-def bound(parameters: int, inputs: int, table_values: int, history_rows: int, chars: int
-          ) -> int:
+def bound(parameters: int, inputs: int, table_values: int, history_rows: int, chars: int,
+          names: int = 0) -> int:
     """The most bytes a file can take with these counts."""
     return (SKELETON
             + parameters * (2 * ROW + DEEP_ROW + 2 * ITEM)  # state, start, best; Adam's m, v
             + inputs * 2 * ITEM  # the standardizer's mean and scale
             + table_values * ROW
             + history_rows * (EPOCH_ITEM + 5 * ITEM)  # four measures and the learning rate
-            + chars * CHAR)
+            + chars * CHAR
+            + names * NAME)
 
 
 def test_the_worst_case_every_limit_allows_at_once_fits():
     inputs = min(MAX_PARAMETERS, MAX_TABLE_VALUES)  # each input has a weight and a column
     worst = bound(MAX_PARAMETERS, inputs, MAX_TABLE_VALUES, MAX_HISTORY_ROWS,
-                  MAX_TITLE_CHARS + MAX_NOTES_CHARS)
+                  MAX_TITLE_CHARS + MAX_NOTES_CHARS, MAX_CLASSES + MAX_COLUMN_NAMES)
     assert worst <= MAX_FILE_BYTES, f"{worst:,} bytes > {MAX_FILE_BYTES:,}"
 
 
@@ -74,13 +80,16 @@ def test_the_worst_case_every_limit_allows_at_once_fits():
 
 
 def worst_session(inputs=1, rows=2, history=0, chars=0, hidden=(), standardize=False,
-                  data=None):
+                  data=None, names=False):
     """A trained-looking Adam session whose every number has the longest text: ``inputs``
-    columns and ``rows`` rows of embedded data (half of them to test), a network of
-    one-number rows, a plateau schedule's state and early stopping's best weights."""
+    columns and ``rows`` rows of embedded data (half of them to test; with ``names``, each
+    column has a name of the most bytes), a network of one-number rows, a plateau schedule's
+    state and early stopping's best weights."""
     if data is None:
         X = np.full((rows, inputs), LONGEST_FLOAT)
-        data = DataSpec("table", table=Table(X, X[:, :1].copy(), "regression"),
+        longest = ("\x01" * MAX_NAME_CHARS,) if names else ()
+        data = DataSpec("table", table=Table(X, X[:, :1].copy(), "regression",
+                                             input_names=longest * inputs, target_names=longest),
                         standardize=standardize, test_fraction=0.5)  # early stopping tests
     session = Session(
         NetworkSpec(tuple(LayerSpec(1, a) for a in hidden), "identity", "mse",
@@ -140,6 +149,13 @@ def test_each_input_costs_two_items_of_the_standardizer():
 def test_each_value_of_embedded_rows_costs_a_row():
     grown = size(worst_session(rows=2 * K)) - size(worst_session(rows=K))
     assert grown == K * 2 * ROW  # a row of X and a row of y, one number each
+
+
+def test_each_name_costs_its_longest_escapes_in_a_list():
+    def grown(names):
+        return size(worst_session(inputs=2 * K, names=names)) - size(worst_session(inputs=K,
+                                                                                  names=names))
+    assert grown(True) - grown(False) == K * NAME
 
 
 def test_each_history_row_costs_an_epoch_and_five_numbers():

@@ -41,7 +41,8 @@ def test_every_limit_is_in_the_table_with_its_number():
 def test_the_largest_file_the_doc_names_is_the_computed_bound():
     worst = bound(limits.MAX_PARAMETERS, min(limits.MAX_PARAMETERS, limits.MAX_TABLE_VALUES),
                   limits.MAX_TABLE_VALUES, limits.MAX_HISTORY_ROWS,
-                  limits.MAX_TITLE_CHARS + limits.MAX_NOTES_CHARS)
+                  limits.MAX_TITLE_CHARS + limits.MAX_NOTES_CHARS,
+                  limits.MAX_CLASSES + limits.MAX_COLUMN_NAMES)
     assert f"at most {worst:,} bytes ({worst / 2**20:.1f} MiB" in section("Limits")
 
 
@@ -59,5 +60,7 @@ def test_the_fields_state_the_same_limits():
         f"integer 1 … {limits.MAX_EPOCHS:,} or `null`",
         f"integer 0 … {limits.MAX_EPOCHS:,} | epochs done",
         f"at most {limits.MAX_HISTORY_ROWS:,} rows",
+        f"1–{limits.MAX_NAME_CHARS} characters",
+        f"at most {limits.MAX_COLUMN_NAMES:,} names of columns",
     ):
         assert phrase in DOC, phrase

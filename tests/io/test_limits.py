@@ -25,12 +25,15 @@ from bpstudio.core import History
 from bpstudio.core.schedules import Schedule
 from bpstudio.core.stopping import StopRules
 from bpstudio.io import BPFileError, dumps, load, loads, save
+from bpstudio.io.data import NAME_KEYS
 from bpstudio.limits import (
     MAX_CLASSES,
+    MAX_COLUMN_NAMES,
     MAX_DATA_VALUES,
     MAX_EPOCHS,
     MAX_HISTORY_ROWS,
     MAX_LAYERS,
+    MAX_NAME_CHARS,
     MAX_NOTES_CHARS,
     MAX_PARAMETERS,
     MAX_SAMPLES,
@@ -77,9 +80,25 @@ def put(*path):
 
 def put_data(make_data):
     def change(doc, value):
-        doc["data"] = {"test_fraction": 0.0, "split_seed": 0, "standardize": False,
-                       **make_data(value)}
+        data = make_data(value)
+        if "table" in data:
+            data["table"] = {**{key: [] for key in NAME_KEYS}, **data["table"]}
+        doc["data"] = {"test_fraction": 0.0, "split_seed": 0, "standardize": False, **data}
     return change
+
+
+def named(n_names, chars=1):
+    """One row of a regression table with ``n_names`` columns, each named ``chars`` long."""
+    return Table(np.zeros((1, n_names - 1)), np.zeros((1, 1)), "regression",
+                 input_names=[f"{i:0{chars}}"[-chars:] for i in range(n_names - 1)],
+                 target_names=["y" * chars])
+
+
+def put_names(n_names, chars=1):
+    table = named(n_names, chars)
+    return {"table": {"task": "regression", "input_names": list(table.input_names),
+                      "target_names": list(table.target_names), "X": table.X.tolist(),
+                      "y": table.y.tolist()}}
 
 
 def put_history(doc, n):
@@ -124,6 +143,10 @@ CASES = [
                                                        "classification")),
      MAX_CLASSES, MAX_CLASSES + 1, put_data(lambda k: {"table": {
          "task": "classification", "X": [[0]], "y": [k - 1]}}), "MAX_CLASSES"),
+    ("name characters", lambda n: DataSpec("table", table=named(2, n)), MAX_NAME_CHARS,
+     MAX_NAME_CHARS + 1, put_data(lambda n: put_names(2, n)), "MAX_NAME_CHARS"),
+    ("column names", lambda n: DataSpec("table", table=named(n)), MAX_COLUMN_NAMES,
+     MAX_COLUMN_NAMES + 1, put_data(put_names), "MAX_COLUMN_NAMES"),
     ("batch size", lambda n: TrainingConfig(batch_size=n), MAX_SAMPLES, MAX_SAMPLES + 1,
      put("training", "batch_size"), "MAX_SAMPLES"),
     ("epoch limit", lambda n: TrainingConfig(epoch_limit=n), MAX_EPOCHS, MAX_EPOCHS + 1,
@@ -227,11 +250,12 @@ ONE_LINE = ODD_TEXT.filter(lambda s: s.splitlines() in ([], [s]))
 LONG_TITLE = "\x01😀\u0301é\\\"\t" * (MAX_TITLE_CHARS // 7) + "x" * (MAX_TITLE_CHARS % 7)
 LONG_NOTES = "\x00\n\r\u2028😀\"\\" * (MAX_NOTES_CHARS // 7) + "y" * (MAX_NOTES_CHARS % 7)
 SEEDS = st.sampled_from([0, MAX_SEED]) | st.integers(0, MAX_SEED)
+NAMES = st.sampled_from(["\x01😀\u0301" * (MAX_NAME_CHARS // 3) + "n"]) | ODD_TEXT.filter(bool)
 
 
 @st.composite
 def data_specs(draw):
-    kind = draw(st.sampled_from(["sin", "xor", "classes", "table"]))
+    kind = draw(st.sampled_from(["sin", "xor", "classes", "table", "named classes"]))
     seed, split = draw(SEEDS), draw(SEEDS)
     fraction = draw(st.sampled_from([0.0, 0.25]))
     standardize = draw(st.booleans())
@@ -248,6 +272,16 @@ def data_specs(draw):
         name = draw(st.sampled_from(["gaussians", "spiral"]))
         return DataSpec(name, {"n": n, "classes": classes, "seed": seed}, 0.0, split,
                         standardize)
+    if kind == "named classes":
+        classes = draw(st.sampled_from([2, MAX_CLASSES]))
+        names = draw(st.lists(NAMES, min_size=classes, max_size=classes, unique=True))
+        labels = np.arange(2 * classes) % classes
+        table = Table(np.c_[labels * 0.5, -labels], labels, "classification",
+                      class_names=names, input_names=draw(st.lists(NAMES, min_size=2,
+                                                                   max_size=2)),
+                      target_names=[draw(NAMES)])
+        return DataSpec("table", table=table, test_fraction=fraction, split_seed=split,
+                        standardize=standardize)
     # (standardizing data near ±1e308 overflows in the core: issue #9 §6, not a limit)
     big = 1e100 if standardize else 1e300
     values = draw(st.lists(st.floats(-big, big), min_size=8, max_size=8))

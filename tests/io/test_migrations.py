@@ -4,10 +4,12 @@ import json
 import math
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from bpstudio.examples import EXAMPLES
 from bpstudio.io import VERSION, BPFileError, dumps, loads
+from bpstudio.io.data import NAME_KEYS
 from bpstudio.io.migrations import (
     STEPS,
     migrate,
@@ -17,14 +19,16 @@ from bpstudio.io.migrations import (
     migrate_3_to_4,
 )
 
-from .conftest import assert_states_identical, text_of
+from .conftest import assert_states_identical, named_table_session, table_session, text_of, train
 
 
 def as_version_3(doc):
-    """Version 3 had no schedule, no stopping rules beyond the epoch limit, and did not
-    record the learning rate of a history row."""
+    """Version 3 kept no names of embedded rows, had no schedule and no stopping rules
+    beyond the epoch limit, and did not record the learning rate of a history row."""
     old = json.loads(json.dumps(doc))
     old["version"] = 3
+    for key in NAME_KEYS:
+        old["data"].get("table", {}).pop(key, None)
     assert old["training"].pop("schedule") == {"name": "constant"}
     assert old["training"].pop("stopping") == {"target_loss": None, "patience": None,
                                                "min_delta": 0.0, "restore_best": False,
@@ -127,11 +131,11 @@ def test_a_version_1_file_at_epoch_0_keeps_its_given_weights_as_the_start():
 
 
 def test_the_2_to_3_step_changes_only_what_version_3_changed(trained):
-    doc = as_version_3(json.loads(dumps(trained)))
-    old = as_version_2(json.loads(dumps(trained)))
+    doc = json.loads(dumps(trained))
+    old = as_version_2(doc)
     assert "progress" not in json.dumps(old) and '"stride"' not in json.dumps(old)
     new = migrate_2_to_3(old)
-    assert {**new, "version": 3} == doc
+    assert {**new, "version": 3} == as_version_3(doc)
     loaded = loads(json.dumps(old))
     assert loaded.state.progress is None and loaded.state.history.stride == 1
     assert "progress" not in old["state"] and "stride" not in old["state"]["history"]  # as it was
@@ -159,3 +163,26 @@ def test_a_version_3_file_without_state_migrates(trained):
     old = as_version_3(json.loads(dumps(trained.with_state(None))))
     assert migrate_3_to_4(old)["state"] is None
     assert loads(json.dumps(old)).training == trained.training
+
+
+@pytest.mark.parametrize("make", [table_session, named_table_session])
+def test_a_version_3_table_loads_without_names(make):
+    session = train(make(), 2)
+    old = as_version_3(json.loads(dumps(session)))
+    assert not any(key in json.dumps(old) for key in NAME_KEYS)
+    loaded = loads(json.dumps(old))
+    assert_states_identical(loaded.state, unrecorded(session).state)
+    table = loaded.data.table
+    assert (table.class_names, table.input_names, table.target_names) == ((), (), ())
+    np.testing.assert_array_equal(table.X, session.data.table.X)
+
+
+def test_the_3_to_4_step_adds_only_empty_names_to_a_table(trained):
+    doc = json.loads(dumps(table_session()))
+    old = as_version_3(doc)
+    new = migrate_3_to_4(old)
+    assert {**new, "version": VERSION} == {**doc, "version": VERSION}
+    assert new["data"]["table"] == {**old["data"]["table"], **{key: [] for key in NAME_KEYS}}
+    assert "input_names" not in old["data"]["table"]  # input not modified
+    generated = as_version_3(json.loads(dumps(trained)))
+    assert migrate_3_to_4(generated)["data"] == generated["data"]

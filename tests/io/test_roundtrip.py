@@ -18,13 +18,15 @@ from bpstudio.session import Session
 from .conftest import (
     assert_states_identical,
     moons_session,
+    named_table_session,
     table_session,
     text_of,
     train,
 )
 
 
-@pytest.mark.parametrize("make", [Session, moons_session, table_session], ids=lambda f: f.__name__)
+@pytest.mark.parametrize("make", [Session, moons_session, table_session, named_table_session],
+                         ids=lambda f: f.__name__)
 @pytest.mark.parametrize("epochs", [0, 3])
 def test_text_round_trip_is_exact(make, epochs):
     session = train(make(), epochs) if epochs else make()

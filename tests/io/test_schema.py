@@ -12,7 +12,7 @@ from bpstudio.examples import EXAMPLES, example_path
 from bpstudio.io import dumps
 from bpstudio.session import OPTIMIZER_KINDS
 
-from .conftest import moons_session, table_session, train
+from .conftest import moons_session, named_table_session, table_session, train
 
 jsonschema = pytest.importorskip("jsonschema")
 
@@ -32,7 +32,7 @@ def test_every_example_file_validates(validator, name):
     validator.validate(json.loads(example_path(name).read_text(encoding="utf-8")))
 
 
-@pytest.mark.parametrize("make", [moons_session, table_session])
+@pytest.mark.parametrize("make", [moons_session, table_session, named_table_session])
 def test_trained_sessions_validate(validator, make):
     validator.validate(json.loads(dumps(train(make(), 3))))
 
@@ -76,6 +76,10 @@ def test_the_schema_s_maxima_are_the_limits():
         (data["params"]["properties"]["classes"]["maximum"], limits.MAX_CLASSES),
         (DEFS["table"]["properties"]["y"]["oneOf"][1]["items"]["maximum"],
          limits.MAX_CLASSES - 1),
+        (DEFS["table"]["properties"]["class_names"]["maxItems"], limits.MAX_CLASSES),
+        (DEFS["table"]["properties"]["input_names"]["maxItems"], limits.MAX_COLUMN_NAMES),
+        (DEFS["table"]["properties"]["target_names"]["maxItems"], limits.MAX_COLUMN_NAMES),
+        (DEFS["name"]["maxLength"], limits.MAX_NAME_CHARS),
         (training["batch_size"]["oneOf"][1]["maximum"], limits.MAX_SAMPLES),
         (training["epoch_limit"]["oneOf"][1]["maximum"], limits.MAX_EPOCHS),
         (state["epoch"]["maximum"], limits.MAX_EPOCHS),
@@ -84,6 +88,20 @@ def test_the_schema_s_maxima_are_the_limits():
         (DEFS["measures"]["maxItems"], limits.MAX_HISTORY_ROWS),
     ]
     assert [schema for schema, _ in pairs] == [limit for _, limit in pairs]
+
+
+def test_the_schema_refuses_names_the_app_refuses(validator):
+    doc = json.loads(dumps(named_table_session()))
+    assert validator.is_valid(doc)
+    for change in (
+        lambda t: t.update(class_names=["a", "a", "b"]),
+        lambda t: t.update(input_names=["", "b"]),
+        lambda t: t.update(target_names=["y" * 101]),
+        lambda t: t.pop("class_names"),
+    ):
+        copy = json.loads(json.dumps(doc))
+        change(copy["data"]["table"])
+        assert not validator.is_valid(copy)
 
 
 def test_the_schema_refuses_one_past_a_limit(validator):

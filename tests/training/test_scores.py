@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from bpstudio.core import History
-from bpstudio.core.datasets import Dataset
+from bpstudio.core.dataset import Dataset
 from bpstudio.core.metrics import evaluate, score_name
 from bpstudio.session import DataSpec, NetworkSpec, Session, Table, TrainingConfig
 from bpstudio.training import TrainingRun

@@ -1,5 +1,5 @@
 """SlicedTraining without Qt: what each command and slice tells, in order (the worker emits
-these events as its signals; tests/gui/test_worker*.py check them through the thread)."""
+these events as its signals; tests/gui/training/test_worker*.py check them through the thread)."""
 
 from dataclasses import replace
 

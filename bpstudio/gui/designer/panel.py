@@ -1,11 +1,18 @@
 """The network designer: data, layers and training settings, emitted as frozen specs.
 
+Picking a dataset applies its starting settings (:mod:`bpstudio.starters`) to every setting
+the person has not set by hand since the document was shown, and says what it changed on
+:attr:`DesignerPanel.adapted`.
+
 The panel holds no network and trains nothing. Every edit becomes a new ``DataSpec``,
 ``NetworkSpec`` or ``TrainingConfig`` on :attr:`DesignerPanel.spec_changed`; a value the
 specs refuse is shown in place (red field, reason below) and nothing is emitted for it. So
 is a network or data too large for BP Studio to save and open again (more than
 :data:`~bpstudio.limits.MAX_PARAMETERS` parameters, more than
 :data:`~bpstudio.limits.MAX_DATA_VALUES` numbers to train on): it is never applied.
+
+Just over 300 lines on purpose: the panel's slots turn edits into specs and show what they
+refuse; the widgets of each part are in :mod:`.parts` and :mod:`.layers_table` already.
 """
 
 from __future__ import annotations
@@ -30,10 +37,11 @@ from bpstudio.core.outputs import output_choices, pair_label
 from bpstudio.core.text import shorten
 from bpstudio.limits import MAX_SEED
 from bpstudio.session import TABLE, DataSpec, NetworkSpec, PreparedData, Session, TrainingConfig
+from bpstudio.starters import Starter, adapt, of_session
 
-from ..data_size import check_data_size
 from ..widgets import BigSpinBox
 from . import choices
+from .data_size import check_data_size
 from .layers_table import LayersTable
 from .parts import DataWidgets, ExactValues, TrainingWidgets, mark_invalid
 
@@ -43,9 +51,11 @@ OUTPUT_COMBO_MIN_WIDTH = 150
 
 
 class DesignerPanel(QWidget):
-    """Edits plain values; emits ``spec_changed(NetworkSpec | DataSpec | TrainingConfig)``."""
+    """Edits plain values; emits ``spec_changed(NetworkSpec | DataSpec | TrainingConfig)``,
+    and ``adapted(message)`` when a picked dataset changed other settings."""
 
     spec_changed = Signal(object)
+    adapted = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +66,9 @@ class DesignerPanel(QWidget):
         self._pairs: list[tuple[str, str]] = []
         self._loading = True
         self._data_kind: tuple[str, int] | None = None
+        self._set_by_hand: set[str] = set()  # starter fields the person edited
+        self._table_starter: Starter | None = None  # the settings the document's rows had
+        self._adapting = False
         self.exact = ExactValues()
         self.data = DataWidgets(self.exact)
         self.training = TrainingWidgets(self.exact)
@@ -84,6 +97,8 @@ class DesignerPanel(QWidget):
         self._prepared = prepared or _prepared_or_none(session.data)
         self._loading = True
         self._data_kind = None
+        self._set_by_hand.clear()
+        self._table_starter = of_session(session) if session.data.table is not None else None
         try:
             self.data.show_spec(session.data)
             self.layers_table.set_layers(session.network.hidden)
@@ -109,6 +124,11 @@ class DesignerPanel(QWidget):
 
     def training_config(self) -> TrainingConfig:
         return self._session.training
+
+    @property
+    def set_by_hand(self) -> frozenset[str]:
+        """The settings a picked dataset keeps (:data:`bpstudio.starters.FIELDS` names)."""
+        return frozenset(self._set_by_hand)
 
     @property
     def problem(self) -> str:
@@ -198,7 +218,45 @@ class DesignerPanel(QWidget):
         else:
             self.data.show_params(name, GENERATORS[name].defaults)
         self._loading = False
-        self._on_data_edited()
+        self._adapting = True
+        try:
+            message = self._show_starter(name)
+            self._on_data_edited()
+            self._on_training_edited()
+        finally:
+            self._adapting = False
+        if message and not self.problem:
+            self.adapted.emit(message)
+
+    def _show_starter(self, name: str) -> str:
+        """Show the picked dataset's starting settings (the document's own for its imported
+        rows) where the person set nothing by hand; the edit handlers then emit them. The
+        words for what changed."""
+        starter = self._table_starter if name == TABLE else None
+        if name == TABLE and starter is None:
+            return ""
+        try:
+            spec = self.data.spec(self._session.data)
+        except ValueError:
+            return ""
+        adaptation = adapt(replace(self._session, data=spec), self._set_by_hand, starter)
+        new = adaptation.session
+        self._loading = True
+        try:
+            self.data.show_split(new.data)
+            self.layers_table.set_layers(new.network.hidden)
+            self.init_combo.setCurrentText(new.network.init)
+            self.training.show_config(new.training)
+        finally:
+            self._loading = False
+        self._sync_layer_buttons()
+        label = "the imported table" if name == TABLE else GENERATORS[name].label
+        return adaptation.message(label)
+
+    def _note_by_hand(self, old: object, new: object, names: tuple[str, ...]) -> None:
+        """Remember which starter fields an edit by the person changed."""
+        if not self._adapting:
+            self._set_by_hand.update(n for n in names if getattr(old, n) != getattr(new, n))
 
     def _on_data_edited(self) -> None:
         if self._loading:
@@ -217,6 +275,8 @@ class DesignerPanel(QWidget):
             return
         self._show_problem("")
         self._prepared = prepared
+        if spec.name == self._session.data.name:
+            self._note_by_hand(self._session.data, spec, ("test_fraction", "standardize"))
         if spec != self._session.data:
             self._session = replace(self._session, data=spec)
             self.spec_changed.emit(spec)
@@ -242,6 +302,7 @@ class DesignerPanel(QWidget):
             self._show_problem(str(exc), self.layers_table)
             return
         self._show_problem("")
+        self._note_by_hand(self._session.network, spec, ("hidden", "init"))
         if spec != self._session.network:
             self._session = replace(self._session, network=spec)
             self.spec_changed.emit(spec)
@@ -255,6 +316,8 @@ class DesignerPanel(QWidget):
             self._show_problem(str(exc), self.training.widget_for(str(exc)))
             return
         self._show_problem("")
+        self._note_by_hand(self._session.training, config,
+                           ("optimizer", "learning_rate", "batch_size"))
         if config != self._session.training:
             self._session = replace(self._session, training=config)
             self.spec_changed.emit(config)

@@ -183,6 +183,10 @@ class DataWidgets:
         if spec.table is not None:
             self.exact.show(self.data_seed_spin, spec.split_seed)
             self.exact.show(self.samples_spin, len(spec.table.X))  # shown, not editable
+        self.show_split(spec)
+
+    def show_split(self, spec: DataSpec) -> None:
+        """Show ``spec``'s test fraction and scaling (what a dataset's starter may change)."""
         self.exact.show(self.test_fraction_spin, spec.test_fraction)
         self.standardize_check.setChecked(spec.standardize)
 

@@ -10,7 +10,7 @@ meanwhile wait for the next frame.
 After each frame the worker is told it may send the next snapshot, later if drawing is
 expensive: the GUI thread's CPU time per frame (drawing it, and painting and everything else
 since the last one) is kept below :attr:`FrameRenderer.render_budget` of the wall time (see
-:mod:`bpstudio.gui.pace`). Both threads share the GIL, so time spent drawing is time the
+:mod:`bpstudio.gui.training.pace`). Both threads share the GIL, so time spent drawing is time the
 worker cannot train.
 """
 
@@ -23,9 +23,10 @@ from dataclasses import replace
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Slot
 
-from bpstudio.core.snapshot import TrainingSnapshot, frozen_copy
+from bpstudio.core.read_only import frozen_copy
+from bpstudio.core.snapshot import TrainingSnapshot
 
-from ..pace import FASTEST
+from .pace import FASTEST
 
 MAX_FRAME_INTERVAL = 0.5
 """However slow drawing is, the plots still move at least twice a second."""

@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
 from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
 from bpstudio.session import PreparedData
 
-from . import theme
+from . import number_format, palette, plot_style, view_frame
 from .contour import contour_segments
+from .grid_image import pixel_rect
 from .reach import out_of_reach
 
 RGB_LEVELS = (0, 255)
 
 
-class DecisionRegionView(theme.ViewFrame):
+class DecisionRegionView(view_frame.ViewFrame):
     """A heatmap of the network's output on the plot grid, redrawn from each snapshot.
 
     One sigmoid output is a probability shaded blue (class 0) to orange (class 1) with fixed
@@ -29,7 +29,7 @@ class DecisionRegionView(theme.ViewFrame):
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        plot = theme.make_plot("x₁", "x₂")
+        plot = plot_style.make_plot("x₁", "x₂")
         super().__init__("Decision regions", plot, parent)
         self.setObjectName("decisionPlot")
         self.plot = plot
@@ -42,10 +42,10 @@ class DecisionRegionView(theme.ViewFrame):
         for z, item in enumerate((self.image, self.boundary, self.train_points, self.test_points)):
             item.setZValue(z)
             plot.addItem(item)
-        theme.keep_as_picture(self.train_points, self.test_points)
+        plot_style.keep_as_picture(self.train_points, self.test_points)
         self._grid: PlotGrid | None = None
         self._shades = np.zeros((0, 3))
-        self._lut = theme.diverging_lut()
+        self._lut = palette.diverging_lut()
         self.show_message("Choose data to see the decision regions.")
 
     @property
@@ -65,11 +65,11 @@ class DecisionRegionView(theme.ViewFrame):
         self._grid = grid
         self.show_message("")
         k = max(data.full.n_classes, data.n_outputs)
-        self._shades = np.array([theme.shade(theme.class_colour(c)) for c in range(k)])
+        self._shades = np.array([palette.shade(palette.class_colour(c)) for c in range(k)])
         self.set_legend([
-            *(("point", theme.class_colour(c), f"class {c}") for c in range(data.full.n_classes)),
-            ("point", theme.MUTED, "train"),
-            *([("ring", theme.MUTED, "test")] if data.test.n_samples else []),
+            *(("point", palette.class_colour(c), f"class {c}") for c in range(data.full.n_classes)),
+            ("point", palette.MUTED, "train"),
+            *([("ring", palette.MUTED, "test")] if data.test.n_samples else []),
         ])
         _show_points(self.train_points, data.train.X, data.train.y, hollow=False)
         _show_points(self.test_points, data.test.X, data.test.y, hollow=True)
@@ -80,14 +80,14 @@ class DecisionRegionView(theme.ViewFrame):
     def show_snapshot(self, snapshot: TrainingSnapshot) -> None:
         if self._grid is None or snapshot.grid_outputs is None:
             return
-        self.status_label.setText(theme.score_text(snapshot.metrics, "accuracy"))
+        self.status_label.setText(number_format.score_text(snapshot.metrics, "accuracy"))
         outputs = self._grid.shape_outputs(snapshot.grid_outputs)
         binary = outputs.shape[2] == 1
         image = self.shade_probability(outputs[:, :, 0]) if binary else self.blend(outputs)
         if self.image.image is not None and np.array_equal(image, self.image.image):
             return  # looks the same: nothing to redraw
         self.image.setImage(image, levels=RGB_LEVELS, autoLevels=False)
-        self.image.setRect(_pixel_rect(self._grid))  # after setImage: the rect scales pixels
+        self.image.setRect(pixel_rect(self._grid))  # after setImage: the rect scales pixels
         if binary:
             boundary = contour_segments(outputs[:, :, 0], self._grid.xs, self._grid.ys, 0.5)
         else:
@@ -118,25 +118,16 @@ class DecisionRegionView(theme.ViewFrame):
         self.boundary.setData([], [])
         self.status_label.setText("")
 
-def _pixel_rect(grid: PlotGrid) -> QRectF:
-    """Pixel (i, j) centred on grid point (xs[j], ys[i])."""
-    dx = (grid.xs[-1] - grid.xs[0]) / max(len(grid.xs) - 1, 1)
-    dy = (grid.ys[-1] - grid.ys[0]) / max(len(grid.ys) - 1, 1)
-    return QRectF(
-        grid.xs[0] - dx / 2, grid.ys[0] - dy / 2, dx * len(grid.xs), dy * len(grid.ys)
-    )
-
-
 def _show_points(item: pg.ScatterPlotItem, X: np.ndarray, labels: np.ndarray, hollow: bool) -> None:
     """Points coloured by class. One pen or brush per class, shared by its points: pyqtgraph
     renders a symbol per distinct object, and 100,000 points took 9 s with one each."""
     classes = range(int(labels.max(initial=-1)) + 1)
-    item.setSize(theme.point_size(len(labels)) + (1 if hollow else 0))
+    item.setSize(plot_style.point_size(len(labels)) + (1 if hollow else 0))
     if hollow:
-        pens = [pg.mkPen(theme.class_colour(c), width=2) for c in classes]
+        pens = [pg.mkPen(palette.class_colour(c), width=2) for c in classes]
         item.setData(X[:, 0], X[:, 1], pen=[pens[c] for c in labels])
     else:
-        brushes = [pg.mkBrush(theme.class_colour(c)) for c in classes]
+        brushes = [pg.mkBrush(palette.class_colour(c)) for c in classes]
         item.setData(X[:, 0], X[:, 1], brush=[brushes[c] for c in labels])
 
 

@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QWidget
 from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
 from bpstudio.session import PreparedData
 
-from . import theme
+from . import number_format, palette, plot_style, view_frame
 from .reach import out_of_reach
 
 
-class FitPlotView(theme.ViewFrame):
+class FitPlotView(view_frame.ViewFrame):
     """Train points (filled), test points (hollow), the noise-free function where the data
     knows it (dashed) and the network's prediction on the plot grid (solid).
 
@@ -22,29 +22,29 @@ class FitPlotView(theme.ViewFrame):
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        plot = theme.make_plot("x", "y")
+        plot = plot_style.make_plot("x", "y")
         super().__init__("Fit", plot, parent)
         self.setObjectName("fitPlot")
         self.plot = plot
         self.train_points = pg.ScatterPlotItem(
-            size=7, brush=pg.mkBrush(theme.TRAIN), pen=pg.mkPen("w", width=0.8), name="train"
+            size=7, brush=pg.mkBrush(palette.TRAIN), pen=pg.mkPen("w", width=0.8), name="train"
         )
         self.test_points = pg.ScatterPlotItem(
-            size=8, brush=pg.mkBrush(255, 255, 255, 200), pen=pg.mkPen(theme.TEST, width=2),
+            size=8, brush=pg.mkBrush(255, 255, 255, 200), pen=pg.mkPen(palette.TEST, width=2),
             name="test",
         )
         self.truth_curve = pg.PlotCurveItem(
-            pen=pg.mkPen(theme.TRUTH, width=1.5, style=Qt.PenStyle.DashLine),
+            pen=pg.mkPen(palette.TRUTH, width=1.5, style=Qt.PenStyle.DashLine),
             name="true function",
         )
-        self.model_curve = pg.PlotCurveItem(pen=pg.mkPen(theme.MODEL, width=2.5), name="network")
+        self.model_curve = pg.PlotCurveItem(pen=pg.mkPen(palette.MODEL, width=2.5), name="network")
         for z, item in enumerate(
             (self.truth_curve, self.train_points, self.test_points, self.model_curve)
         ):
             item.setZValue(z)
             # the view frames the data: a wild extrapolation must not rescale it every frame
             plot.addItem(item, ignoreBounds=item is self.model_curve)
-        theme.keep_as_picture(self.truth_curve, self.train_points, self.test_points)
+        plot_style.keep_as_picture(self.truth_curve, self.train_points, self.test_points)
         self._grid: PlotGrid | None = None
         self._shown: TrainingSnapshot | None = None
         plot.getPlotItem().getViewBox().sigYRangeChanged.connect(self._show_status)
@@ -63,16 +63,18 @@ class FitPlotView(theme.ViewFrame):
         self._grid = grid
         self.show_message("")
         self.set_legend([
-            ("point", theme.TRAIN, "train"),
-            *([("ring", theme.TEST, "test")] if data.test.n_samples else []),
-            *([("dashed", theme.TRUTH, "true function")] if data.full.true_function() else []),
-            ("line", theme.MODEL, "network"),
+            ("point", palette.TRAIN, "train"),
+            *([("ring", palette.TEST, "test")] if data.test.n_samples else []),
+            *([("dashed", palette.TRUTH, "true function")] if data.full.true_function() else []),
+            ("line", palette.MODEL, "network"),
         ])
         self.train_points.setData(
-            data.train.X[:, 0], data.train.y[:, 0], size=theme.point_size(data.train.n_samples)
+            data.train.X[:, 0], data.train.y[:, 0],
+            size=plot_style.point_size(data.train.n_samples),
         )
         self.test_points.setData(
-            data.test.X[:, 0], data.test.y[:, 0], size=theme.point_size(data.test.n_samples) + 1
+            data.test.X[:, 0], data.test.y[:, 0],
+            size=plot_style.point_size(data.test.n_samples) + 1,
         )
         truth = data.full.true_function()
         if truth is None:
@@ -95,7 +97,7 @@ class FitPlotView(theme.ViewFrame):
             return
         ys = self.model_curve.getData()[1]
         low, high = self.plot.getPlotItem().viewRange()[1]
-        parts = [theme.score_text(self._shown.metrics, "r2"), off_plot_note(ys, low, high)]
+        parts = [number_format.score_text(self._shown.metrics, "r2"), off_plot_note(ys, low, high)]
         self.status_label.setText("   ".join(p for p in parts if p))
 
     def clear(self) -> None:
@@ -114,7 +116,8 @@ def off_plot_note(ys: np.ndarray | None, low: float, high: float) -> str:
         return ""
     lo, hi = finite.min(), finite.max()
     side = "above" if lo > high else "below" if hi < low else "outside"
-    return f"curve {side} the plot: ŷ {theme.format_value(lo)} … {theme.format_value(hi)}"
+    low_text, high_text = number_format.format_value(lo), number_format.format_value(hi)
+    return f"curve {side} the plot: ŷ {low_text} … {high_text}"
 
 
 def _why_no_fit(data: PreparedData, grid: PlotGrid | None) -> str:

@@ -14,9 +14,9 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QFontMetrics
 
-from bpstudio.core.steptrace import sup
+from bpstudio.core.digits import sup
 
-from . import theme
+from . import plot_style
 
 AXIS_LABELS = ("5·10⁻¹⁰", "0.005")
 """The widest loss labels: the axis is made this wide once, not resized as labels change."""
@@ -34,7 +34,7 @@ class LogAxis(pg.AxisItem):
 
     def __init__(self, orientation: str, **kwargs: object) -> None:
         super().__init__(orientation, **kwargs)
-        metrics = QFontMetrics(theme.tick_font())
+        metrics = QFontMetrics(plot_style.tick_font())
         self.setWidth(max(metrics.horizontalAdvance(text) for text in AXIS_LABELS) + 8)
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QWidget
 from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
 from bpstudio.session import PreparedData
 
-from . import theme
+from . import number_format, palette, plot_style, view_frame
 from .curve import BoldCurve, peak_downsample
 from .log_axis import LogAxis
 from .series import Series
@@ -31,7 +31,7 @@ then makes room for twice as much: early on, when every round step of the range 
 passed within a fraction of a second, it moves about once a second. Paused, it fits the
 epochs there are."""
 
-class LossPlotView(theme.ViewFrame):
+class LossPlotView(view_frame.ViewFrame):
     """Loss against epoch with a log-y toggle and a read-out that follows the cursor.
 
     A redraw stays cheap after a million epochs: past ~16k epochs the curves get block
@@ -45,7 +45,7 @@ class LossPlotView(theme.ViewFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         axis = LogAxis("left")
-        plot = theme.make_plot("epoch", "loss", {"left": axis})
+        plot = plot_style.make_plot("epoch", "loss", {"left": axis})
         super().__init__("Loss", plot, parent)
         self.setObjectName("lossPlot")
         self.plot = plot
@@ -61,15 +61,15 @@ class LossPlotView(theme.ViewFrame):
         self.header.addWidget(self.log_check)
         self.train_series = Series()
         self.test_series = Series()
-        self.set_legend([("line", theme.TRAIN, "train"), ("line", theme.TEST, "test")])
-        self.train_curve, self.test_curve = BoldCurve(theme.TRAIN), BoldCurve(theme.TEST)
+        self.set_legend([("line", palette.TRAIN, "train"), ("line", palette.TEST, "test")])
+        self.train_curve, self.test_curve = BoldCurve(palette.TRAIN), BoldCurve(palette.TEST)
         for curve in (self.train_curve, self.test_curve):
             plot.addItem(curve)
         self.marker = pg.PlotDataItem(
-            symbol="o", symbolSize=7, symbolBrush=theme.TRAIN, symbolPen="w", pen=None
+            symbol="o", symbolSize=7, symbolBrush=palette.TRAIN, symbolPen="w", pen=None
         )
         self.marker.setZValue(20)
-        self.readout = theme.make_readout()
+        self.readout = plot_style.make_readout()
         for item in (self.marker, self.readout):
             plot.addItem(item, ignoreBounds=True)
         plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
@@ -83,8 +83,8 @@ class LossPlotView(theme.ViewFrame):
     def set_data(self, data: PreparedData, grid: PlotGrid | None) -> None:
         """Losses come with the snapshots; the data only says whether there is a test part."""
         self.set_legend([
-            ("line", theme.TRAIN, "train"),
-            *([("line", theme.TEST, "test")] if data.test.n_samples else []),
+            ("line", palette.TRAIN, "train"),
+            *([("line", palette.TEST, "test")] if data.test.n_samples else []),
         ])
 
     def show_snapshot(self, snapshot: TrainingSnapshot) -> None:
@@ -182,9 +182,9 @@ class LossPlotView(theme.ViewFrame):
     def _show_status(self, epoch: int, train: float, test: float) -> None:
         parts = [f"epoch {epoch:,}"]
         if math.isfinite(train):
-            parts.append(f"train {theme.format_value(train)}")
+            parts.append(f"train {number_format.format_value(train)}")
         if math.isfinite(test):
-            parts.append(f"test {theme.format_value(test)}")
+            parts.append(f"test {number_format.format_value(test)}")
         self.status_label.setText("   ".join(parts))
 
     def readout_text(self, epoch: float) -> str:
@@ -192,10 +192,10 @@ class LossPlotView(theme.ViewFrame):
         test loss interpolated between its measurements."""
         i = self._nearest(epoch)
         x = self.train_series.x[i]
-        lines = [f"epoch {int(x):,}", f"train {theme.format_value(self.train_series.y[i])}"]
+        lines = [f"epoch {int(x):,}", f"train {number_format.format_value(self.train_series.y[i])}"]
         tx, ty = self.test_series.x, self.test_series.y
         if len(tx) and tx[0] <= x <= tx[-1]:
-            lines.append(f"test {theme.format_value(float(np.interp(x, tx, ty)))}")
+            lines.append(f"test {number_format.format_value(float(np.interp(x, tx, ty)))}")
         return "\n".join(lines)
 
     def _nearest(self, epoch: float) -> int:

@@ -11,7 +11,7 @@ from functools import cached_property
 
 import numpy as np
 
-from bpstudio.core.steptrace import sub
+from bpstudio.core.digits import sub
 
 MAX_SPACING = 0.22
 LABELLED_NEURONS = 12

@@ -7,29 +7,22 @@ import functools
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Signal
-from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
+from PySide6.QtCore import QPointF, Signal
+from PySide6.QtGui import QBrush, QPen
+from PySide6.QtWidgets import QWidget
 
+from bpstudio.core.digits import sub
 from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
-from bpstudio.core.steptrace import sub
 from bpstudio.session import PreparedData
 
-from . import theme
+from . import number_format, palette, plot_style, view_frame
 from .network_layout import NetworkLayout
-
-WIDTH_LEVELS = 6
-"""Lines are sorted into this many widths per sign: one path per (sign, width)."""
+from .weight_lines import PENS, SMOOTH_LINES, WIDTH_LEVELS, WeightLines
 
 MAX_LINES = 2500
 """Per layer pair, only the strongest weights are drawn beyond this many (100 × 100 = 10k)."""
 
 HOVER_PIXELS = 5.0
-
-SMOOTH_LINES = 100
-"""Qt antialiases a line wider than 1 px slowly (~0.1 ms each: 28 ms for the 304 lines of a
-2-16-16-1 network). Networks with at most this many lines are drawn smooth; larger ones
-smooth only their hairlines."""
 
 
 BIAS_SHADES = 8
@@ -38,68 +31,14 @@ BIAS_SHADES = 8
 @functools.cache
 def _bias_brush(positive: bool, shade: int) -> QBrush:
     white = np.full(3, 255.0)
-    colour = theme.rgb(theme.ORANGE if positive else theme.BLUE)
+    colour = palette.rgb(palette.ORANGE if positive else palette.BLUE)
     return pg.mkBrush(*(white + (colour - white) * shade / BIAS_SHADES).round().astype(int))
 
 
 _INPUT_BRUSH = pg.mkBrush("#f4f4f4")
 
 
-def _bucket_pen(positive: bool, level: int) -> QPen:
-    """Opaque (pre-mixed with white: Qt fills translucent wide lines ~4× slower), from a
-    pale hairline for the weakest weights to a saturated 4.5 px line for the strongest."""
-    white = np.full(3, 255.0)
-    colour = theme.rgb(theme.ORANGE if positive else theme.BLUE)
-    mixed = white + (colour - white) * (0.4 + 0.6 * level / WIDTH_LEVELS)
-    width = 1.0 + 3.5 * (level - 1) / (WIDTH_LEVELS - 1)
-    return pg.mkPen(*mixed.round().astype(int), width=width)
-
-
-_PENS = tuple(
-    _bucket_pen(positive, level)
-    for positive in (False, True) for level in range(1, WIDTH_LEVELS + 1)
-)
-"""The pen of each line key: ``WIDTH_LEVELS * positive + level - 1``."""
-
-
-class _WeightLines(pg.GraphicsObject):
-    """Every weight line of the diagram in one item: a path per layer pair and key, painted
-    weak to strong. One item instead of twelve per layer pair: pyqtgraph's bookkeeping per
-    item (bounds, pixel sizes, paint set-up) took longer than drawing the lines."""
-
-    def __init__(self, layout: NetworkLayout, smooth: bool) -> None:
-        super().__init__()
-        (x0, x1), (y0, y1) = layout.x_range, layout.y_range
-        self._rect = QRectF(x0, y0, x1 - x0, y1 - y0)  # the lines stay well inside
-        self._paths = [[QPainterPath() for _ in _PENS] for _ in layout.sizes[1:]]
-        self._smooth = smooth
-
-    def set_lines(self, index: int, key: int, x: np.ndarray, y: np.ndarray) -> None:
-        """Layer pair ``index``'s lines of ``key``: ends ``(x[2k], y[2k])``, ``(x[2k+1], ...)``."""
-        self._paths[index][key] = pg.arrayToQPath(x, y, connect="pairs")
-        self.update()
-
-    def count(self, index: int, key: int | None = None) -> int:
-        """How many lines are drawn between layer ``index`` and ``index + 1`` (of ``key``)."""
-        paths = self._paths[index] if key is None else [self._paths[index][key]]
-        return sum(path.elementCount() for path in paths) // 2
-
-    def boundingRect(self) -> QRectF:
-        return self._rect
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None
-    ) -> None:
-        for level in range(WIDTH_LEVELS):
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, self._smooth or level == 0)
-            for key in (level, WIDTH_LEVELS + level):
-                painter.setPen(_PENS[key])
-                for paths in self._paths:
-                    if not paths[key].isEmpty():
-                        painter.drawPath(paths[key])
-
-
-class NetworkView(theme.ViewFrame):
+class NetworkView(view_frame.ViewFrame):
     """Neurons as circles (input at the left), weights as lines: orange positive, blue
     negative, width proportional to ``|w|`` over the largest ``|w|`` in the network.
 
@@ -115,12 +54,12 @@ class NetworkView(theme.ViewFrame):
     neuron_clicked = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        widget = pg.PlotWidget(background=theme.BACKGROUND)
+        widget = pg.PlotWidget(background=palette.BACKGROUND)
         super().__init__("Network", widget, parent)
         self.setObjectName("networkView")
         self.set_legend([
-            ("line", theme.ORANGE, "positive"), ("line", theme.BLUE, "negative"),
-            ("", theme.MUTED, "width ∝ |w|, fill = bias"),
+            ("line", palette.ORANGE, "positive"), ("line", palette.BLUE, "negative"),
+            ("", palette.MUTED, "width ∝ |w|, fill = bias"),
         ])
         self.plot = widget.getPlotItem()
         self.plot.hideAxis("left")
@@ -132,10 +71,10 @@ class NetworkView(theme.ViewFrame):
         self.neurons.setZValue(10)
         self.highlight = pg.PlotCurveItem(pen=pg.mkPen("#111111", width=2.5))
         self.highlight.setZValue(9)
-        self.readout = theme.make_readout()
+        self.readout = plot_style.make_readout()
         for item in (self.neurons, self.highlight, self.readout):
             self.plot.addItem(item)
-        self._lines: _WeightLines | None = None
+        self._lines: WeightLines | None = None
         self._shades = np.zeros(0, dtype=int)
         self._labels: list[pg.TextItem] = []
         self._layout: NetworkLayout | None = None
@@ -190,7 +129,7 @@ class NetworkView(theme.ViewFrame):
         """The pen weight ``W{layer}[i, j]`` is drawn with (``layer`` from 1), or ``None``
         when it is not drawn (too weak to make the cut in a very large layer)."""
         key = int(self._keys[layer - 1][i * self._layout.sizes[layer] + j])
-        return None if key < 0 else _PENS[key]
+        return None if key < 0 else PENS[key]
 
     def drawn_lines(self, layer: int) -> int:
         """How many weight lines of ``W{layer}`` are drawn (``layer`` from 1)."""
@@ -203,11 +142,11 @@ class NetworkView(theme.ViewFrame):
         self.show_message("")
         self._layout = layout
         lines = sum(min(a * b, MAX_LINES) for a, b in zip(layout.sizes, layout.sizes[1:]))
-        self._lines = _WeightLines(layout, smooth=lines <= SMOOTH_LINES)
+        self._lines = WeightLines(layout, smooth=lines <= SMOOTH_LINES)
         self.plot.addItem(self._lines)
         for x, y, text, anchor in layout.labels():
-            label = pg.TextItem(text, color=theme.MUTED, anchor=anchor)
-            label.setFont(theme.tick_font())
+            label = pg.TextItem(text, color=palette.MUTED, anchor=anchor)
+            label.setFont(plot_style.tick_font())
             label.setPos(x, y)
             self.plot.addItem(label)
             self._labels.append(label)
@@ -271,13 +210,14 @@ class NetworkView(theme.ViewFrame):
             layer, j = neuron
             if layer == 0:
                 return f"input x{sub(j + 1)}", ((), ())
-            return f"b{layer}[{j}] = {theme.format_value(self._biases[layer - 1][j])}", ((), ())
+            bias = number_format.format_value(self._biases[layer - 1][j])
+            return f"b{layer}[{j}] = {bias}", ((), ())
         line = layout.line_at(pos.x(), pos.y(), pixels, self._keys, HOVER_PIXELS)
         if line is None:
             return None
         layer, i, j = line
         value = self._weights[layer - 1][i, j]
-        return f"W{layer}[{i},{j}] = {theme.format_value(value)}", layout.line(layer, i, j)
+        return f"W{layer}[{i},{j}] = {number_format.format_value(value)}", layout.line(layer, i, j)
 
     def neuron_at_scene(self, scene_pos: QPointF) -> tuple[int, int] | None:
         """The ``(layer, unit)`` drawn at scene position ``scene_pos``, if any."""

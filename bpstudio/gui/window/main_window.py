@@ -1,0 +1,312 @@
+"""The main window: composes the document, the designer, the live views, the docks, the
+actions and training, and passes each what it works with.
+
+It is the controller of DESIGN.md. The :class:`~bpstudio.document.Document` decides what an
+edit resets and which weights a run starts from; the window carries its decisions out: it
+applies the specs the designer emits, starts runs on the :class:`TrainingController` and
+hands the snapshots that come back to the :class:`LiveViews`. Where two parts react to the
+same event, the window's slot calls them one after the other, in the order that matters.
+File commands live in :mod:`.files`, the explaining docks in :mod:`.explain_docks`.
+
+Just over 300 lines on purpose: the composition and the slots that order the window's
+reactions belong together; everything that could leave (file commands, actions, docks,
+settings, the status line) already has.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSizePolicy,
+    QWidget,
+)
+
+from bpstudio.core.snapshot import TrainingSnapshot
+from bpstudio.core.text import shorten
+from bpstudio.core.trainer import TrainerState
+from bpstudio.document import Change, Document, Opened, new_session
+from bpstudio.session import DataSpec, NetworkSpec, PreparedData, Session, TrainingConfig
+
+from ..designer import DesignerPanel
+from ..training import TrainingController
+from ..training.pace import FASTEST, SMOOTH
+from ..views import DecisionRegionView, FitPlotView, LossPlotView, NetworkView
+from ..views.plot_style import configure_plots
+from .actions import build_actions, build_menus, build_toolbar
+from .dock_area import DockArea
+from .dock_spec import Area, DockSpec
+from .errors import error_box, show_error
+from .explain_docks import ExplainDocks
+from .files import FileCommands
+from .live_views import LiveViews
+from .opening import prepare
+from .settings import AppSettings
+from .status_line import StatusLine
+
+
+class MainWindow(QMainWindow):
+    """BP Studio's window. ``MainWindow()`` opens the sin-fit example, ``MainWindow(path)``
+    the example and then a file (the example stays, with an error message, if the file
+    cannot be read)."""
+
+    def __init__(self, path: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        configure_plots()
+        self.setObjectName("mainWindow")
+        self.setDockNestingEnabled(True)
+        self.settings = AppSettings()
+        self.document = Document(prepare(new_session()))
+        self.actions = build_actions(self)
+        self.addActions(self.actions.all())
+        self.designer = DesignerPanel()
+        self.loss_plot, self.fit_plot = LossPlotView(), FitPlotView()
+        self.decision_plot, self.network_view = DecisionRegionView(), NetworkView()
+        self.live_views = LiveViews()
+        self.training = TrainingController(self)
+        self.status_line = StatusLine(self)
+        self.setStatusBar(self.status_line)
+        self._change_timer = QTimer(self, singleShot=True, interval=0)
+        self._change_timer.timeout.connect(self._apply_spec_change)
+        self.dock_area = DockArea(self)
+        self.docks = self.dock_area.docks
+        self.dock_area.add_panels(self._dock_specs())
+        for view, dock in (
+            (self.loss_plot, "lossDock"), (self.fit_plot, "fitDock"),
+            (self.decision_plot, "decisionDock"), (self.network_view, "networkDock"),
+        ):  # the loss plot appends every row: it is given every snapshot, seen or not
+            self.live_views.add(view, self.docks[dock], every=view is self.loss_plot)
+        self.toolbar = build_toolbar(self, self.actions)
+        self.files = FileCommands(
+            self.document, self, actions=self.actions, status=self.status_line,
+            designer=self.designer, settings=self.settings, training=self.training,
+            adopt=self.adopt, views=self.live_views, main_plot=self._main_plot)
+        self.files.build_menus(self.menuBar())
+        view_menu = build_menus(self.menuBar(), self.actions, self.docks.values(), self.toolbar)
+        self.dock_area.list_in(view_menu, before=self.toolbar.toggleViewAction())
+        self.explain = ExplainDocks(
+            self.dock_area, self.live_views, self.document, self.training, self.status_line,
+            self.network_view, self.menuBar(), self.files.open_session)
+        self._connect()
+        self.dock_area.size_docks()
+        self.resize(1500, 940)
+        self.settings.restore_window(self)
+        self.actions.smooth.setChecked(self.settings.smooth_animation())
+        self._show_title()
+        self.document.listen(self._show_title)
+        self.designer.set_session(self.document.session, self.document.data)
+        self._new_run()
+        if path is not None:
+            self.files.open_path(path)
+
+    # -- what tests, scripts and benchmarks look at ----------------------------------------------
+
+    @property
+    def session(self) -> Session:
+        return self.document.session
+
+    @property
+    def data(self) -> PreparedData:
+        return self.document.data
+
+    @property
+    def last_snapshot(self) -> TrainingSnapshot | None:
+        return self.live_views.last_snapshot
+
+    @property
+    def views(self) -> list[QWidget]:
+        return self.live_views.views
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _dock_specs(self) -> list[DockSpec]:
+        scroll = QScrollArea()
+        scroll.setWidget(self.designer)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(self.designer.minimumSizeHint().width() + 16)
+        # a wider window widens the plots, not the form
+        scroll.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Expanding)
+        return [
+            DockSpec(scroll, "Designer", "designerDock", Area.LeftDockWidgetArea),
+            DockSpec(self.fit_plot, "Fit", "fitDock"),
+            DockSpec(self.decision_plot, "Decision regions", "decisionDock"),
+            DockSpec(self.network_view, "Network", "networkDock"),
+            DockSpec(self.loss_plot, "Loss", "lossDock"),
+        ]
+
+    def add_view_dock(self, spec: DockSpec) -> QDockWidget:
+        """Add a view (``show_snapshot``, ``clear``, ``set_data``) as a dock listed in the View
+        menu that follows training from now on (see :meth:`DockArea.add`)."""
+        dock = self.dock_area.add(spec)
+        self.live_views.add(spec.widget, dock)
+        return dock
+
+    def set_smooth_animation(self, on: bool) -> None:
+        """Plots that move about ten times a second while training, or (the default) the
+        fastest training; remembered for the next start."""
+        self.training.render_budget = (SMOOTH if on else FASTEST).render_budget
+        self.settings.set_smooth_animation(on)
+
+    def _connect(self) -> None:
+        a = self.actions
+        a.train.triggered.connect(self.toggle_training)
+        a.step.triggered.connect(self.step_epoch)
+        a.reset.triggered.connect(self.reset_weights)
+        a.quit.triggered.connect(self.close)
+        a.smooth.toggled.connect(self.set_smooth_animation)
+        self.designer.spec_changed.connect(self._on_spec_changed)
+        self.designer.adapted.connect(lambda text: self.status_line.showMessage(text, 10000))
+        t = self.training
+        t.draw_frames(self._draw_frame)
+        t.state_handed_back.connect(self._on_state_handed_back)
+        t.running_changed.connect(self._sync_actions)
+        t.diverged.connect(self._on_diverged)
+        t.limit_reached.connect(self._on_limit_reached)
+        t.failed.connect(self._on_failed)
+
+    # -- the document --------------------------------------------------------------------------
+
+    def show_session(self, session: Session) -> None:
+        """Make ``session`` the (untitled) document: designer, views and a fresh run resuming
+        its state. ``ValueError`` (and nothing changed) if its data cannot be made."""
+        self.adopt(prepare(session))
+
+    def adopt(self, opened: Opened) -> None:
+        """Make an opened document the window's, unmodified. The designer must take it first:
+        if it raises, it is put back as it was and so is everything else."""
+        before = (self.designer.session(), self.document.data)
+        try:
+            self.designer.set_session(opened.session, opened.data)
+        except Exception:
+            self.designer.set_session(*before)
+            raise
+        self.document.take(opened)
+        self._new_run()
+
+    def _new_run(self) -> bool:
+        """Reset the views and start a (paused) run of the document's session; its data is
+        made again if the data spec changed. ``False`` (and a message) if it cannot be."""
+        try:
+            data, grid = self.document.start_run()
+        except ValueError as exc:
+            self.status_line.showMessage(shorten(f"Cannot build the data: {exc}"))
+            return False
+        self.live_views.reset(data, grid)
+        self.status_line.show_snapshot(None)
+        self.explain.rebuilt()
+        self.dock_area.show_task_docks(data)
+        self.training.reset(self.document.session, data, grid)
+        self._sync_actions()
+        return True
+
+    def _show_title(self) -> None:
+        self.setWindowTitle(f"{self.document.title}[*]")
+        self.setWindowModified(self.document.modified)
+
+    def _main_plot(self) -> QWidget:
+        regression = self.document.data.task == "regression"
+        return self.fit_plot if regression else self.decision_plot
+
+    # -- training commands ---------------------------------------------------------------------
+
+    def toggle_training(self) -> None:
+        if not self.training.running:
+            self.status_line.clearMessage()  # "Data changed: …" is old news once it trains
+        self.training.toggle()
+
+    def step_epoch(self) -> None:
+        self.training.step()
+
+    def reset_weights(self) -> None:
+        """Back to epoch 0 with the starting weights the document came with (a textbook
+        example's), or else the ones the weight seed gives; training pauses."""
+        self.document.reset_weights()
+        if self._new_run():
+            self.status_line.showMessage(
+                f"Weights reset to {self.document.start_name}: epoch 0", 4000)
+
+    # -- spec changes ----------------------------------------------------------------------------
+
+    def _on_spec_changed(self, spec: NetworkSpec | DataSpec | TrainingConfig) -> None:
+        """Apply a designer edit to the document; act on it once per burst of edits."""
+        change = self.document.apply(spec)
+        if change == Change.LIVE:
+            self.training.set_learning_rate(spec.learning_rate)
+            self.training.set_epoch_limit(spec.epoch_limit)
+        else:
+            self._change_timer.start()
+        if isinstance(spec, TrainingConfig):
+            self.explain.training_edited(spec)
+
+    def _apply_spec_change(self) -> None:
+        change = self.document.take_pending()
+        paused = "training paused; " if self.training.running else ""
+        if change == Change.TRAINING:
+            if self.live_views.last_snapshot is not None:
+                self.training.reconfigure(self.document.session.training)
+            elif not self._new_run():  # nothing drawn yet: start over, from the same state
+                return
+            self.status_line.showMessage(
+                f"Training settings changed: {paused}the weights were kept.", 6000)
+        elif change is not None and self._new_run():
+            what = "Network" if change == Change.NETWORK else "Data"
+            self.status_line.showMessage(
+                f"{what} changed: {paused}rebuilt with {self.document.start_name} (epoch 0).",
+                6000)
+
+    # -- replies from training -----------------------------------------------------------------
+
+    def _draw_frame(self, snapshot: TrainingSnapshot) -> Iterator[None]:
+        """The frame the controller renders, in steps: the status line, then the views on
+        screen (:meth:`LiveViews.frame`). Training that moved the epoch modifies the
+        document."""
+        self.document.trained_to(snapshot.epoch)
+        self.status_line.show_snapshot(snapshot)
+        yield from self.live_views.frame(snapshot)
+
+    def _on_state_handed_back(self, state: TrainerState) -> None:
+        """The document keeps it (or not: see :meth:`Document.accept_state`), then the
+        inspector traces what it kept."""
+        self.document.accept_state(state)
+        self.explain.refresh_inspector()
+
+    def _on_diverged(self, message: str) -> None:
+        """Non-modal: the person reads it, lowers the rate or resets, and goes on."""
+        self.status_line.showMessage("Training diverged and was paused.", 10000)
+        box = self.findChild(QMessageBox, "divergenceMessage")
+        if box is None:
+            box = error_box(self, "Training diverged", "", name="divergenceMessage", warning=True)
+        box.setText(shorten(message))
+        box.show()
+
+    def _on_limit_reached(self, epoch: int) -> None:
+        self.status_line.showMessage(
+            f"Reached the epoch limit ({epoch:,}): training stopped. Raise the limit to go on.",
+            8000)
+
+    def _on_failed(self, message: str) -> None:
+        self.status_line.showMessage(shorten(f"Cannot train this network: {message}"))
+        show_error(self, "Cannot train", message, warning=True)
+
+    def _sync_actions(self) -> None:
+        self.actions.show_running(self.training.running, self.style())
+
+    # -- closing -------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.training.shutdown()
+        self.settings.save_window(self)
+        box = self.findChild(QMessageBox, "divergenceMessage")
+        if box is not None:
+            box.close()
+        event.accept()

@@ -1,0 +1,107 @@
+"""The status bar: epoch, losses, accuracy or R², and speed, always in the same places."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QStatusBar,
+    QToolButton,
+    QWidget,
+)
+
+from bpstudio.core.snapshot import TrainingSnapshot
+
+from ..views.number_format import format_r2
+
+
+def _label(name: str, width: int) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setMinimumWidth(width)
+    return label
+
+
+def _number(value: float) -> str:
+    return f"{value:.4g}" if math.isfinite(value) else "–"
+
+
+class BusyIndicator(QWidget):
+    """"Opening spiral.bpnet…" with a moving bar and a Cancel button, while a file opens."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("busyIndicator")
+        self.label = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)  # busy: no known end
+        self.bar.setMaximumWidth(120)
+        self.bar.setMaximumHeight(14)
+        self.bar.setTextVisible(False)
+        self.cancel_button = QToolButton()
+        self.cancel_button.setObjectName("cancelOpeningButton")
+        self.cancel_button.setText("Cancel")
+        self.cancel_button.setToolTip("Stop opening the file; the network on screen stays")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 8, 0)
+        for widget in (self.label, self.bar, self.cancel_button):
+            layout.addWidget(widget)
+
+
+class StatusLine(QStatusBar):
+    """Permanent read-outs on the right; transient messages (``showMessage``) on the left;
+    while a file opens, a busy indicator in front of the read-outs."""
+
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusBar")
+        self.busy = BusyIndicator()
+        self.busy.cancel_button.clicked.connect(self.cancel_requested)
+        self.addPermanentWidget(self.busy)
+        self.busy.hide()
+        self.epoch_label = _label("epochLabel", 90)
+        self.loss_label = _label("lossLabel", 200)
+        self.metric_label = _label("metricLabel", 190)
+        self.speed_label = _label("speedLabel", 90)
+        for label in (self.epoch_label, self.loss_label, self.metric_label, self.speed_label):
+            self.addPermanentWidget(label)
+        self.show_snapshot(None)
+
+    def show_busy(self, text: str) -> None:
+        self.busy.label.setText(text)
+        self.busy.show()
+
+    def hide_busy(self) -> None:
+        self.busy.hide()
+
+    def show_snapshot(self, snapshot: TrainingSnapshot | None) -> None:
+        if snapshot is None:
+            self.epoch_label.setText("Epoch 0")
+            for label in (self.loss_label, self.metric_label, self.speed_label):
+                label.setText("")
+            return
+        m = snapshot.metrics
+        self.epoch_label.setText(f"Epoch {snapshot.epoch:,}")
+        self.loss_label.setText(
+            f"Loss: train {_number(m.get('train_loss', math.nan))}, "
+            f"test {_number(m.get('test_loss', math.nan))}"
+        )
+        if snapshot.score == "accuracy":
+            train, test = m["train_accuracy"], m.get("test_accuracy", math.nan)
+            text = f"Accuracy: train {_percent(train)}, test {_percent(test)}"
+        else:
+            train, test = m.get("train_r2", math.nan), m.get("test_r2", math.nan)
+            text = f"R²: train {format_r2(train)}, test {format_r2(test)}"
+        self.metric_label.setText(text)
+        rate = snapshot.epochs_per_second
+        self.speed_label.setText(f"{rate:,.0f} epochs/s" if rate > 0 else "paused")
+
+
+def _percent(value: float) -> str:
+    return f"{100 * value:.1f} %" if math.isfinite(value) else "–"

@@ -1,0 +1,110 @@
+"""The network diagram: weights as lines, biases in the neurons."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from bpstudio.gui.views import NetworkView, network_view, number_format, palette, weight_lines
+from bpstudio.session import DataSpec
+from tests.gui.views.runs import SIN, Run, hover, make_view, weights_run
+
+
+def test_lines_are_coloured_by_sign_and_as_wide_as_the_magnitude(qtbot):
+    run = weights_run((5,))
+    W1, W2 = run.net.weights
+    W1[0, :] = [2.0, -2.0, 0.1, -0.1, 1.0]
+    W2[:, 0] = [0.5, -0.5, 0.05, -1.5, 0.0]
+    view = make_view(qtbot, NetworkView, run)
+    view.show_snapshot(run.snapshot(0))
+    strong_pos, strong_neg = view.line_pen(1, 0, 0), view.line_pen(1, 0, 1)
+    weak_pos, weak_neg = view.line_pen(1, 0, 2), view.line_pen(1, 0, 3)
+    assert strong_pos.color().name() == palette.ORANGE
+    assert strong_neg.color().name() == palette.BLUE
+    for weak, strong in ((weak_pos, strong_pos), (weak_neg, strong_neg)):  # paler, same hue
+        assert abs(weak.color().hue() - strong.color().hue()) <= 3
+        assert weak.color().lightness() > strong.color().lightness()
+    assert strong_pos.widthF() == strong_neg.widthF() > view.line_pen(1, 0, 4).widthF()
+    assert view.line_pen(1, 0, 4).widthF() > weak_pos.widthF() == weak_neg.widthF()
+    assert abs(view.line_pen(2, 3, 0).color().hue() - strong_neg.color().hue()) <= 3
+    drawn = view.drawn_lines(1)
+    assert drawn == 1 * 5
+
+
+def test_lines_move_between_widths_as_the_weights_change(qtbot):
+    """Only the widths whose lines changed are redrawn: what is drawn must still match."""
+    run = weights_run((8, 6))
+    view = make_view(qtbot, NetworkView, run)
+    rng = np.random.default_rng(3)
+    for _ in range(6):
+        for W in run.net.weights:
+            W += rng.normal(0, 0.3, W.shape)  # some lines change width or sign, most do not
+        view.show_snapshot(run.snapshot(0))
+        for index, keys in enumerate(view._keys):
+            for key in range(2 * weight_lines.WIDTH_LEVELS):
+                assert view._lines.count(index, key) == np.count_nonzero(keys == key)
+
+
+def test_hovering_a_line_names_the_weight(qtbot):
+    run = weights_run((5,))
+    view = make_view(qtbot, NetworkView, run)
+    view.show_snapshot(run.snapshot(2))
+    (x0, x1), (y0, y1) = view._layout.line(2, 3, 0)
+    hover(qtbot, view, (x0 + x1) / 2, (y0 + y1) / 2)
+    qtbot.waitUntil(view.readout.isVisible)
+    value = number_format.format_value(run.net.weights[1][3, 0])
+    assert view.readout.toPlainText() == f"W2[3,0] = {value}"
+    np.testing.assert_array_equal(view.highlight.getData()[0], [x0, x1])
+
+
+def test_hovering_a_neuron_names_its_bias(qtbot):
+    run = weights_run((5,))
+    view = make_view(qtbot, NetworkView, run)
+    view.show_snapshot(run.snapshot(2))
+    ys = view._layout.columns[1]
+    hover(qtbot, view, 1.0, ys[2])
+    qtbot.waitUntil(view.readout.isVisible)
+    bias = number_format.format_value(run.net.biases[0][2])
+    assert view.readout.toPlainText() == f"b1[2] = {bias}"
+
+
+def test_a_network_without_biases_fills_its_neurons_as_zero_biases(qtbot):
+    network = dict(SIN, bias=False)
+    run = Run(network, DataSpec("sin", {"n": 10}))
+    view = make_view(qtbot, NetworkView, run)
+    view.show_snapshot(run.snapshot(1))
+    brushes = [spot.brush().color().name() for spot in view.neurons.points()]
+    zero = network_view._bias_brush(True, 0).color().name()
+    assert brushes == [network_view._INPUT_BRUSH.color().name()] + [zero] * 7
+
+
+def test_large_layers_draw_only_the_strongest_lines(qtbot):
+    run = weights_run((100, 100))
+    view = make_view(qtbot, NetworkView, run)
+    view.show_snapshot(run.snapshot(0))
+    drawn = view.drawn_lines(2)
+    assert drawn == network_view.MAX_LINES
+    W2 = np.abs(run.net.weights[1])
+    weakest = np.unravel_index(np.argmin(W2), W2.shape)
+    strongest = np.unravel_index(np.argmax(W2), W2.shape)
+    assert view.line_pen(2, *weakest) is None
+    assert view.line_pen(2, *strongest) is not None
+    assert len(view.neurons.data) == 1 + 100 + 100 + 1
+
+
+def test_network_follows_the_weights_and_clears(qtbot):
+    run = weights_run((3,))
+    view = make_view(qtbot, NetworkView, run)
+    assert view.message
+    run.net.weights[0][0, 0] = 5.0
+    view.show_snapshot(run.snapshot(0))
+    assert not view.message
+    assert len(view.neurons.data) == 5
+    assert view.line_pen(1, 0, 0).color().name() == palette.ORANGE
+    run.net.weights[0][0, 0] = -5.0
+    view.show_snapshot(run.snapshot(0))  # soon after the last one: drawn as well
+    assert view.line_pen(1, 0, 0).color().name() == palette.BLUE
+    view.show_snapshot(run.snapshot(0))
+    view.clear()  # nothing brings the diagram back
+    qtbot.wait(50)
+    assert len(view.neurons.data) == 0 and view.drawn_lines(1) == 0
+    assert view.message
