@@ -64,7 +64,7 @@ def test_train_stops_by_the_rule_says_why_and_then_has_nothing_to_do(tmp_path, c
     path = new(tmp_path, capsys, "--stop", "patience=2,min_delta=1000,restore")
     code, out, err = run(capsys, "train", path, "--epochs", "50")
     assert code == 0, err
-    assert out.splitlines()[-1] == (
+    assert out.splitlines()[1] == (  # after the summary, before the doctor's findings
         f"{path}: Stopped at epoch 3: stopped early: the test loss stopped improving; best "
         f"test loss {load(path).state.early_stop.best_loss:.6g} at epoch 1 (its weights "
         "restored)")
@@ -90,7 +90,7 @@ def test_train_stops_at_the_target_loss(tmp_path, capsys):
     path = new(tmp_path, capsys, "--stop", "loss=10")
     code, out, _ = run(capsys, "train", path, "--epochs", "5")
     assert code == 0 and load(path).epoch == 1
-    assert out.splitlines()[-1] == f"{path}: Stopped at epoch 1: reached the target training loss"
+    assert out.splitlines()[1] == f"{path}: Stopped at epoch 1: reached the target training loss"
 
 
 def test_info_shows_the_schedule_and_the_rules(tmp_path, capsys):
