@@ -54,6 +54,10 @@ def decode_history(path: str, value: Any, epoch: int) -> History:
         [decode_measure(at(at(path, name), i), v) for i, v in enumerate(column)]
         for name, column in zip(History.COLUMNS[1:], columns[1:])
     ]
+    for i, rate in enumerate(decoded[-1]):  # as an optimizer takes it, or not recorded
+        if not (math.isnan(rate) or 0 < rate < math.inf):
+            raise fail(at(at(path, "learning_rate"), i),
+                       f"expected a learning rate > 0 or null (not recorded), got {rate}")
     return History(epochs, *decoded, stride=stride)
 
 

@@ -71,6 +71,11 @@ def changed(doc, edit):
      "state.early_stop: there is no early stopping (no patience) to keep a state for"),
     (lambda d: d["state"]["early_stop"].update(best_loss=-1),
      "state.early_stop.best_loss: expected a loss >= 0 or \"Infinity\", got -1.0"),
+    (lambda d: d["state"]["history"]["learning_rate"].__setitem__(1, 0),
+     "state.history.learning_rate[1]: expected a learning rate > 0 or null (not recorded), "
+     "got 0.0"),
+    (lambda d: d["state"]["history"]["learning_rate"].__setitem__(0, "Infinity"),
+     "state.history.learning_rate[0]: expected a learning rate > 0 or null"),
     (lambda d: d["state"].update(seconds=-1),
      "state.seconds: expected the seconds trained, from 0 to 1,000,000,000, got -1.0"),
 ])
