@@ -7,6 +7,8 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bpstudio.core.schedules import Schedule
 from bpstudio.core.stacked import StackedTrainer
@@ -181,3 +183,20 @@ def test_measuring_every_n_epochs_also_measures_the_epoch_a_rule_stopped_at():
     run.train_for(measure_every=50, callback=lambda epoch, loss: calls.append(epoch))
     assert run.epoch == 1 and calls == [1]
     assert not math.isnan(run.history.train_metric[-1])
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 6), st.integers(0, 5)), min_size=1, max_size=3))
+def test_any_number_of_saves_anywhere_stops_where_training_straight_through_does(cuts):
+    whole = straight()
+    run = TrainingRun(RESUMED)
+    for epochs, batches in cuts:
+        if epochs:
+            run.train_for(epochs=epochs)
+        if batches and run.stopped is None and run.trainer.progress is None:
+            # fewer batches than an epoch has (45 rows in 8s: 6), so no epoch ends unwatched
+            run.trainer.advance(run.X, run.Y, max_batches=batches)
+        run = TrainingRun(loads(dumps(run.to_session())))
+    run.train_for()
+    assert run.stopped == whole.stopped
+    assert_states_identical(run.state(), whole.state())
