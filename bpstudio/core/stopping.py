@@ -31,7 +31,7 @@ class StopReason(Enum):
 
     EPOCH_LIMIT = "reached the epoch limit"
     TARGET_LOSS = "reached the target training loss"
-    EARLY_STOPPING = "stopped early: the test loss stopped improving"
+    EARLY_STOPPING = "early stopping: the test loss stopped improving"
     TIME_LIMIT = "reached the time limit"
 
 

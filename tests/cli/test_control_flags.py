@@ -65,7 +65,7 @@ def test_train_stops_by_the_rule_says_why_and_then_has_nothing_to_do(tmp_path, c
     code, out, err = run(capsys, "train", path, "--epochs", "50")
     assert code == 0, err
     assert out.splitlines()[1] == (  # after the summary, before the doctor's findings
-        f"{path}: Stopped at epoch 3: stopped early: the test loss stopped improving; best "
+        f"{path}: Stopped at epoch 3: early stopping: the test loss stopped improving; best "
         f"test loss {load(path).state.early_stop.best_loss:.6g} at epoch 1 (its weights "
         "restored)")
     code, out, _ = run(capsys, "train", path)

@@ -80,7 +80,7 @@ def test_the_words_say_why_and_where_the_best_epoch_was():
     assert Stopped(StopReason.EPOCH_LIMIT, 1000).words() == \
         "Stopped at epoch 1,000: reached the epoch limit"
     assert Stopped(StopReason.EARLY_STOPPING, 230, 180, 0.0123, restored=True).words() == (
-        "Stopped at epoch 230: stopped early: the test loss stopped improving; best test "
+        "Stopped at epoch 230: early stopping: the test loss stopped improving; best test "
         "loss 0.0123 at epoch 180 (its weights restored)")
 
 
