@@ -94,10 +94,12 @@ def test_a_folder_that_cannot_be_written_is_one_line_and_exit_1(home, capsys):
     assert err.count("\n") == 1 and "desktop entry" in err
 
 
-def test_the_two_flags_exclude_each_other(home, capsys):
+def test_the_two_flags_exclude_each_other_and_take_no_command(home, capsys, tmp_path):
     assert main(["--install-desktop-entry", "--uninstall-desktop-entry"]) == 2
     assert "not allowed" in capsys.readouterr().err
-    assert not home.exists()
+    assert main(["--install-desktop-entry", "new", "-o", str(tmp_path / "a.bpnet")]) == 2
+    assert "take no command" in capsys.readouterr().err
+    assert not home.exists() and not (tmp_path / "a.bpnet").exists()
 
 
 @pytest.mark.parametrize(("arg", "written"), [
