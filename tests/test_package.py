@@ -54,9 +54,11 @@ def run(venv, *argv, cwd, env=None):
 def installed(tmp_path_factory):
     """(the fresh environment, a working folder outside the checkout, the wheel)."""
     tmp = tmp_path_factory.mktemp("package")
-    source = tmp / "source"  # a clean copy: no stale build/ or egg-info, the docs link followed
-    shutil.copytree(ROOT / "bpstudio", source / "bpstudio",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    source = tmp / "source"  # a clean copy (no stale build/), resources/docs still a link
+    for folder in ("bpstudio", "docs"):
+        shutil.copytree(ROOT / folder, source / folder, symlinks=True,
+                        ignore=shutil.ignore_patterns("__pycache__", "_scratch"))
+    assert (source / "bpstudio" / "resources" / "docs").is_symlink()
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, source / name)
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
