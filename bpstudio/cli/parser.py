@@ -25,6 +25,7 @@ from ..limits import (
 from ..session import DataSpec
 from ..training_fields import TRAINING_FIELDS, Choice
 from . import flags
+from .desktop import desktop_command
 from .export import export_command
 from .info import info_command
 from .new import DECIMAL_MARKS, new_command
@@ -50,6 +51,13 @@ def build_parser() -> argparse.ArgumentParser:
         "that file in it.",
     )
     parser.add_argument("--version", action="version", version=f"bpstudio {__version__}")
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument("--install-desktop-entry", action="store_true",
+                         help="add BP Studio to the desktop's menu, with its icon, opening "
+                         ".bpnet files (under $XDG_DATA_HOME, else ~/.local/share)")
+    desktop.add_argument("--uninstall-desktop-entry", action="store_true",
+                         help="remove what --install-desktop-entry wrote")
+    parser.set_defaults(run=desktop_command, command="")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_new(sub)
     epochs = flags.whole(1, MAX_EPOCHS, "the most epochs a session may reach")
