@@ -56,3 +56,24 @@ import may keep (``MAX_TABLE_VALUES``), written with all 17 digits, take about 5
 MAX_CSV_CELLS = 10_000_000
 """Cells (rows × columns) of a CSV file that an import reads; more is refused while reading,
 so a file of many short cells cannot fill the memory (about 9 bytes are kept per cell)."""
+
+MAX_SWEEP_SETTINGS = 2
+"""Settings a sweep varies at once: a curve over one, a grid over two."""
+
+MAX_SWEEP_VALUES = 1000
+"""Values one setting of a sweep takes (a list, or the points of a range)."""
+
+MAX_SWEEP_SEEDS = 1000
+"""Seeds per point of a sweep (each point trains this many runs)."""
+
+MAX_SWEEP_RUNS = 10_000
+"""Runs of one sweep (values × values × seeds): its results table stays small enough to
+read, plot and keep in memory."""
+
+MAX_SWEEP_PARAMETERS = 50_000_000
+"""Weights and biases of all the runs of a sweep together: the final weights of every run
+are kept (400 MB as float64), so that any run can be opened as a document."""
+
+MAX_SWEEP_EPOCHS = 100_000
+"""Epochs each run of a sweep trains: at most one history row each (``MAX_HISTORY_ROWS``),
+so a run's best epoch is always in its history."""

@@ -2,12 +2,12 @@ import subprocess
 import sys
 
 
-def test_core_io_session_document_and_training_never_import_qt():
+def test_core_io_session_document_training_and_experiments_never_import_qt():
     code = (
         "import sys, importlib\n"
         "for name in ('bpstudio.core', 'bpstudio.core.datasets', 'bpstudio.core.metrics',\n"
         "             'bpstudio.io', 'bpstudio.session', 'bpstudio.document',\n"
-        "             'bpstudio.training', 'bpstudio.headless'):\n"
+        "             'bpstudio.training', 'bpstudio.headless', 'bpstudio.experiments'):\n"
         "    try:\n"
         "        importlib.import_module(name)\n"
         "    except ModuleNotFoundError as exc:\n"
