@@ -20,7 +20,14 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from concurrent.futures import (
+    FIRST_COMPLETED,
+    Executor,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+    wait,
+)
 from dataclasses import dataclass, replace
 
 from ..core.optimizers import OPTIMIZER_KINDS
@@ -190,23 +197,29 @@ def _gather(
                     shown = (now.done, now.runs_done)
                     progress(now)
     except BaseException as exc:  # a failed task, or Ctrl+C: stop the rest first
-        _stop_all(channel, pending, outcomes)
+        _stop_all(executor, channel, pending, outcomes)
         if not isinstance(exc, KeyboardInterrupt):
             raise
         return outcomes, True
     if pending:
-        _stop_all(channel, pending, outcomes)
+        _stop_all(executor, channel, pending, outcomes)
         return outcomes, True
     return outcomes, False
 
 
-def _stop_all(channel: Channel, pending: set[Future], outcomes: dict[int, RunOutcome]) -> None:
-    """Cancel the tasks not started, let the running ones stop, keep what they hand back."""
+def _stop_all(executor: Executor, channel: Channel, pending: set[Future],
+              outcomes: dict[int, RunOutcome]) -> None:
+    """Cancel the tasks not started, let the running ones stop, keep what they hand back.
+
+    Only the standard pools tell a running task from a waiting one (``cancel`` fails for a
+    running task); another executor's futures (Dask's) are left to stop themselves: a task
+    that starts after the stop flag returns at once."""
     stop = getattr(channel, "stop", None)
     if stop is not None:
         stop()
-    for future in pending:
-        future.cancel()
+    if isinstance(executor, ProcessPoolExecutor | ThreadPoolExecutor):
+        for future in pending:
+            future.cancel()
     for future in wait(pending).done:
         if not future.cancelled() and future.exception() is None:
             outcomes.update((o.index, o) for o in future.result())
