@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from bpstudio.core import DivergenceError
-from bpstudio.experiments import SweepSpec, engine, parse_vary, run_sweep
+from bpstudio.experiments import SweepSpec, engine, parse_vary, run_sweep, tasks
 from bpstudio.experiments.tasks import CANCELLED, DIVERGED, DONE
 from bpstudio.session import DataSpec, LayerSpec, NetworkSpec, Session, TrainingConfig
 from bpstudio.training import TrainingRun
@@ -67,6 +67,22 @@ def test_a_grid_ends_as_each_run_alone_on_a_thread_pool():
 def test_every_setting_ends_as_alone_on_the_local_pool(vary):
     spec = SweepSpec((parse_vary(vary),), seeds=2, epochs=3, measure_every=2)
     assert_as_alone(run_sweep(_base(), spec, jobs=2), 3, 2)
+
+
+def test_lone_runs_and_runs_the_stack_refuses_train_alone(monkeypatch):
+    spec = SweepSpec((parse_vary("lr=0.05,0.3,3"), parse_vary("batch=8,full")), seeds=1,
+                     epochs=5, measure_every=2)  # one run per group: each trains alone
+    base = Session(network=NetworkSpec((LayerSpec(4, "relu"),)),
+                   data=DataSpec("sin", {"n": 40}, test_fraction=0.25),
+                   training=TrainingConfig("sgd", learning_rate=0.1))
+    assert_as_alone(run_sweep(base, spec, ThreadPoolExecutor(2)), 5, 2)
+
+    def refuse(trainers):
+        raise ValueError("optimizer: stacked training knows SGD and Adam")
+
+    monkeypatch.setattr(tasks, "stack_groups", refuse)
+    spec = SweepSpec((parse_vary("hidden=3,5"),), seeds=3, epochs=4, measure_every=3)
+    assert_as_alone(run_sweep(_base(), spec, ThreadPoolExecutor(2)), 4, 3)
 
 
 def test_tables_and_csv(tmp_path):
@@ -140,3 +156,19 @@ def test_cancel_stops_within_a_second_keeps_results_and_leaves_no_process(monkey
     for pid in pids:
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
+
+
+def test_a_lone_run_stops_within_a_second_of_a_cancel():
+    cancel, cancelled_at = threading.Event(), []
+
+    def stop():
+        cancelled_at.append(time.perf_counter())
+        cancel.set()
+
+    threading.Timer(0.3, stop).start()
+    spec = SweepSpec((parse_vary("hidden=3"),), seeds=1, epochs=100_000)
+    results = run_sweep(_base(), spec, ThreadPoolExecutor(1), cancel=cancel)
+    assert results.cancelled and time.perf_counter() - cancelled_at[0] < 1.0
+    [outcome] = results.outcomes.values()
+    assert outcome.status == CANCELLED and 0 < outcome.epochs < 100_000
+    assert len(outcome.history) == outcome.epochs

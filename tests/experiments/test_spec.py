@@ -102,3 +102,15 @@ def test_settings_the_session_refuses_name_the_setting():
         plan(_base(), SweepSpec((parse_vary("lr=-1"),)))
     with pytest.raises(ValueError, match="hidden: the network has no hidden layer"):
         plan(_base(), SweepSpec((parse_vary("layers=0"), parse_vary("hidden=3"))))
+
+
+def test_the_seed002_study():
+    from bpstudio.experiments.seed002 import seed002_sweep
+
+    base, spec = seed002_sweep(seeds=2, epochs=3, sizes=(5, 10))
+    runs = plan(base, spec)
+    data = base.prepare_data()
+    assert (data.train.n_samples, data.test.n_samples, data.n_inputs) == (750, 250, 20)
+    assert [r.session.network.layer_sizes(20, 1) for r in runs[::2]] == [[20, 5, 5, 1],
+                                                                          [20, 10, 10, 1]]
+    assert spec.measure_every == 3 and runs[0].session.training.optimizer == "adam"
