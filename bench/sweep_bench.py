@@ -72,6 +72,7 @@ from sweep_engine_bench import (  # whole sweeps through the engine: E1, E2, E3
     ENGINE_EPOCHS,
     ENGINE_LOADS,
     ENGINE_QUICK_EPOCHS,
+    EngineLoad,
     measure_engine,
     report_engine,
 )
@@ -154,8 +155,8 @@ def s3(epochs: int) -> Workload:
 
 
 WORKLOADS: dict[str, Callable[[int], Workload | str]] = {"S1": s1, "S2": s2, "S3": s3}
-DEFAULT_EPOCHS = {"S1": 50, "S2": 20, "S3": 20}
-QUICK_EPOCHS = {"S1": 5, "S2": 2, "S3": 2}
+DEFAULT_EPOCHS = {"S1": 50, "S2": 20, "S3": 20, **ENGINE_EPOCHS}
+QUICK_EPOCHS = {"S1": 5, "S2": 2, "S3": 2, **ENGINE_QUICK_EPOCHS}
 
 
 # -- the two ways -----------------------------------------------------------------------------
@@ -369,23 +370,17 @@ def main(argv: list[str] | None = None) -> int:
     machine = machine_lines(optional_import("sklearn"), None)
     print("\n".join(machine), flush=True)
     results: dict[str, tuple[Workload, Result]] = {}
-    engine_results = {}
+    engine_results: dict[str, tuple[EngineLoad, dict]] = {}
     for name in names:
-        if name in ENGINE_LOADS:
-            epochs = epochs_given.get(name, (ENGINE_QUICK_EPOCHS if args.quick
-                                             else ENGINE_EPOCHS)[name])
-            load = ENGINE_LOADS[name](epochs)
-            if isinstance(load, str):
-                print(f"\n{load}", flush=True)
-                continue
-            print(f"\n{load.name}: {load.title}; {load.runs} runs × {epochs} epochs",
-                  flush=True)
-            engine_results[name] = (load, measure_engine(load, repeats, args.jobs))
-            continue
         epochs = epochs_given.get(name, (QUICK_EPOCHS if args.quick else DEFAULT_EPOCHS)[name])
-        wl = WORKLOADS[name](epochs)
+        wl = known[name](epochs)
         if isinstance(wl, str):
             print(f"\n{wl}", flush=True)
+            continue
+        if isinstance(wl, EngineLoad):
+            print(f"\n{wl.name}: {wl.title}; {wl.runs} runs × {epochs} epochs", flush=True)
+            engine_results[name] = (wl, measure_engine(wl, repeats, args.jobs,
+                                                       args.quiet_wait))
             continue
         print(f"\n{wl.name}: {wl.title}; {wl.epochs} epochs = {wl.steps():,} network-steps",
               flush=True)

@@ -90,7 +90,7 @@ def engine(load: EngineLoad, jobs: int) -> tuple[float, list[np.ndarray]]:
     return seconds, [results.outcomes[i].parameters for i in range(len(results.runs))]
 
 
-def measure_engine(load: EngineLoad, repeats: int, jobs: int) -> dict:
+def measure_engine(load: EngineLoad, repeats: int, jobs: int, quiet_wait: float) -> dict:
     meter = CpuMeter()
     ways = {"one by one": one_by_one, f"engine ({jobs} workers)": lambda w: engine(w, jobs)}
     engine(load, jobs)  # warm-up: the fork server, first calls
@@ -99,6 +99,8 @@ def measure_engine(load: EngineLoad, repeats: int, jobs: int) -> dict:
     finals: dict[str, list[np.ndarray]] = {}
     for r in range(repeats):
         for key, way in ways.items():
+            if quiet_wait > 0:
+                meter.wait_quiet(quiet_wait)
             before = meter.sample()
             seconds, finals[key] = way(load)
             if key == "one by one":

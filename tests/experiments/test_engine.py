@@ -158,14 +158,21 @@ def test_cancel_stops_within_a_second_keeps_results_and_leaves_no_process(monkey
             os.kill(pid, 0)
 
 
-def test_a_lone_run_stops_within_a_second_of_a_cancel():
+def cancel_after(seconds: float) -> tuple[threading.Event, list[float]]:
+    """An event set ``seconds`` from now, and where its time will be
+    (``time.perf_counter``)."""
     cancel, cancelled_at = threading.Event(), []
 
     def stop():
         cancelled_at.append(time.perf_counter())
         cancel.set()
 
-    threading.Timer(0.3, stop).start()
+    threading.Timer(seconds, stop).start()
+    return cancel, cancelled_at
+
+
+def test_a_lone_run_stops_within_a_second_of_a_cancel():
+    cancel, cancelled_at = cancel_after(0.3)
     spec = SweepSpec((parse_vary("hidden=3"),), seeds=1, epochs=100_000)
     results = run_sweep(_base(), spec, ThreadPoolExecutor(1), cancel=cancel)
     assert results.cancelled and time.perf_counter() - cancelled_at[0] < 1.0
