@@ -114,3 +114,28 @@ def test_the_seed002_study():
     assert [r.session.network.layer_sizes(20, 1) for r in runs[::2]] == [[20, 5, 5, 1],
                                                                           [20, 10, 10, 1]]
     assert spec.measure_every == 3 and runs[0].session.training.optimizer == "adam"
+
+
+def test_every_setting_is_documented_and_offered_by_the_command_line():
+    from pathlib import Path
+
+    from bpstudio.cli.parser import build_parser
+    from bpstudio.experiments import SETTINGS
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "cli.md").read_text()
+    sweep_help = build_parser()._subparsers._group_actions[0].choices["sweep"].format_help()
+    for name in SETTINGS:
+        assert f"`{name}`" in docs, name
+        assert name in sweep_help, name
+
+
+def test_every_sweep_limit_is_in_the_commands_docs_with_its_number():
+    from pathlib import Path
+
+    from bpstudio import limits
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "cli.md").read_text()
+    names = [n for n in vars(limits) if n.startswith("MAX_SWEEP_")]
+    assert len(names) == 6
+    for name in names:
+        assert f"| {getattr(limits, name):,} (`{name}`) |" in docs, name
