@@ -7,9 +7,15 @@ recipe uses BP Studio's own ``classification`` generator (no scikit-learn), Adam
 usual 0.001 with batches of 32 (issue #13), a sigmoid output with binary cross-entropy, and
 several seeds per size: the app's lesson and ``bench/sweep_bench.py`` call these functions.
 Test accuracy is measured after the last epoch only, as the study does.
+
+Two more runs of the study share its data: the network without hidden layers (logistic
+regression, the baseline point), and the seed's TensorFlow example, a 20-10-10-1 ReLU network
+with squared error trained by full-batch gradient descent at 0.1 for 1,000 steps.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from ..session import DataSpec, LayerSpec, NetworkSpec, Session, TrainingConfig
 from .spec import SweepSpec, Vary
@@ -35,6 +41,28 @@ def seed002_session(hidden: int = 5, seed: int = 0) -> Session:
         data=seed002_data(seed),
         training=TrainingConfig("adam", learning_rate=0.001, batch_size=32, seed=seed),
         title="Hidden size and accuracy (seed 002)",
+    )
+
+
+def seed002_baseline(seed: int = 0) -> Session:
+    """Logistic regression on the study's data: no hidden layer, the same training."""
+    base = seed002_session(seed=seed)
+    return replace(base, network=replace(base.network, hidden=()),
+                   title="Logistic regression (seed 002)")
+
+
+def seed002_tensorflow(seed: int = 0) -> Session:
+    """The seed's TensorFlow example: 20-10-10-1 ReLU/identity, squared error, full-batch
+    gradient descent at 0.1 for 1,000 steps (epochs), on the study's data, with Glorot
+    (Xavier) uniform weights as Keras starts them. BP Studio's squared error is ½(ŷ − y)²
+    (the textbook's), so at the same rate its steps are half those of Keras's ``mse``."""
+    layer = LayerSpec(10, "relu")
+    return Session(
+        network=NetworkSpec((layer, layer), "identity", "mse", seed=seed),
+        data=seed002_data(seed),
+        training=TrainingConfig("sgd", learning_rate=0.1, batch_size=None, epoch_limit=1000,
+                                seed=seed),
+        title="The TensorFlow example (seed 002)",
     )
 
 

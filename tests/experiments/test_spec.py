@@ -139,3 +139,16 @@ def test_every_sweep_limit_is_in_the_commands_docs_with_its_number():
     assert len(names) == 6
     for name in names:
         assert f"| {getattr(limits, name):,} (`{name}`) |" in docs, name
+
+
+def test_the_seed002_baseline_and_tensorflow_runs_share_the_study_data():
+    from bpstudio.experiments.seed002 import seed002_baseline, seed002_session, seed002_tensorflow
+
+    study, baseline, tf = seed002_session(), seed002_baseline(), seed002_tensorflow()
+    assert baseline.data == study.data == tf.data and baseline.network.hidden == ()
+    assert baseline.training == study.training
+    data = tf.prepare_data()
+    assert tf.network.layer_sizes(data.n_inputs, data.n_outputs) == [20, 10, 10, 1]
+    assert (tf.network.loss, tf.network.output_activation) == ("mse", "identity")
+    assert (tf.training.optimizer, tf.training.learning_rate, tf.training.batch_size,
+            tf.training.epoch_limit) == ("sgd", 0.1, None, 1000)
