@@ -30,6 +30,8 @@ from concurrent.futures import (
 )
 from dataclasses import dataclass, replace
 
+from threadpoolctl import threadpool_limits
+
 from ..core.optimizers import OPTIMIZER_KINDS
 from ..session import Session
 from .results import SweepResults
@@ -112,6 +114,7 @@ def run_sweep(
 
 
 def _workers(executor: Executor | None) -> int:
+    """The executor's workers where a standard pool tells them, else one per core."""
     count = getattr(executor, "_max_workers", None)
     return count if isinstance(count, int) and count > 0 else (os.cpu_count() or 1)
 
@@ -120,18 +123,16 @@ def local_executor(workers: int | None = None) -> ProcessPoolExecutor:
     """A process pool for sweeps: ``workers`` processes (default one per core), started by a
     fork server, each ignoring Ctrl+C (the sweep stops them) with BLAS on one thread."""
     context = multiprocessing.get_context(START_METHOD)
-    if START_METHOD == "forkserver":
-        context.set_forkserver_preload([__name__])
+    context.set_forkserver_preload([__name__])
     return ProcessPoolExecutor(workers or os.cpu_count() or 1, mp_context=context,
                                initializer=_init_worker)
 
 
 def _init_worker() -> None:
+    """Each worker is one core's worth of work: with BLAS threads of its own it would wait for
+    a core another worker (or process) holds, and a run took up to 50 times longer
+    (bench/README.md)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # an optional speed-up: two workers on two cores need no BLAS threads
-        return
     threadpool_limits(limits=1, user_api="blas")
 
 

@@ -1,7 +1,11 @@
 """Sweep specs: values as lists and ranges, checked with messages that name the fix, and the
 runs a spec makes from a base session."""
 
+import itertools
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bpstudio.experiments import SweepSpec, parse_vary, plan
 from bpstudio.limits import MAX_SWEEP_RUNS, MAX_SWEEP_VALUES
@@ -21,6 +25,21 @@ def test_a_linear_range_includes_its_stop():
     assert parse_vary("hidden=5:100:5").values == tuple(range(5, 101, 5))
     assert parse_vary("hidden=5:12:5").values == (5, 10)
     assert parse_vary("l2=0:0.3:0.1").values == (0.0, 0.1, 0.2, 0.3)
+
+
+@given(st.integers(1, 500), st.integers(0, 400), st.integers(1, 50))
+def test_a_whole_number_range_is_pythons_range_with_its_stop(start, span, step):
+    stop = start + span
+    assert parse_vary(f"hidden={start}:{stop}:{step}").values == \
+        tuple(range(start, stop + 1, step))
+
+
+@given(st.floats(1e-6, 1.0), st.floats(1.5, 1e3), st.integers(2, 30))
+def test_a_log_range_keeps_its_ends_and_grows_evenly(start, factor, count):
+    values = parse_vary(f"lr={start!r}:{start * factor!r}:log{count}").values
+    assert len(values) == count and values[0] == start and values[-1] == start * factor
+    ratios = [b / a for a, b in itertools.pairwise(values)]
+    assert max(ratios) == pytest.approx(min(ratios), rel=1e-9)
 
 
 def test_a_log_range_has_n_values_from_start_to_stop():
