@@ -70,9 +70,10 @@ MAX_SWEEP_RUNS = 10_000
 """Runs of one sweep (values × values × seeds): its results table stays small enough to
 read, plot and keep in memory."""
 
-MAX_SWEEP_PARAMETERS = 50_000_000
-"""Weights and biases of all the runs of a sweep together: the final weights of every run
-are kept (400 MB as float64), so that any run can be opened as a document."""
+MAX_SWEEP_PARAMETERS = 20_000_000
+"""Weights and biases of all the runs of a sweep together: every run's final state is kept
+(weights, and Adam's two moments: 480 MB as float64), so that any run can be opened as a
+document and trained on."""
 
 MAX_SWEEP_EPOCHS = 100_000
 """Epochs each run of a sweep trains: at most one history row each (``MAX_HISTORY_ROWS``),

@@ -15,13 +15,14 @@ import io
 import math
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from ..core import History
 from ..core.metrics import score_name
 from ..io.atomic import write_atomic
+from ..session import Session
 from .spec import PlannedRun, SweepSpec, Value
 from .tasks import RunOutcome
 
@@ -106,6 +107,13 @@ class SweepResults:
                                          else math.nan)
             out.append(summary)
         return out
+
+    def session_of(self, index: int) -> Session:
+        """Run ``index`` as a document: its session with the state it ended in (training it
+        on continues exactly as the run alone would), its epoch limit the sweep's."""
+        run, outcome = self.runs[index], self.outcomes[index]
+        training = replace(run.session.training, epoch_limit=self.spec.epochs)
+        return replace(run.session, training=training, state=outcome.state)
 
     def write_csv(self, path: str | os.PathLike[str], *, points: bool = False) -> None:
         """The run table (or with ``points`` the point table) as CSV, written atomically."""

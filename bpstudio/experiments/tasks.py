@@ -1,5 +1,5 @@
 """The work one executor task does: train a group of a sweep's runs, stacked where the core
-allows, and hand back each run's history and final weights.
+allows, and hand back each run's trainer state (weights, optimizer state, generator, history).
 
 A task is a plain function of picklable values (:func:`train_task`), so any
 ``concurrent.futures.Executor`` runs it: a local process pool, a thread pool, a Dask cluster.
@@ -24,7 +24,7 @@ from typing import Protocol
 
 import numpy as np
 
-from ..core import DivergenceError, History
+from ..core import DivergenceError, History, TrainerState
 from ..core.network import run_steps
 from ..core.stacked import EpochReport, StackedTrainer, stack_groups
 from ..session import DataSpec, PreparedData, Session
@@ -66,16 +66,28 @@ class Task:
 @dataclass(frozen=True)
 class RunOutcome:
     """How one run ended: ``status`` is :data:`DONE`, :data:`DIVERGED` (``message`` says
-    how) or :data:`CANCELLED`; ``seconds`` is its share of its stack's time."""
+    how) or :data:`CANCELLED`; ``state`` is its trainer's, as training it alone leaves it
+    (a session with this state continues exactly); ``seconds`` is its share of its stack's
+    time."""
 
     index: int
     status: str
     message: str
-    epochs: int
-    history: History
-    parameters: np.ndarray
+    state: TrainerState
     score: str
     seconds: float
+
+    @property
+    def epochs(self) -> int:
+        return self.state.epoch
+
+    @property
+    def history(self) -> History:
+        return self.state.history
+
+    @property
+    def parameters(self) -> np.ndarray:
+        return self.state.parameters
 
 
 _prepared: dict[str, PreparedData] = {}
@@ -196,8 +208,7 @@ def _record(run: TrainingRun, measured: dict[int, dict[str, float]]) -> None:
 
 def _outcome(index: int, run: TrainingRun, status: str, message: str, seconds: float
              ) -> RunOutcome:
-    return RunOutcome(index, status, message, run.epoch, run.history.copy(),
-                      run.net.parameters.copy(), run.scores.score, seconds)
+    return RunOutcome(index, status, message, run.state(), run.scores.score, seconds)
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,12 @@ def assert_as_alone(results, epochs, every):
         assert outcome.status == status
         assert outcome.epochs == run.epoch
         assert outcome.parameters.tobytes() == run.net.parameters.tobytes()
+        state = run.state()
+        assert outcome.state.rng_state == state.rng_state
+        assert outcome.state.optimizer_state.keys() == state.optimizer_state.keys()
+        for name, value in state.optimizer_state.items():
+            np.testing.assert_array_equal(outcome.state.optimizer_state[name], value,
+                                          strict=True)
         for column in ("epoch", "train_loss", "test_loss", "train_metric", "test_metric"):
             mine, theirs = getattr(outcome.history, column), getattr(run.history, column)
             np.testing.assert_array_equal(mine, theirs, err_msg=column, strict=True)
@@ -179,3 +185,17 @@ def test_a_lone_run_stops_within_a_second_of_a_cancel():
     [outcome] = results.outcomes.values()
     assert outcome.status == CANCELLED and 0 < outcome.epochs < 100_000
     assert len(outcome.history) == outcome.epochs
+
+
+def test_a_run_opens_as_a_document_that_trains_on_as_the_run_alone():
+    spec = SweepSpec((parse_vary("optimizer=momentum,adam"),), seeds=2, epochs=3)
+    results = run_sweep(_base(), spec, ThreadPoolExecutor(2))
+    for planned in results.runs:
+        session = results.session_of(planned.index)
+        assert session.training.epoch_limit == 3 and session.epoch == 3
+        alone = TrainingRun(planned.session, last_epoch=5)
+        alone.train_for(measure_every=1)
+        resumed = TrainingRun(session, last_epoch=5)
+        resumed.train_for(measure_every=1)
+        assert resumed.net.parameters.tobytes() == alone.net.parameters.tobytes()
+        np.testing.assert_array_equal(resumed.history.test_metric, alone.history.test_metric)
