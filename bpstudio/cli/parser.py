@@ -108,6 +108,8 @@ def _add_sweep(sub: Any, epochs: Any) -> None:
     sweep.add_argument("--measure-every", type=epochs, default=1, metavar="N",
                        help="measure test loss and scores every N epochs and after the last "
                        "(default 1; the best scores are over the epochs measured)")
+    sweep.add_argument("--target-loss", type=float, metavar="LOSS",
+                       help="also report the first epoch whose train loss is at or below LOSS")
     sweep.add_argument("--jobs", type=flags.whole(1, 1024, "worker processes"),
                        help="worker processes (default: one per core)")
     sweep.add_argument("--csv", metavar="OUT", type=flags.path,

@@ -32,7 +32,7 @@ def sweep_command(args: argparse.Namespace) -> int:
     epochs = args.epochs or base.training.epoch_limit or DEFAULT_EPOCHS
     try:
         spec = SweepSpec(tuple(args.vary), seeds=args.seeds, epochs=epochs,
-                         measure_every=args.measure_every)
+                         measure_every=args.measure_every, target_loss=args.target_loss)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     bar = ProgressBar(sys.stderr)

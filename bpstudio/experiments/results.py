@@ -1,11 +1,12 @@
 """A sweep's results: a row per run (its settings, seed, final and best losses and scores,
-epochs, time) and a row per point (the mean and spread of those over the seeds), as tables
-and as CSV files.
+epochs, the epochs to reach a target loss, time) and a row per point (the mean and spread of
+those over the seeds), as tables and as CSV files.
 
 "Final" is the newest history row (test loss and scores are measured after the last epoch,
 so a finished run has them all); "best" is the lowest loss and the highest score of any
 epoch measured. The spread is the sample standard deviation over a point's runs that have
-the number (empty with fewer than two).
+the number (empty with fewer than two): a point's epochs to the target are those of the runs
+that reached it.
 """
 
 from __future__ import annotations
@@ -34,6 +35,14 @@ def _best(values: Sequence[float], highest: bool) -> float:
     if not finite:
         return math.nan
     return max(finite) if highest else min(finite)
+
+
+def epochs_to(history: History, target: float) -> float:
+    """The first epoch whose train loss is at or below ``target`` (NaN: none was)."""
+    for epoch, loss in zip(history.epoch, history.train_loss):
+        if loss <= target:
+            return float(epoch)
+    return math.nan
 
 
 def run_numbers(history: History, score: str) -> dict[str, float]:
@@ -83,6 +92,8 @@ class SweepResults:
                         **dict(zip(self.settings, run.values)),
                         "seed": run.seed, "status": outcome.status, "epochs": outcome.epochs}
             row.update(run_numbers(outcome.history, self.score))
+            if self.spec.target_loss is not None:
+                row["epochs_to_target"] = epochs_to(outcome.history, self.spec.target_loss)
             row["seconds"] = outcome.seconds
             row["message"] = outcome.message
             rows.append(row)
@@ -99,7 +110,8 @@ class SweepResults:
         for point, rows in by_point.items():
             summary: Row = {"point": point, **dict(zip(self.settings, values[point])),
                             "runs": len(rows)}
-            for name in [*run_numbers(History(), self.score), "epochs"]:
+            target = ["epochs_to_target"] if self.spec.target_loss is not None else []
+            for name in [*run_numbers(History(), self.score), "epochs", *target]:
                 numbers = np.array([float(r[name]) for r in rows])  # type: ignore[arg-type]
                 numbers = numbers[~np.isnan(numbers)]
                 summary[f"{name}_mean"] = float(numbers.mean()) if len(numbers) else math.nan

@@ -249,13 +249,15 @@ def _range(about: Setting, text: str) -> tuple[Value, ...]:
 
 @dataclass(frozen=True)
 class SweepSpec:
-    """One or two varied settings, the seeds per point, the epochs each run trains, and how
-    often (in epochs) test loss and scores are measured (and always after the last)."""
+    """One or two varied settings, the seeds per point, the epochs each run trains, how
+    often (in epochs) test loss and scores are measured (and always after the last), and a
+    train loss whose first epoch at or below it the results report (``None``: none)."""
 
     vary: tuple[Vary, ...]
     seeds: int = 1
     epochs: int = 100
     measure_every: int = 1
+    target_loss: float | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "vary", tuple(self.vary))
@@ -272,6 +274,10 @@ class SweepSpec:
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ValueError(f"{field}: must be a whole number >= 1, got {quote(value)}")
             at_most(field, value, limit, field.replace("_", " "), f"ask for fewer {field}")
+        target = self.target_loss
+        if target is not None and (isinstance(target, bool) or not isinstance(target, int | float)
+                                   or not math.isfinite(target) or target < 0):
+            raise ValueError(f"target_loss: must be a finite number >= 0, got {quote(target)}")
         runs = math.prod(len(v.values) for v in self.vary) * self.seeds
         at_most("runs", runs, MAX_SWEEP_RUNS, "runs per sweep (values × seeds)",
                 "take fewer values or seeds")

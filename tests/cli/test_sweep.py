@@ -33,15 +33,16 @@ def test_the_csv_is_the_engines_results(capsys, moons, tmp_path):
     out_csv, points_csv = tmp_path / "runs.csv", tmp_path / "points.csv"
     code, out, err = run(capsys, "sweep", moons, "--vary", "hidden=2:6:2", "--vary",
                          "lr=0.01:1:log3", "--seeds", 2, "--epochs", 5, "--measure-every", 2,
-                         "--jobs", 2, "--csv", out_csv, "--points-csv", points_csv)
+                         "--jobs", 2, "--target-loss", 0.6, "--csv", out_csv,
+                         "--points-csv", points_csv)
     assert code == 0, err
     spec = SweepSpec((parse_vary("hidden=2:6:2"), parse_vary("lr=0.01:1:log3")), seeds=2,
-                     epochs=5, measure_every=2)
+                     epochs=5, measure_every=2, target_loss=0.6)
     results = run_sweep(load(moons), spec, jobs=1)
     with open(out_csv) as f:
         rows = list(csv.DictReader(f))
     expected = results.run_rows()
-    assert len(rows) == len(expected) == 18
+    assert len(rows) == len(expected) == 18 and "epochs_to_target" in rows[0]
     for got, want in zip(rows, expected):
         for key, value in want.items():
             if key != "seconds":

@@ -112,6 +112,23 @@ def test_tables_and_csv(tmp_path):
     assert len(lines) == 7 and lines[4].split(",")[2] == "full"
     assert repr(first["final_train_loss"]) in lines[1]  # every digit
     assert len((tmp_path / "points.csv").read_text().splitlines()) == 3
+    assert "epochs_to_target" not in first
+
+
+def test_epochs_to_a_target_loss():
+    spec = SweepSpec((parse_vary("lr=0.01,1"),), seeds=2, epochs=8, target_loss=0.64)
+    results = run_sweep(_base(), spec, ThreadPoolExecutor(1))
+    for row, planned in zip(results.run_rows(), results.runs):
+        losses = results.outcomes[planned.index].history.train_loss
+        below = [e for e, loss in enumerate(losses, start=1) if loss <= 0.64]
+        expected = below[0] if below else None
+        assert (row["epochs_to_target"] == expected if expected
+                else np.isnan(row["epochs_to_target"]))
+    reached = [r["epochs_to_target"] for r in results.run_rows()[2:]]
+    assert not np.isnan(reached).any()  # lr 1 gets there in 8 epochs, lr 0.01 does not
+    assert results.point_rows()[1]["epochs_to_target_mean"] == np.mean(reached)
+    with pytest.raises(ValueError, match="target_loss: must be a finite number >= 0"):
+        SweepSpec(spec.vary, target_loss=-1.0)
 
 
 def test_progress_reaches_the_total_with_an_estimate():
