@@ -75,6 +75,9 @@ MAX_SWEEP_PARAMETERS = 20_000_000
 (weights, and Adam's two moments: 480 MB as float64), so that any run can be opened as a
 document and trained on."""
 
+MAX_SWEEP_JOBS = 1024
+"""Worker processes a sweep starts on this machine (``bpstudio sweep --jobs``)."""
+
 MAX_SWEEP_EPOCHS = 100_000
 """Epochs each run of a sweep trains: at most one history row each (``MAX_HISTORY_ROWS``),
 so a run's best epoch is always in its history."""

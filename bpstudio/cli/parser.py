@@ -20,6 +20,7 @@ from ..limits import (
     MAX_PARAMETERS,
     MAX_SAMPLES,
     MAX_SWEEP_EPOCHS,
+    MAX_SWEEP_JOBS,
     MAX_SWEEP_SEEDS,
     MAX_TITLE_CHARS,
 )
@@ -110,7 +111,7 @@ def _add_sweep(sub: Any, epochs: Any) -> None:
                        "(default 1; the best scores are over the epochs measured)")
     sweep.add_argument("--target-loss", type=float, metavar="LOSS",
                        help="also report the first epoch whose train loss is at or below LOSS")
-    sweep.add_argument("--jobs", type=flags.whole(1, 1024, "worker processes"),
+    sweep.add_argument("--jobs", type=flags.whole(1, MAX_SWEEP_JOBS, "worker processes"),
                        help="worker processes (default: one per core)")
     sweep.add_argument("--csv", metavar="OUT", type=flags.path,
                        help="write the table of runs (one row per run) here")
