@@ -8,6 +8,9 @@ each value then goes through the session's own checks (:class:`~bpstudio.session
 make. Seed ``j`` of every point draws its starting weights from the base network's seed + j
 and its batch order from the base training seed + j: the points share their seeds, so a
 difference between points is not a difference of luck.
+
+(Over 300 lines: the settings, how their values are read and how they make the runs are one
+vocabulary, and split apart each half would import the other.)
 """
 
 from __future__ import annotations
