@@ -10,7 +10,7 @@ from .flags import UsageError
 from .output import INTERRUPTED, say
 from .parser import build_parser
 
-COMMANDS = ("new", "train", "info", "export")
+COMMANDS = ("new", "train", "info", "export", "sweep")
 
 
 def main(argv: list[str] | None = None) -> int:
