@@ -76,7 +76,7 @@ class TrainingField:
         return value
 
     def schema(self) -> dict[str, Any]:
-        """What ``resources/bpnet.schema.json`` says of the field."""
+        """What ``bpstudio/resources/bpnet.schema.json`` says of the field."""
         raise NotImplementedError
 
 

@@ -4,7 +4,7 @@ the parts of BP Studio need to know about it.
 As TensorFlow Playground's state table drives its URL, its controls and its model, this
 table drives :class:`~bpstudio.session.TrainingConfig`'s checks, the ``.bpnet`` reader and
 writer (the ``training`` section, keys in this order), the flags of ``bpstudio new``, the
-designer's training fields, and the tests against ``resources/bpnet.schema.json``. A new
+designer's training fields, and the tests against ``bpstudio/resources/bpnet.schema.json``. A new
 setting is a row here and the dataclass field it names (a test keeps the two in step).
 
 Each row is one of a few kinds (:mod:`bpstudio.training_field_kinds`,

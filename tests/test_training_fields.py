@@ -4,7 +4,6 @@ limit."""
 
 import dataclasses
 import json
-from pathlib import Path
 
 import pytest
 
@@ -15,6 +14,7 @@ from bpstudio.core.schedules import Schedule
 from bpstudio.core.stopping import StopRules
 from bpstudio.io import dumps, loads
 from bpstudio.io.training_section import encode_training
+from bpstudio.package_data import schema_path
 from bpstudio.session import Session, TrainingConfig
 from bpstudio.training_fields import (
     DESIGNER_ROWS,
@@ -24,8 +24,7 @@ from bpstudio.training_fields import (
     defaults_for,
 )
 
-SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "resources" /
-                     "bpnet.schema.json").read_text())
+SCHEMA = json.loads(schema_path().read_text(encoding="utf-8"))
 STAMP = {"created": "2026-01-01T00:00:00Z", "modified": "2026-01-01T00:00:00Z"}
 OTHER = {"optimizer": "momentum", "learning_rate": 0.25, "momentum": 0.5, "batch_size": 16,
          "shuffle": False, "l2": 1e-4, "epoch_limit": 300, "seed": 7,

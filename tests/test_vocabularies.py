@@ -4,7 +4,6 @@ test_designer_vocabularies.py.)"""
 
 import inspect
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -19,10 +18,10 @@ from bpstudio.core.optimizers import CONFIG_KEYS, OPTIMIZER_KINDS, OPTIMIZERS
 from bpstudio.core.outputs import default_loss, default_output, output_choices
 from bpstudio.core.schedules import SCHEDULES
 from bpstudio.io import load
+from bpstudio.package_data import schema_path
 from bpstudio.session import DataSpec, NetworkSpec
 
-SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "resources" /
-                     "bpnet.schema.json").read_text())
+SCHEMA = json.loads(schema_path().read_text(encoding="utf-8"))
 DEFS = SCHEMA["$defs"]
 KINDS_OF_DATA = [("regression", 1), ("classification", 1), ("classification", 3)]
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..control_fields import Structured
 from ..core.text import quote
+from ..experiments.spec import Vary, parse_vary
 from ..limits import MAX_SEED
 from ..training_fields import Count, Number, Seed, TrainingField
 
@@ -103,3 +104,11 @@ def whole(minimum: int, maximum: int, limit: str) -> Callable[[str], int]:
 
 
 seed = whole(0, MAX_SEED, "the largest seed BP Studio keeps")
+
+
+def vary(text: str) -> Vary:
+    """``NAME=VALUES`` of ``bpstudio sweep --vary``."""
+    try:
+        return parse_vary(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None

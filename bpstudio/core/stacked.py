@@ -63,6 +63,11 @@ def stack_key(trainer: Trainer) -> StackKey:
     L2 are used at all may not (the optimizers take another path when they are 0).
     """
     net, opt = trainer.net, trainer.optimizer
+    if trainer.schedule is not None:
+        raise ValueError(
+            f"schedule: stacked training cannot follow the '{trainer.schedule.name}' schedule "
+            "exactly; train such networks alone"
+        )
     if type(opt) is SGD:
         settings: tuple = (opt.nesterov,)
     elif type(opt) is Adam:

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bpstudio.core.schedules import Schedule
-from bpstudio.core.stacked import StackedTrainer
+from bpstudio.core.stacked import StackedTrainer, stack_key
 from bpstudio.core.stopping import StopReason, StopRules
 from bpstudio.io import dumps, loads
 from bpstudio.session import DataSpec, TrainingConfig
@@ -200,3 +200,9 @@ def test_any_number_of_saves_anywhere_stops_where_training_straight_through_does
     run.train_for()
     assert run.stopped == whole.stopped
     assert_states_identical(run.state(), whole.state())
+
+
+def test_a_scheduled_trainer_has_no_stack_key():
+    with pytest.raises(ValueError, match=r"^schedule: stacked training cannot follow the "
+                                         r"'exponential' schedule exactly; train such networks"):
+        stack_key(spiral_session(schedule=Schedule("exponential")).build().trainer)

@@ -45,6 +45,7 @@ from .dock_spec import Area, DockSpec
 from .errors import error_box, show_error
 from .explain_docks import ExplainDocks
 from .files import FileCommands
+from .help_menu import HelpMenu
 from .live_views import LiveViews
 from .opening import prepare
 from .settings import AppSettings
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.explain = ExplainDocks(
             self.dock_area, self.live_views, self.document, self.training, self.status_line,
             self.network_view, self.menuBar(), self.files.open_session)
+        self.help = HelpMenu(self, self.menuBar())
         self._connect()
         self.dock_area.size_docks()
         self.resize(1500, 940)
