@@ -12,9 +12,9 @@ from ..core import ACTIVATIONS, INITIALIZERS, LOSSES
 from ..core.datasets import GENERATORS
 from ..core.losses import REDUCTIONS
 from ..examples import EXAMPLES
+from ..experiments import SETTINGS
 from ..io.csv_source import DELIMITERS, ENCODINGS
 from ..io.csv_table import CLASS_GUESS_MAX, MISSING, TASKS
-from ..experiments import SETTINGS
 from ..limits import (
     MAX_EPOCHS,
     MAX_LAYERS,
