@@ -45,6 +45,7 @@ from .dock_spec import Area, DockSpec
 from .errors import error_box, show_error
 from .explain_docks import ExplainDocks
 from .files import FileCommands
+from .import_commands import ImportCommands
 from .live_views import LiveViews
 from .opening import prepare
 from .settings import AppSettings
@@ -88,6 +89,8 @@ class MainWindow(QMainWindow):
             designer=self.designer, settings=self.settings, training=self.training,
             adopt=self.adopt, views=self.live_views, main_plot=self._main_plot)
         self.files.build_menus(self.menuBar())
+        self.importing = ImportCommands(self, self.designer, self.files.menu, self.actions.save)
+        self.files.open_other = self.importing.offer_import
         view_menu = build_menus(self.menuBar(), self.actions, self.docks.values(), self.toolbar)
         self.dock_area.list_in(view_menu, before=self.toolbar.toggleViewAction())
         self.explain = ExplainDocks(
