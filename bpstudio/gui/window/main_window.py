@@ -44,6 +44,7 @@ from .dock_area import DockArea
 from .dock_spec import Area, DockSpec
 from .errors import error_box, show_error
 from .explain_docks import ExplainDocks
+from .export_menu import ExportCommands
 from .files import FileCommands
 from .import_commands import ImportCommands
 from .live_views import LiveViews
@@ -91,6 +92,9 @@ class MainWindow(QMainWindow):
         self.files.build_menus(self.menuBar())
         self.importing = ImportCommands(self, self.designer, self.files.menu, self.actions.save)
         self.files.open_other = self.importing.offer_import
+        self.exporting = ExportCommands(
+            self, self.files.menu, self.actions.quit, document=self.document,
+            training=self.training, status=self.status_line)
         view_menu = build_menus(self.menuBar(), self.actions, self.docks.values(), self.toolbar)
         self.dock_area.list_in(view_menu, before=self.toolbar.toggleViewAction())
         self.explain = ExplainDocks(
