@@ -50,8 +50,7 @@ class FileCommands:
         self.document, self.parent, self.actions, self.status = document, parent, actions, status
         self.designer, self.settings, self.training = designer, settings, training
         self.adopt, self.views, self.main_plot = adopt, views, main_plot
-        self.open_other: Callable[[str], bool] | None = None
-        """Given a path to open first (a CSV file to import): ``True`` if it dealt with it."""
+        self.open_other: Callable[[str], bool] | None = None  # True: it took the path (CSV)
         self.loader = DocumentLoader(parent)
         self.loader.opened.connect(self._on_opened)
         self.loader.failed.connect(self._on_open_failed)

@@ -47,6 +47,7 @@ from .explain_docks import ExplainDocks
 from .export_menu import ExportCommands
 from .files import FileCommands
 from .import_commands import ImportCommands
+from .judging_dock import add_judging_dock
 from .live_views import LiveViews
 from .opening import prepare
 from .settings import AppSettings
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.explain = ExplainDocks(
             self.dock_area, self.live_views, self.document, self.training, self.status_line,
             self.network_view, self.menuBar(), self.files.open_session)
+        self.judging_view = add_judging_dock(self.dock_area, self.live_views, self.explain)
         self._connect()
         self.dock_area.size_docks()
         self.resize(1500, 940)
