@@ -50,6 +50,7 @@ from .import_commands import ImportCommands
 from .judging_dock import add_judging_dock
 from .live_views import LiveViews
 from .opening import prepare
+from .prediction_probe import PredictionProbe
 from .settings import AppSettings
 from .status_line import StatusLine
 
@@ -102,6 +103,9 @@ class MainWindow(QMainWindow):
             self.dock_area, self.live_views, self.document, self.training, self.status_line,
             self.network_view, self.menuBar(), self.files.open_session)
         self.judging_view = add_judging_dock(self.dock_area, self.live_views, self.explain)
+        self.probe = PredictionProbe(self.document, self.fit_plot, self.decision_plot,
+                                     self.explain.inspector, self)
+        self.live_views.listen(self.probe)
         self._connect()
         self.dock_area.size_docks()
         self.resize(1500, 940)
