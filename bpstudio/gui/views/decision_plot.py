@@ -67,6 +67,9 @@ class DecisionRegionView(view_frame.ViewFrame):
             return
         self._grid = grid
         self.show_message("")
+        names = data.table.input_names if data.table is not None else ()
+        for axis, name in zip(("bottom", "left"), names or ("x₁", "x₂")):
+            self.plot.getPlotItem().setLabel(axis, html.escape(shorten(name, 40)))
         k = max(data.full.n_classes, data.n_outputs)
         self._shades = np.array([palette.shade(palette.class_colour(c)) for c in range(k)])
         self.set_legend([
