@@ -3,12 +3,12 @@
 The dialog follows the two steps of :mod:`bpstudio.io.csv_import`. The preview (the first
 64 KiB) is read before the dialog opens and read again, without touching the file, on every
 change of delimiter, decimal mark, header or encoding. When the preview is clean the whole
-file is read in the background (:class:`~.import_reading.CsvReader`); then every choice of
-target, inputs, task or missing values makes the table again at once (NumPy on columns
-already read). The problem that stops an import is shown in the io layer's words (row and
-column), and Import stays disabled until there is none. What the import will make (rows,
-inputs, classes) and what deserves a look (a constant input, a renamed header, dropped rows)
-are shown below it.
+file is read in the background (a :class:`~.opening.DocumentLoader` that parses); then
+every choice of target, inputs, task or missing values makes the table again at once
+(NumPy on columns already read). The problem that stops an import is shown in the io
+layer's words (row and column), and Import stays disabled until there is none. What the
+import will make (rows, inputs, classes) and what deserves a look (a constant input, a
+renamed header, dropped rows) are shown below it.
 """
 
 from __future__ import annotations
@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.core.text import quote, shorten
-from bpstudio.io.csv_import import CsvImportError, ImportedTable, ParsedCsv, Preview
+from bpstudio.io.csv_import import CsvImportError, ImportedTable, ParsedCsv, Preview, parse
 from bpstudio.io.csv_source import DELIMITERS, ENCODINGS
 from bpstudio.io.csv_table import TASKS
 
 from .import_columns import INPUT, TARGET, ColumnUses
-from .import_reading import CsvReader
+from .opening import DocumentLoader
 
 DECIMAL_MARKS = {".": "point (1.5)", ",": "comma (1,5)"}
 MISSING_CHOICES = {"refuse": "refuse the file", "drop": "drop those rows"}
@@ -58,8 +58,8 @@ class ImportDialog(QDialog):
         self.parsed: ParsedCsv | None = None
         self.table: ImportedTable | None = None
         self.problem = ""
-        self.reader = CsvReader(self)
-        self.reader.parsed.connect(self._on_parsed)
+        self.reader = DocumentLoader(self, work=parse)
+        self.reader.opened.connect(self._on_parsed)
         self.reader.failed.connect(self._on_read_failed)
         self._build()
         self._show_options(first)
@@ -172,13 +172,13 @@ class ImportDialog(QDialog):
             return
         self.parsed = self.table = None
         self._show_problem("Reading the file…", busy=True)
-        self.reader.read(self.path, p.options)
+        self.reader.load(self.path, p.options)
 
     def _on_parsed(self, parsed: ParsedCsv) -> None:
         self.parsed = parsed
         self._choose()
 
-    def _on_read_failed(self, reason: str) -> None:
+    def _on_read_failed(self, _path: str, reason: str) -> None:
         self._stop(reason)
 
     def _stop(self, problem: str) -> None:

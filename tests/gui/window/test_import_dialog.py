@@ -1,6 +1,7 @@
 """File ▸ Import Data…: a CSV file made here goes through the dialog as a person would take
 it (menu, options, uses of the columns, Import) and becomes the document's data."""
 
+import threading
 import time
 
 import numpy as np
@@ -10,6 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from bpstudio.gui.window.import_dialog import ImportDialog
+from bpstudio.io.csv_import import parse
 
 IRIS_LIKE = (
     "länge;breite;art\r\n"
@@ -171,3 +173,19 @@ def test_a_very_large_file_is_refused_from_its_size(window, dialogs, qtbot, tmp_
     assert time.perf_counter() - start < 1.0
     assert window.importing.dialog is None
     assert "CSV files of up to 64 MiB can be imported" in dialogs.calls[-1][1]
+
+
+def test_the_whole_file_is_read_off_the_gui_thread(window, dialogs, qtbot, monkeypatch,
+                                                   iris_csv):
+    from bpstudio.gui.window import import_dialog
+
+    threads = []
+
+    def recording(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return parse(*args, **kwargs)
+
+    monkeypatch.setattr(import_dialog, "parse", recording)
+    dialog = open_dialog(window, dialogs, qtbot, iris_csv)
+    assert dialog.import_button.isEnabled()
+    assert threads and threading.main_thread() not in threads
