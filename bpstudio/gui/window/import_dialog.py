@@ -14,6 +14,7 @@ renamed header, dropped rows) are shown below it.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
@@ -41,6 +42,8 @@ from .opening import DocumentLoader
 DECIMAL_MARKS = {".": "point (1.5)", ",": "comma (1,5)"}
 MISSING_CHOICES = {"refuse": "refuse the file", "drop": "drop those rows"}
 PROBLEM_STYLE = "color: #c0392b;"
+PLACE = re.compile(r"row (?P<row>\d{1,3}(?:,\d{3})*)(?:, column '(?P<column>[^']*)')?")
+"""Where a message of the io layer says the problem is (``row 1,204, column 'age': …``)."""
 SHOWN_CLASSES = 8
 """Class names listed in the summary before "…"."""
 
@@ -158,8 +161,9 @@ class ImportDialog(QDialog):
         self.preview_table.setColumnCount(len(p.columns))
         self.preview_table.setRowCount(len(p.rows))
         self.preview_table.setHorizontalHeaderLabels(list(p.columns))
-        first = 2 if p.options.header else 1
-        self.preview_table.setVerticalHeaderLabels([str(first + i) for i in range(len(p.rows))])
+        # the spreadsheet's row numbers: blank rows are skipped but counted
+        self.preview_table.setVerticalHeaderLabels(
+            [f"{n:,}" for n in p.sample.rows[: len(p.rows)]])
         for r, row in enumerate(p.rows):
             for c, text in enumerate(row[: len(p.columns)]):
                 self.preview_table.setItem(r, c, QTableWidgetItem(shorten(text, 80)))
@@ -222,6 +226,7 @@ class ImportDialog(QDialog):
         self._show_problem("")
 
     def _show_problem(self, problem: str, busy: bool = False) -> None:
+        self._mark_cell("" if busy else problem)
         self.problem = "" if busy else problem
         self.problem_label.setStyleSheet("" if busy else PROBLEM_STYLE)
         self.problem_label.setText(shorten(problem))
@@ -231,6 +236,25 @@ class ImportDialog(QDialog):
         self.summary_label.setText(_summary(table) if table is not None and not problem else "")
         warnings = (*self.preview.warnings, *(table.warnings if table is not None else ()))
         self.warnings_label.setText("\n".join(shorten(w) for w in dict.fromkeys(warnings)))
+
+    def _mark_cell(self, problem: str) -> None:
+        """Select the cell (or row) a problem names, when it is among the rows shown."""
+        table = self.preview_table
+        table.clearSelection()
+        place = PLACE.match(problem)
+        if place is None:
+            return
+        shown = [int(n) for n in self.preview.sample.rows[: table.rowCount()]]
+        row = int(place["row"].replace(",", ""))
+        if row not in shown:
+            return
+        names = list(self.preview.columns)
+        if place["column"] is not None and place["column"] in names:
+            item = table.item(shown.index(row), names.index(place["column"]))
+            if item is not None:
+                table.setCurrentItem(item)
+                return
+        table.selectRow(shown.index(row))
 
     def _import(self) -> None:
         if self.table is None:

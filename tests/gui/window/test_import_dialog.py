@@ -84,6 +84,9 @@ def test_a_bad_cell_is_named_and_blocks_the_import_until_mended(window, dialogs,
     assert dialog.columns.uses() == ["input", "input", "left out", "target"]
     assert dialog.problem_label.text().startswith("row 4, column 'b': 'oops' is not a number")
     assert not dialog.import_button.isEnabled()
+    marked = dialog.preview_table.currentItem()
+    assert marked.isSelected() and marked.text() == "oops"
+    assert dialog.preview_table.verticalHeaderItem(marked.row()).text() == "4"
     dialog.columns.combo(dialog.columns.row_of("b")).setCurrentText("left out")
     assert dialog.problem_label.isHidden()
     assert dialog.import_button.isEnabled()
@@ -95,6 +98,8 @@ def test_missing_values_refused_or_their_rows_dropped(window, dialogs, qtbot, tm
     path.write_text("x,y\n1,0.5\n,0.7\n3,0.1\n4,NA\n5,0.9\n")
     dialog = open_dialog(window, dialogs, qtbot, str(path))
     assert dialog.task_combo.currentText() == "regression"
+    assert [dialog.preview_table.verticalHeaderItem(r).text() for r in range(5)] == [
+        "2", "3", "4", "5", "6"]
     assert "row 3, column 'x': the value is missing" in dialog.problem_label.text()
     assert not dialog.import_button.isEnabled()
     dialog.missing_combo.setCurrentIndex(dialog.missing_combo.findData("drop"))
