@@ -128,6 +128,8 @@ class ClassesPanel(QWidget):
         self.roc_curve.setData([], [])
 
     def show_judgement(self, judged: ClassJudgement, normalised: bool) -> None:
+        if judged.n_classes != self.scores.rowCount():
+            return  # a judgement of other data, still on its way
         shares = judged.normalised
         if self.matrix.isVisibleTo(self):
             values = shares if normalised else judged.counts

@@ -82,6 +82,7 @@ class PredictionProbe(QObject):
     def set_data(self, data: PreparedData, grid: PlotGrid | None) -> None:
         self._data, self._net = data, None
         self.clear()
+        self.inspector.set_point(None)  # a point of the old data
 
     def show_snapshot(self, snapshot: TrainingSnapshot) -> None:
         self._snapshot = snapshot

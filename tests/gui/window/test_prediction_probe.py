@@ -72,6 +72,10 @@ def test_a_clicked_point_of_the_plane_is_the_inspectors_batch(window, qtbot):
     np.testing.assert_allclose(inspector.trace["X"].value,
                                window.data.standardizer.transform(np.array([[-0.5, 0.75]])),
                                atol=0.05)
+    window.show_session(moons())  # new data: the point was of the old
+    point = inspector.batch_combo.model().item(inspector.batch_combo.findData("point"))
+    assert not point.isEnabled() and inspector.batch_kind == "all"
+    assert not window.probe.readouts["decision"].isVisible()
 
 
 def test_a_sample_chosen_from_the_table_is_traced_alone(window, qtbot):

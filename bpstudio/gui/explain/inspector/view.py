@@ -173,11 +173,12 @@ class InspectorView(QWidget):
         if self.batch_kind == "minibatch":
             self._retrace()
 
-    def set_point(self, X: np.ndarray, Y: np.ndarray) -> None:
+    def set_point(self, X: np.ndarray | None, Y: np.ndarray | None = None) -> None:
         """Offer one point that is not a training sample (a click on a plot) as the batch
-        "Clicked point": its inputs as the network sees them and a target, one row each."""
-        self._point = (np.asarray(X, dtype=float).reshape(1, -1),
-                       np.asarray(Y, dtype=float).reshape(1, -1))
+        "Clicked point": its inputs as the network sees them and a target, one row each;
+        ``None``: no point (new data)."""
+        self._point = None if X is None else (np.asarray(X, dtype=float).reshape(1, -1),
+                                              np.asarray(Y, dtype=float).reshape(1, -1))
         self._sync_batch_items()
         if self.batch_kind == "point":
             self._retrace()
