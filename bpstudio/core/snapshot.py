@@ -81,7 +81,10 @@ MEAN_ABS_GRAD = "mean_abs_grad"
 """Extra: per weight layer, the mean |dW| on the training set (the gradient-flow view)."""
 HIDDEN_OUTPUTS = "hidden_outputs"
 """Extra: every hidden layer's outputs on the neuron view's grid (the neuron view)."""
-EXTRAS = frozenset({MEAN_ABS_GRAD, HIDDEN_OUTPUTS})
+JUDGEMENTS = "judgements"
+"""Extra: ``{"train": …, "test": …}``, a :mod:`bpstudio.core.judging` judgement of each part
+that has samples (the judging view)."""
+EXTRAS = frozenset({MEAN_ABS_GRAD, HIDDEN_OUTPUTS, JUDGEMENTS})
 """The keys a snapshot's ``extras`` may have: made only for the views that ask for them."""
 
 

@@ -9,7 +9,7 @@ make. Seed ``j`` of every point draws its starting weights from the base network
 and its batch order from the base training seed + j: the points share their seeds, so a
 difference between points is not a difference of luck.
 
-(Over 300 lines: the settings, how their values are read and how they make the runs are one
+(300 lines on purpose: the settings, how their values are read and how they make the runs are one
 vocabulary, and split apart each half would import the other.)
 """
 

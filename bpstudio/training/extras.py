@@ -14,8 +14,10 @@ import numpy as np
 from bpstudio.core.chunked import hidden_output_steps, mean_abs_gradient_steps
 from bpstudio.core.network import Network
 from bpstudio.core.snapshot import EXTRAS as EXTRAS  # the keys, where the views read them
-from bpstudio.core.snapshot import HIDDEN_OUTPUTS, MEAN_ABS_GRAD, PlotGrid
+from bpstudio.core.snapshot import HIDDEN_OUTPUTS, JUDGEMENTS, MEAN_ABS_GRAD, PlotGrid
 from bpstudio.session import PreparedData
+
+from .judged_parts import JudgedParts
 
 
 def known_extras(keys: object) -> frozenset[str]:
@@ -43,6 +45,7 @@ class ExtrasMaker:
         self.wanted: frozenset[str] = frozenset()
         self._X, self._Y = X, Y
         self._grid_inputs = None if grid is None else data.standardizer.transform(grid.inputs)
+        self._judged = JudgedParts(X, data)
 
     def make_steps(self, net: Network) -> Generator[None, None, dict[str, object]]:
         """The wanted extras of ``net`` as it is, yielding between chunks of work."""
@@ -54,4 +57,6 @@ class ExtrasMaker:
             hidden = yield from hidden_output_steps(
                 net, self._grid_inputs, net.chunk_rows(backward=False))
             extras[HIDDEN_OUTPUTS] = tuple(hidden)
+        if JUDGEMENTS in self.wanted:
+            extras[JUDGEMENTS] = yield from self._judged.judge_steps(net)
         return extras

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
 from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
+from bpstudio.core.text import shorten
 from bpstudio.session import PreparedData
 
 from . import number_format, palette, plot_style, view_frame
@@ -64,10 +67,14 @@ class DecisionRegionView(view_frame.ViewFrame):
             return
         self._grid = grid
         self.show_message("")
+        names = data.table.input_names if data.table is not None else ()
+        for axis, name in zip(("bottom", "left"), names or ("x₁", "x₂")):
+            self.plot.getPlotItem().setLabel(axis, html.escape(shorten(name, 40)))
         k = max(data.full.n_classes, data.n_outputs)
         self._shades = np.array([palette.shade(palette.class_colour(c)) for c in range(k)])
         self.set_legend([
-            *(("point", palette.class_colour(c), f"class {c}") for c in range(data.full.n_classes)),
+            *(("point", palette.class_colour(c), html.escape(shorten(name, 40)))
+              for c, name in enumerate(data.class_names)),
             ("point", palette.MUTED, "train"),
             *([("ring", palette.MUTED, "test")] if data.test.n_samples else []),
         ])

@@ -44,10 +44,14 @@ from .dock_area import DockArea
 from .dock_spec import Area, DockSpec
 from .errors import error_box, show_error
 from .explain_docks import ExplainDocks
+from .export_menu import ExportCommands
 from .files import FileCommands
 from .help_menu import HelpMenu
+from .import_commands import ImportCommands
+from .judging_dock import add_judging_dock
 from .live_views import LiveViews
 from .opening import prepare
+from .prediction_probe import PredictionProbe
 from .settings import AppSettings
 from .status_line import StatusLine
 
@@ -89,11 +93,20 @@ class MainWindow(QMainWindow):
             designer=self.designer, settings=self.settings, training=self.training,
             adopt=self.adopt, views=self.live_views, main_plot=self._main_plot)
         self.files.build_menus(self.menuBar())
+        self.importing = ImportCommands(self, self.designer, self.files.menu, self.actions.save)
+        self.files.open_other = self.importing.offer_import
+        self.exporting = ExportCommands(
+            self, self.files.menu, self.actions.quit, document=self.document,
+            training=self.training, status=self.status_line)
         view_menu = build_menus(self.menuBar(), self.actions, self.docks.values(), self.toolbar)
         self.dock_area.list_in(view_menu, before=self.toolbar.toggleViewAction())
         self.explain = ExplainDocks(
             self.dock_area, self.live_views, self.document, self.training, self.status_line,
             self.network_view, self.menuBar(), self.files.open_session)
+        self.judging_view = add_judging_dock(self.dock_area, self.live_views, self.explain)
+        self.probe = PredictionProbe(self.document, self.fit_plot, self.decision_plot,
+                                     self.explain.inspector, self)
+        self.live_views.listen(self.probe)
         self.help = HelpMenu(self, self.menuBar())
         self._connect()
         self.dock_area.size_docks()
