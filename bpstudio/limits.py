@@ -7,9 +7,11 @@ cannot be opened again. docs/file-format.md#limits lists them for people. Nothin
 imports anything: every layer may use it.
 """
 
-MAX_FILE_BYTES = 256 * 2**20
+MAX_FILE_BYTES = 320 * 2**20
 """Larger ``.bpnet`` files are refused before they are read. Every session the limits below
-allow fits (``tests/io`` checks the worst case), so a save never meets this limit."""
+allow fits (``tests/io`` checks the worst case), so a save never meets this limit. (It was
+256 MiB until early stopping's best weights, a third copy of the parameters, joined the
+state in format version 4: the worst case grew from 255 MiB to 296 MiB.)"""
 
 MAX_PARAMETERS = 1_000_000
 """Weights plus biases of one network (8 MB per float64 copy)."""
@@ -42,6 +44,9 @@ MAX_STEPS = MAX_EPOCHS * MAX_SAMPLES
 
 MAX_SEED = 2**63 - 1
 """Seeds of data, weights, split and shuffling."""
+
+MAX_SECONDS = 1_000_000_000
+"""The longest time limit of training (about 31 years), and the most seconds a state counts."""
 
 MAX_TITLE_CHARS = 1000
 """A session's title (one line)."""

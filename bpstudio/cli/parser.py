@@ -73,6 +73,11 @@ def build_parser() -> argparse.ArgumentParser:
                        f"{DEFAULT_EPOCHS}; at most {MAX_EPOCHS:,} in all)")
     train.add_argument("--lr", type=flags.flag_type(TRAINING_FIELDS["learning_rate"]),
                        help="a new learning rate (kept in the file)")
+    for name in ("schedule", "stopping"):
+        field = TRAINING_FIELDS[name]
+        train.add_argument(field.flag.name, type=flags.flag_type(field),
+                           help=f"new {field.help()} (kept in the file; the schedule's or early "
+                           "stopping's tracking starts afresh)")
     train.add_argument("--out", metavar="FILE", type=flags.path,
                        help="write here instead of back to FILE")
     train.add_argument("--force", action="store_true",

@@ -109,10 +109,7 @@ def train_task(task: Task, channel: Channel) -> list[RunOutcome]:
     data = prepared(task.data)
     runs = [TrainingRun(session, data, last_epoch=task.epochs) for _, session in task.runs]
     progress = _Progress(task.number, channel)
-    try:
-        groups = stack_groups([run.trainer for run in runs])
-    except ValueError:  # an optimizer the stack does not know: every run alone
-        groups = [[i] for i in range(len(runs))]
+    groups = _groups(runs)
     outcomes: list[RunOutcome] = []
     for group in groups:
         if channel.should_stop():
@@ -124,6 +121,18 @@ def train_task(task: Task, channel: Channel) -> list[RunOutcome]:
         else:
             outcomes += _stacked(indices, members, task, progress)
     return outcomes
+
+
+def _groups(runs: list[TrainingRun]) -> list[list[int]]:
+    """Positions of the runs that train in one stack; every run alone when the stack cannot
+    train them exactly: an optimizer or a learning-rate schedule it does not know, or
+    stopping rules (a stack trains every network to the same epoch)."""
+    if not any(run.rules.any for run in runs):
+        try:
+            return stack_groups([run.trainer for run in runs])
+        except ValueError:
+            pass
+    return [[i] for i in range(len(runs))]
 
 
 class _Progress:

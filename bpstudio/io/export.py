@@ -56,7 +56,8 @@ def export_npz(session: Session, path: str | os.PathLike[str]) -> list[str]:
 def history_csv(session: Session, metric: str) -> str:
     """The history as CSV text; an empty cell means "not measured"."""
     history = session.history
-    header = ["epoch", "train_loss", "test_loss", f"train_{metric}", f"test_{metric}"]
+    header = ["epoch", "train_loss", "test_loss", f"train_{metric}", f"test_{metric}",
+              "learning_rate"]
     lines = [",".join(header)]
     for row in zip(*(getattr(history, c) for c in History.COLUMNS)):
         lines.append(",".join([str(row[0]), *(_cell(v) for v in row[1:])]))

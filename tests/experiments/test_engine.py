@@ -10,6 +10,8 @@ import numpy as np
 import pytest
 
 from bpstudio.core import DivergenceError
+from bpstudio.core.schedules import Schedule
+from bpstudio.core.stopping import StopRules
 from bpstudio.experiments import SweepSpec, engine, parse_vary, run_sweep, tasks
 from bpstudio.experiments.tasks import CANCELLED, DIVERGED, DONE
 from bpstudio.session import DataSpec, LayerSpec, NetworkSpec, Session, TrainingConfig
@@ -89,6 +91,15 @@ def test_lone_runs_and_runs_the_stack_refuses_train_alone(monkeypatch):
     monkeypatch.setattr(tasks, "stack_groups", refuse)
     spec = SweepSpec((parse_vary("hidden=3,5"),), seeds=3, epochs=4, measure_every=3)
     assert_as_alone(run_sweep(_base(), spec, ThreadPoolExecutor(2)), 4, 3)
+
+
+def test_runs_with_a_schedule_or_stopping_rules_train_alone_and_end_as_alone():
+    spec = SweepSpec((parse_vary("lr=0.5,2"),), seeds=2, epochs=30, measure_every=1)
+    for training in ({"schedule": Schedule("step", {"every": 3, "factor": 0.5})},
+                     {"stopping": StopRules(patience=2, restore_best=True)}):
+        results = run_sweep(_base(**training), spec, ThreadPoolExecutor(2))
+        assert_as_alone(results, 30, 1)
+    assert any(o.epochs < 30 for o in results.outcomes.values())  # early stopping stopped
 
 
 def test_tables_and_csv(tmp_path):
