@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 
 from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
+from bpstudio.core.stopping import Stopped
 from bpstudio.session import PreparedData, Session, TrainingConfig
 
 from .frames import Drawer, FrameRenderer
@@ -41,7 +42,7 @@ class TrainingController(QObject):
     running_changed = Signal(bool)
     state_handed_back = Signal(object)  # TrainerState of the current run
     diverged = Signal(str)
-    limit_reached = Signal(int)
+    limit_reached = Signal(object)  # why it stopped (core.stopping.Stopped)
     failed = Signal(str)
     gradients_checked = Signal(object)  # GradientCheckReport of the current run
     gradient_check_failed = Signal(str)
@@ -233,11 +234,11 @@ class TrainingController(QObject):
             self._set_running(False)
             self.diverged.emit(message)
 
-    @Slot(int, int)
-    def _on_limit_reached(self, run_id: int, epoch: int) -> None:
+    @Slot(int, object)
+    def _on_limit_reached(self, run_id: int, stopped: Stopped) -> None:
         if run_id == self._run_id:
             self._set_running(False)
-            self.limit_reached.emit(epoch)
+            self.limit_reached.emit(stopped)
 
     @Slot(int)
     def _on_step_finished(self, run_id: int) -> None:

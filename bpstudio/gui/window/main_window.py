@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.core.snapshot import TrainingSnapshot
+from bpstudio.core.stopping import Stopped, StopReason
 from bpstudio.core.text import shorten
 from bpstudio.core.trainer import TrainerState
 from bpstudio.document import Change, Document, Opened, new_session
@@ -301,10 +302,14 @@ class MainWindow(QMainWindow):
         box.setText(shorten(message))
         box.show()
 
-    def _on_limit_reached(self, epoch: int) -> None:
-        self.status_line.showMessage(
-            f"Reached the epoch limit ({epoch:,}): training stopped. Raise the limit to go on.",
-            8000)
+    def _on_limit_reached(self, stopped: Stopped) -> None:
+        """The status bar says which rule stopped training and how to go on."""
+        if stopped.reason is StopReason.EPOCH_LIMIT:
+            text = (f"Reached the epoch limit ({stopped.epoch:,}): training stopped. Raise the "
+                    "limit to go on.")
+        else:
+            text = f"{stopped.words()}. Change the stopping rule to go on."
+        self.status_line.showMessage(text, 8000)
 
     def _on_failed(self, message: str) -> None:
         self.status_line.showMessage(shorten(f"Cannot train this network: {message}"))

@@ -187,7 +187,8 @@ def test_epoch_limit_stops_exactly_there(worker):
     worker.start()
     while "limit_reached" not in rec.names():
         worker._train_slice()
-    assert rec.last("limit_reached") == (1, 7)
+    run_id, stopped = rec.last("limit_reached")
+    assert (run_id, stopped.epoch, stopped.reason.name) == (1, 7, "EPOCH_LIMIT")
     assert rec.last("handed_back")[1].epoch == 7
     worker.start()  # at the limit: says so again instead of training
     assert rec.names()[-1] == "limit_reached" and worker._training.run.trainer.epoch == 7
@@ -266,7 +267,7 @@ def test_signal_order_when_the_epoch_limit_is_reached(qtbot, controller):
     controller.reset(session, *_data_and_grid(session))
     with qtbot.waitSignals(
         [controller.running_changed, controller.running_changed, controller.limit_reached],
-        check_params_cbs=[lambda on: on, lambda on: not on, lambda epoch: epoch == 40],
+        check_params_cbs=[lambda on: on, lambda on: not on, lambda stop: stop.epoch == 40],
         order="strict", timeout=10000,
     ):
         controller.start()
