@@ -47,6 +47,7 @@ from .explain_docks import ExplainDocks
 from .files import FileCommands
 from .live_views import LiveViews
 from .opening import prepare
+from .parameter_edits import ParameterEdits
 from .settings import AppSettings
 from .status_line import StatusLine
 
@@ -93,6 +94,8 @@ class MainWindow(QMainWindow):
         self.explain = ExplainDocks(
             self.dock_area, self.live_views, self.document, self.training, self.status_line,
             self.network_view, self.menuBar(), self.files.open_session)
+        self.parameter_edits = ParameterEdits(self.document, self.training, self.status_line)
+        self.network_view.parameter_edited.connect(self.parameter_edits.edited)
         self._connect()
         self.dock_area.size_docks()
         self.resize(1500, 940)
@@ -149,9 +152,9 @@ class MainWindow(QMainWindow):
         return dock
 
     def set_smooth_animation(self, on: bool) -> None:
-        """Plots that move about ten times a second while training, or (the default) the
+        """Plots that move up to 30 times a second while training, or (the default) the
         fastest training; remembered for the next start."""
-        self.training.render_budget = (SMOOTH if on else FASTEST).render_budget
+        self.training.pace = SMOOTH if on else FASTEST
         self.settings.set_smooth_animation(on)
 
     def _connect(self) -> None:
