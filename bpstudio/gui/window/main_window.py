@@ -45,6 +45,7 @@ from .dock_spec import Area, DockSpec
 from .errors import error_box, show_error
 from .explain_docks import ExplainDocks
 from .files import FileCommands
+from .frame_rate import FrameRateReadout
 from .live_views import LiveViews
 from .opening import prepare
 from .parameter_edits import ParameterEdits
@@ -91,6 +92,8 @@ class MainWindow(QMainWindow):
         self.files.build_menus(self.menuBar())
         view_menu = build_menus(self.menuBar(), self.actions, self.docks.values(), self.toolbar)
         self.dock_area.list_in(view_menu, before=self.toolbar.toggleViewAction())
+        self.frame_rate = FrameRateReadout(self.status_line, self.training, view_menu,
+                                           self.settings, lambda: self.last_snapshot)
         self.explain = ExplainDocks(
             self.dock_area, self.live_views, self.document, self.training, self.status_line,
             self.network_view, self.menuBar(), self.files.open_session)
