@@ -22,7 +22,7 @@ class Pace:
     """The most frames a second."""
 
 
-FASTEST = Pace(render_budget=0.05, frames_per_second=30.0)
+FASTEST = Pace(render_budget=0.06, frames_per_second=30.0)
 SMOOTH = Pace(render_budget=0.15, frames_per_second=30.0)
 
 WORKER_CEILING = 60.0
