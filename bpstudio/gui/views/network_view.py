@@ -4,7 +4,6 @@ as their magnitude, redrawn from each snapshot."""
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
@@ -18,6 +17,7 @@ from bpstudio.session import PreparedData
 
 from . import number_format, palette, plot_style, view_frame
 from .network_layout import NetworkLayout
+from .parameter_edit import ParameterEdit
 from .pointer_readout import PointerReadout, ValueEditor
 from .weight_lines import PENS, SMOOTH_LINES, WIDTH_LEVELS, WeightLines
 
@@ -38,22 +38,6 @@ def _bias_brush(positive: bool, shade: int) -> QBrush:
 
 
 _INPUT_BRUSH = pg.mkBrush("#f4f4f4")
-
-
-@dataclass(frozen=True)
-class ParameterEdit:
-    """A weight ``W{layer}[index]`` (``kind == "W"``, index ``(i, j)``) or a bias
-    ``b{layer}[index]`` (``kind == "b"``, index ``(j,)``) to be set to ``value``; layers count
-    from 1 as in ``Z = X @ W + b``."""
-
-    kind: str
-    layer: int
-    index: tuple[int, ...]
-    value: float
-
-    @property
-    def name(self) -> str:
-        return f"{self.kind}{self.layer}[{','.join(map(str, self.index))}]"
 
 
 class NetworkView(view_frame.ViewFrame):

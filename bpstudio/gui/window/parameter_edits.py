@@ -21,7 +21,7 @@ from bpstudio.document import Document
 
 from ..training import TrainingController
 from ..views import number_format
-from ..views.network_view import ParameterEdit
+from ..views.parameter_edit import ParameterEdit
 
 
 def parameter_offset(layer_sizes: list[int], bias: bool, edit: ParameterEdit) -> int:

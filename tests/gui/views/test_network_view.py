@@ -6,6 +6,7 @@ import numpy as np
 from PySide6.QtCore import QPointF, Qt
 
 from bpstudio.gui.views import NetworkView, network_view, number_format, palette, weight_lines
+from bpstudio.gui.views.parameter_edit import ParameterEdit
 from bpstudio.session import DataSpec
 from tests.gui.views.runs import SIN, Run, hover, make_view, weights_run
 
@@ -119,7 +120,7 @@ def test_clicking_a_line_edits_its_weight_by_typing(qtbot):
     qtbot.keyClicks(view.editor, "-0.25")
     with qtbot.waitSignal(view.parameter_edited) as edited:
         qtbot.keyClick(view.editor, Qt.Key.Key_Return)
-    assert edited.args[0] == network_view.ParameterEdit("W", 2, (3, 0), -0.25)
+    assert edited.args[0] == ParameterEdit("W", 2, (3, 0), -0.25)
     assert not view.editor.isVisible()
 
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
-from bpstudio.gui.views.network_view import ParameterEdit
+from bpstudio.gui.views.parameter_edit import ParameterEdit
 from bpstudio.gui.window.parameter_edits import parameter_offset
 from tests.gui.views.runs import hover
 
