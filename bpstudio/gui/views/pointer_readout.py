@@ -57,8 +57,9 @@ class PointerReadout(QLabel):
 
 
 class ValueEditor(QLineEdit):
-    """A number typed beside the pointer: Enter emits :attr:`value_entered`, Escape or
-    leaving the field closes it unchanged. Anything but a finite number gets a red frame and
+    """A number typed beside the pointer: Enter emits :attr:`value_entered` (nothing when the
+    shown value was left as it was: it is rounded to 6 digits), Escape or leaving the field
+    closes it unchanged. Anything but a finite number gets a red frame and
     a tooltip that says so, and the field stays open."""
 
     value_entered = Signal(float)
@@ -67,7 +68,8 @@ class ValueEditor(QLineEdit):
         super().__init__(parent)
         self.setObjectName("valueEditor")
         self.setFont(tick_font())
-        self.setMinimumWidth(110)
+        self.setMinimumWidth(120)
+        self._shown = ""
         self.returnPressed.connect(self._enter)
         self.hide()
 
@@ -76,7 +78,8 @@ class ValueEditor(QLineEdit):
         self.setToolTip(f"{label}: type a value, Enter to apply, Esc to cancel")
         self.setPlaceholderText(label)
         self.setStyleSheet("")
-        self.setText(repr(float(value)))
+        self._shown = f"{float(value):.6g}"
+        self.setText(self._shown)
         place_beside(self, pointer)
         self.show()
         self.raise_()
@@ -84,6 +87,9 @@ class ValueEditor(QLineEdit):
         self.selectAll()
 
     def _enter(self) -> None:
+        if self.text() == self._shown:  # unchanged: the value stays exactly as it was
+            self.hide()
+            return
         try:
             value = float(self.text().strip().replace(",", "."))
         except ValueError:
