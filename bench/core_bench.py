@@ -5,6 +5,7 @@ Run from the repository root::
 
     python bench/core_bench.py [--repeats N] [--quick] [--workloads W1,W2] [--profile]
                                [--pause S] [--quiet-wait S] [--baseline GIT_REF]
+                               [--clock wall|cpu]
 
 Every system trains the same network from the same initial weights (copied from the BP Studio
 network) with plain SGD (no momentum, no weight decay). BP Studio, the minimal loop and PyTorch
@@ -57,6 +58,11 @@ SHUFFLE_SEED = 1  # Trainer(seed=...): the batch order BP Studio, minimal and to
 DATA_SEED = 0
 GOAL_MINIMAL = 1.15  # BP Studio time / minimal-loop time must stay at or below this
 GOAL_GEMM = 1.5  # W4: BP Studio epoch time / matrix-multiply floor must stay at or below this
+CLOCKS = {"wall": time.perf_counter, "cpu": time.process_time}
+"""``--clock``: wall-clock time, or the process's CPU time (all its threads), which other
+processes on a busy machine disturb less (compare single-threaded systems only: set
+OPENBLAS_NUM_THREADS=1)."""
+clock = CLOCKS["wall"]
 PAUSE = 0.1  # default idle seconds before each timed run, so the previous system's spinning
 # BLAS/OpenMP worker threads go to sleep (longer pauses made runs noisier on a 2-core VM)
 QUIET_WAIT = 10.0  # default max seconds to wait, before each timed run, for other processes
@@ -288,9 +294,9 @@ def bpstudio_runner(core) -> Runner:
                            seed=INIT_SEED, dtype=wl.dtype)
         trainer = core.Trainer(net, core.SGD(wl.lr, momentum=0.0), batch_size=wl.batch_size,
                                shuffle=wl.shuffle, seed=SHUFFLE_SEED)
-        t0 = time.perf_counter()
+        t0 = clock()
         trainer.fit(data.X, data.Y, epochs)
-        seconds = time.perf_counter() - t0
+        seconds = clock() - t0
         return seconds, network_params(net)
 
     return run
@@ -376,9 +382,9 @@ def minimal_train(wl: Workload, X: np.ndarray, Y: np.ndarray, params: Params,
 
 def run_minimal(wl: Workload, data: Data, init: Params, epochs: int) -> tuple[float, Params]:
     params = init.copy()
-    t0 = time.perf_counter()
+    t0 = clock()
     minimal_train(wl, data.X, data.Y, params, epochs)
-    return time.perf_counter() - t0, params
+    return clock() - t0, params
 
 
 _SK_ACTIVATION = {"sigmoid": "logistic", "tanh": "tanh", "relu": "relu"}
@@ -418,9 +424,9 @@ def run_sklearn(wl: Workload, data: Data, init: Params, epochs: int) -> tuple[fl
     model.set_params(max_iter=epochs)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
-        t0 = time.perf_counter()
+        t0 = clock()
         model.fit(data.X, y)
-        seconds = time.perf_counter() - t0
+        seconds = clock() - t0
     return seconds, Params(list(model.coefs_), list(model.intercepts_))
 
 
@@ -456,7 +462,7 @@ def run_torch(wl: Workload, data: Data, init: Params, epochs: int) -> tuple[floa
     n = X.shape[0]
     size = n if wl.batch_size is None else min(wl.batch_size, n)
     rng = np.random.default_rng(SHUFFLE_SEED)
-    t0 = time.perf_counter()
+    t0 = clock()
     for _ in range(epochs):
         Xs, Ts = X, T
         if wl.shuffle:
@@ -470,7 +476,7 @@ def run_torch(wl: Workload, data: Data, init: Params, epochs: int) -> tuple[floa
             loss.backward()
             opt.step()
             total += loss.item() * xb.shape[0]
-    seconds = time.perf_counter() - t0
+    seconds = clock() - t0
     lins = [m for m in model if isinstance(m, nn.Linear)]
     return seconds, Params([m.weight.detach().numpy().T.copy() for m in lins],
                            [m.bias.detach().numpy().copy() for m in lins])
@@ -515,10 +521,10 @@ def gemm_flops_per_epoch(wl: Workload, n_samples: int) -> float:
 
 def run_gemm_floor(wl: Workload, data: Data, init: Params, epochs: int) -> tuple[float, None]:
     epoch = w4_gemm_shapes(wl, data)
-    t0 = time.perf_counter()
+    t0 = clock()
     for _ in range(epochs):
         epoch()
-    return time.perf_counter() - t0, None
+    return clock() - t0, None
 
 
 def optional_import(name: str) -> str | None:
@@ -734,9 +740,11 @@ def fmt_share(value: float) -> str:
 def report(all_results: dict[str, tuple[Workload, Data, int, list[Measured]]],
            notes: list[str], machine: list[str], repeats: int) -> None:
     print("\n## Results\n")
-    print(f"Median of {repeats} interleaved runs; final loss = mean loss on the whole training "
-          "set after training, same evaluator for every system; others' CPU = median share of "
-          "the machine's CPUs that other processes used during the runs (0% = undisturbed).\n")
+    timed_by = "CPU time" if clock is time.process_time else "wall-clock time"
+    print(f"Median {timed_by} of {repeats} interleaved runs; final loss = mean loss on the "
+          "whole training set after training, same evaluator for every system; others' CPU = "
+          "median share of the machine's CPUs that other processes used during the runs "
+          "(0% = undisturbed).\n")
     print("| workload | system | median s | min–max s | steps/s | epochs/s | final loss "
           "| ratio vs minimal | others' CPU |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
@@ -846,11 +854,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="max seconds to wait before each run for other processes to use "
                         f"under {QUIET_SHARE * 100:g}%% of the CPUs (default {QUIET_WAIT:g}; "
                         "0: off)")
+    parser.add_argument("--clock", choices=sorted(CLOCKS), default="wall",
+                        help="time the runs by the wall clock (default) or by CPU time")
     parser.add_argument("--profile", action="store_true",
                         help="also cProfile BP Studio and the minimal loop per workload")
     parser.add_argument("--baseline", metavar="GIT_REF",
                         help="also time bpstudio/core as it was at this git commit (before/after)")
     args = parser.parse_args(argv)
+    global clock
+    clock = CLOCKS[args.clock]
     repeats = args.repeats or (2 if args.quick else 5)
     if repeats < 1:
         parser.error("--repeats must be >= 1")
