@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, Qt
 from bpstudio.gui.views import NetworkView, network_view, number_format, palette, weight_lines
 from bpstudio.gui.views.parameter_edit import ParameterEdit
 from bpstudio.session import DataSpec
-from tests.gui.views.runs import SIN, Run, hover, make_view, weights_run
+from tests.gui.views.runs import SIN, Run, click, hover, make_view, weights_run
 
 
 def test_lines_are_coloured_by_sign_and_as_wide_as_the_magnitude(qtbot):
@@ -47,12 +47,17 @@ def test_lines_move_between_widths_as_the_weights_change(qtbot):
                 assert view._lines.count(index, key) == np.count_nonzero(keys == key)
 
 
+def _middle(line) -> tuple[float, float]:
+    (x0, x1), (y0, y1) = line
+    return (x0 + x1) / 2, (y0 + y1) / 2
+
+
 def test_hovering_a_line_names_the_weight(qtbot):
     run = weights_run((5,))
     view = make_view(qtbot, NetworkView, run)
     view.show_snapshot(run.snapshot(2))
-    (x0, x1), (y0, y1) = view._layout.line(2, 3, 0)
-    hover(qtbot, view, (x0 + x1) / 2, (y0 + y1) / 2)
+    (x0, x1), _ = view._layout.line(2, 3, 0)
+    hover(qtbot, view, *_middle(view._layout.line(2, 3, 0)))
     qtbot.waitUntil(view.readout.isVisible)
     value = number_format.format_value(run.net.weights[1][3, 0])
     assert view.readout.text() == f"W2[3,0] = {value}"
@@ -97,19 +102,11 @@ def test_hovering_a_neuron_without_a_bias_says_so(qtbot):
     assert view.readout.text() == "neuron 2 of layer 1 (no bias)"
 
 
-def _click(qtbot, view, x: float, y: float) -> None:
-    hover(qtbot, view, x, y)
-    widget = view.plot.scene().views()[0]
-    pos = widget.mapFromScene(view.plot.vb.mapViewToScene(QPointF(x, y)))
-    qtbot.mouseClick(widget.viewport(), Qt.MouseButton.LeftButton, pos=pos)
-
-
 def test_clicking_a_line_edits_its_weight_by_typing(qtbot):
     run = weights_run((5,))
     view = make_view(qtbot, NetworkView, run)
     view.show_snapshot(run.snapshot(2))
-    (x0, x1), (y0, y1) = view._layout.line(2, 3, 0)
-    _click(qtbot, view, (x0 + x1) / 2, (y0 + y1) / 2)
+    click(qtbot, view, *_middle(view._layout.line(2, 3, 0)))
     qtbot.waitUntil(view.editor.isVisible)
     assert float(view.editor.text()) == pytest.approx(run.net.weights[1][3, 0], rel=1e-5)
     assert view.readout.parentWidget().rect().contains(view.editor.geometry())
@@ -129,13 +126,13 @@ def test_escape_closes_the_editor_without_an_edit(qtbot):
     run = weights_run((5,))
     view = make_view(qtbot, NetworkView, run)
     view.show_snapshot(run.snapshot(2))
-    _click(qtbot, view, 1.0, view._layout.columns[1][2])
+    click(qtbot, view, 1.0, view._layout.columns[1][2])
     qtbot.waitUntil(view.editor.isVisible)
     assert float(view.editor.text()) == pytest.approx(run.net.biases[0][2], rel=1e-5)
     with qtbot.assertNotEmitted(view.parameter_edited):
         qtbot.keyClick(view.editor, Qt.Key.Key_Escape)
     assert not view.editor.isVisible()
-    _click(qtbot, view, 1.0, view._layout.columns[1][2])
+    click(qtbot, view, 1.0, view._layout.columns[1][2])
     qtbot.waitUntil(view.editor.isVisible)
     with qtbot.assertNotEmitted(view.parameter_edited):  # Enter on the shown, rounded value
         qtbot.keyClick(view.editor, Qt.Key.Key_Return)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import Qt
 
 from bpstudio.gui.views.parameter_edit import ParameterEdit
 from bpstudio.gui.window.parameter_edits import parameter_offset
-from tests.gui.views.runs import hover
+from tests.gui.views.runs import click
 
 
 def test_offsets_follow_the_flat_parameter_vector():
@@ -32,10 +32,7 @@ def test_typing_a_weight_changes_the_network_the_plots_and_marks_the_document(qt
     before = window.last_snapshot
     view = window.network_view
     (x0, x1), (y0, y1) = view._layout.line(1, 0, 5)
-    hover(qtbot, view, (x0 + x1) / 2, (y0 + y1) / 2)
-    widget = view.plot.scene().views()[0]
-    pos = widget.mapFromScene(view.plot.vb.mapViewToScene(QPointF((x0 + x1) / 2, (y0 + y1) / 2)))
-    qtbot.mouseClick(widget.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    click(qtbot, view, (x0 + x1) / 2, (y0 + y1) / 2)
     qtbot.waitUntil(view.editor.isVisible)
     view.editor.selectAll()
     qtbot.keyClicks(view.editor, "3.5")
