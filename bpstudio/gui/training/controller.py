@@ -28,6 +28,7 @@ from bpstudio.core.stopping import Stopped
 from bpstudio.session import PreparedData, Session, TrainingConfig
 
 from .frames import Drawer, FrameRenderer
+from .pace import WORKER_CEILING, Pace
 from .setup import TrainingSetup
 from .worker import TrainingWorker
 
@@ -71,7 +72,7 @@ class TrainingController(QObject):
         self.frames = FrameRenderer(self.snapshot_ready.emit, self._snapshot_wanted.emit, self)
         self.worker_thread = QThread()
         self.worker_thread.setObjectName("trainingThread")
-        self._worker = worker or TrainingWorker()
+        self._worker = worker or TrainingWorker(max_snapshots_per_second=WORKER_CEILING)
         self._worker.moveToThread(self.worker_thread)
         self._wire(self._worker)
         app = QCoreApplication.instance()
@@ -164,13 +165,22 @@ class TrainingController(QObject):
         self.frames.drawer = drawer
 
     @property
+    def pace(self) -> Pace:
+        """How often frames come and how much GUI time they may take (:mod:`.pace`)."""
+        return self.frames.pace
+
+    @pace.setter
+    def pace(self, pace: Pace) -> None:
+        self.frames.pace = pace
+
+    @property
     def render_budget(self) -> float:
         """Share of wall time one frame's GUI-thread CPU may take (:mod:`.frames`)."""
-        return self.frames.render_budget
+        return self.frames.pace.render_budget
 
     @render_budget.setter
     def render_budget(self, share: float) -> None:
-        self.frames.render_budget = share
+        self.frames.pace = replace(self.frames.pace, render_budget=share)
 
     def set_extras(self, keys: frozenset[str]) -> None:
         """Which extras (``extras.EXTRAS``) snapshots carry: those of the views on screen."""

@@ -47,11 +47,13 @@ from .errors import error_box, show_error
 from .explain_docks import ExplainDocks
 from .export_menu import ExportCommands
 from .files import FileCommands
+from .frame_rate import FrameRateReadout
 from .help_menu import HelpMenu
 from .import_commands import ImportCommands
 from .judging_dock import add_judging_dock
 from .live_views import LiveViews
 from .opening import prepare
+from .parameter_edits import ParameterEdits
 from .prediction_probe import PredictionProbe
 from .settings import AppSettings
 from .status_line import StatusLine
@@ -101,6 +103,8 @@ class MainWindow(QMainWindow):
             training=self.training, status=self.status_line)
         view_menu = build_menus(self.menuBar(), self.actions, self.docks.values(), self.toolbar)
         self.dock_area.list_in(view_menu, before=self.toolbar.toggleViewAction())
+        self.frame_rate = FrameRateReadout(self.status_line, self.training, view_menu,
+                                           self.settings, lambda: self.last_snapshot)
         self.explain = ExplainDocks(
             self.dock_area, self.live_views, self.document, self.training, self.status_line,
             self.network_view, self.menuBar(), self.files.open_session)
@@ -108,6 +112,8 @@ class MainWindow(QMainWindow):
         self.probe = PredictionProbe(self.document, self.fit_plot, self.decision_plot,
                                      self.explain.inspector, self)
         self.live_views.listen(self.probe)
+        self.parameter_edits = ParameterEdits(self.document, self.training, self.status_line)
+        self.network_view.parameter_edited.connect(self.parameter_edits.edited)
         self.help = HelpMenu(self, self.menuBar())
         self._connect()
         self.dock_area.size_docks()
@@ -165,9 +171,9 @@ class MainWindow(QMainWindow):
         return dock
 
     def set_smooth_animation(self, on: bool) -> None:
-        """Plots that move about ten times a second while training, or (the default) the
+        """Plots that move up to 30 times a second while training, or (the default) the
         fastest training; remembered for the next start."""
-        self.training.render_budget = (SMOOTH if on else FASTEST).render_budget
+        self.training.pace = SMOOTH if on else FASTEST
         self.settings.set_smooth_animation(on)
 
     def _connect(self) -> None:

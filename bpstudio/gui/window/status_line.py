@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
 from bpstudio.core.snapshot import TrainingSnapshot
 
 from ..views.number_format import format_r2
+from ..views.quiet_label import QuietLabel
 
 
-def _label(name: str, width: int) -> QLabel:
-    label = QLabel()
+def _label(name: str, width: int) -> QuietLabel:
+    """A read-out that changes with every frame without relaying out the window."""
+    label = QuietLabel()
     label.setObjectName(name)
     label.setMinimumWidth(width)
     return label
