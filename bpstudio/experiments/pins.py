@@ -15,9 +15,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 
 from ..core.metrics import score_name
+from ..core.network import Network
 from ..limit_checks import at_most
 from ..limits import MAX_PINNED_RUNS
-from ..session import DataSpec, NetworkSpec, PreparedData, Session, TrainingConfig
+from ..session import (
+    DataSpec,
+    NetworkSpec,
+    PreparedData,
+    Session,
+    TrainingConfig,
+    count_parameters,
+)
 from .results import run_numbers
 
 
@@ -178,3 +186,18 @@ def same_start(live: Session, reference: Pin, data: PreparedData | None = None) 
 def shown_number(value: float, digits: int = 4) -> str:
     """A table's number: ``–`` where there is none."""
     return "–" if value is None or math.isnan(value) else f"{value:.{digits}g}"
+
+
+def fits(session: Session, data: PreparedData) -> bool:
+    """Whether the run's weights take ``data``'s inputs and give its outputs (a pin of other
+    data cannot be drawn over this data's plot)."""
+    state = session.state
+    if state is None:
+        return False
+    sizes = session.network.layer_sizes(data.n_inputs, data.n_outputs)
+    return count_parameters(sizes, session.network.bias) == state.parameters.size
+
+
+def pinned_network(session: Session, data: PreparedData) -> Network:
+    """The run's network with the weights it was pinned with (``fits`` must hold)."""
+    return session.build(data, check_memory=False).net

@@ -40,6 +40,7 @@ from ..training.pace import FASTEST, SMOOTH
 from ..views import DecisionRegionView, FitPlotView, LossPlotView, NetworkView
 from ..views.plot_style import configure_plots
 from .actions import build_actions, build_menus, build_toolbar
+from .compare import CompareCommands
 from .dock_area import DockArea
 from .dock_spec import Area, DockSpec
 from .errors import error_box, show_error
@@ -107,6 +108,12 @@ class MainWindow(QMainWindow):
         self.probe = PredictionProbe(self.document, self.fit_plot, self.decision_plot,
                                      self.explain.inspector, self)
         self.live_views.listen(self.probe)
+        self.compare = CompareCommands(
+            self, document=self.document, training=self.training, dock_area=self.dock_area,
+            status=self.status_line, loss_plot=self.loss_plot, fit_plot=self.fit_plot,
+            adopt=self.adopt)
+        self.compare.add_to(self.menuBar(), self.toolbar)
+        self.live_views.listen(self.compare)
         self.help = HelpMenu(self, self.menuBar())
         self._connect()
         self.dock_area.size_docks()
