@@ -55,6 +55,7 @@ from .opening import prepare
 from .prediction_probe import PredictionProbe
 from .settings import AppSettings
 from .status_line import StatusLine
+from .sweep_commands import SweepCommands
 
 
 class MainWindow(QMainWindow):
@@ -114,6 +115,8 @@ class MainWindow(QMainWindow):
             adopt=self.adopt)
         self.compare.add_to(self.menuBar(), self.toolbar)
         self.live_views.listen(self.compare)
+        self.sweeps = SweepCommands(self, self.menuBar(), self.document, self.training,
+                                    self.show_session)
         self.help = HelpMenu(self, self.menuBar())
         self._connect()
         self.dock_area.size_docks()
@@ -326,6 +329,7 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_save():
             event.ignore()
             return
+        self.sweeps.shutdown()
         self.training.shutdown()
         self.settings.save_window(self)
         box = self.findChild(QMessageBox, "divergenceMessage")
