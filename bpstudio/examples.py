@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from .core.validation import check_name
+from .experiments.seed002 import seed002_session, seed002_tensorflow
 from .io import dumps
 from .io.atomic import write_atomic
 from .package_data import examples_dir
@@ -125,6 +126,8 @@ EXAMPLES: dict[str, Callable[[], Session]] = {
     "two_input": two_input,
     "three_input": three_input,
     "linear_regression": linear_regression,
+    "seed002": lambda: seed002_session(5),
+    "seed002_tensorflow": seed002_tensorflow,
 }
 
 

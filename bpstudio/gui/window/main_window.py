@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         self.live_views.listen(self.compare)
         self.sweeps = SweepCommands(self, self.menuBar(), self.document, self.training,
                                     self.show_session)
+        self.explain.lessons_menu.lesson_chosen.connect(self.sweeps.lesson_opened)
         self.help = HelpMenu(self, self.menuBar())
         self._connect()
         self.dock_area.size_docks()

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenuBar
 
 from bpstudio.document import Document
+from bpstudio.lessons import LessonSweep, get_lesson
 from bpstudio.session import Session
 
 from ..training import TrainingController
@@ -38,6 +39,27 @@ class SweepCommands:
         self.dialog.show()
         self.dialog.raise_()
         return self.dialog
+
+    def lesson_opened(self, lesson_id: str) -> None:
+        """A lesson with a sweep: the dialog set up with its quick sweep, running it, its
+        reference lines drawn, and Full Study offered."""
+        sweep = get_lesson(lesson_id).sweep
+        if sweep is None or self.document.session.title != get_lesson(lesson_id).title:
+            return  # no sweep, or the person kept their unsaved document
+        dialog = self.show()
+        dialog.offer_full_study(lambda: self.run_lesson(sweep, full=True))
+        self.run_lesson(sweep, full=False)
+
+    def run_lesson(self, sweep: LessonSweep, *, full: bool) -> None:
+        dialog = self.show()
+        if dialog.runner.running:
+            return
+        seeds, epochs = ((sweep.full_seeds, sweep.full_epochs) if full
+                         else (sweep.seeds, sweep.epochs))
+        dialog.configure(list(sweep.vary), seeds, epochs)
+        if sweep.references is not None:
+            dialog.set_reference_lines(sweep.references(epochs))
+        dialog.run()
 
     def shutdown(self) -> None:
         if self.dialog is not None:

@@ -88,6 +88,11 @@ class SweepDialog(QDialog):
         self.cancel_button = QPushButton("Cancel", objectName="sweepCancelButton")
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.runner.cancel)
+        self.full_button = QPushButton("Full Study", objectName="sweepFullButton")
+        self.full_button.setToolTip("Run the lesson's sweep at the study's own size (slower)")
+        self.full_button.hide()
+        self._full_study: Callable[[], None] | None = None
+        self.full_button.clicked.connect(lambda: self._full_study and self._full_study())
         self.progress = QProgressBar(objectName="sweepProgressBar")
         self.eta_label = QLabel(objectName="sweepEtaLabel")
         self.status_label = QLabel(objectName="sweepStatusLabel", wordWrap=True)
@@ -130,7 +135,8 @@ class SweepDialog(QDialog):
         counts.addStretch(1)
         form.addRow("Runs", counts)
         running = QHBoxLayout()
-        for widget in (self.run_button, self.cancel_button, self.progress, self.eta_label):
+        for widget in (self.run_button, self.cancel_button, self.full_button, self.progress,
+                       self.eta_label):
             running.addWidget(widget)
         shown = QHBoxLayout()
         shown.addWidget(QLabel("Show"))
@@ -203,6 +209,11 @@ class SweepDialog(QDialog):
             return path
         return export_plot(self.plot, path, kind)
 
+    def offer_full_study(self, run_full: Callable[[], None]) -> None:
+        """Show the Full Study button (a lesson's sweep at the study's own size)."""
+        self._full_study = run_full
+        self.full_button.show()
+
     def set_reference_lines(self, lines: list[tuple[str, float]]) -> None:
         self.references = list(lines)
         self.plot.set_reference_lines(self.references)
@@ -270,6 +281,7 @@ class SweepDialog(QDialog):
         self.setting2_combo.setEnabled(grid)
         self.values2_edit.setEnabled(grid)
         self.run_button.setEnabled(not running)
+        self.full_button.setEnabled(not running)
         self.cancel_button.setEnabled(running)
         has = self.results is not None and bool(self.results.outcomes)
         for button in (self.csv_button, self.png_button, self.svg_button):
