@@ -28,7 +28,8 @@ def reference_colour(k: int) -> str:
 
 @dataclass(frozen=True)
 class ReferenceCurve:
-    """One curve of another run: its label, points, colour and whether it is dashed."""
+    """One curve of another run: its label (``""``: none), points, colour and whether it
+    is dashed."""
 
     label: str
     x: np.ndarray
@@ -67,8 +68,8 @@ class ReferenceCurves:
             self.plot.addItem(item, ignoreBounds=True)
             self.items.append(item)
             finite = np.flatnonzero(np.isfinite(y))
-            if len(finite):
-                label = pg.TextItem(curve.label, color=curve.colour, anchor=(0, 0.5))
+            if len(finite) and curve.label:
+                label = pg.TextItem(curve.label, color=curve.colour, anchor=(1, 1))
                 label.setFont(tick_font())
                 label.setPos(float(curve.x[finite[-1]]), float(y[finite[-1]]))
                 self.plot.addItem(label, ignoreBounds=True)

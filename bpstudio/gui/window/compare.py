@@ -225,12 +225,12 @@ class CompareCommands(QObject):
         for k, pin in enumerate(self.board):
             history, colour = pin.session.history, reference_colour(k)
             epochs = np.asarray(history.epoch, dtype=float)
-            curves.append(ReferenceCurve(f"{pin.name} train", epochs,
+            curves.append(ReferenceCurve(pin.name, epochs,
                                          np.asarray(history.train_loss), colour))
             test = np.asarray(history.test_loss, dtype=float)
             if np.isfinite(test).any():
                 measured = np.isfinite(test)
-                curves.append(ReferenceCurve(f"{pin.name} test", epochs[measured],
+                curves.append(ReferenceCurve("", epochs[measured],
                                              test[measured], colour, dashed=True))
         return curves
 

@@ -97,6 +97,7 @@ class SweepDialog(QDialog):
         self.eta_label = QLabel(objectName="sweepEtaLabel")
         self.status_label = QLabel(objectName="sweepStatusLabel", wordWrap=True)
         self.metric_combo = QComboBox(objectName="sweepMetricCombo")
+        self.metric_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.metric_combo.currentIndexChanged.connect(self._replot)
         self.plot = SweepPlot()
         self.plot.run_clicked.connect(self.open_index)

@@ -86,9 +86,10 @@ class SweepPlot(QWidget):
         xs = np.array([x_of[p[name]] for p in points])
         order = np.argsort(xs)
         xs, mean, sd = xs[order], self.means[order], np.nan_to_num(self.spreads[order])
-        band_low = pg.PlotDataItem(xs, mean - sd, pen=None)
-        band_high = pg.PlotDataItem(xs, mean + sd, pen=None)
-        band = pg.FillBetweenItem(band_low, band_high, brush=pg.mkBrush(palette.BLUE + "33"))
+        band_colour = pg.mkColor(palette.BLUE)
+        band_colour.setAlpha(50)
+        band = pg.FillBetweenItem(pg.PlotCurveItem(xs, mean - sd), pg.PlotCurveItem(xs, mean + sd),
+                                  brush=pg.mkBrush(band_colour))
         item.addItem(band)
         item.addItem(pg.ErrorBarItem(x=xs, y=mean, height=2 * sd, beam=0.0,
                                      pen=pg.mkPen(palette.BLUE)))
@@ -100,7 +101,7 @@ class SweepPlot(QWidget):
             data=[int(r["run"]) for r in runs])
         item.addItem(self.dots)
         if about.kind == "name" or about.log:
-            ticks = [(x_of[v], shown_value(v)) for v in values]
+            ticks = [(x_of[v], _tick(v)) for v in values]
             item.getAxis("bottom").setTicks([ticks])
         else:
             item.getAxis("bottom").setTicks(None)
@@ -112,7 +113,21 @@ class SweepPlot(QWidget):
                 labelOpts={"position": 0.05 + 0.9 * ((k * 0.23) % 1), "color": reference_colour(k),
                            "anchors": [(0, 1), (0, 1)]})
             item.addItem(line)
-        item.enableAutoRange()
+        self._fit_range(xs, [mean - sd, mean + sd, self.dots.getData()[1],
+                             [value for _, value in self.references]])
+
+    def _fit_range(self, xs: np.ndarray, ys: list) -> None:
+        """The points, the band and the reference lines, a little padded (pyqtgraph's
+        auto-range counts the band's fill down to zero)."""
+        y = np.concatenate([np.asarray(v, dtype=float) for v in ys])
+        y = y[np.isfinite(y)]
+        if not len(xs) or not len(y):
+            return
+        low, high = float(y.min()), float(y.max())
+        pad = max(high - low, 1e-3) * 0.08
+        x_pad = max(float(xs.max() - xs.min()), 1.0) * 0.04
+        self.plot.getPlotItem().setRange(xRange=(xs.min() - x_pad, xs.max() + x_pad),
+                                         yRange=(low - pad, high + pad), padding=0)
 
     @staticmethod
     def _x(about, values: list, value) -> float:
@@ -146,9 +161,9 @@ class SweepPlot(QWidget):
                     text.setPos(col + 0.5, row + 0.5)
                     item.addItem(text)
         item.getAxis("bottom").setTicks(
-            [[(i + 0.5, shown_value(v)) for i, v in enumerate(first.values)]])
+            [[(i + 0.5, _tick(v)) for i, v in enumerate(first.values)]])
         item.getAxis("left").setTicks(
-            [[(i + 0.5, shown_value(v)) for i, v in enumerate(second.values)]])
+            [[(i + 0.5, _tick(v)) for i, v in enumerate(second.values)]])
         item.setRange(xRange=(0, len(first.values)), yRange=(0, len(second.values)),
                       padding=0)
 
@@ -176,3 +191,8 @@ class SweepPlot(QWidget):
             if run.point == point and run.index in results.outcomes:
                 self.run_clicked.emit(run.index)
                 return
+
+
+def _tick(value) -> str:
+    """An axis label: three significant digits are enough to tell the values apart."""
+    return f"{value:.3g}" if isinstance(value, float) else shown_value(value)

@@ -32,7 +32,7 @@ def test_pin_vary_and_same_start_show_the_numbers_of_each_run(qtbot, window):
     assert panel.cell(1, "final train loss") == shown_number(first.train_loss[-1])
     assert panel.cell(1, "best train loss") == shown_number(min(first.train_loss))
     assert panel.cell(1, "differs from the live run") == "nothing"
-    assert [c.label for c in window.loss_plot.references.curves] == ["run 1 train"]
+    assert [c.label for c in window.loss_plot.references.curves] == ["run 1"]
     assert len(window.fit_plot.references.items) == 1  # the pinned fit under the live one
 
     panel.choose("run 1")  # the same start, nothing changed: the same run again
