@@ -39,15 +39,28 @@ def pool_pids(monkeypatch):
     yield pids, pools
 
 
-def _sweep(qtbot, window, vary, seeds, epochs):
+def _start(qtbot, window, vary, seeds, epochs):
+    """The spiral as the document, and a sweep of it started from the dialog."""
     window.show_session(_spiral())
     qtbot.waitUntil(lambda: window.last_snapshot is not None, timeout=10000)
     window.sweeps.action.trigger()
     dialog = window.sweeps.dialog
     dialog.configure(vary, seeds, epochs)
     qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    return dialog
+
+
+def _sweep(qtbot, window, vary, seeds, epochs):
+    dialog = _start(qtbot, window, vary, seeds, epochs)
     qtbot.waitUntil(lambda: dialog.results is not None, timeout=60000)
     return dialog
+
+
+def _all_ended(pids):
+    assert pids
+    for pid in pids:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
 
 
 def _rows(path):
@@ -94,11 +107,7 @@ def test_a_grid_shows_a_heatmap_and_a_cell_opens_its_run(qtbot, window):
 
 def test_cancel_stops_within_a_second_and_keeps_what_ended(qtbot, window, pool_pids):
     pids, pools = pool_pids
-    window.show_session(_spiral())
-    window.sweeps.action.trigger()
-    dialog = window.sweeps.dialog
-    dialog.configure(["hidden=3,5,7"], 2, 100_000)
-    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    dialog = _start(qtbot, window, ["hidden=3,5,7"], 2, 100_000)
     qtbot.waitUntil(lambda: dialog.progress.value() > 0 or "runs," in dialog.eta_label.text(),
                     timeout=30000)
     pids.update(pools[0]._processes or ())
@@ -109,24 +118,29 @@ def test_cancel_stops_within_a_second_and_keeps_what_ended(qtbot, window, pool_p
     assert dialog.results.cancelled and dialog.results.outcomes
     assert "cancelled" in dialog.status_label.text()
     assert dialog.run_button.isEnabled()
-    for pid in pids:
-        with pytest.raises(ProcessLookupError):
-            os.kill(pid, 0)
+    _all_ended(pids)
 
 
 def test_closing_the_window_during_a_sweep_leaves_no_process(qtbot, window, pool_pids):
     pids, pools = pool_pids
-    window.show_session(_spiral())
-    window.sweeps.action.trigger()
-    dialog = window.sweeps.dialog
-    dialog.configure(["hidden=3,5"], 2, 100_000)
-    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    dialog = _start(qtbot, window, ["hidden=3,5"], 2, 100_000)
     qtbot.waitUntil(lambda: bool(pools) and bool(pools[0]._processes), timeout=30000)
     pids.update(pools[0]._processes)
     window.document.modified = False
     window.close()
     assert not dialog.runner.running
-    assert pids
-    for pid in pids:
-        with pytest.raises(ProcessLookupError):
-            os.kill(pid, 0)
+    _all_ended(pids)
+
+
+def test_a_learning_rate_is_drawn_on_a_log_axis_and_a_target_adds_its_epochs(qtbot, window):
+    window.show_session(_spiral())
+    dialog = window.sweeps.show()
+    dialog.configure(["lr=0.01:1:log3"], 1, 4, target_loss=10.0)
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.results is not None, timeout=60000)
+    np.testing.assert_allclose(sorted(dialog.plot.dots.getData()[0]), [-2.0, -1.0, 0.0])
+    axis = dialog.plot.plot.getPlotItem().getAxis("bottom")
+    assert [label for _, label in axis._tickLevels[0]] == ["0.01", "0.1", "1"]
+    assert "learning rate (log scale)" in axis.labelText
+    dialog.metric_combo.setCurrentText("epochs to target loss")
+    assert list(dialog.plot.means) == [1.0, 1.0, 1.0]  # any loss is below 10 after epoch 1
