@@ -29,20 +29,15 @@ from PySide6.QtWidgets import (
 
 from bpstudio.core.metrics import score_name
 from bpstudio.core.text import shorten
-from bpstudio.experiments import SETTINGS, SweepProgress, SweepResults, SweepSpec, parse_vary
+from bpstudio.experiments import SweepProgress, SweepResults, SweepSpec, parse_vary
 from bpstudio.headless import duration
 from bpstudio.limits import MAX_SWEEP_EPOCHS, MAX_SWEEP_SEEDS
 from bpstudio.session import Session
 
 from .export import export_plot
+from .sweep_choices import example_values, settings_combo
 from .sweep_plot import SweepPlot, metric_keys
 from .sweep_runner import SweepRunner
-
-EXAMPLE_VALUES = {"hidden": "2,4,8,16,32", "layers": "1,2,3", "lr": "1e-3:1:log5",
-                  "batch": "8,32,full", "optimizer": "sgd,momentum,adam",
-                  "activation": "tanh,relu,sigmoid", "l2": "0,1e-4,1e-3,1e-2",
-                  "momentum": "0,0.5,0.9"}
-"""What the values box offers for each setting until the person types."""
 
 
 class SweepDialog(QDialog):
@@ -61,20 +56,20 @@ class SweepDialog(QDialog):
         self.runner.failed.connect(self._on_failed)
         self.results: SweepResults | None = None
         self.references: list[tuple[str, float]] = []
-        self.setting_combo = self._settings_combo("sweepSettingCombo")
+        self.setting_combo = settings_combo("sweepSettingCombo")
         self.values_edit = QLineEdit(objectName="sweepValuesEdit")
         self.grid_check = QCheckBox("and a second setting (a grid)", objectName="sweepGridCheck")
-        self.setting2_combo = self._settings_combo("sweepSetting2Combo")
+        self.setting2_combo = settings_combo("sweepSetting2Combo")
         self.values2_edit = QLineEdit(objectName="sweepValues2Edit")
         for edit in (self.values_edit, self.values2_edit):
             edit.setToolTip("A list (2,4,8), a range START:STOP:STEP (5:100:5), or N values "
                             "evenly spaced on a log scale START:STOP:logN (1e-3:1:log5)")
         self.setting_combo.currentIndexChanged.connect(
-            lambda: self.values_edit.setText(EXAMPLE_VALUES.get(self._name(1), "")))
+            lambda: self.values_edit.setText(example_values(self._name(1))))
         self.setting2_combo.currentIndexChanged.connect(
-            lambda: self.values2_edit.setText(EXAMPLE_VALUES.get(self._name(2), "")))
-        self.setting2_combo.setCurrentIndex(list(SETTINGS).index("lr"))
-        self.values_edit.setText(EXAMPLE_VALUES["hidden"])
+            lambda: self.values2_edit.setText(example_values(self._name(2))))
+        self.setting2_combo.setCurrentIndex(self.setting2_combo.findData("lr"))
+        self.values_edit.setText(example_values("hidden"))
         self.grid_check.toggled.connect(self._sync)
         self.seeds_spin = QSpinBox(objectName="sweepSeedsSpin", minimum=1,
                                    maximum=MAX_SWEEP_SEEDS, value=3)
@@ -101,20 +96,10 @@ class SweepDialog(QDialog):
         self.metric_combo.currentIndexChanged.connect(self._replot)
         self.plot = SweepPlot()
         self.plot.run_clicked.connect(self.open_index)
-        self.csv_button = QPushButton("Export CSV…", objectName="sweepCsvButton")
-        self.png_button = QPushButton("Export PNG…", objectName="sweepPngButton")
-        self.svg_button = QPushButton("Export SVG…", objectName="sweepSvgButton")
-        self.csv_button.clicked.connect(lambda: self._ask_and_export("csv"))
-        self.png_button.clicked.connect(lambda: self._ask_and_export("png"))
-        self.svg_button.clicked.connect(lambda: self._ask_and_export("svg"))
+        self.csv_button, self.png_button, self.svg_button = (
+            self._export_button(kind) for kind in ("csv", "png", "svg"))
         self._lay_out()
         self._sync()
-
-    def _settings_combo(self, name: str) -> QComboBox:
-        combo = QComboBox(objectName=name)
-        for key, about in SETTINGS.items():
-            combo.addItem(about.label, key)
-        return combo
 
     def _lay_out(self) -> None:
         form = QFormLayout()
@@ -263,10 +248,15 @@ class SweepDialog(QDialog):
         if self.results is not None and self.results.outcomes and self.metric_combo.count():
             self.plot.show_results(self.results, self.metric_combo.currentData())
 
+    def _export_button(self, kind: str) -> QPushButton:
+        button = QPushButton(f"Export {kind.upper()}…", objectName=f"sweep{kind.title()}Button")
+        button.clicked.connect(lambda: self._ask_and_export(kind))
+        return button
+
     def _ask_and_export(self, kind: str) -> None:
-        filters = {"csv": "CSV table (*.csv)", "png": "PNG image (*.png)",
-                   "svg": "SVG drawing (*.svg)"}
-        path, _ = QFileDialog.getSaveFileName(self, "Export", f"sweep.{kind}", filters[kind])
+        what = {"csv": "CSV table", "png": "PNG image", "svg": "SVG drawing"}[kind]
+        path, _ = QFileDialog.getSaveFileName(self, "Export", f"sweep.{kind}",
+                                              f"{what} (*.{kind})")
         if path:
             try:
                 self.export(path, kind)
@@ -287,3 +277,4 @@ class SweepDialog(QDialog):
         has = self.results is not None and bool(self.results.outcomes)
         for button in (self.csv_button, self.png_button, self.svg_button):
             button.setEnabled(has and not running)
+

@@ -96,9 +96,10 @@ def test_a_sweep_plots_the_runs_numbers_and_equals_the_command_line(qtbot, windo
 
 
 def test_a_grid_shows_a_heatmap_and_a_cell_opens_its_run(qtbot, window):
-    dialog = _sweep(qtbot, window, ["hidden=2,3,4", "lr=0.01:1:log3"], 1, 3)
+    dialog = _sweep(qtbot, window, ["hidden1=2,3,4", "lr=0.01:1:log3"], 1, 3)
     assert dialog.plot.grid.shape == (3, 3)  # rows: learning rates, columns: sizes
-    point = next(p for p in dialog.results.point_rows() if p["hidden"] == 4 and p["lr"] == 0.1)
+    assert dialog.setting_combo.currentText() == "hidden neurons (layer 1)"
+    point = next(p for p in dialog.results.point_rows() if p["hidden1"] == 4 and p["lr"] == 0.1)
     assert dialog.plot.grid[1, 2] == point["final_test_accuracy_mean"]
     dialog.plot.click_cell(2, 1)
     assert window.session.network.hidden[0].size == 4
