@@ -11,11 +11,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
 from .core.validation import check_name
+from .experiments.seed002 import seed002_session, seed002_tensorflow
 from .io import dumps
 from .io.atomic import write_atomic
 from .package_data import examples_dir
@@ -118,6 +120,21 @@ def linear_regression() -> Session:
     )
 
 
+def seed002() -> Session:
+    return replace(seed002_session(5), notes=(
+        "The seed-002 study: make_classification's recipe (1,000 samples, 20 features, 2 "
+        "informative, 2 redundant), 25 % held out, a network with two hidden layers of 5 "
+        "sigmoid neurons, Adam 0.001, batches of 32. Its lesson sweeps the hidden size "
+        "5…100 over several seeds."))
+
+
+def seed002_tf() -> Session:
+    return replace(seed002_tensorflow(), notes=(
+        "The seed-002 article's TensorFlow example: 20-10-10-1 ReLU/identity, squared error, "
+        "full-batch gradient descent at 0.1 for 1,000 steps. BP Studio's squared error is "
+        "½(ŷ - y)², half of Keras's mse, so its loss and its steps are half as large."))
+
+
 EXAMPLES: dict[str, Callable[[], Session]] = {
     "sin": sin,
     "points8": points8,
@@ -125,6 +142,8 @@ EXAMPLES: dict[str, Callable[[], Session]] = {
     "two_input": two_input,
     "three_input": three_input,
     "linear_regression": linear_regression,
+    "seed002": seed002,
+    "seed002_tensorflow": seed002_tf,
 }
 
 

@@ -8,7 +8,15 @@ so a test can hold every lesson to them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from .experiments.seed002_lesson import (
+    HIDDEN_SIZE_TEXT,
+    TENSORFLOW_TEXT,
+    seed002_references,
+    tensorflow_printout_html,
+)
 
 VIEW_INSPECTOR = "inspector"
 VIEW_LOSS = "loss"
@@ -58,8 +66,23 @@ class BookNumber:
 
 
 @dataclass(frozen=True)
+class LessonSweep:
+    """A sweep a lesson runs as it opens (``vary`` as ``bpstudio sweep --vary`` takes it),
+    quick enough to wait for, and the full study a button runs; ``references(epochs)``
+    gives (label, score) lines drawn across its plot."""
+
+    vary: tuple[str, ...]
+    seeds: int
+    epochs: int
+    full_seeds: int
+    full_epochs: int
+    references: Callable[[int], list[tuple[str, float]]] | None = None
+
+
+@dataclass(frozen=True)
 class Lesson:
-    """One lesson of the lessons menu."""
+    """One lesson of the lessons menu. ``sweep``: a sweep it runs; ``printout()``: rich text
+    computed when it opens, shown after the explanation (a run's numbers)."""
 
     id: str
     title: str
@@ -69,6 +92,8 @@ class Lesson:
     inspector: InspectorPreset | None = None
     bill: str | None = None
     book_numbers: tuple[BookNumber, ...] = ()
+    sweep: LessonSweep | None = None
+    printout: Callable[[], str] | None = None
 
 
 def _f(text: str) -> str:
@@ -245,6 +270,16 @@ LESSONS: dict[str, Lesson] = {
             "linear_regression", "Gradient descent: single-layer linear regression",
             "linear_regression", (VIEW_INSPECTOR, VIEW_LOSS), _LINEAR,
             InspectorPreset(precision=6, significant=True, step=2),
+        ),
+        Lesson(
+            "seed002_hidden", "Hidden size and accuracy (seed 002)", "seed002",
+            (VIEW_LOSS,), HIDDEN_SIZE_TEXT,
+            sweep=LessonSweep(("hidden=5:100:5",), seeds=3, epochs=40, full_seeds=5,
+                              full_epochs=200, references=seed002_references),
+        ),
+        Lesson(
+            "seed002_tensorflow", "The TensorFlow example (seed 002)", "seed002_tensorflow",
+            (VIEW_LOSS,), TENSORFLOW_TEXT, printout=tensorflow_printout_html,
         ),
     )
 }

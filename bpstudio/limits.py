@@ -95,3 +95,7 @@ MAX_SWEEP_JOBS = 1024
 MAX_SWEEP_EPOCHS = 100_000
 """Epochs each run of a sweep trains: at most one history row each (``MAX_HISTORY_ROWS``),
 so a run's best epoch is always in its history."""
+
+MAX_PINNED_RUNS = 8
+"""Runs pinned beside the live one for comparison: their curves stay readable in one plot,
+and each keeps its weights and history in memory (and in the document's file)."""

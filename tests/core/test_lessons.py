@@ -10,7 +10,8 @@ from bpstudio.core.expression import BILLS
 from bpstudio.core.steptrace import format_number, trace_step
 from bpstudio.lessons import BATCHES, LESSONS, VIEWS, get_lesson
 
-EXAMPLE_NAMES = {"sin", "points8", "binary4", "two_input", "three_input", "linear_regression"}
+EXAMPLE_NAMES = {"sin", "points8", "binary4", "two_input", "three_input", "linear_regression",
+                 "seed002", "seed002_tensorflow"}
 
 
 def _two_input_trace():

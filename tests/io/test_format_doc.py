@@ -8,10 +8,11 @@ from bpstudio import limits
 from .test_file_size import bound
 
 DOC = (Path(__file__).resolve().parents[2] / "docs" / "file-format.md").read_text()
+OTHERS = ("MAX_CSV_", "MAX_SWEEP_", "MAX_PINNED_")
 TABLE = {name: value for name, value in vars(limits).items()
-         if name.startswith("MAX_") and not name.startswith(("MAX_CSV_", "MAX_SWEEP_"))}
+         if name.startswith("MAX_") and not name.startswith(OTHERS)}
 """The limits of a session; those of importing a CSV file are in docs/csv-import.md, those
-of a sweep in docs/cli.md."""
+of a sweep in docs/cli.md, the pinned runs' (the window's) in docs/guide.md."""
 
 
 def section(title):

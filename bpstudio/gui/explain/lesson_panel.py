@@ -63,7 +63,8 @@ class LessonPanel(QWidget):
     def show_lesson(self, lesson: Lesson) -> None:
         self.lesson = lesson
         self.title_label.setText(lesson.title)
-        self.text.setHtml(lesson.explanation + _book_table(lesson))
+        printout = lesson.printout() if lesson.printout is not None else ""
+        self.text.setHtml(lesson.explanation + printout + _book_table(lesson))
         self._fit_narrowest_line()
 
     def _fit_narrowest_line(self) -> None:

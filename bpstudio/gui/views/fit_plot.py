@@ -13,6 +13,7 @@ from bpstudio.session import PreparedData
 from . import number_format, palette, plot_style, view_frame
 from .curve import BoldCurve
 from .reach import out_of_reach
+from .reference_curves import ReferenceCurve, ReferenceCurves
 
 
 class FitPlotView(view_frame.ViewFrame):
@@ -46,6 +47,7 @@ class FitPlotView(view_frame.ViewFrame):
             # the view frames the data: a wild extrapolation must not rescale it every frame
             plot.addItem(item, ignoreBounds=item is self.model_curve)
         plot_style.keep_as_picture(self.truth_curve, self.train_points, self.test_points)
+        self.references = ReferenceCurves(plot)
         self._grid: PlotGrid | None = None
         self._shown: TrainingSnapshot | None = None
         plot.getPlotItem().getViewBox().sigYRangeChanged.connect(self._show_status)
@@ -91,6 +93,11 @@ class FitPlotView(view_frame.ViewFrame):
         self.model_curve.setData(self._grid.xs, outputs[:, 0])
         self._shown = snapshot
         self._show_status()
+
+    def set_reference_curves(self, curves: list[ReferenceCurve]) -> None:
+        """Other runs' fitted curves (pinned runs), dimmer and labelled; ``[]`` removes them.
+        They do not rescale the plot (like the live curve)."""
+        self.references.set(curves)
 
     def _show_status(self) -> None:
         """R², and where the network's curve is when none of it is in sight."""

@@ -17,6 +17,7 @@ from . import number_format, palette, plot_style, view_frame
 from .curve import BoldCurve, peak_downsample
 from .log_axis import LogAxis
 from .loss_marks import BestEpochMark, LearningRateAxis
+from .reference_curves import ReferenceCurve, ReferenceCurves
 from .series import Series
 from .stepped import stepped_range
 
@@ -73,6 +74,7 @@ class LossPlotView(view_frame.ViewFrame):
         self.eta = LearningRateAxis(plot)
         self.best_mark = BestEpochMark(plot)
         self.eta_check.toggled.connect(self._set_eta_shown)
+        self.references = ReferenceCurves(plot)
         self.marker = pg.PlotDataItem(
             symbol="o", symbolSize=7, symbolBrush=palette.TRAIN, symbolPen="w", pen=None
         )
@@ -131,6 +133,12 @@ class LossPlotView(view_frame.ViewFrame):
         self.status_label.setText("no training yet")
         self._follow_data()
 
+    def set_reference_curves(self, curves: list[ReferenceCurve]) -> None:
+        """Other runs' loss curves (pinned runs), dimmer and labelled, under the live ones;
+        the range that follows the data includes them. ``[]`` removes them."""
+        self.references.set(curves, self._to_view)
+        self._follow_data()
+
     # -- details ------------------------------------------------------------------------------
 
     @property
@@ -141,6 +149,7 @@ class LossPlotView(view_frame.ViewFrame):
         self.plot.getPlotItem().getAxis("left").setLogMode(False, on)
         self.readout.hide()
         self.marker.setData([], [])
+        self.references.redraw(self._to_view)
         self._follow_data()
 
     def _set_eta_shown(self, on: bool) -> None:
@@ -161,6 +170,7 @@ class LossPlotView(view_frame.ViewFrame):
             drawn.append((x, self._to_view(y)))
             curve.setData(*drawn[-1])
         if self._follow:
+            drawn.append(self.references.points())
             target = self._following_range(*map(np.concatenate, zip(*drawn)))
             if target is None:  # nothing recorded yet: not the last run's range, a fresh one
                 target = ((0.0, 10.0), (-2.0, 1.0) if self.log_y else (0.0, 1.0))

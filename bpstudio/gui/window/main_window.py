@@ -41,6 +41,7 @@ from ..training.pace import FASTEST, SMOOTH
 from ..views import DecisionRegionView, FitPlotView, LossPlotView, NetworkView
 from ..views.plot_style import configure_plots
 from .actions import build_actions, build_menus, build_toolbar
+from .compare import CompareCommands
 from .dock_area import DockArea
 from .dock_spec import Area, DockSpec
 from .errors import error_box, show_error
@@ -57,6 +58,7 @@ from .parameter_edits import ParameterEdits
 from .prediction_probe import PredictionProbe
 from .settings import AppSettings
 from .status_line import StatusLine
+from .sweep_commands import SweepCommands
 
 
 class MainWindow(QMainWindow):
@@ -114,6 +116,15 @@ class MainWindow(QMainWindow):
         self.live_views.listen(self.probe)
         self.parameter_edits = ParameterEdits(self.document, self.training, self.status_line)
         self.network_view.parameter_edited.connect(self.parameter_edits.edited)
+        self.compare = CompareCommands(
+            self, document=self.document, training=self.training, dock_area=self.dock_area,
+            status=self.status_line, loss_plot=self.loss_plot, fit_plot=self.fit_plot,
+            adopt=self.adopt)
+        self.compare.add_to(self.menuBar(), self.toolbar)
+        self.live_views.listen(self.compare)
+        self.sweeps = SweepCommands(self, self.menuBar(), self.document, self.training,
+                                    self.show_session)
+        self.explain.lessons_menu.lesson_chosen.connect(self.sweeps.lesson_opened)
         self.help = HelpMenu(self, self.menuBar())
         self._connect()
         self.dock_area.size_docks()
@@ -330,6 +341,7 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_save():
             event.ignore()
             return
+        self.sweeps.shutdown()
         self.training.shutdown()
         self.settings.save_window(self)
         box = self.findChild(QMessageBox, "divergenceMessage")
