@@ -9,7 +9,14 @@ data's inputs and outputs).
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QSpinBox, QTableWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QSpinBox,
+    QTableWidget,
+    QWidget,
+)
 
 from bpstudio.limits import MAX_LAYERS
 from bpstudio.session import LayerSpec
@@ -37,6 +44,7 @@ class LayersTable(QTableWidget):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setTabKeyNavigation(False)  # Tab leaves the table through its fields, row by row
         tip = "Hidden layers, input side first; the output layer follows from the data"
         self.setToolTip(tip)
         self.setProperty("plainToolTip", tip)  # back when a size problem is cleared
@@ -57,6 +65,11 @@ class LayersTable(QTableWidget):
         for layer in layers:
             self._append(layer)
         self._relabel()
+
+    def fields(self) -> list[QWidget]:
+        """Each row's neurons and activation, in the order Tab visits them."""
+        return [self.cellWidget(row, column)
+                for row in range(self.rowCount()) for column in (0, 1)]
 
     def can_add(self) -> bool:
         return self.rowCount() < MAX_HIDDEN_LAYERS

@@ -18,6 +18,7 @@ refuse; the widgets of each part are in :mod:`.parts` and :mod:`.layers_table` a
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -205,6 +206,10 @@ class DesignerPanel(QWidget):
     def _sync_layer_buttons(self) -> None:
         self.add_layer_button.setEnabled(self.layers_table.can_add())
         self.remove_layer_button.setEnabled(self.layers_table.rowCount() > 0)
+        chain = [self.data.standardize_check, self.layers_table, *self.layers_table.fields(),
+                 self.add_layer_button]  # new rows' fields would come last otherwise
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _on_dataset_picked(self) -> None:
         if self._loading:

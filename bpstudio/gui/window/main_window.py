@@ -45,6 +45,7 @@ from .dock_spec import Area, DockSpec
 from .errors import error_box, show_error
 from .explain_docks import ExplainDocks
 from .files import FileCommands
+from .keyboard import SpaceForFocusedWidgets, give_mnemonics
 from .live_views import LiveViews
 from .opening import prepare
 from .settings import AppSettings
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.document = Document(prepare(new_session()))
         self.actions = build_actions(self)
         self.addActions(self.actions.all())
+        self._space_filter = SpaceForFocusedWidgets(self)
         self.designer = DesignerPanel()
         self.loss_plot, self.fit_plot = LossPlotView(), FitPlotView()
         self.decision_plot, self.network_view = DecisionRegionView(), NetworkView()
@@ -102,6 +104,7 @@ class MainWindow(QMainWindow):
         self.document.listen(self._show_title)
         self.designer.set_session(self.document.session, self.document.data)
         self._new_run()
+        give_mnemonics(self.menuBar())
         if path is not None:
             self.files.open_path(path)
 
