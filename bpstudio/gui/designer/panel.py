@@ -45,6 +45,7 @@ from . import choices
 from .data_size import check_data_size
 from .layers_table import LayersTable
 from .parts import DataWidgets, ExactValues, TrainingWidgets, mark_invalid
+from .refusals import in_designer_words, label_in, refusal
 
 INVALID_STYLE = 'QWidget[invalid="true"] { border: 1px solid #c0392b; border-radius: 2px; }'
 OUTPUT_COMBO_MIN_WIDTH = 150
@@ -171,13 +172,16 @@ class DesignerPanel(QWidget):
         self.weight_seed_spin.setObjectName("weightSeedSpin")
         self.weight_seed_spin.setRange(0, MAX_SEED)
         self.weight_seed_spin.setKeyboardTracking(False)
-        self.weight_seed_spin.setToolTip("The same seed gives the same initial weights")
+        tip = "The same seed gives the same initial weights"
+        self.weight_seed_spin.setToolTip(tip)
+        self.weight_seed_spin.setProperty("plainToolTip", tip)
         form = QFormLayout()
         form.addRow(self.layers_table)
         form.addRow(buttons)
         form.addRow("Output", self.output_combo)
         form.addRow("Weight init", self.init_combo)
         form.addRow("Weight seed", self.weight_seed_spin)
+        self.network_form = form
         return self._group("Network", form)
 
     def _connect(self) -> None:
@@ -192,6 +196,9 @@ class DesignerPanel(QWidget):
         self.weight_seed_spin.valueChanged.connect(self._on_network_edited)
         for signal in self.training.edited_signals():
             signal.connect(self._on_training_edited)
+        for box in (*self.data.fields(), self.weight_seed_spin, *self.training.fields()):
+            box.refused.connect(lambda text, box=box: self._on_refused(box, text))
+        self.layers_table.size_refused.connect(self._on_refused)
 
     # -- edits ---------------------------------------------------------------------------------
 
@@ -204,12 +211,37 @@ class DesignerPanel(QWidget):
         self._sync_layer_buttons()
 
     def _sync_layer_buttons(self) -> None:
-        self.add_layer_button.setEnabled(self.layers_table.can_add())
+        why_not = self._why_no_layer_fits()
+        self.add_layer_button.setEnabled(not why_not)
+        self.add_layer_button.setToolTip(why_not or "Add a hidden layer like the last one")
         self.remove_layer_button.setEnabled(self.layers_table.rowCount() > 0)
         chain = [self.data.standardize_check, self.layers_table, *self.layers_table.fields(),
                  self.add_layer_button]  # new rows' fields would come last otherwise
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+    def _why_no_layer_fits(self) -> str:
+        """Why Add layer cannot add a layer like the last (``""``: it can)."""
+        if not self.layers_table.can_add():
+            return "A network has at most this many hidden layers"
+        layers = self.layers_table.layers()
+        if layers and self._prepared is not None:
+            try:
+                bigger = replace(self._session.network, hidden=(*layers, layers[-1]))
+                bigger.check_size(self._prepared.n_inputs, self._prepared.n_outputs)
+            except ValueError as exc:
+                return in_designer_words(str(exc), "Another layer like the last")
+        return ""
+
+    def _on_refused(self, box: QWidget, typed: str) -> None:
+        """A number typed out of a field's range: say so where it was typed."""
+        in_table = box.parent() is not None and self.layers_table.isAncestorOf(box)
+        label = "Neurons" if in_table else self._label_of(box)
+        self._show_problem(refusal(label, box, typed), self.layers_table if in_table else box)
+
+    def _label_of(self, widget: QWidget | None) -> str:
+        forms = (self.data.form, self.network_form, *self.training.forms)
+        return "Hidden layers" if widget is self.layers_table else label_in(forms, widget)
 
     def _on_dataset_picked(self) -> None:
         if self._loading:
@@ -363,10 +395,12 @@ class DesignerPanel(QWidget):
         self.output_combo.setCurrentIndex(pairs.index(keep))
 
     def _show_problem(self, text: str, widget: QWidget | None = None) -> None:
-        text = shorten(text)
+        """Say why, in the field's own words, and frame the field red."""
+        text = shorten(in_designer_words(text, self._label_of(widget)) if text else text)
         self.problem_label.setText(text)
         self.problem_label.setVisible(bool(text))
-        for w in (*self.data.fields(), self.layers_table, *self.training.fields()):
+        for w in (*self.data.fields(), self.layers_table, self.weight_seed_spin,
+                  *self.training.fields()):
             mark_invalid(w, w is widget, text)
 
 

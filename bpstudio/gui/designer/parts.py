@@ -13,22 +13,30 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from PySide6.QtCore import SignalInstance
+from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
-    QSpinBox,
+    QToolButton,
     QWidget,
 )
 
 from bpstudio.core.datasets import GENERATORS, make_dataset
-from bpstudio.gui.widgets import BigSpinBox, LogSpinBox
+from bpstudio.gui.widgets import BigSpinBox, LogSpinBox, RangeDoubleSpinBox, RangeSpinBox
 from bpstudio.limits import MAX_CLASSES, MAX_SAMPLES, MAX_SEED
 from bpstudio.session import TABLE, DataSpec, TrainingConfig
-from bpstudio.training_fields import DESIGNER_ROWS, TRAINING_FIELDS, Count, TrainingField
+from bpstudio.training_fields import (
+    ADVANCED_ROWS,
+    DESIGNER_ROWS,
+    OPTIMIZER_ROWS,
+    TRAINING_FIELDS,
+    Count,
+    TrainingField,
+)
+
+from .refusals import with_range
 
 Number = int | float
 
@@ -78,27 +86,29 @@ def _field_of(message: str) -> str:
 
 def _spin(
     minimum: int, maximum: int, name: str, tip: str, special: str = "", big: bool = False
-) -> QSpinBox | BigSpinBox:
+) -> RangeSpinBox | BigSpinBox:
     """A whole-number field; ``big`` for numbers past 2³¹ − 1 (seeds, epoch limits)."""
-    spin = BigSpinBox() if big else QSpinBox()
+    spin = BigSpinBox() if big else RangeSpinBox()
     spin.setRange(minimum, maximum)
     spin.setObjectName(name)
     spin.setKeyboardTracking(False)
     spin.setGroupSeparatorShown(True)
     if special:
         spin.setSpecialValueText(special)
-    _tip(spin, tip)
+    _tip(spin, with_range(tip, spin))
     return spin
 
 
-def _double(maximum: float, step: float, decimals: int, name: str, tip: str) -> QDoubleSpinBox:
-    spin = QDoubleSpinBox()
-    spin.setRange(0.0, maximum)
+def _double(
+    maximum: float, step: float, decimals: int, name: str, tip: str, minimum: float = 0.0
+) -> RangeDoubleSpinBox:
+    spin = RangeDoubleSpinBox()
+    spin.setRange(minimum, maximum)
     spin.setSingleStep(step)
     spin.setDecimals(decimals)
     spin.setObjectName(name)
     spin.setKeyboardTracking(False)
-    _tip(spin, tip)
+    _tip(spin, with_range(tip, spin))
     return spin
 
 
@@ -228,17 +238,51 @@ class DataWidgets:
 
 
 class TrainingWidgets:
-    """The training fields the designer shows (learning rate, optimizer, batch size, L2,
-    epoch limit), one per row of the field table it names in
-    :data:`~bpstudio.training_fields.DESIGNER_ROWS`; :attr:`widgets` by field name."""
+    """The training fields the designer shows (learning rate, optimizer, momentum, batch
+    size, L2, epoch limit), one per row of the field table it names in
+    :data:`~bpstudio.training_fields.DESIGNER_ROWS`, and Adam's betas folded away under
+    "Advanced" (:data:`~bpstudio.training_fields.ADVANCED_ROWS`); :attr:`widgets` by field
+    name. A field only one optimizer uses is enabled while that one is picked."""
 
     def __init__(self, exact: ExactValues) -> None:
         self.exact = exact
         self.widgets: dict[str, QWidget] = {
-            name: _training_widget(TRAINING_FIELDS[name]) for name in DESIGNER_ROWS}
+            name: _training_widget(TRAINING_FIELDS[name])
+            for name in (*DESIGNER_ROWS, *ADVANCED_ROWS)}
         self.form = QFormLayout()
-        for name, widget in self.widgets.items():
-            self.form.addRow(TRAINING_FIELDS[name].widget.label, widget)
+        for name in DESIGNER_ROWS:
+            self.form.addRow(TRAINING_FIELDS[name].widget.label, self.widgets[name])
+        self.advanced_button = QToolButton()
+        self.advanced_button.setObjectName("advancedTrainingButton")
+        self.advanced_button.setText("Advanced")
+        self.advanced_button.setCheckable(True)
+        self.advanced_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.advanced_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.advanced_button.setAutoRaise(True)
+        self.advanced_button.setToolTip("Show or hide the settings few runs need")
+        self.advanced = QWidget()
+        self.advanced.setObjectName("advancedTrainingFields")
+        advanced_form = QFormLayout(self.advanced)
+        advanced_form.setContentsMargins(0, 0, 0, 0)
+        for name in ADVANCED_ROWS:
+            advanced_form.addRow(TRAINING_FIELDS[name].widget.label, self.widgets[name])
+        self.advanced.hide()
+        self.advanced_button.toggled.connect(self._fold)
+        self.form.addRow(self.advanced_button)
+        self.form.addRow(self.advanced)
+        self.forms = (self.form, advanced_form)
+        self.widgets["optimizer"].currentIndexChanged.connect(self._enable_optimizer_rows)
+        self._enable_optimizer_rows()
+
+    def _fold(self, open_: bool) -> None:
+        self.advanced.setVisible(open_)
+        self.advanced_button.setArrowType(
+            Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
+
+    def _enable_optimizer_rows(self) -> None:
+        optimizer = self.widgets["optimizer"].currentData()
+        for name, kind in OPTIMIZER_ROWS.items():
+            self.widgets[name].setEnabled(optimizer == kind)
 
     def fields(self) -> tuple[QWidget, ...]:
         return tuple(w for w in self.widgets.values() if not isinstance(w, QComboBox))

@@ -41,7 +41,7 @@ VIEWS = {  # View menu entry: (dock, widget inside it)
 
 def view_action(window, title: str) -> QAction:
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
-    return next(a for a in menu.actions() if a.text() == title)
+    return next(a for a in menu.actions() if a.text().replace("&", "") == title)
 
 
 def open_view(qtbot, window, title: str):
