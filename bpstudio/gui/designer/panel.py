@@ -11,8 +11,10 @@ is a network or data too large for BP Studio to save and open again (more than
 :data:`~bpstudio.limits.MAX_PARAMETERS` parameters, more than
 :data:`~bpstudio.limits.MAX_DATA_VALUES` numbers to train on): it is never applied.
 
-Just over 300 lines on purpose: the panel's slots turn edits into specs and show what they
-refuse; the widgets of each part are in :mod:`.parts` and :mod:`.layers_table` already.
+Over 300 lines on purpose: the panel's slots turn edits into specs and show what they
+refuse, and that is one job; the widgets of each part are in :mod:`.parts`,
+:mod:`.training_widgets` and :mod:`.layers_table`, the words for a refusal in
+:mod:`.refusals` already.
 """
 
 from __future__ import annotations
@@ -44,8 +46,9 @@ from ..widgets import BigSpinBox
 from . import choices
 from .data_size import check_data_size
 from .layers_table import LayersTable
-from .parts import DataWidgets, ExactValues, TrainingWidgets, mark_invalid
+from .parts import DataWidgets, ExactValues, mark_invalid
 from .refusals import in_designer_words, label_in, refusal
+from .training_widgets import TrainingWidgets
 
 INVALID_STYLE = 'QWidget[invalid="true"] { border: 1px solid #c0392b; border-radius: 2px; }'
 OUTPUT_COMBO_MIN_WIDTH = 150

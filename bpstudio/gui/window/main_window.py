@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from bpstudio.core.snapshot import TrainingSnapshot
 from bpstudio.core.text import shorten
 from bpstudio.core.trainer import TrainerState
-from bpstudio.document import Change, Document, Opened, new_session
+from bpstudio.document import Change, Document, DocumentSnapshot, Opened, new_session
 from bpstudio.session import DataSpec, NetworkSpec, PreparedData, Session, TrainingConfig
 
 from ..designer import DesignerPanel
@@ -50,6 +50,7 @@ from .live_views import LiveViews
 from .opening import prepare
 from .settings import AppSettings
 from .status_line import StatusLine
+from .undo import UndoHistory, build_edit_menu
 
 
 class MainWindow(QMainWindow):
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.decision_plot, self.network_view = DecisionRegionView(), NetworkView()
         self.live_views = LiveViews()
         self.training = TrainingController(self)
+        self.undo = UndoHistory(self.document, self._restore, self._sync_if_running, self)
         self.status_line = StatusLine(self)
         self.setStatusBar(self.status_line)
         self._change_timer = QTimer(self, singleShot=True, interval=0)
@@ -90,11 +92,12 @@ class MainWindow(QMainWindow):
             designer=self.designer, settings=self.settings, training=self.training,
             adopt=self.adopt, views=self.live_views, main_plot=self._main_plot)
         self.files.build_menus(self.menuBar())
+        build_edit_menu(self.menuBar(), self.undo)
         view_menu = build_menus(self.menuBar(), self.actions, self.docks.values(), self.toolbar)
         self.dock_area.list_in(view_menu, before=self.toolbar.toggleViewAction())
         self.explain = ExplainDocks(
             self.dock_area, self.live_views, self.document, self.training, self.status_line,
-            self.network_view, self.menuBar(), self.files.open_session)
+            self.network_view, self.menuBar(), self.open_lesson_session)
         self._connect()
         self.dock_area.size_docks()
         self.resize(1500, 940)
@@ -191,7 +194,27 @@ class MainWindow(QMainWindow):
             self.designer.set_session(*before)
             raise
         self.document.take(opened)
+        if not self.undo.busy:  # another document; a lesson opened is an undo step
+            self.undo.clear()
         self._new_run()
+
+    def open_lesson_session(self, session: Session) -> bool:
+        """A lesson's session on screen, as an undo step (Undo brings the document back)."""
+        return bool(self.undo.run(f"Open the lesson “{session.title}”",
+                                  lambda: self.files.open_session(session)))
+
+    def _restore(self, snapshot: DocumentSnapshot) -> None:
+        """Undo or Redo: the document as ``snapshot`` has it, in the designer and a new run."""
+        self._change_timer.stop()
+        self.document.restore(snapshot)
+        if self._new_run():
+            self.designer.set_session(self.document.session, self.document.data)
+            self.status_line.showMessage(f"Back at epoch {self.document.session.epoch:,}.", 4000)
+
+    def _sync_if_running(self) -> None:
+        """The state training has reached, into the document (an undo step's "before")."""
+        if self.training.running:
+            self.training.sync()
 
     def _new_run(self) -> bool:
         """Reset the views and start a (paused) run of the document's session; its data is
@@ -229,7 +252,12 @@ class MainWindow(QMainWindow):
 
     def reset_weights(self) -> None:
         """Back to epoch 0 with the starting weights the document came with (a textbook
-        example's), or else the ones the weight seed gives; training pauses."""
+        example's), or else the ones the weight seed gives; training pauses. Undoable."""
+        self._sync_if_running()
+        self.undo.run(f"Reset (undo returns to epoch {self.document.session.epoch:,})",
+                      self._reset_weights)
+
+    def _reset_weights(self) -> None:
         self.document.reset_weights()
         if self._new_run():
             self.status_line.showMessage(
@@ -238,7 +266,9 @@ class MainWindow(QMainWindow):
     # -- spec changes ----------------------------------------------------------------------------
 
     def _on_spec_changed(self, spec: NetworkSpec | DataSpec | TrainingConfig) -> None:
-        """Apply a designer edit to the document; act on it once per burst of edits."""
+        """Apply a designer edit to the document (an undo step); act on it once per burst of
+        edits."""
+        self.undo.before_edit()
         change = self.document.apply(spec)
         if change == Change.LIVE:
             self.training.set_learning_rate(spec.learning_rate)
