@@ -7,15 +7,26 @@ in chunks of work (:mod:`bpstudio.core.chunked`), between which the worker answe
 
 from __future__ import annotations
 
+import time
 from collections.abc import Generator
 
 import numpy as np
 
 from bpstudio.core.chunked import hidden_output_steps, mean_abs_gradient_steps
+from bpstudio.core.doctor import diagnose
 from bpstudio.core.network import Network
+from bpstudio.core.snapshot import DOCTOR_FINDINGS, HIDDEN_OUTPUTS, MEAN_ABS_GRAD, PlotGrid
 from bpstudio.core.snapshot import EXTRAS as EXTRAS  # the keys, where the views read them
-from bpstudio.core.snapshot import HIDDEN_OUTPUTS, MEAN_ABS_GRAD, PlotGrid
+from bpstudio.core.trainer import History
+from bpstudio.core.unit_readings import READING_ROWS, UnitReadings, read_units
 from bpstudio.session import PreparedData
+
+UNIT_READING_SECONDS = 3.0
+"""The doctor reads the hidden units (a forward and a backward pass) at most this often;
+its curve rules run on every snapshot (they only look at the history)."""
+UNIT_READING_WORK = 20_000_000
+"""Rows × parameters a unit reading may cost, so that it stays a few tens of milliseconds
+(a worker answers commands within 0.2 s): a network of a million parameters reads 20 rows."""
 
 
 def known_extras(keys: object) -> frozenset[str]:
@@ -42,11 +53,19 @@ class ExtrasMaker:
         grid = neuron_grid(data)
         self.wanted: frozenset[str] = frozenset()
         self._X, self._Y = X, Y
+        self._units: UnitReadings | None = None
+        self._units_read_at = -np.inf
         self._grid_inputs = None if grid is None else data.standardizer.transform(grid.inputs)
 
-    def make_steps(self, net: Network) -> Generator[None, None, dict[str, object]]:
-        """The wanted extras of ``net`` as it is, yielding between chunks of work."""
+    def make_steps(
+        self, net: Network, history: History | None = None, learning_rate: float | None = None
+    ) -> Generator[None, None, dict[str, object]]:
+        """The wanted extras of ``net`` as it is (the doctor's also of the run's ``history``
+        and ``learning_rate``), yielding between chunks of work."""
         extras: dict[str, object] = {}
+        if DOCTOR_FINDINGS in self.wanted and history is not None:
+            extras[DOCTOR_FINDINGS] = diagnose(history, learning_rate, self._read_units(net))
+            yield
         if MEAN_ABS_GRAD in self.wanted:
             extras[MEAN_ABS_GRAD] = yield from mean_abs_gradient_steps(
                 net, self._X, self._Y, net.chunk_rows())
@@ -55,3 +74,13 @@ class ExtrasMaker:
                 net, self._grid_inputs, net.chunk_rows(backward=False))
             extras[HIDDEN_OUTPUTS] = tuple(hidden)
         return extras
+
+    def _read_units(self, net: Network) -> UnitReadings | None:
+        """The doctor's latest unit reading, taken again when it is
+        :data:`UNIT_READING_SECONDS` old (``None`` before any training: nothing to read)."""
+        now = time.monotonic()
+        if now - self._units_read_at >= UNIT_READING_SECONDS and len(self._X):
+            rows = max(1, min(READING_ROWS, UNIT_READING_WORK // max(net.n_params, 1)))
+            self._units = read_units(net, self._X, self._Y, rows)
+            self._units_read_at = now
+        return self._units

@@ -42,6 +42,7 @@ from ..views.plot_style import configure_plots
 from .actions import build_actions, build_menus, build_toolbar
 from .dock_area import DockArea
 from .dock_spec import Area, DockSpec
+from .doctor_note import DoctorNote, with_note_below
 from .errors import error_box, show_error
 from .explain_docks import ExplainDocks
 from .files import FileCommands
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.designer = DesignerPanel()
         self.loss_plot, self.fit_plot = LossPlotView(), FitPlotView()
         self.decision_plot, self.network_view = DecisionRegionView(), NetworkView()
+        self.doctor_note = DoctorNote()
         self.live_views = LiveViews()
         self.training = TrainingController(self)
         self.undo = UndoHistory(self.document, self._restore, self._sync_if_running, self)
@@ -86,6 +88,7 @@ class MainWindow(QMainWindow):
             (self.decision_plot, "decisionDock"), (self.network_view, "networkDock"),
         ):  # the loss plot appends every row: it is given every snapshot, seen or not
             self.live_views.add(view, self.docks[dock], every=view is self.loss_plot)
+        self.live_views.add(self.doctor_note, every=True)  # hidden while it has nothing to say
         self.toolbar = build_toolbar(self, self.actions)
         self.files = FileCommands(
             self.document, self, actions=self.actions, status=self.status_line,
@@ -144,7 +147,7 @@ class MainWindow(QMainWindow):
             DockSpec(self.fit_plot, "Fit", "fitDock"),
             DockSpec(self.decision_plot, "Decision regions", "decisionDock"),
             DockSpec(self.network_view, "Network", "networkDock"),
-            DockSpec(self.loss_plot, "Loss", "lossDock"),
+            DockSpec(with_note_below(self.loss_plot, self.doctor_note), "Loss", "lossDock"),
         ]
 
     def add_view_dock(self, spec: DockSpec) -> QDockWidget:
