@@ -115,10 +115,6 @@ class Document:
         return os.path.basename(self._path) if self._path else "Untitled"
 
     @property
-    def title(self) -> str:
-        return f"{APP_NAME} — {self.display_name}"
-
-    @property
     def pending(self) -> Change | None:
         """The most an edit not yet acted on asked for (``None``: nothing waits)."""
         return self._pending

@@ -33,7 +33,6 @@ def test_a_new_document_is_the_untitled_unmodified_example():
     doc = document()
     assert doc.session.title == EXAMPLES["sin"]().title
     assert (doc.path, doc.display_name, doc.modified) == (None, "Untitled", False)
-    assert doc.title == "BP Studio — Untitled"
     assert doc.pending is None and doc.data.full.n_samples == 100 and doc.grid.kind == "curve"
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import pairwise
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
     QVBoxLayout,
     QWidget,
 )
@@ -163,7 +165,8 @@ class DesignerPanel(QWidget):
         self.output_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.output_combo.setMinimumContentsLength(len(choices.LONGEST_PAIR_LABEL))
-        self.output_combo.setMinimumWidth(OUTPUT_COMBO_MIN_WIDTH)
+        self.output_combo.setMinimumWidth(max(OUTPUT_COMBO_MIN_WIDTH, _combo_width_for(
+            self.output_combo, choices.LONGEST_PAIR_LABEL)))
         self.output_combo.setToolTip(
             "Output activation and loss; only pairs that suit the data are offered")
         self.init_combo = QComboBox()
@@ -405,6 +408,17 @@ class DesignerPanel(QWidget):
         for w in (*self.data.fields(), self.layers_table, self.weight_seed_spin,
                   *self.training.fields()):
             mark_invalid(w, w is widget, text)
+
+
+def _combo_width_for(combo: QComboBox, text: str) -> int:
+    """Pixels ``combo`` needs to show ``text`` whole (its frame and arrow included): the
+    average character width Qt counts with cut "sigmoid + binary cross-entropy"."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    metrics = combo.fontMetrics()
+    inner = QSize(metrics.horizontalAdvance(text) + 4, metrics.height())
+    return combo.style().sizeFromContents(
+        QStyle.ContentsType.CT_ComboBox, option, inner, combo).width()
 
 
 def _prepared_or_none(spec: DataSpec) -> PreparedData | None:

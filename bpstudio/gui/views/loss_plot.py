@@ -31,6 +31,10 @@ then makes room for twice as much: early on, when every round step of the range 
 passed within a fraction of a second, it moves about once a second. Paused, it fits the
 epochs there are."""
 
+MIN_EPOCH_SPAN = 10.0
+"""The epoch axis spans at least this many epochs: one epoch of history would get ticks at
+0.1 … 0.9, epochs that do not exist."""
+
 class LossPlotView(view_frame.ViewFrame):
     """Loss against epoch with a log-y toggle and a read-out that follows the cursor.
 
@@ -54,6 +58,7 @@ class LossPlotView(view_frame.ViewFrame):
         self._follow = True  # the range follows the data (until panned or zoomed by hand)
         self._range: tuple | None = None
         self._epochs_per_second = 0.0
+        self._shown_loss = math.nan
         self.log_check = QCheckBox("Log scale")
         self.log_check.setObjectName("logYCheck")
         self.log_check.setToolTip("Show the loss on a logarithmic axis")
@@ -91,6 +96,7 @@ class LossPlotView(view_frame.ViewFrame):
         """Keep the rows held up to the snapshot's ``kept_through`` (none after the history
         was thinned) and add its new rows."""
         self._epochs_per_second = snapshot.epochs_per_second
+        self._shown_loss = snapshot.train_loss  # epoch 0 has no history row, yet a loss
         kept = snapshot.kept_through
         cut = -math.inf if kept is None else kept + 1  # rows from this epoch on are replaced
         epochs = snapshot.new_epochs
@@ -110,6 +116,7 @@ class LossPlotView(view_frame.ViewFrame):
         self._show_status(snapshot.epoch, snapshot.train_loss, test_loss)
 
     def clear(self) -> None:
+        self._shown_loss = math.nan
         self.train_series.keep_before(-math.inf)
         self.test_series.keep_before(-math.inf)
         self._redraw()
@@ -143,9 +150,14 @@ class LossPlotView(view_frame.ViewFrame):
             drawn.append((x, self._to_view(y)))
             curve.setData(*drawn[-1])
         if self._follow:
-            target = self._following_range(*map(np.concatenate, zip(*drawn)))
-            if target is None:  # nothing recorded yet: not the last run's range, a fresh one
+            x, y = map(np.concatenate, zip(*drawn))
+            if not len(x):  # nothing recorded yet: around the loss shown, if there is one
+                x, y = np.zeros(1), self._to_view(np.array([self._shown_loss]))
+            target = self._following_range(x, y)
+            if target is None:  # no loss at all: not the last run's range, a fresh one
                 target = ((0.0, 10.0), (-2.0, 1.0) if self.log_y else (0.0, 1.0))
+            (x_low, x_high), y_range = target
+            target = (x_low, max(x_high, x_low + MIN_EPOCH_SPAN)), y_range
             if target != self._range:
                 self._range = target
                 self.view_box.setRange(xRange=target[0], yRange=target[1], padding=0)

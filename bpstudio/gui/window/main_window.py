@@ -31,7 +31,14 @@ from PySide6.QtWidgets import (
 from bpstudio.core.snapshot import TrainingSnapshot
 from bpstudio.core.text import shorten
 from bpstudio.core.trainer import TrainerState
-from bpstudio.document import Change, Document, DocumentSnapshot, Opened, new_session
+from bpstudio.document import (
+    APP_NAME,
+    Change,
+    Document,
+    DocumentSnapshot,
+    Opened,
+    new_session,
+)
 from bpstudio.session import DataSpec, NetworkSpec, PreparedData, Session, TrainingConfig
 
 from ..designer import DesignerPanel
@@ -47,6 +54,7 @@ from .errors import error_box, show_error
 from .explain_docks import ExplainDocks
 from .files import FileCommands
 from .keyboard import SpaceForFocusedWidgets, give_mnemonics
+from .layout_reset import StartingLayout
 from .live_views import LiveViews
 from .opening import prepare
 from .settings import AppSettings
@@ -104,7 +112,12 @@ class MainWindow(QMainWindow):
         self._connect()
         self.dock_area.size_docks()
         self.resize(1500, 940)
-        self.settings.restore_window(self)
+        self.starting_layout = StartingLayout(
+            self, self.dock_area, lambda: self.explain.lesson_panel.lesson is not None,
+            lambda: self.document.data)
+        self.starting_layout.add_to(view_menu)
+        if self.settings.restore_window(self):
+            self.starting_layout.keep_if_useful()
         self.actions.smooth.setChecked(self.settings.smooth_animation())
         self._show_title()
         self.document.listen(self._show_title)
@@ -197,6 +210,7 @@ class MainWindow(QMainWindow):
             self.designer.set_session(*before)
             raise
         self.document.take(opened)
+        self.status_line.clearMessage()  # what it said was about the document before
         if not self.undo.busy:  # another document; a lesson opened is an undo step
             self.undo.clear()
         self._new_run()
@@ -236,7 +250,9 @@ class MainWindow(QMainWindow):
         return True
 
     def _show_title(self) -> None:
-        self.setWindowTitle(f"{self.document.title}[*]")
+        """``"sin.bpnet — BP Studio"``: Qt adds the application's name after a title that
+        does not end with it ("BP Studio — sin.bpnet — BP Studio"), so it comes last."""
+        self.setWindowTitle(f"{self.document.display_name}[*] — {APP_NAME}")
         self.setWindowModified(self.document.modified)
 
     def _main_plot(self) -> QWidget:

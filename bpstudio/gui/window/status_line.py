@@ -18,11 +18,15 @@ from bpstudio.core.snapshot import TrainingSnapshot
 
 from ..views.number_format import format_r2
 
+READOUT_STYLE = "QLabel { border-left: 1px solid #b0b0b0; padding: 0 6px; }"
+"""A rule and some room between the read-outs: in a narrow window they would run together."""
+
 
 def _label(name: str, width: int) -> QLabel:
     label = QLabel()
     label.setObjectName(name)
     label.setMinimumWidth(width)
+    label.setStyleSheet(READOUT_STYLE)
     return label
 
 
