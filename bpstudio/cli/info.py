@@ -6,6 +6,7 @@ import argparse
 import json
 from typing import Any
 
+from ..core.loss_words import TRAIN_LOSS
 from ..core.text import quote
 from ..headless import describe_network, summarize
 from ..io import BPFileError, load_info
@@ -42,7 +43,7 @@ def info_command(args: argparse.Namespace) -> int:
         ("training", f"{train['optimizer']}, learning rate {train['learning_rate']:g}, "
                      f"batch {train['batch_size'] or 'full'}"),
         ("epochs", str(summary["epochs"])),
-        ("last", ", ".join(f"{k.replace('_', ' ')} {'-' if v is None else f'{v:.6g}'}"
+        ("last", ", ".join(f"{_label(k)} {'-' if v is None else f'{v:.6g}'}"
                            for k, v in last.items()) if last else "not trained yet"),
     ]
     if session.notes:
@@ -50,6 +51,11 @@ def info_command(args: argparse.Namespace) -> int:
     for name, value in rows:
         show(f"{name:<9} {value}")
     return 0
+
+
+def _label(key: str) -> str:
+    """``train_loss`` -> ``train loss (epoch mean)``: which train loss it is."""
+    return TRAIN_LOSS if key == "train_loss" else key.replace("_", " ")
 
 
 def _recipe(name: str, params: dict[str, Any]) -> str:

@@ -345,7 +345,7 @@ def test_export_npz_and_csv(tmp_path, moons, capsys):
     code, out, _ = run(capsys, "export", moons, "--csv", csv)
     assert code == 0 and "3 rows" in out
     assert csv.read_text().splitlines()[0] == \
-        "epoch,train_loss,test_loss,train_accuracy,test_accuracy"
+        "epoch,train_loss_epoch_mean,test_loss,train_accuracy,test_accuracy"
 
 
 def test_export_to_a_missing_folder_exits_1(tmp_path, moons, capsys):

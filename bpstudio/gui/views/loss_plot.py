@@ -10,6 +10,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QCheckBox, QWidget
 
+from bpstudio.core.loss_words import EPOCH_MEAN
 from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
 from bpstudio.session import PreparedData
 
@@ -31,6 +32,8 @@ then makes room for twice as much: early on, when every round step of the range 
 passed within a fraction of a second, it moves about once a second. Paused, it fits the
 epochs there are."""
 
+TRAIN = f"train ({EPOCH_MEAN})"
+"""The train curve is the history's: each epoch's mean over its mini-batches."""
 MIN_EPOCH_SPAN = 10.0
 """The epoch axis spans at least this many epochs: one epoch of history would get ticks at
 0.1 … 0.9, epochs that do not exist."""
@@ -66,7 +69,7 @@ class LossPlotView(view_frame.ViewFrame):
         self.header.addWidget(self.log_check)
         self.train_series = Series()
         self.test_series = Series()
-        self.set_legend([("line", palette.TRAIN, "train"), ("line", palette.TEST, "test")])
+        self.set_legend([("line", palette.TRAIN, TRAIN), ("line", palette.TEST, "test")])
         self.train_curve, self.test_curve = BoldCurve(palette.TRAIN), BoldCurve(palette.TEST)
         for curve in (self.train_curve, self.test_curve):
             plot.addItem(curve)
@@ -88,7 +91,7 @@ class LossPlotView(view_frame.ViewFrame):
     def set_data(self, data: PreparedData, grid: PlotGrid | None) -> None:
         """Losses come with the snapshots; the data only says whether there is a test part."""
         self.set_legend([
-            ("line", palette.TRAIN, "train"),
+            ("line", palette.TRAIN, TRAIN),
             *([("line", palette.TEST, "test")] if data.test.n_samples else []),
         ])
 
@@ -113,7 +116,8 @@ class LossPlotView(view_frame.ViewFrame):
         self.test_series.keep_before(min(cut, epochs[0]))
         self.test_series.extend(epochs[measured], tests[measured])
         self._redraw()
-        self._show_status(snapshot.epoch, snapshot.train_loss, test_loss)
+        train = self.train_series.y[-1] if self.train_series.n else snapshot.train_loss
+        self._show_status(snapshot.epoch, float(train), test_loss)
 
     def clear(self) -> None:
         self._shown_loss = math.nan
@@ -194,7 +198,7 @@ class LossPlotView(view_frame.ViewFrame):
     def _show_status(self, epoch: int, train: float, test: float) -> None:
         parts = [f"epoch {epoch:,}"]
         if math.isfinite(train):
-            parts.append(f"train {number_format.format_value(train)}")
+            parts.append(f"{TRAIN} {number_format.format_value(train)}")
         if math.isfinite(test):
             parts.append(f"test {number_format.format_value(test)}")
         self.status_label.setText("   ".join(parts))
@@ -204,7 +208,8 @@ class LossPlotView(view_frame.ViewFrame):
         test loss interpolated between its measurements."""
         i = self._nearest(epoch)
         x = self.train_series.x[i]
-        lines = [f"epoch {int(x):,}", f"train {number_format.format_value(self.train_series.y[i])}"]
+        lines = [f"epoch {int(x):,}",
+                 f"{TRAIN} {number_format.format_value(self.train_series.y[i])}"]
         tx, ty = self.test_series.x, self.test_series.y
         if len(tx) and tx[0] <= x <= tx[-1]:
             lines.append(f"test {number_format.format_value(float(np.interp(x, tx, ty)))}")

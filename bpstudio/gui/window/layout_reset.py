@@ -3,9 +3,9 @@
 The dock layout is saved on closing and restored on the next start. After a lesson that
 layout is the lesson's (the Lesson tab in front of the designer, the inspector over the
 plots), but the next start has no lesson open: an empty Lesson tab and the Network or Loss
-hidden. A restored layout is kept only when it is useful (designer, network and loss shown;
-no lesson tab without a lesson); else, and on View ▸ Reset Layout, the starting layout
-comes back.
+hidden. A restored layout is kept only when it is useful (some plot shown, no lesson tab
+without a lesson; a dock the person closed stays closed); else, and on View ▸ Reset Layout,
+the starting layout comes back.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from bpstudio.session import PreparedData
 
 from .dock_area import DockArea
 
-NEEDED = ("designerDock", "networkDock", "lossDock")
-"""Docks a useful layout shows."""
+PLOTS = ("fitDock", "decisionDock", "networkDock", "lossDock")
+"""A useful layout shows at least one of these."""
 LAYOUT_VERSION = 1
 
 
@@ -37,9 +37,9 @@ class StartingLayout:
         self._state: QByteArray = window.saveState(LAYOUT_VERSION)
 
     def useful(self) -> bool:
-        """Designer, network and loss shown, and the lesson tab only with a lesson."""
+        """Some plot shown, and the lesson tab only with a lesson."""
         docks, window = self._area.docks, self._window
-        shown = all(docks[name].isVisibleTo(window) for name in NEEDED)
+        shown = any(docks[name].isVisibleTo(window) for name in PLOTS)
         lesson = docks.get("lessonDock")
         return shown and (lesson is None or not lesson.isVisibleTo(window)
                           or self._lesson_open())

@@ -14,6 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bpstudio.core.loss_words import (
+    AT_EPOCH_END,
+    AT_EPOCH_END_MEANS,
+    EPOCH_MEAN,
+    EPOCH_MEAN_MEANS,
+)
 from bpstudio.core.snapshot import TrainingSnapshot
 
 from ..views.number_format import format_r2
@@ -70,7 +76,8 @@ class StatusLine(QStatusBar):
         self.addPermanentWidget(self.busy)
         self.busy.hide()
         self.epoch_label = _label("epochLabel", 90)
-        self.loss_label = _label("lossLabel", 200)
+        self.loss_label = _label("lossLabel", 260)
+        self._epoch_mean = math.nan
         self.metric_label = _label("metricLabel", 190)
         self.speed_label = _label("speedLabel", 90)
         for label in (self.epoch_label, self.loss_label, self.metric_label, self.speed_label):
@@ -86,16 +93,15 @@ class StatusLine(QStatusBar):
 
     def show_snapshot(self, snapshot: TrainingSnapshot | None) -> None:
         if snapshot is None:
+            self._epoch_mean = math.nan
+            self.loss_label.setToolTip("")
             self.epoch_label.setText("Epoch 0")
             for label in (self.loss_label, self.metric_label, self.speed_label):
                 label.setText("")
             return
         m = snapshot.metrics
         self.epoch_label.setText(f"Epoch {snapshot.epoch:,}")
-        self.loss_label.setText(
-            f"Loss: train {_number(m.get('train_loss', math.nan))}, "
-            f"test {_number(m.get('test_loss', math.nan))}"
-        )
+        self._show_losses(snapshot)
         if snapshot.score == "accuracy":
             train, test = m["train_accuracy"], m.get("test_accuracy", math.nan)
             text = f"Accuracy: train {_percent(train)}, test {_percent(test)}"
@@ -105,6 +111,28 @@ class StatusLine(QStatusBar):
         self.metric_label.setText(text)
         rate = snapshot.epochs_per_second
         self.speed_label.setText(f"{rate:,.0f} epochs/s" if rate > 0 else "paused")
+
+
+    def _show_losses(self, snapshot: TrainingSnapshot) -> None:
+        """The train loss as the history, the loss curve, ``bpstudio info`` and the CSV have
+        it (the epoch's mean over its mini-batches); the one measured at the epoch's end in
+        the tool tip. Epoch 0 has only the second: the loss of the starting weights."""
+        if len(snapshot.new_train_losses):
+            self._epoch_mean = float(snapshot.new_train_losses[-1])
+        end = snapshot.metrics.get("train_loss", math.nan)
+        test = _number(snapshot.metrics.get("test_loss", math.nan))
+        if snapshot.epoch == 0:
+            self.loss_label.setText(f"Loss: train {_number(end)} (starting weights), "
+                                    f"test {test}")
+            self.loss_label.setToolTip("The loss of the starting weights")
+            return
+        self.loss_label.setText(
+            f"Loss: train {_number(self._epoch_mean)} ({EPOCH_MEAN}), test {test}")
+        self.loss_label.setToolTip(
+            f"Train loss ({EPOCH_MEAN}): {_number(self._epoch_mean)}, {EPOCH_MEAN_MEANS}; "
+            f"the number of the loss curve, bpstudio info and the CSV export.\n"
+            f"Train loss {AT_EPOCH_END}: {_number(end)}, {AT_EPOCH_END_MEANS}.\n"
+            f"Test loss: {test}, of the weights at the epoch's end.")
 
 
 def _percent(value: float) -> str:
