@@ -22,8 +22,10 @@ from bpstudio.core.unit_readings import READING_ROWS, UnitReadings, read_units
 from bpstudio.session import PreparedData
 
 UNIT_READING_SECONDS = 3.0
-"""The doctor reads the hidden units (a forward and a backward pass) at most this often;
-its curve rules run on every snapshot (they only look at the history)."""
+"""The doctor reads the hidden units (a forward and a backward pass) this often, and sooner
+while the epochs double since the last reading (early on a reading from epoch 0 says
+little about epoch 500); its curve rules run on every snapshot (they only look at the
+history)."""
 UNIT_READING_WORK = 20_000_000
 """Rows × parameters a unit reading may cost, so that it stays a few tens of milliseconds
 (a worker answers commands within 0.2 s): a network of a million parameters reads 20 rows."""
@@ -54,7 +56,7 @@ class ExtrasMaker:
         self.wanted: frozenset[str] = frozenset()
         self._X, self._Y = X, Y
         self._units: UnitReadings | None = None
-        self._units_read_at = -np.inf
+        self._units_read_at, self._units_epoch = -np.inf, 0
         self._grid_inputs = None if grid is None else data.standardizer.transform(grid.inputs)
 
     def make_steps(
@@ -64,7 +66,9 @@ class ExtrasMaker:
         and ``learning_rate``), yielding between chunks of work."""
         extras: dict[str, object] = {}
         if DOCTOR_FINDINGS in self.wanted and history is not None:
-            extras[DOCTOR_FINDINGS] = diagnose(history, learning_rate, self._read_units(net))
+            epoch = history.epoch[-1] if len(history) else 0
+            extras[DOCTOR_FINDINGS] = diagnose(
+                history, learning_rate, self._read_units(net, epoch))
             yield
         if MEAN_ABS_GRAD in self.wanted:
             extras[MEAN_ABS_GRAD] = yield from mean_abs_gradient_steps(
@@ -75,12 +79,15 @@ class ExtrasMaker:
             extras[HIDDEN_OUTPUTS] = tuple(hidden)
         return extras
 
-    def _read_units(self, net: Network) -> UnitReadings | None:
-        """The doctor's latest unit reading, taken again when it is
-        :data:`UNIT_READING_SECONDS` old (``None`` before any training: nothing to read)."""
+    def _read_units(self, net: Network, epoch: int) -> UnitReadings | None:
+        """The doctor's latest unit reading of ``net`` at ``epoch``, taken again when it is
+        :data:`UNIT_READING_SECONDS` old or the epochs have doubled since (``None`` without
+        training rows: nothing to read)."""
         now = time.monotonic()
-        if now - self._units_read_at >= UNIT_READING_SECONDS and len(self._X):
+        stale = (now - self._units_read_at >= UNIT_READING_SECONDS
+                 or epoch >= 2 * max(self._units_epoch, 1))
+        if stale and len(self._X):
             rows = max(1, min(READING_ROWS, UNIT_READING_WORK // max(net.n_params, 1)))
             self._units = read_units(net, self._X, self._Y, rows)
-            self._units_read_at = now
+            self._units_read_at, self._units_epoch = now, epoch
         return self._units

@@ -40,4 +40,10 @@ def test_the_doctors_findings_come_with_a_snapshot_and_the_units_are_read_rarely
     assert "exploding_loss" in [f.id for f in first]
     run.train_for(epochs=2)
     run.snapshot()
-    assert len(reads) == 1  # the second snapshot came within UNIT_READING_SECONDS
+    assert len(reads) == 1  # within UNIT_READING_SECONDS, and the epochs did not double
+    calm = TrainingRun(EXAMPLES["sin"]())
+    calm.extras.wanted = frozenset({DOCTOR_FINDINGS})
+    for epochs, expected in ((10, 2), (2, 2), (10, 3)):  # read at 10, not 12, again at 22
+        calm.train_for(epochs=epochs)
+        calm.snapshot()
+        assert len(reads) == expected

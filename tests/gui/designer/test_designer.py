@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QPushButton, QSpinBox
 
 from bpstudio.examples import EXAMPLES
-from bpstudio.gui.designer import DesignerPanel
 from bpstudio.gui.widgets import BigSpinBox, LogSpinBox
 from bpstudio.limits import (
     MAX_CLASSES,
@@ -18,15 +17,6 @@ from bpstudio.limits import (
     MAX_SEED,
 )
 from bpstudio.session import DataSpec, LayerSpec, NetworkSpec, TrainingConfig
-
-
-@pytest.fixture
-def panel(qtbot):
-    p = DesignerPanel()
-    qtbot.addWidget(p)
-    p.set_session(EXAMPLES["sin"]())
-    p.show()
-    return p
 
 
 def find(panel, cls, name):

@@ -4,19 +4,8 @@ saying so, and speaks in its own words."""
 import pytest
 from PySide6.QtCore import Qt
 
-from bpstudio.examples import EXAMPLES
-from bpstudio.gui.designer import DesignerPanel
 from bpstudio.gui.designer.refusals import in_designer_words
 from bpstudio.session import LayerSpec
-
-
-@pytest.fixture
-def panel(qtbot):
-    p = DesignerPanel()
-    qtbot.addWidget(p)
-    p.set_session(EXAMPLES["sin"]())
-    p.show()
-    return p
 
 
 def enter(qtbot, box, text):

@@ -123,7 +123,7 @@ def test_two_input_lesson_shows_the_book_numbers(qtbot, window):
     qtbot.waitUntil(lambda: inspector.trace is not None)
     for name in ("inspectorDock", "networkDock", "lessonDock"):
         assert window.docks[name].isVisible(), name
-    assert window.session.data.table is not None and window.windowTitle().endswith("Untitled[*]")
+    assert window.session.data.table is not None and window.windowTitle().startswith("Untitled[*]")
     assert window.explain.lesson_panel.title_label.text() == lesson.title
     assert inspector.precision_spin.value() == 3 and inspector.significant_check.isChecked()
     assert inspector.current_step == lesson.inspector.step
