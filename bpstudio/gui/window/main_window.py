@@ -236,12 +236,13 @@ class MainWindow(QMainWindow):
     def _new_run(self) -> bool:
         """Reset the views and start a (paused) run of the document's session; its data is
         made again if the data spec changed. ``False`` (and a message) if it cannot be."""
-        try:
-            data, grid = self.document.start_run()
-        except ValueError as exc:
-            self.status_line.showMessage(shorten(f"Cannot build the data: {exc}"))
-            return False
-        self.live_views.reset(data, grid)
+        with self.status_line.busy_while(self.document.session.data):
+            try:
+                data, grid = self.document.start_run()
+            except ValueError as exc:
+                self.status_line.showMessage(shorten(f"Cannot build the data: {exc}"))
+                return False
+            self.live_views.reset(data, grid)
         self.status_line.show_snapshot(None)
         self.explain.rebuilt()
         self.dock_area.show_task_docks(data)

@@ -55,3 +55,26 @@ def test_at_1000_by_700_the_output_choice_and_the_status_fields_fit(qtbot, windo
     for label in labels:
         assert label.width() >= label.fontMetrics().horizontalAdvance(label.text())
         assert "border-left" in label.styleSheet()
+
+
+def test_many_samples_say_the_window_is_busy_while_they_are_prepared(qtbot, window,
+                                                                     monkeypatch):
+    """Issue 11, finding 7: anything over 0.2 s shows that it is working."""
+    from PySide6.QtWidgets import QApplication
+
+    combo = window.findChild(QComboBox, "datasetCombo")
+    combo.setCurrentIndex(combo.findData("spiral"))
+    qtbot.waitUntil(lambda: window.data.task == "classification")
+    seen = []
+    real = window.live_views.reset
+
+    def watching(*args):
+        seen.append((window.statusBar().currentMessage(), QApplication.overrideCursor()))
+        real(*args)
+
+    monkeypatch.setattr(window.live_views, "reset", watching)
+    window.designer.data.samples_spin.setValue(100_000)
+    qtbot.waitUntil(lambda: window.data.full.n_samples == 100_000, timeout=20000)
+    message, cursor = seen[-1]
+    assert message == "Preparing 100,000 samples and their plots…" and cursor is not None
+    assert QApplication.overrideCursor() is None
