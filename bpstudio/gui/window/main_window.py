@@ -8,9 +8,9 @@ hands the snapshots that come back to the :class:`LiveViews`. Where two parts re
 same event, the window's slot calls them one after the other, in the order that matters.
 File commands live in :mod:`.files`, the explaining docks in :mod:`.explain_docks`.
 
-Just over 300 lines on purpose: the composition and the slots that order the window's
-reactions belong together; everything that could leave (file commands, actions, docks,
-settings, the status line) already has.
+Over 300 lines on purpose: the composition and the slots that order the window's reactions
+belong together; everything that could leave (file commands, actions, docks, settings, the
+status line, undo, the keyboard, the doctor's note, the starting layout) already has.
 """
 
 from __future__ import annotations
