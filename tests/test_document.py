@@ -167,7 +167,7 @@ def test_save_names_the_document_and_a_copy_leaves_it_as_it_was(tmp_path):
     doc.apply(wider(doc.session))
     doc.save(str(tmp_path / "mine.bpnet"))
     assert told == [("Untitled", True), ("mine.bpnet", False)]
-    assert doc.title == "BP Studio — mine.bpnet"
+    assert doc.display_name == "mine.bpnet"
     assert bpnet.load(tmp_path / "mine.bpnet").network == doc.session.network
     doc.modified = True
     doc.save_copy(str(tmp_path / "copy.bpnet"))

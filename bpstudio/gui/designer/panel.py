@@ -184,7 +184,9 @@ class DesignerPanel(QWidget):
         form = QFormLayout()
         form.addRow(self.layers_table)
         form.addRow(buttons)
-        form.addRow("Output", self.output_combo)
+        # the longest choice needs the whole width: its label goes above it
+        form.addRow(QLabel("Output"))
+        form.addRow(self.output_combo)
         form.addRow("Weight init", self.init_combo)
         form.addRow("Weight seed", self.weight_seed_spin)
         self.network_form = form

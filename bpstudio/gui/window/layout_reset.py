@@ -58,7 +58,7 @@ class StartingLayout:
 
     def add_to(self, menu: QMenu) -> QAction:
         """View ▸ Reset Layout."""
-        action = menu.addAction("Reset &Layout")
+        action = menu.addAction("Reset La&yout")  # "Lesson" needs one of L, e, s, o, n
         action.setObjectName("resetLayoutAction")
         action.setToolTip("Put the docks back where they were at the first start")
         action.triggered.connect(self.reset)
