@@ -72,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
             break
     _wait(500)
     window.grab().save(str(out / "network_8x64.png"))
+    window.document.modified = False  # nothing to save: close without asking
     window.close()
     app.processEvents()
     print(f"wrote {out / 'doctor_note.png'} and {out / 'network_8x64.png'}")
