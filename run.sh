@@ -55,4 +55,4 @@ if [[ -z ${DISPLAY:-} && -z ${WAYLAND_DISPLAY:-} ]]; then
   echo "run.sh: no display found (DISPLAY is not set); run it from a desktop session" >&2
   exit 1
 fi
-exec .venv/bin/python -m bpstudio "${@:-resources/examples/sin.bpnet}"
+exec .venv/bin/python -m bpstudio "${@:-bpstudio/resources/examples/sin.bpnet}"

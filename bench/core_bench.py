@@ -5,6 +5,7 @@ Run from the repository root::
 
     python bench/core_bench.py [--repeats N] [--quick] [--workloads W1,W2] [--profile]
                                [--pause S] [--quiet-wait S] [--baseline GIT_REF]
+                               [--clock wall|cpu]
 
 Every system trains the same network from the same initial weights (copied from the BP Studio
 network) with plain SGD (no momentum, no weight decay). BP Studio, the minimal loop and PyTorch
@@ -57,6 +58,11 @@ SHUFFLE_SEED = 1  # Trainer(seed=...): the batch order BP Studio, minimal and to
 DATA_SEED = 0
 GOAL_MINIMAL = 1.15  # BP Studio time / minimal-loop time must stay at or below this
 GOAL_GEMM = 1.5  # W4: BP Studio epoch time / matrix-multiply floor must stay at or below this
+CLOCKS = {"wall": time.perf_counter, "cpu": time.process_time}
+"""``--clock``: wall-clock time, or the process's CPU time (all its threads), which other
+processes on a busy machine disturb less (compare single-threaded systems only: set
+OPENBLAS_NUM_THREADS=1)."""
+clock = CLOCKS["wall"]
 PAUSE = 0.1  # default idle seconds before each timed run, so the previous system's spinning
 # BLAS/OpenMP worker threads go to sleep (longer pauses made runs noisier on a 2-core VM)
 QUIET_WAIT = 10.0  # default max seconds to wait, before each timed run, for other processes
@@ -288,9 +294,9 @@ def bpstudio_runner(core) -> Runner:
                            seed=INIT_SEED, dtype=wl.dtype)
         trainer = core.Trainer(net, core.SGD(wl.lr, momentum=0.0), batch_size=wl.batch_size,
                                shuffle=wl.shuffle, seed=SHUFFLE_SEED)
-        t0 = time.perf_counter()
+        t0 = clock()
         trainer.fit(data.X, data.Y, epochs)
-        seconds = time.perf_counter() - t0
+        seconds = clock() - t0
         return seconds, network_params(net)
 
     return run
@@ -315,15 +321,20 @@ def baseline_core(ref: str):
 
 def minimal_train(wl: Workload, X: np.ndarray, Y: np.ndarray, params: Params,
                   epochs: int) -> float:
-    """Plain SGD written out by hand; updates ``params`` in place, returns the last epoch loss.
+    """Plain SGD written out by hand, as lean as NumPy allows; updates ``params`` in place,
+    returns the last epoch loss.
 
     Same maths as BP Studio: Z = A@W + b, the loss of each batch before its update,
     output delta (A - Y)/m for the canonical pairs, hidden delta (delta@W.T)*f'(Z),
     W -= lr*dW. Same batch order: default_rng(SHUFFLE_SEED).permutation(n) each epoch.
+    Lean where a hand-written loop would be: softmax + cross-entropy share one max and one
+    sum of exponentials (the loss is that of :func:`loss_total`, bit for bit), the update
+    scales the gradient in place, the batches are slices of the epoch's shuffled copy.
     """
     Ws, bs = params.weights, params.biases
     fns = [FORWARD[a] for a in wl.activations]
     vjps = [HIDDEN_VJP.get(a) for a in wl.activations]
+    fused = wl.activations[-1] == "softmax" and wl.loss == "cross_entropy"
     n = X.shape[0]
     size = n if wl.batch_size is None else min(wl.batch_size, n)
     rng = np.random.default_rng(SHUFFLE_SEED)
@@ -344,8 +355,16 @@ def minimal_train(wl: Workload, X: np.ndarray, Y: np.ndarray, params: Params,
                     Z = As[-1] @ W
                     Z += b
                     Zs.append(Z)
-                    As.append(f(Z))
-                total += loss_total(loss, Zs[-1], As[-1], yb)
+                    As.append(f(Z) if not fused or len(Zs) < n_layers else None)
+                if fused:  # softmax and its cross-entropy from one exp pass
+                    Z = Zs[-1]
+                    top = Z.max(axis=1, keepdims=True)
+                    E = np.exp(Z - top)
+                    S = E.sum(axis=1, keepdims=True)
+                    As[-1] = E / S
+                    total += float(np.sum(yb * ((top + np.log(S)) - Z)))
+                else:
+                    total += loss_total(loss, Zs[-1], As[-1], yb)
                 delta = As[-1] - yb
                 delta /= m
                 for l in range(n_layers - 1, -1, -1):
@@ -353,17 +372,19 @@ def minimal_train(wl: Workload, X: np.ndarray, Y: np.ndarray, params: Params,
                     db = delta.sum(axis=0)
                     if l:
                         delta = vjps[l - 1](delta @ Ws[l].T, Zs[l - 1], As[l])
-                    Ws[l] -= lr * dW
-                    bs[l] -= lr * db
+                    dW *= lr
+                    db *= lr
+                    Ws[l] -= dW
+                    bs[l] -= db
             epoch_loss = total / n
     return epoch_loss
 
 
 def run_minimal(wl: Workload, data: Data, init: Params, epochs: int) -> tuple[float, Params]:
     params = init.copy()
-    t0 = time.perf_counter()
+    t0 = clock()
     minimal_train(wl, data.X, data.Y, params, epochs)
-    return time.perf_counter() - t0, params
+    return clock() - t0, params
 
 
 _SK_ACTIVATION = {"sigmoid": "logistic", "tanh": "tanh", "relu": "relu"}
@@ -403,9 +424,9 @@ def run_sklearn(wl: Workload, data: Data, init: Params, epochs: int) -> tuple[fl
     model.set_params(max_iter=epochs)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
-        t0 = time.perf_counter()
+        t0 = clock()
         model.fit(data.X, y)
-        seconds = time.perf_counter() - t0
+        seconds = clock() - t0
     return seconds, Params(list(model.coefs_), list(model.intercepts_))
 
 
@@ -441,7 +462,7 @@ def run_torch(wl: Workload, data: Data, init: Params, epochs: int) -> tuple[floa
     n = X.shape[0]
     size = n if wl.batch_size is None else min(wl.batch_size, n)
     rng = np.random.default_rng(SHUFFLE_SEED)
-    t0 = time.perf_counter()
+    t0 = clock()
     for _ in range(epochs):
         Xs, Ts = X, T
         if wl.shuffle:
@@ -455,7 +476,7 @@ def run_torch(wl: Workload, data: Data, init: Params, epochs: int) -> tuple[floa
             loss.backward()
             opt.step()
             total += loss.item() * xb.shape[0]
-    seconds = time.perf_counter() - t0
+    seconds = clock() - t0
     lins = [m for m in model if isinstance(m, nn.Linear)]
     return seconds, Params([m.weight.detach().numpy().T.copy() for m in lins],
                            [m.bias.detach().numpy().copy() for m in lins])
@@ -500,10 +521,10 @@ def gemm_flops_per_epoch(wl: Workload, n_samples: int) -> float:
 
 def run_gemm_floor(wl: Workload, data: Data, init: Params, epochs: int) -> tuple[float, None]:
     epoch = w4_gemm_shapes(wl, data)
-    t0 = time.perf_counter()
+    t0 = clock()
     for _ in range(epochs):
         epoch()
-    return time.perf_counter() - t0, None
+    return clock() - t0, None
 
 
 def optional_import(name: str) -> str | None:
@@ -719,9 +740,11 @@ def fmt_share(value: float) -> str:
 def report(all_results: dict[str, tuple[Workload, Data, int, list[Measured]]],
            notes: list[str], machine: list[str], repeats: int) -> None:
     print("\n## Results\n")
-    print(f"Median of {repeats} interleaved runs; final loss = mean loss on the whole training "
-          "set after training, same evaluator for every system; others' CPU = median share of "
-          "the machine's CPUs that other processes used during the runs (0% = undisturbed).\n")
+    timed_by = "CPU time" if clock is time.process_time else "wall-clock time"
+    print(f"Median {timed_by} of {repeats} interleaved runs; final loss = mean loss on the "
+          "whole training set after training, same evaluator for every system; others' CPU = "
+          "median share of the machine's CPUs that other processes used during the runs "
+          "(0% = undisturbed).\n")
     print("| workload | system | median s | min–max s | steps/s | epochs/s | final loss "
           "| ratio vs minimal | others' CPU |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
@@ -831,11 +854,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="max seconds to wait before each run for other processes to use "
                         f"under {QUIET_SHARE * 100:g}%% of the CPUs (default {QUIET_WAIT:g}; "
                         "0: off)")
+    parser.add_argument("--clock", choices=sorted(CLOCKS), default="wall",
+                        help="time the runs by the wall clock (default) or by CPU time")
     parser.add_argument("--profile", action="store_true",
                         help="also cProfile BP Studio and the minimal loop per workload")
     parser.add_argument("--baseline", metavar="GIT_REF",
                         help="also time bpstudio/core as it was at this git commit (before/after)")
     args = parser.parse_args(argv)
+    global clock
+    clock = CLOCKS[args.clock]
     repeats = args.repeats or (2 if args.quick else 5)
     if repeats < 1:
         parser.error("--repeats must be >= 1")

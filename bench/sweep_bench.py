@@ -1,5 +1,6 @@
 #!/usr/bin/env python
-"""Benchmark stacked training (K networks at once) against training them one by one.
+"""Benchmark stacked training (K networks at once) and whole sweeps through the sweep engine
+against training them one by one.
 
 Run from the repository root::
 
@@ -27,6 +28,10 @@ meanwhile (see core_bench.py: on a shared 2-core machine a busy neighbour slows 
 ``--blas-threads 1`` (needs threadpoolctl) runs OpenBLAS on one thread, as each worker of a
 sweep's process pool would: on a shared 2-core machine a two-thread product waits for a core
 a neighbour holds, and single runs then take many times longer.
+
+E1, E2, E3 time whole sweeps through ``bpstudio.experiments.run_sweep`` (stacks on a
+process pool of ``--jobs`` workers) against the same runs one by one in this process: see
+``sweep_engine_bench.py``.
 
 This is a benchmark, not a test: it prints, it never fails.
 """
@@ -61,6 +66,15 @@ from core_bench import (  # the machine description, the load meter and the W2/W
     machine_lines,
     optional_import,
     spiral_data,
+)
+
+from sweep_engine_bench import (  # whole sweeps through the engine: E1, E2, E3
+    ENGINE_EPOCHS,
+    ENGINE_LOADS,
+    ENGINE_QUICK_EPOCHS,
+    EngineLoad,
+    measure_engine,
+    report_engine,
 )
 
 from bpstudio.core import SGD, Adam, Network, Trainer
@@ -141,8 +155,8 @@ def s3(epochs: int) -> Workload:
 
 
 WORKLOADS: dict[str, Callable[[int], Workload | str]] = {"S1": s1, "S2": s2, "S3": s3}
-DEFAULT_EPOCHS = {"S1": 50, "S2": 20, "S3": 20}
-QUICK_EPOCHS = {"S1": 5, "S2": 2, "S3": 2}
+DEFAULT_EPOCHS = {"S1": 50, "S2": 20, "S3": 20, **ENGINE_EPOCHS}
+QUICK_EPOCHS = {"S1": 5, "S2": 2, "S3": 2, **ENGINE_QUICK_EPOCHS}
 
 
 # -- the two ways -----------------------------------------------------------------------------
@@ -315,7 +329,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=None,
                         help="timed runs per way (default 5, or 2 with --quick)")
     parser.add_argument("--quick", action="store_true", help="few epochs: a smoke run")
-    parser.add_argument("--workloads", default="S1,S2,S3", help="comma-separated S1,S2,S3")
+    parser.add_argument("--workloads", default="S1,S2,S3,E1,E2,E3",
+                        help="comma-separated S1,S2,S3 (stacked alone) and E1,E2,E3 (sweeps "
+                        "through the engine; see sweep_engine_bench.py)")
+    parser.add_argument("--jobs", type=int, default=2, help="the engine's workers (default 2)")
     parser.add_argument("--epochs", default="",
                         help="epochs per workload, e.g. S3=200 (defaults: "
                         f"{', '.join(f'{k}={v}' for k, v in DEFAULT_EPOCHS.items())})")
@@ -332,14 +349,15 @@ def main(argv: list[str] | None = None) -> int:
     if repeats < 1:
         parser.error("--repeats must be >= 1")
     names = [n.strip().upper() for n in args.workloads.split(",") if n.strip()]
+    known = {**WORKLOADS, **ENGINE_LOADS}
     for name in names:
-        if name not in WORKLOADS:
-            parser.error(f"--workloads: unknown {name!r}; known: {', '.join(WORKLOADS)}")
+        if name not in known:
+            parser.error(f"--workloads: unknown {name!r}; known: {', '.join(known)}")
     epochs_given = {}
     for item in filter(None, (i.strip() for i in args.epochs.split(","))):
         name, _, value = item.partition("=")
-        if name.upper() not in WORKLOADS or not value.isdigit() or int(value) < 1:
-            parser.error(f"--epochs: expected NAME=EPOCHS with NAME in {', '.join(WORKLOADS)}, "
+        if name.upper() not in known or not value.isdigit() or int(value) < 1:
+            parser.error(f"--epochs: expected NAME=EPOCHS with NAME in {', '.join(known)}, "
                          f"got {item!r}")
         epochs_given[name.upper()] = int(value)
     if args.blas_threads is not None:
@@ -352,11 +370,17 @@ def main(argv: list[str] | None = None) -> int:
     machine = machine_lines(optional_import("sklearn"), None)
     print("\n".join(machine), flush=True)
     results: dict[str, tuple[Workload, Result]] = {}
+    engine_results: dict[str, tuple[EngineLoad, dict]] = {}
     for name in names:
         epochs = epochs_given.get(name, (QUICK_EPOCHS if args.quick else DEFAULT_EPOCHS)[name])
-        wl = WORKLOADS[name](epochs)
+        wl = known[name](epochs)
         if isinstance(wl, str):
             print(f"\n{wl}", flush=True)
+            continue
+        if isinstance(wl, EngineLoad):
+            print(f"\n{wl.name}: {wl.title}; {wl.runs} runs × {epochs} epochs", flush=True)
+            engine_results[name] = (wl, measure_engine(wl, repeats, args.jobs,
+                                                       args.quiet_wait))
             continue
         print(f"\n{wl.name}: {wl.title}; {wl.epochs} epochs = {wl.steps():,} network-steps",
               flush=True)
@@ -365,6 +389,8 @@ def main(argv: list[str] | None = None) -> int:
             profile(wl)
     if results:
         report(results, repeats)
+    if engine_results:
+        report_engine(engine_results, repeats)
     print(f"\n- load average (1/5/15 min) at end: {load_average()}")
     return 0
 

@@ -1,14 +1,13 @@
 """Undo steps of a document, without Qt: what an edit was, in words, and what undoing it
 gives back.
 
-An edit (a designer change, a dataset or lesson switch, Reset, and later a weight typed
-into the network view) is the document before and after it (:class:`DocumentSnapshot`).
-Training is not an edit: undoing goes back to the trained state that preceded the edit, and
-redoing goes forward to the document as it was when it was undone (training since
-included). Where the network and data are the same on both sides (a change of training
-settings), the shapes allow more: undo keeps the weights trained so far and puts back only
-the settings. The window's ``QUndoStack`` (:mod:`bpstudio.gui.window.undo`) carries these
-out.
+An edit (a designer change, a dataset or lesson switch, Reset, a weight typed into the
+network view) is the document before and after it (:class:`DocumentSnapshot`). Training is
+not an edit: undoing goes back to the trained state that preceded the edit, and redoing goes
+forward to the document as it was when it was undone (training since included). Where only
+the training settings differ between the two sides, the shapes allow more: undo keeps the
+weights trained so far and puts back only the settings. The window's ``QUndoStack``
+(:mod:`bpstudio.gui.window.undo`) carries these out.
 """
 
 from __future__ import annotations
@@ -40,8 +39,11 @@ class Edit:
 
 
 def _keeping_weights(target: DocumentSnapshot, now: DocumentSnapshot) -> DocumentSnapshot:
+    """``target`` with the weights trained since, for an edit of training settings only (a
+    weight typed in, a Reset: the weights are the edit, ``target`` as it is)."""
     old, new = target.session, now.session
-    if old.network == new.network and old.data == new.data and new.epoch > 0:
+    settings_only = old.training != new.training
+    if settings_only and old.network == new.network and old.data == new.data and new.epoch > 0:
         return DocumentSnapshot(new.with_training(old.training), target.path, target.start)
     return target
 

@@ -1,4 +1,5 @@
-"""The textbook examples as sessions, built in code; ``resources/examples`` holds them as files.
+"""The textbook examples as sessions, built in code; the package ships them as files
+(``bpstudio/resources/examples``, :func:`~bpstudio.package_data.examples_dir`).
 
 Each builder returns a fresh :class:`~bpstudio.session.Session` ready to train. The worked
 examples of seeds/004 start from the weights the article gives, so their state holds those
@@ -17,9 +18,9 @@ import numpy as np
 from .core.validation import check_name
 from .io import dumps
 from .io.atomic import write_atomic
+from .package_data import examples_dir
 from .session import TABLE, DataSpec, LayerSpec, NetworkSpec, Session, Table, TrainingConfig
 
-EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "resources" / "examples"
 FILE_TIME = "2026-01-01T00:00:00Z"
 """``created``/``modified`` of the shipped files, fixed so that regenerating changes nothing."""
 
@@ -129,7 +130,7 @@ EXAMPLES: dict[str, Callable[[], Session]] = {
 
 def example_path(name: str) -> Path:
     """The shipped ``.bpnet`` file of the example ``name``."""
-    return EXAMPLES_DIR / f"{check_name('example', name, EXAMPLES)}.bpnet"
+    return examples_dir() / f"{check_name('example', name, EXAMPLES)}.bpnet"
 
 
 def _no_bias_sigmoid(hidden: int) -> NetworkSpec:
@@ -148,8 +149,10 @@ def _with_weights(session: Session, weights: list) -> Session:
     return session.starting_from(vector)
 
 
-def write_files(folder: Path = EXAMPLES_DIR) -> list[Path]:
-    """Write every example as ``folder/NAME.bpnet``; returns the paths."""
+def write_files(folder: Path | None = None) -> list[Path]:
+    """Write every example as ``folder/NAME.bpnet`` (the shipped folder by default); returns
+    the paths."""
+    folder = examples_dir() if folder is None else folder
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for name, build in EXAMPLES.items():
@@ -161,7 +164,7 @@ def write_files(folder: Path = EXAMPLES_DIR) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bpstudio.examples", description=__doc__)
-    parser.add_argument("--write", action="store_true", help=f"write the files to {EXAMPLES_DIR}")
+    parser.add_argument("--write", action="store_true", help=f"write the files to {examples_dir()}")
     args = parser.parse_args(argv)
     if not args.write:
         print("\n".join(EXAMPLES))

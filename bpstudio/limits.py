@@ -7,9 +7,11 @@ cannot be opened again. docs/file-format.md#limits lists them for people. Nothin
 imports anything: every layer may use it.
 """
 
-MAX_FILE_BYTES = 256 * 2**20
+MAX_FILE_BYTES = 320 * 2**20
 """Larger ``.bpnet`` files are refused before they are read. Every session the limits below
-allow fits (``tests/io`` checks the worst case), so a save never meets this limit."""
+allow fits (``tests/io`` checks the worst case), so a save never meets this limit. (It was
+256 MiB until early stopping's best weights, a third copy of the parameters, joined the
+state in format version 4: the worst case grew from 255 MiB to 296 MiB.)"""
 
 MAX_PARAMETERS = 1_000_000
 """Weights plus biases of one network (8 MB per float64 copy)."""
@@ -43,6 +45,9 @@ MAX_STEPS = MAX_EPOCHS * MAX_SAMPLES
 MAX_SEED = 2**63 - 1
 """Seeds of data, weights, split and shuffling."""
 
+MAX_SECONDS = 1_000_000_000
+"""The longest time limit of training (about 31 years), and the most seconds a state counts."""
+
 MAX_TITLE_CHARS = 1000
 """A session's title (one line)."""
 
@@ -65,3 +70,28 @@ MAX_COLUMN_NAMES = 10_000
 """Named columns (inputs and targets) of embedded rows: a table with more columns keeps no
 column names. With MAX_CLASSES class names, every name at its longest, the names add at
 most about 6.6 MB to a file (``tests/io`` checks the worst case)."""
+
+MAX_SWEEP_SETTINGS = 2
+"""Settings a sweep varies at once: a curve over one, a grid over two."""
+
+MAX_SWEEP_VALUES = 1000
+"""Values one setting of a sweep takes (a list, or the points of a range)."""
+
+MAX_SWEEP_SEEDS = 1000
+"""Seeds per point of a sweep (each point trains this many runs)."""
+
+MAX_SWEEP_RUNS = 10_000
+"""Runs of one sweep (values × values × seeds): its results table stays small enough to
+read, plot and keep in memory."""
+
+MAX_SWEEP_PARAMETERS = 20_000_000
+"""Weights and biases of all the runs of a sweep together: every run's final state is kept
+(weights, and Adam's two moments: 480 MB as float64), so that any run can be opened as a
+document and trained on."""
+
+MAX_SWEEP_JOBS = 1024
+"""Worker processes a sweep starts on this machine (``bpstudio sweep --jobs``)."""
+
+MAX_SWEEP_EPOCHS = 100_000
+"""Epochs each run of a sweep trains: at most one history row each (``MAX_HISTORY_ROWS``),
+so a run's best epoch is always in its history."""

@@ -18,6 +18,7 @@ import numpy as np
 from .core import Network
 from .core.dataset import Dataset
 from .core.optimizers import OPTIMIZER_KINDS
+from .core.stopping import StopRules
 
 MEMORY_SHARE = 0.5
 """Training may take at most this share of the memory the machine has available."""
@@ -43,6 +44,9 @@ class TrainingConfig(Protocol):
     @property
     def optimizer(self) -> str: ...
 
+    @property
+    def stopping(self) -> StopRules: ...
+
 
 def check_training_memory(
     net: Network, data: PreparedData, training: TrainingConfig, available: int | None = None
@@ -67,18 +71,20 @@ def training_memory(net: Network, data: PreparedData, training: TrainingConfig) 
     """Bytes training takes, by part: the data (raw, split, as the network takes it, and its
     outputs when measured), the activations of the rows one pass holds at once (a mini-batch
     or a chunk of a large one, see :meth:`Network.chunk_rows`), the weights with the copies
-    the trainer and optimizer keep, and the plots' grids (decision regions, neuron view)."""
+    the trainer, the optimizer and early stopping (the best weights) keep, and the plots'
+    grids (decision regions, neuron view)."""
     f = np.dtype(np.float64).itemsize
     sizes = net.layer_sizes
     n_train, columns, width = data.train.n_samples, sizes[0] + sizes[-1], sum(sizes)
     batch = min(training.batch_size or n_train, n_train)
     rows = max(min(batch, net.chunk_rows()), min(n_train, net.chunk_rows(backward=False)))
     moments = OPTIMIZER_KINDS[training.optimizer].moments
+    best = 3 if training.stopping.restore_best else 0  # early stopping's, its checkpoints'
     grid = 0 if sizes[0] > 2 else 300 if sizes[0] == 1 else 150 * 150
     return {
         "data": 4 * f * data.full.n_samples * columns,
         "activations": 4 * f * rows * width,
-        "weights": (7 + 3 * moments) * f * net.n_params,
+        "weights": (7 + 3 * moments + best) * f * net.n_params,
         "plots": f * (grid * (columns + 4 * width) + 48 * 48 * (width - columns)),
     }
 

@@ -31,7 +31,9 @@ from .core import (
 from .core.dataset import Dataset
 from .core.datasets import GENERATORS, make_dataset, train_test_split
 from .core.optimizers import OPTIMIZER_KINDS as OPTIMIZER_KINDS  # where callers look for it
+from .core.schedules import Schedule
 from .core.standardizer import Standardizer
+from .core.stopping import StopRules
 from .core.text import quote
 from .core.validation import check_name
 from .limit_checks import (
@@ -261,7 +263,8 @@ def _default(name: str) -> Any:
 
 @dataclass(frozen=True)
 class TrainingConfig:
-    """How to train: optimizer kind and settings, batching, L2 and when to stop.
+    """How to train: optimizer kind and settings, batching, L2, the learning-rate schedule
+    and when to stop.
 
     Each field's default, range and check, its key in a file, its flag and its place in the
     designer are in :data:`~bpstudio.training_fields.TRAINING_FIELDS`, in this order.
@@ -275,6 +278,8 @@ class TrainingConfig:
     l2: float = _default("l2")
     epoch_limit: int | None = _default("epoch_limit")
     seed: int = _default("seed")
+    schedule: Schedule = _default("schedule")  # noqa: RUF009 (frozen: safely shared)
+    stopping: StopRules = _default("stopping")  # noqa: RUF009 (frozen: safely shared)
     beta1: float = _default("beta1")
     beta2: float = _default("beta2")
 
@@ -319,6 +324,7 @@ class Session:
         check_notes("notes", self.notes)
         if self.state is not None:
             check_state(self.state)
+            check_control(self.training, self.state)
 
     def prepare_data(self) -> PreparedData:
         return self.data.load()
@@ -332,12 +338,14 @@ class Session:
         at the session).
         """
         data = self.data.load() if data is None else data
+        check_test_part(self.training, data)
         net = self.network.build(data.n_inputs, data.n_outputs)
         if check_memory:
             check_training_memory(net, data, self.training)
         trainer = Trainer(
             net, self.training.make_optimizer(), batch_size=self.training.batch_size,
             shuffle=self.training.shuffle, seed=self.training.seed,
+            schedule=self.training.schedule,
         )
         given = self.state.parameters if self.state is not None else self.start
         if given is not None and given.shape != net.parameters.shape:
@@ -357,10 +365,15 @@ class Session:
 
     def with_training(self, config: TrainingConfig) -> Session:
         """New training settings, keeping the state; an optimizer of another kind starts
-        afresh (the moments of one kind mean nothing to another)."""
+        afresh (the moments of one kind mean nothing to another), and so does the tracking
+        of a schedule or of early stopping whose settings changed."""
         state, kind = self.state, config.make_optimizer()
         if state is not None and state.optimizer.get("name") != kind.name:
             state = replace(state, optimizer=kind.config(), optimizer_state={"t": 0})
+        if state is not None and config.schedule != self.training.schedule:
+            state = replace(state, plateau=config.schedule.start_state())
+        if state is not None and _early_rules(config) != _early_rules(self.training):
+            state = replace(state, early_stop=None)
         return replace(self, training=config, state=state)
 
     def starting_from(self, parameters: np.ndarray) -> Session:
@@ -423,6 +436,49 @@ def output_count(task: str, y_columns: int, n_classes: int) -> int:
     if task == "regression":
         return y_columns
     return 1 if n_classes <= 2 else n_classes
+
+
+def _early_rules(config: TrainingConfig) -> tuple[object, ...]:
+    rules = config.stopping
+    return rules.patience, rules.min_delta, rules.restore_best
+
+
+def check_test_part(config: TrainingConfig, data: PreparedData) -> None:
+    """Early stopping watches the test loss: refused without a test part."""
+    if config.stopping.patience is not None and data.test.n_samples == 0:
+        raise ValueError(
+            "stopping.patience: early stopping watches the test loss, but the data has no "
+            "test part; hold some samples out (test_fraction above 0, e.g. 0.2) or leave "
+            "early stopping out"
+        )
+
+
+def check_control(config: TrainingConfig, state: TrainerState) -> None:
+    """The schedule's and early stopping's states are those the settings keep."""
+    stateful = config.schedule.kind.stateful
+    if (state.plateau is not None) != stateful:
+        raise ValueError(
+            f"state.plateau: the '{config.schedule.name}' schedule keeps "
+            f"{'a' if stateful else 'no'} plateau state; "
+            f"{'give one' if stateful else 'leave it null'}"
+        )
+    early = state.early_stop
+    if early is None:
+        return
+    rules = config.stopping
+    if rules.patience is None:
+        raise ValueError("state.early_stop: there is no early stopping (no patience) to keep "
+                         "a state for; leave it null")
+    if early.best_epoch > state.epoch:
+        raise ValueError(f"state.early_stop.best_epoch: {early.best_epoch:,} is after the "
+                         f"epochs trained ({state.epoch:,})")
+    kept = early.best_parameters is not None
+    if kept != (rules.restore_best and early.best_epoch > 0):
+        raise ValueError("state.early_stop.best: the best weights are kept exactly when "
+                         "restore_best is on and a best epoch was found")
+    if kept and early.best_parameters.shape != state.parameters.shape:
+        raise ValueError(f"state.early_stop.best: expected {state.parameters.size} numbers, "
+                         f"got {early.best_parameters.size}")
 
 
 def check_state(state: TrainerState) -> None:

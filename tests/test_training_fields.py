@@ -4,14 +4,17 @@ limit."""
 
 import dataclasses
 import json
-from pathlib import Path
 
 import pytest
 
 from bpstudio.cli.parser import build_parser
+from bpstudio.control_fields import Structured
 from bpstudio.core.optimizers import OPTIMIZER_KINDS
+from bpstudio.core.schedules import Schedule
+from bpstudio.core.stopping import StopRules
 from bpstudio.io import dumps, loads
 from bpstudio.io.training_section import encode_training
+from bpstudio.package_data import schema_path
 from bpstudio.session import Session, TrainingConfig
 from bpstudio.training_fields import (
     ADVANCED_ROWS,
@@ -22,13 +25,19 @@ from bpstudio.training_fields import (
     defaults_for,
 )
 
-SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "resources" /
-                     "bpnet.schema.json").read_text())
+SCHEMA = json.loads(schema_path().read_text(encoding="utf-8"))
 STAMP = {"created": "2026-01-01T00:00:00Z", "modified": "2026-01-01T00:00:00Z"}
 OTHER = {"optimizer": "momentum", "learning_rate": 0.25, "momentum": 0.5, "batch_size": 16,
-         "shuffle": False, "l2": 1e-4, "epoch_limit": 300, "seed": 7, "beta1": 0.8,
-         "beta2": 0.99}
+         "shuffle": False, "l2": 1e-4, "epoch_limit": 300, "seed": 7,
+         "schedule": Schedule("step", {"every": 10, "factor": 0.25}),
+         "stopping": StopRules(target_loss=0.01, seconds=60.0),
+         "beta1": 0.8, "beta2": 0.99}
 """A value other than the default for every field."""
+OTHER_IN_A_FILE = {**OTHER, "schedule": {"name": "step", "every": 10, "factor": 0.25},
+                   "stopping": {"target_loss": 0.01, "patience": None, "min_delta": 0.0,
+                                "restore_best": False, "seconds": 60.0}}
+OTHER_AS_A_FLAG = {**OTHER, "schedule": "step:every=10,factor=0.25",
+                   "stopping": "loss=0.01,time=60"}
 
 
 def new_actions():
@@ -95,18 +104,18 @@ def test_the_schemas_training_section_is_the_table():
 
 def test_a_file_holds_every_field_in_the_tables_order_and_reads_it_back():
     config = TrainingConfig(**OTHER)
-    assert list(encode_training(config).items()) == list(OTHER.items())
+    assert list(encode_training(config).items()) == list(OTHER_IN_A_FILE.items())
     session = Session(training=config)
     text = dumps(session, **STAMP)
-    assert json.loads(text)["training"] == OTHER
+    assert json.loads(text)["training"] == OTHER_IN_A_FILE
     assert loads(text).training == config
 
 
 def test_numbers_are_written_as_floats_whatever_they_were_given_as():
     config = TrainingConfig(learning_rate=1, momentum=0, l2=0, beta1=0, beta2=0)
     assert [type(v) for v in encode_training(config).values()] == [
-        float if isinstance(f, Number) else type(getattr(config, n))
-        for n, f in TRAINING_FIELDS.items()]
+        float if isinstance(f, Number) else dict if isinstance(f, Structured)
+        else type(getattr(config, n)) for n, f in TRAINING_FIELDS.items()]
 
 
 def test_a_file_refuses_a_wrong_value_naming_where_it_is():
@@ -133,7 +142,7 @@ def test_every_flagged_field_is_a_flag_of_new_that_sets_it(tmp_path, capsys):
     assert actions["optimizer"].choices == list(OPTIMIZER_KINDS)
     argv = ["new", "-o", str(tmp_path / "s.bpnet")]
     for name, field in flagged.items():
-        argv += [field.flag.name, str(OTHER[name])]
+        argv += [field.flag.name, str(OTHER_AS_A_FLAG[name])]
     assert main(argv) == 0, capsys.readouterr().err
     written = loads((tmp_path / "s.bpnet").read_text(encoding="utf-8")).training
     assert {name: getattr(written, name) for name in flagged} == {n: OTHER[n] for n in flagged}

@@ -4,23 +4,24 @@ test_designer_vocabularies.py.)"""
 
 import inspect
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 from bpstudio.cli import main
 from bpstudio.cli.parser import build_parser
+from bpstudio.control_fields import STOP_WORDS
 from bpstudio.core import ACTIVATIONS, INITIALIZERS, LOSSES
 from bpstudio.core.datasets import GENERATORS, make_dataset
 from bpstudio.core.losses import REDUCTIONS
 from bpstudio.core.optimizers import CONFIG_KEYS, OPTIMIZER_KINDS, OPTIMIZERS
 from bpstudio.core.outputs import default_loss, default_output, output_choices
+from bpstudio.core.schedules import SCHEDULES
 from bpstudio.io import load
+from bpstudio.package_data import schema_path
 from bpstudio.session import DataSpec, NetworkSpec
 
-SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "resources" /
-                     "bpnet.schema.json").read_text())
+SCHEMA = json.loads(schema_path().read_text(encoding="utf-8"))
 DEFS = SCHEMA["$defs"]
 KINDS_OF_DATA = [("regression", 1), ("classification", 1), ("classification", 3)]
 
@@ -38,6 +39,8 @@ def test_the_command_line_offers_every_registry_entry():
     assert actions["reduction"].choices == list(REDUCTIONS)
     assert actions["init"].choices == list(INITIALIZERS)
     assert all(name in actions["activations"].help for name in ACTIVATIONS)
+    assert all(name in actions["schedule"].help for name in SCHEDULES)
+    assert all(word in actions["stop"].help for word in STOP_WORDS)
 
 
 def test_the_schema_names_every_registry_entry():
@@ -48,6 +51,12 @@ def test_the_schema_names_every_registry_entry():
     optimizer = DEFS["state"]["properties"]["optimizer"]
     assert optimizer["properties"]["name"]["enum"] == list(OPTIMIZERS)
     assert set(optimizer["properties"]) == {"name", *CONFIG_KEYS}
+    schedules = DEFS["training"]["properties"]["schedule"]["oneOf"]
+    assert [s["properties"]["name"]["const"] for s in schedules] == list(SCHEDULES)
+    for rule, kind in zip(schedules, SCHEDULES.values(), strict=True):
+        assert rule["required"] == ["name", *(p.name for p in kind.params)]
+    stopping = DEFS["training"]["properties"]["stopping"]
+    assert stopping["required"] == list(STOP_WORDS.values())
 
 
 # -- optimizer kinds ---------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from .flags import UsageError
 from .output import INTERRUPTED, say
 from .parser import build_parser
 
-COMMANDS = ("new", "train", "info", "export")
+COMMANDS = ("new", "train", "info", "export", "sweep")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,6 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
+        if args.command and (args.install_desktop_entry or args.uninstall_desktop_entry):
+            parser.error("the desktop entry flags take no command")
     except SystemExit as exc:  # argparse has printed the usage or the help
         return int(exc.code or 0)
     try:

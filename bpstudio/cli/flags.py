@@ -7,7 +7,9 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
+from ..control_fields import Structured
 from ..core.text import quote
+from ..experiments.spec import Vary, parse_vary
 from ..limits import MAX_SEED
 from ..training_fields import Count, Number, Seed, TrainingField
 
@@ -22,9 +24,24 @@ def flag_type(field: TrainingField) -> Callable[[str], Any]:
         return whole(1, field.maximum, field.limit_is)
     if isinstance(field, Seed):
         return seed
+    if isinstance(field, Structured):
+        return structured(field)
     if isinstance(field, Number) and field.flag is not None and field.flag.strict:
         return number(field)
     return float
+
+
+def structured(field: Structured) -> Callable[[str], Any]:
+    """``--schedule``/``--stop``: the field reads its text; argparse names the flag."""
+
+    def parse(text: str) -> Any:
+        try:
+            return field.parse(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    parse.__name__ = field.flag.name.removeprefix("--") if field.flag else field.name
+    return parse
 
 
 def path(text: str) -> str:
@@ -87,3 +104,11 @@ def whole(minimum: int, maximum: int, limit: str) -> Callable[[str], int]:
 
 
 seed = whole(0, MAX_SEED, "the largest seed BP Studio keeps")
+
+
+def vary(text: str) -> Vary:
+    """``NAME=VALUES`` of ``bpstudio sweep --vary``."""
+    try:
+        return parse_vary(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None

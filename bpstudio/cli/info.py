@@ -12,7 +12,7 @@ from ..headless import describe_network, summarize
 from ..io import BPFileError, load_info
 from ..io.data import NAME_KEYS
 from ..limits import MAX_NOTES_CHARS, MAX_TITLE_CHARS
-from ..session import TABLE, Table
+from ..session import TABLE, Session, Table
 from .output import fail, show, shown
 
 
@@ -42,6 +42,8 @@ def info_command(args: argparse.Namespace) -> int:
         *_names(table),
         ("training", f"{train['optimizer']}, learning rate {train['learning_rate']:g}, "
                      f"batch {train['batch_size'] or 'full'}"),
+        ("schedule", session.training.schedule.describe()),
+        ("stopping", _stopping(session)),
         ("epochs", str(summary["epochs"])),
         ("last", ", ".join(f"{_label(k)} {'-' if v is None else f'{v:.6g}'}"
                            for k, v in last.items()) if last else "not trained yet"),
@@ -56,6 +58,14 @@ def info_command(args: argparse.Namespace) -> int:
 def _label(key: str) -> str:
     """``train_loss`` -> ``train loss (epoch mean)``: which train loss it is."""
     return TRAIN_LOSS if key == "train_loss" else key.replace("_", " ")
+
+
+def _stopping(session: Session) -> str:
+    """``epoch limit 500, patience 50 (min_delta 0, restore best)``; ``none``."""
+    limit = session.training.epoch_limit
+    rules = session.training.stopping.describe()
+    parts = ([f"epoch limit {limit:,}"] if limit else []) + ([rules] if rules != "none" else [])
+    return ", ".join(parts) or "none"
 
 
 def _recipe(name: str, params: dict[str, Any]) -> str:

@@ -67,6 +67,9 @@ def session_from_flags(args: argparse.Namespace,
     count before its weights are allocated.
     """
     training = _training_flags(args)
+    if training["stopping"].patience is not None and not args.test_fraction:
+        raise ValueError("--stop patience: early stopping watches the test loss, but there is "
+                         "no test part; add --test-fraction 0.2, or leave patience out")
     seed = training["seed"]
     sizes = None if args.layers is None else _sizes(args.layers)
     data = _data(args, seed, warn)

@@ -12,6 +12,7 @@ from ..core import ACTIVATIONS, INITIALIZERS, LOSSES
 from ..core.datasets import GENERATORS
 from ..core.losses import REDUCTIONS
 from ..examples import EXAMPLES
+from ..experiments import SETTINGS
 from ..io.csv_source import DELIMITERS, ENCODINGS
 from ..io.csv_table import CLASS_GUESS_MAX, MISSING, TASKS
 from ..limits import (
@@ -20,15 +21,20 @@ from ..limits import (
     MAX_NOTES_CHARS,
     MAX_PARAMETERS,
     MAX_SAMPLES,
+    MAX_SWEEP_EPOCHS,
+    MAX_SWEEP_JOBS,
+    MAX_SWEEP_SEEDS,
     MAX_TITLE_CHARS,
 )
 from ..session import DataSpec
 from ..training_fields import TRAINING_FIELDS, Choice
 from . import flags
+from .desktop import desktop_command
 from .export import export_command
 from .info import info_command
 from .new import DECIMAL_MARKS, new_command
 from .output import say
+from .sweep import sweep_command
 from .train import DEFAULT_EPOCHS, train_command
 
 
@@ -50,6 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
         "that file in it.",
     )
     parser.add_argument("--version", action="version", version=f"bpstudio {__version__}")
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument("--install-desktop-entry", action="store_true",
+                         help="add BP Studio to the desktop's menu, with its icon, opening "
+                         ".bpnet files (under $XDG_DATA_HOME, else ~/.local/share)")
+    desktop.add_argument("--uninstall-desktop-entry", action="store_true",
+                         help="remove what --install-desktop-entry wrote")
+    parser.set_defaults(run=desktop_command, command="")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_new(sub)
     epochs = flags.whole(1, MAX_EPOCHS, "the most epochs a session may reach")
@@ -60,6 +73,11 @@ def build_parser() -> argparse.ArgumentParser:
                        f"{DEFAULT_EPOCHS}; at most {MAX_EPOCHS:,} in all)")
     train.add_argument("--lr", type=flags.flag_type(TRAINING_FIELDS["learning_rate"]),
                        help="a new learning rate (kept in the file)")
+    for name in ("schedule", "stopping"):
+        field = TRAINING_FIELDS[name]
+        train.add_argument(field.flag.name, type=flags.flag_type(field),
+                           help=f"new {field.help()} (kept in the file; the schedule's or early "
+                           "stopping's tracking starts afresh)")
     train.add_argument("--out", metavar="FILE", type=flags.path,
                        help="write here instead of back to FILE")
     train.add_argument("--force", action="store_true",
@@ -91,7 +109,44 @@ def build_parser() -> argparse.ArgumentParser:
                         help="with --onnx: a float32 model (default float64, exactly the "
                         "network)")
     export.set_defaults(run=export_command)
+    _add_sweep(sub, epochs)
     return parser
+
+
+def _add_sweep(sub: Any, epochs: Any) -> None:
+    sweep = sub.add_parser(
+        "sweep", help="train a file's network over settings' values and seeds, in parallel",
+        description="Train FILE's network once per combination of the values of one or two "
+        "settings and per seed, from fresh weights, and print the mean and spread of the "
+        "final scores per point. The file is not changed.",
+    )
+    sweep.add_argument("file", metavar="FILE", type=flags.path)
+    sweep.add_argument("--vary", action="append", required=True, type=flags.vary,
+                       metavar="NAME=VALUES",
+                       help="a setting and its values: a list (hidden=4,8,16), a range "
+                       "(hidden=5:100:5) or a log range (lr=1e-3:1:log5); once or twice (a "
+                       f"grid). Settings: {', '.join(SETTINGS)}, hidden1, hidden2, ...")
+    sweep.add_argument("--seeds", type=flags.whole(1, MAX_SWEEP_SEEDS, "seeds per point"),
+                       default=1, help="runs per point, seeds 0, 1, ... added to the file's "
+                       "(default 1)")
+    sweep.add_argument("--epochs", type=flags.whole(1, MAX_SWEEP_EPOCHS, "epochs of a sweep"),
+                       help=f"epochs per run (default: the file's epoch limit, else "
+                       f"{DEFAULT_EPOCHS})")
+    sweep.add_argument("--measure-every", type=epochs, default=1, metavar="N",
+                       help="measure test loss and scores every N epochs and after the last "
+                       "(default 1; the best scores are over the epochs measured)")
+    sweep.add_argument("--target-loss", type=float, metavar="LOSS",
+                       help="also report the first epoch whose train loss is at or below LOSS")
+    sweep.add_argument("--jobs", type=flags.whole(1, MAX_SWEEP_JOBS, "worker processes"),
+                       help="worker processes (default: one per core)")
+    sweep.add_argument("--csv", metavar="OUT", type=flags.path,
+                       help="write the table of runs (one row per run) here")
+    sweep.add_argument("--points-csv", metavar="OUT", type=flags.path,
+                       help="write the table of points (mean and spread over seeds) here")
+    sweep.add_argument("--scheduler", metavar="ADDRESS",
+                       help="run on a Dask cluster, e.g. tcp://HOST:8786 (needs "
+                       "bpstudio[cluster]); --jobs is then ignored")
+    sweep.set_defaults(run=sweep_command)
 
 
 def _add_new(sub: Any) -> None:

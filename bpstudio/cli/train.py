@@ -12,11 +12,13 @@ from dataclasses import replace
 
 from ..core import DivergenceError
 from ..core.doctor_findings import Finding
+from ..core.stopping import StopReason
 from ..headless import Progress, duration, scores
 from ..io import BPFileError, load, save
 from ..limits import MAX_EPOCHS
 from ..session import Session
 from ..training import TrainingRun
+from .flags import UsageError
 from .output import INTERRUPTED, fail, say, show
 
 DEFAULT_EPOCHS = 100
@@ -30,12 +32,20 @@ def train_command(args: argparse.Namespace) -> int:
         session = load(args.file)
     except BPFileError as exc:
         return fail(args.file, exc)
-    if args.lr is not None:
-        session = replace(session, training=replace(session.training, learning_rate=args.lr))
-    epochs = _epochs_to_train(session, args.epochs, args.file)
-    if epochs < 1:
+    changes = {name: value for name, value in (("learning_rate", args.lr),
+               ("schedule", args.schedule), ("stopping", args.stop)) if value is not None}
+    try:
+        session = session.with_training(replace(session.training, **changes))
+        epochs = _epochs_to_train(session, args.epochs, args.file)
+        if epochs < 1:
+            return 0
+        run = TrainingRun(session, last_epoch=session.epoch + epochs)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if run.stopped is not None:
+        show(f"{args.file}: {run.stopped.words()}; nothing to do (change the rule with "
+             "--stop, or use bpstudio new)")
         return 0
-    run = TrainingRun(session, last_epoch=session.epoch + epochs)
     started = time.monotonic()
     try:
         train_with_progress(run, args.measure_every)
@@ -55,6 +65,10 @@ def train_command(args: argparse.Namespace) -> int:
         return fail(out, exc)
     show(f"{out}: trained epochs {session.epoch + 1}-{run.epoch} in "
          f"{duration(time.monotonic() - started)}; {scores(run)}")
+    stopped = run.stopped
+    if stopped is not None and (stopped.reason is not StopReason.EPOCH_LIMIT
+                                or run.epoch >= session.training.last_epoch):
+        show(f"{out}: {stopped.words()}")
     for finding in run.diagnose():
         show(doctor_line(finding))
     return 0

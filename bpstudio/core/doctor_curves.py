@@ -165,11 +165,12 @@ def oscillating_loss(evidence: Evidence) -> Finding | None:
             or median < OSCILLATION_ABOVE_BEST * best or median < OSCILLATION_LEVEL * loss[0]):
         return None
     span = int(epochs[-1] - epochs[-OSCILLATION_ROWS - 1])
+    times = f"{number(median / best)} times the {number(best)}" if best > 0 else "above the 0"
     seen = (
         f"Over the last {span:,} epochs the loss jumped up {ups} times and down {downs} "
         f"times by more than {share(OSCILLATION_JUMP)}, around {number(median)}, "
-        f"{number(median / best)} times the {number(best)} it reached at epoch "
-        f"{int(epochs[np.argmin(before)]):,}: the steps are too large to settle."
+        f"{times} it reached at epoch {int(epochs[np.argmin(before)]):,}: the steps are too "
+        f"large to settle."
     )
     advice = (
         f"Lower the learning rate{evidence.rate} to a third or a tenth; with mini-batches, "

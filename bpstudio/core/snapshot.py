@@ -14,6 +14,7 @@ import numpy as np
 
 from .network import QUIET, Network
 from .read_only import frozen_copy
+from .stopping import Stopped
 from .trainer import History
 
 FLOAT_MAX = float(np.finfo(np.float64).max)
@@ -83,7 +84,10 @@ HIDDEN_OUTPUTS = "hidden_outputs"
 DOCTOR_FINDINGS = "doctor_findings"
 """Extra: the training doctor's findings (:func:`bpstudio.core.doctor.diagnose`) on the run so
 far (the note under the app's loss plot)."""
-EXTRAS = frozenset({MEAN_ABS_GRAD, HIDDEN_OUTPUTS, DOCTOR_FINDINGS})
+JUDGEMENTS = "judgements"
+"""Extra: ``{"train": …, "test": …}``, a :mod:`bpstudio.core.judging` judgement of each part
+that has samples (the judging view)."""
+EXTRAS = frozenset({MEAN_ABS_GRAD, HIDDEN_OUTPUTS, JUDGEMENTS, DOCTOR_FINDINGS})
 """The keys a snapshot's ``extras`` may have: made only for the views that ask for them."""
 
 
@@ -98,6 +102,9 @@ class TrainingSnapshot:
     measurements (``train_loss``, ``test_loss`` and ``train_accuracy``/``test_accuracy`` or
     ``train_r2``/``test_r2``), and ``score`` says which (``accuracy`` or ``r2``; ``None``
     when nothing was measured). ``grid_outputs`` is the network evaluated on the plot grid.
+    ``new_learning_rates`` is the η each new row trained with (NaN: not recorded), for a
+    second axis; ``stopped`` says why training stopped by itself (the status bar) and the
+    best test epoch (a marker), ``None`` while no stopping rule holds.
     """
 
     run_id: int
@@ -113,6 +120,8 @@ class TrainingSnapshot:
     extras: Mapping[str, object] = field(default_factory=dict)
     kept_through: int | None = None
     score: str | None = None
+    new_learning_rates: np.ndarray | None = None
+    stopped: Stopped | None = None
 
     def __post_init__(self) -> None:
         rows = {len(self.new_epochs), len(self.new_train_losses), len(self.new_test_losses)}
@@ -135,6 +144,7 @@ def make_snapshot(
     grid_inputs: np.ndarray | None = None,
     extras: Mapping[str, object] | None = None,
     score: str | None = None,
+    stopped: Stopped | None = None,
 ) -> TrainingSnapshot:
     """Freeze what the views need; the rows before ``since`` are those the receiver holds.
 
@@ -152,6 +162,7 @@ def make_snapshot(
         new_epochs=frozen_copy(np.asarray(history.epoch[since:], dtype=np.int64)),
         new_train_losses=frozen_copy(np.asarray(history.train_loss[since:], dtype=float)),
         new_test_losses=frozen_copy(np.asarray(history.test_loss[since:], dtype=float)),
+        new_learning_rates=frozen_copy(np.asarray(history.learning_rate[since:], dtype=float)),
         metrics=dict(metrics),
         epochs_per_second=float(epochs_per_second),
         weights=tuple(frozen_copy(w) for w in net.weights),
@@ -160,6 +171,7 @@ def make_snapshot(
         extras=dict(extras or {}),
         kept_through=history.epoch[since - 1] if since else None,
         score=score,
+        stopped=stopped,
     )
 
 

@@ -63,6 +63,11 @@ def stack_key(trainer: Trainer) -> StackKey:
     L2 are used at all may not (the optimizers take another path when they are 0).
     """
     net, opt = trainer.net, trainer.optimizer
+    if trainer.schedule is not None:
+        raise ValueError(
+            f"schedule: stacked training cannot follow the '{trainer.schedule.name}' schedule "
+            "exactly; train such networks alone"
+        )
     if type(opt) is SGD:
         settings: tuple = (opt.nesterov,)
     elif type(opt) is Adam:
@@ -123,6 +128,13 @@ class StackedTrainer:
         for i, trainer in enumerate(self.trainers):
             if not isinstance(trainer, Trainer):
                 raise ValueError(f"trainers[{i}]: expected a Trainer, got {type(trainer).__name__}")
+        for i, trainer in enumerate(self.trainers):
+            if trainer.schedule is not None:
+                raise ValueError(
+                    f"trainers[{i}]: its learning rate follows the '{trainer.schedule.name}' "
+                    "schedule, which stacked training cannot follow exactly; train it alone "
+                    "(Trainer.fit) or with a constant rate"
+                )
         if len({id(t.net) for t in self.trainers}) < len(self.trainers):
             raise ValueError("trainers: each needs its own Network; two share one")
         first = stack_key(self.trainers[0])
@@ -366,8 +378,9 @@ class _Stack:
     def _snapshot(self) -> None:
         if len(self.snapshots) == 2:  # the oldest goes: the histories move on to the next
             oldest = self.snapshots.pop(0)
-            for history, epoch, loss in zip(self.histories, oldest.epochs + 1, self.recent.pop(0)):
-                history.append(epoch, loss)
+            for row, (history, epoch, loss) in enumerate(
+                    zip(self.histories, oldest.epochs + 1, self.recent.pop(0))):
+                history.append(epoch, loss, learning_rate=self._rate(row))
         self.snapshots.append(_Snapshot(
             self.params.copy(), self.update.snapshot(),
             [rng.bit_generator.state for rng in self.rngs], self.epochs.copy(),
@@ -377,8 +390,13 @@ class _Stack:
         """Network ``row``'s history ``epochs`` epochs after ``snapshots[0]`` (a copy)."""
         history = self.histories[row].copy()
         for snapshot, losses in zip(self.snapshots[:epochs], self.recent):
-            history.append(snapshot.epochs[row] + 1, losses[row])
+            history.append(snapshot.epochs[row] + 1, losses[row],
+                           learning_rate=self._rate(row))
         return history
+
+    def _rate(self, row: int) -> float:
+        """Network ``row``'s learning rate (constant: a schedule is refused)."""
+        return self.all_trainers[int(self.positions[row])].optimizer.lr
 
     def _load(self, row: int, at: int | None) -> Trainer:
         """Give network ``row``'s trainer its state at ``snapshots[at]``, or now (``None``)."""
@@ -400,6 +418,7 @@ class _Stack:
             parameters=params, optimizer=trainer.optimizer.config(),
             optimizer_state={**optimizer_state, **foreign}, rng_state=rng_state,
             epoch=int(epoch), history=self._history(row, done),
+            early_stop=trainer.early_stop, seconds=trainer.seconds,
         ))
         if foreign:
             trainer.optimizer.load_state(optimizer_state)

@@ -28,6 +28,8 @@ import numpy as np
 from ..limits import MAX_EPOCHS, MAX_HISTORY_ROWS
 from .network import QUIET, Network
 from .optimizers import Optimizer
+from .schedules import PlateauState, Schedule
+from .stopping import EarlyStopState
 from .text import quote
 
 
@@ -44,7 +46,7 @@ class _Diverged(Exception):
         self.loss_was_finite = loss_was_finite
 
 
-Row = tuple[int, float, float, float, float]
+Row = tuple[int, float, float, float, float, float]
 
 
 @dataclass
@@ -62,10 +64,16 @@ class History:
     test_loss: list[float] = field(default_factory=list)
     train_metric: list[float] = field(default_factory=list)
     test_metric: list[float] = field(default_factory=list)
+    learning_rate: list[float] = field(default_factory=list)
     stride: int = 1
 
-    COLUMNS = ("epoch", "train_loss", "test_loss", "train_metric", "test_metric")
+    COLUMNS = ("epoch", "train_loss", "test_loss", "train_metric", "test_metric",
+               "learning_rate")
     MAX_ROWS: ClassVar[int] = MAX_HISTORY_ROWS
+
+    def __post_init__(self) -> None:
+        if self.epoch and not self.learning_rate:  # made without the rates: not recorded
+            self.learning_rate = [math.nan] * len(self.epoch)
 
     def append(
         self,
@@ -74,8 +82,10 @@ class History:
         test_loss: float = math.nan,
         train_metric: float = math.nan,
         test_metric: float = math.nan,
+        learning_rate: float = math.nan,
     ) -> None:
-        """Add the newest epoch's row; the previous newest goes if it is off the stride."""
+        """Add the newest epoch's row (``learning_rate``: the η it trained with); the previous
+        newest goes if it is off the stride."""
         epochs = self.epoch
         if epochs and epochs[-1] % self.stride:
             self._pop()
@@ -84,6 +94,7 @@ class History:
         self.test_loss.append(float(test_loss))
         self.train_metric.append(float(train_metric))
         self.test_metric.append(float(test_metric))
+        self.learning_rate.append(float(learning_rate))
         while len(epochs) > self.MAX_ROWS:
             self.stride *= 2
             last = len(epochs) - 1
@@ -103,7 +114,10 @@ class History:
     def copy(self) -> History:
         return History(*(list(getattr(self, c)) for c in self.COLUMNS), stride=self.stride)
 
-    def _push(self, row: Row) -> None:
+    def _push(self, row: Row | tuple[int, float, float, float, float]) -> None:
+        """Append a row; one without its learning rate (five values) gets NaN, not recorded."""
+        if len(row) == len(self.COLUMNS) - 1:
+            row = (*row, math.nan)
         for column, value in zip(self.COLUMNS, row, strict=True):
             getattr(self, column).append(value)
 
@@ -132,7 +146,9 @@ class TrainerState:
 
     ``progress`` is ``None`` between epochs. Inside one, ``rng_state`` is the generator as
     it stood at the epoch's start, before it drew the epoch's order of samples: resuming
-    draws the same order again and goes on from ``progress.samples``.
+    draws the same order again and goes on from ``progress.samples``. ``plateau`` is the
+    reduce-on-plateau schedule's state, ``early_stop`` early stopping's (kept by the run that
+    measures the test loss), ``seconds`` the time trained so far (for a time limit).
     """
 
     parameters: np.ndarray
@@ -142,6 +158,9 @@ class TrainerState:
     epoch: int
     history: History
     progress: EpochProgress | None = None
+    plateau: PlateauState | None = None
+    early_stop: EarlyStopState | None = None
+    seconds: float = 0.0
 
 
 @dataclass(slots=True)
@@ -156,6 +175,8 @@ class _Checkpoint:
     loss_sum: float
     newest: Row | None
     rng_state: dict[str, Any] | None
+    plateau: PlateauState | None
+    early_stop: EarlyStopState | None
 
 
 class _PendingStep(NamedTuple):
@@ -174,7 +195,9 @@ class Trainer:
 
     ``batch_size=None`` means full batch. With ``shuffle`` the samples are permuted each epoch
     by a generator seeded from ``seed`` before they are cut into mini-batches; without it they
-    are visited in order. A full batch is never permuted.
+    are visited in order. A full batch is never permuted. ``schedule`` sets the optimizer's
+    rate before each epoch: its factor times :attr:`base_rate` (the optimizer's rate when
+    given, then :meth:`set_learning_rate`'s).
 
     Read-only arrays are checked once and trusted while the same objects come again (the
     worker trains on one pair of arrays slice after slice); others are checked every call.
@@ -188,6 +211,7 @@ class Trainer:
         batch_size: int | None = None,
         shuffle: bool = True,
         seed: int | np.random.Generator | None = None,
+        schedule: Schedule | None = None,
     ) -> None:
         if batch_size is not None and (
             isinstance(batch_size, bool) or not isinstance(batch_size, int | np.integer)
@@ -217,6 +241,24 @@ class Trainer:
         self._checked: tuple[object, object, np.ndarray, np.ndarray] | None = None
         self._xbuf: np.ndarray | None = None
         self._ybuf: np.ndarray | None = None
+        self.schedule = None if schedule is None or schedule.constant else schedule
+        self.base_rate = optimizer.lr
+        self.plateau = None if self.schedule is None else self.schedule.start_state()
+        self.early_stop: EarlyStopState | None = None  # the run's, kept and saved here
+        self.seconds = 0.0  # time trained, kept and saved here
+        self._set_rate()
+
+    def set_learning_rate(self, learning_rate: float) -> None:
+        """A new η0, applied at once (times the schedule's factor for this epoch)."""
+        self.base_rate = learning_rate
+        self.optimizer.lr = learning_rate
+        self._set_rate()
+
+    def _set_rate(self) -> None:
+        """The optimizer's rate for the epoch in progress (or the next): once per epoch."""
+        if self.schedule is not None:
+            self.optimizer.lr = self.base_rate * self.schedule.factor(self.epoch + 1,
+                                                                      self.plateau)
 
     @property
     def progress(self) -> EpochProgress | None:
@@ -300,6 +342,9 @@ class Trainer:
             epoch=self.epoch,
             history=self.history.copy(),
             progress=self.progress,
+            plateau=self.plateau,
+            early_stop=self.early_stop,
+            seconds=self.seconds,
         )
 
     def load_state(self, state: TrainerState) -> None:
@@ -338,6 +383,10 @@ class Trainer:
         self._order = self._epoch_rng = self._pending = None
         self._checkpoints = []
         self._checkpointed = False
+        self.plateau = None if self.schedule is None else (
+            state.plateau or self.schedule.start_state())
+        self.early_stop, self.seconds = state.early_stop, float(state.seconds)
+        self._set_rate()
 
     # -- the training loop (inputs checked, np.errstate set) ----------------------------------
 
@@ -375,6 +424,7 @@ class Trainer:
             while self.epoch < until_epoch and done < budget:
                 if not self._checkpointed:
                     self._take_checkpoint()
+                    self._set_rate()
                 order = self._order
                 if order is None and shuffled:
                     order = self._draw_order(n)
@@ -404,7 +454,9 @@ class Trainer:
                 loss = total if rows == n else total / n
                 self._check_weights()
                 self.epoch += 1
-                self.history.append(self.epoch, loss)
+                self.history.append(self.epoch, loss, learning_rate=self.optimizer.lr)
+                if self.plateau is not None:
+                    self.plateau = self.schedule.after_epoch(self.plateau, loss)
                 self._samples, self._loss_sum = 0, 0.0
                 self._order = self._epoch_rng = None
                 self._checkpointed = False
@@ -513,10 +565,11 @@ class Trainer:
         np.copyto(buffer, self.net.parameters)
         h = self.history
         newest = (h.epoch[-1], h.train_loss[-1], h.test_loss[-1], h.train_metric[-1],
-                  h.test_metric[-1]) if h.epoch else None
+                  h.test_metric[-1], h.learning_rate[-1]) if h.epoch else None
         self._checkpoints.append(_Checkpoint(
             buffer, self.optimizer.state(), self.epoch, self._samples, self._loss_sum, newest,
             None if self._order is None else copy.deepcopy(self._epoch_rng),
+            self.plateau, self.early_stop,
         ))
         self._checkpointed = True
         self._since_checkpoint = 0
@@ -537,6 +590,8 @@ class Trainer:
         self._order = self._epoch_rng = self._pending = None
         self._checkpointed = True
         self._since_checkpoint = 0
+        self.plateau, self.early_stop = point.plateau, point.early_stop
+        self._set_rate()
 
     def _divergence(self, what: str, failed_in: int) -> DivergenceError:
         """The message, once the weights are back at the last checkpoint known to be sound."""

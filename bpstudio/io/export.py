@@ -58,7 +58,8 @@ def history_csv(session: Session, metric: str) -> str:
     """The history as CSV text; an empty cell means "not measured". The train loss is the
     epoch's mean over its mini-batches (:mod:`bpstudio.core.loss_words`), and says so."""
     history = session.history
-    header = ["epoch", CSV_TRAIN_LOSS, "test_loss", f"train_{metric}", f"test_{metric}"]
+    header = ["epoch", CSV_TRAIN_LOSS, "test_loss", f"train_{metric}", f"test_{metric}",
+              "learning_rate"]
     lines = [",".join(header)]
     for row in zip(*(getattr(history, c) for c in History.COLUMNS)):
         lines.append(",".join([str(row[0]), *(_cell(v) for v in row[1:])]))

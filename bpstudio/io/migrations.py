@@ -71,9 +71,32 @@ def _table_names_3_to_4(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
+def _training_control_3_to_4(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 4 has learning-rate schedules and stopping rules: the training section's
+    ``schedule`` and ``stopping``, the state they keep (``plateau``, ``early_stop``,
+    ``seconds``) and the learning rate of each history row. A version-3 file trained with a
+    constant rate and no rules beyond its epoch limit; the rates of its rows were not
+    recorded (``null``), and its time trained counts from 0."""
+    doc = dict(doc)
+    training = doc.get("training")
+    if isinstance(training, dict):
+        doc["training"] = {**training, "schedule": {"name": "constant"}, "stopping": {
+            "target_loss": None, "patience": None, "min_delta": 0.0, "restore_best": False,
+            "seconds": None}}
+    state = doc.get("state")
+    if isinstance(state, dict):
+        state = {**state, "plateau": None, "early_stop": None, "seconds": 0.0}
+        history = state.get("history")
+        if isinstance(history, dict) and isinstance(history.get("epoch"), list):
+            state["history"] = {**history, "learning_rate": [None] * len(history["epoch"])}
+        doc["state"] = state
+    return doc
+
+
 def migrate_3_to_4(doc: dict[str, Any]) -> dict[str, Any]:
-    """Version 4: the names of embedded rows (:func:`_table_names_3_to_4`)."""
-    return _table_names_3_to_4(doc)
+    """Version 4: the names of embedded rows (:func:`_table_names_3_to_4`), learning-rate
+    schedules and stopping rules (:func:`_training_control_3_to_4`)."""
+    return _training_control_3_to_4(_table_names_3_to_4(doc))
 
 
 STEPS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {

@@ -4,8 +4,9 @@ Weights and biases are written per layer (a weight matrix as a list of rows); op
 arrays are flat, in the order of the parameter vector (every weight matrix row by row, then
 every bias vector). The random generator's 128-bit integers are decimal strings, so no JSON
 parser rounds them. ``progress`` is where training stands inside an epoch (``null`` between
-epochs). In the history, ``null`` means "not measured" (NaN); its ``stride`` says which
-epochs it keeps.
+epochs). In the history, ``null`` means "not measured" (NaN; a learning rate: not
+recorded); its ``stride`` says which epochs it keeps. The schedule's and early stopping's
+state: :mod:`.control_section`.
 """
 
 from __future__ import annotations
@@ -17,11 +18,17 @@ from typing import Any
 
 import numpy as np
 
-from ..core import History, TrainerState, make_optimizer
+from ..core import TrainerState, make_optimizer
 from ..core.optimizers import CONFIG_KEYS, OPTIMIZERS
 from ..core.trainer import EpochProgress
-from ..limit_checks import check_history_rows, count_parameters
-from ..limits import MAX_EPOCHS
+from ..limit_checks import count_parameters
+from .control_section import (
+    decode_early_stop,
+    decode_plateau,
+    decode_seconds,
+    encode_early_stop,
+    encode_plateau,
+)
 from .errors import BPFileError
 from .fields import (
     array,
@@ -36,16 +43,16 @@ from .fields import (
     numbers,
     obj,
 )
+from .history_section import decode_history, decode_measure, encode_history, encode_measure
 
 STATE_KEYS = (
     "epoch", "weights", "biases", "optimizer", "optimizer_state", "rng", "progress", "history",
+    "plateau", "early_stop", "seconds",
 )
 PROGRESS_KEYS = ("samples", "loss_sum")
-HISTORY_KEYS = (*History.COLUMNS, "stride")
 START_KEYS = ("weights", "biases")
 RNG_KEYS = ("bit_generator", "state", "inc", "has_uint32", "uinteger")
 _DECIMAL = re.compile(r"\d{1,39}")
-_INFINITIES = {"Infinity": math.inf, "-Infinity": -math.inf}
 
 
 def layer_shapes(sizes: list[int]) -> list[tuple[int, int]]:
@@ -95,7 +102,11 @@ def encode_state(state: TrainerState, sizes: list[int], bias: bool) -> dict[str,
         "optimizer_state": _encode_optimizer_state(state.optimizer_state, state.parameters.size),
         "rng": _encode_rng(state.rng_state),
         "progress": _encode_progress(state.progress),
-        "history": _encode_history(state.history),
+        "history": encode_history(state.history),
+        "plateau": encode_plateau(state.plateau),
+        "early_stop": encode_early_stop(
+            state.early_stop, lambda path, p: encode_parameters(path, p, sizes, bias)),
+        "seconds": float(state.seconds),
     }
 
 
@@ -110,8 +121,12 @@ def decode_state(path: str, value: Any, sizes: list[int], bias: bool) -> Trainer
         optimizer_state=optimizer_state,
         rng_state=_decode_rng(at(path, "rng"), d["rng"]),
         epoch=epoch,
-        history=_decode_history(at(path, "history"), d["history"], epoch),
+        history=decode_history(at(path, "history"), d["history"], epoch),
         progress=_decode_progress(at(path, "progress"), d["progress"]),
+        plateau=decode_plateau(at(path, "plateau"), d["plateau"]),
+        early_stop=decode_early_stop(at(path, "early_stop"), d["early_stop"],
+                                     lambda where, p: decode_parameters(where, p, sizes, bias)),
+        seconds=decode_seconds(at(path, "seconds"), d["seconds"]),
     )
 
 
@@ -228,7 +243,7 @@ def _decode_rng(path: str, value: Any) -> dict[str, Any]:
 def _encode_progress(progress: EpochProgress | None) -> dict[str, Any] | None:
     if progress is None:
         return None
-    return {"samples": int(progress.samples), "loss_sum": _encode_measure(progress.loss_sum)}
+    return {"samples": int(progress.samples), "loss_sum": encode_measure(progress.loss_sum)}
 
 
 def _decode_progress(path: str, value: Any) -> EpochProgress | None:
@@ -236,62 +251,7 @@ def _decode_progress(path: str, value: Any) -> EpochProgress | None:
         return None
     d = obj(path, value, PROGRESS_KEYS)
     samples = integer(at(path, "samples"), d["samples"], 1)
-    loss_sum = _decode_measure(at(path, "loss_sum"), d["loss_sum"])
+    loss_sum = decode_measure(at(path, "loss_sum"), d["loss_sum"])
     if math.isnan(loss_sum):
         raise fail(at(path, "loss_sum"), "expected the summed loss of the samples done, got null")
     return EpochProgress(samples, loss_sum)
-
-
-# -- history ------------------------------------------------------------------------------
-
-
-def _encode_history(history: History) -> dict[str, Any]:
-    out: dict[str, Any] = {"epoch": [int(e) for e in history.epoch]}
-    for column in History.COLUMNS[1:]:
-        out[column] = [_encode_measure(v) for v in getattr(history, column)]
-    out["stride"] = int(history.stride)
-    return out
-
-
-def _encode_measure(value: float) -> float | str | None:
-    value = float(value)
-    if math.isnan(value):
-        return None
-    if math.isinf(value):
-        return "Infinity" if value > 0 else "-Infinity"
-    return value
-
-
-def _decode_history(path: str, value: Any, epoch: int) -> History:
-    d = obj(path, value, HISTORY_KEYS)
-    stride = integer(at(path, "stride"), d["stride"], 1, MAX_EPOCHS)
-    if stride & (stride - 1):
-        raise fail(at(path, "stride"), f"expected a power of two (1, 2, 4, ...), got {stride}")
-    columns = [array(at(path, c), d[c]) for c in History.COLUMNS]
-    length = len(columns[0])
-    with guard(""):  # before a single row is read
-        check_history_rows(path, length)
-    for name, column in zip(History.COLUMNS, columns):
-        if len(column) != length:
-            raise fail(
-                at(path, name), f"has {len(column)} entries but epoch has {length}; "
-                "every column needs one entry per row"
-            )
-    epochs = [integer(at(at(path, "epoch"), i), e, 0, epoch) for i, e in enumerate(columns[0])]
-    decoded = [
-        [_decode_measure(at(at(path, name), i), v) for i, v in enumerate(column)]
-        for name, column in zip(History.COLUMNS[1:], columns[1:])
-    ]
-    return History(epochs, *decoded, stride=stride)
-
-
-def _decode_measure(path: str, value: Any) -> float:
-    if value is None:
-        return math.nan
-    if isinstance(value, str) and value in _INFINITIES:
-        return _INFINITIES[value]
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise fail(
-            path, f"expected a number, null (not measured) or \"Infinity\", got {describe(value)}"
-        )
-    return float(value)

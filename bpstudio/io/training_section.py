@@ -12,13 +12,24 @@ from collections.abc import Callable
 from typing import Any
 
 from ..session import TrainingConfig
-from ..training_fields import TRAINING_FIELDS, Choice, Number, Switch, TrainingField
+from ..training_fields import (
+    TRAINING_FIELDS,
+    Choice,
+    Number,
+    ScheduleField,
+    StopRulesField,
+    Switch,
+    TrainingField,
+)
+from .control_section import decode_schedule, decode_stopping
 from .fields import at, boolean, choice, guard, number, obj
 
 _READERS: dict[type[TrainingField], Callable[[TrainingField, str, Any], Any]] = {
     Choice: lambda field, path, value: choice(path, value, field.choices, field.name),
     Number: lambda field, path, value: number(path, value),
     Switch: lambda field, path, value: boolean(path, value),
+    ScheduleField: lambda field, path, value: decode_schedule(path, value),
+    StopRulesField: lambda field, path, value: decode_stopping(path, value),
 }
 """How a file's value is read, by kind of field; other kinds are taken as they are."""
 

@@ -15,11 +15,19 @@ import numpy as np
 from bpstudio.core.chunked import hidden_output_steps, mean_abs_gradient_steps
 from bpstudio.core.doctor import diagnose
 from bpstudio.core.network import Network
-from bpstudio.core.snapshot import DOCTOR_FINDINGS, HIDDEN_OUTPUTS, MEAN_ABS_GRAD, PlotGrid
+from bpstudio.core.snapshot import (
+    DOCTOR_FINDINGS,
+    HIDDEN_OUTPUTS,
+    JUDGEMENTS,
+    MEAN_ABS_GRAD,
+    PlotGrid,
+)
 from bpstudio.core.snapshot import EXTRAS as EXTRAS  # the keys, where the views read them
 from bpstudio.core.trainer import History
 from bpstudio.core.unit_readings import READING_ROWS, UnitReadings, read_units
 from bpstudio.session import PreparedData
+
+from .judged_parts import JudgedParts
 
 UNIT_READING_SECONDS = 3.0
 """The doctor reads the hidden units (a forward and a backward pass) this often, and sooner
@@ -58,6 +66,7 @@ class ExtrasMaker:
         self._units: UnitReadings | None = None
         self._units_read_at, self._units_epoch = -np.inf, 0
         self._grid_inputs = None if grid is None else data.standardizer.transform(grid.inputs)
+        self._judged = JudgedParts(X, data)
 
     def make_steps(
         self, net: Network, history: History | None = None, learning_rate: float | None = None
@@ -77,6 +86,8 @@ class ExtrasMaker:
             hidden = yield from hidden_output_steps(
                 net, self._grid_inputs, net.chunk_rows(backward=False))
             extras[HIDDEN_OUTPUTS] = tuple(hidden)
+        if JUDGEMENTS in self.wanted:
+            extras[JUDGEMENTS] = yield from self._judged.judge_steps(net)
         return extras
 
     def _read_units(self, net: Network, epoch: int) -> UnitReadings | None:

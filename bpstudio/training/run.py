@@ -32,11 +32,13 @@ from bpstudio.core.snapshot import (
     frozen_copy,
     make_snapshot,
 )
+from bpstudio.core.stopping import Stopped
 from bpstudio.core.trainer import Callback
 from bpstudio.core.unit_readings import read_units
 from bpstudio.session import PreparedData, Session, TrainingConfig, training_targets
 
 from .extras import ExtrasMaker
+from .rules import RunRules
 from .sampling import TestLossSampler
 from .scores import Metrics, Scores
 
@@ -84,6 +86,7 @@ class TrainingRun:
         self.session, self.net, self.trainer = session, bench.net, bench.trainer
         self.scores = Scores(self.net, self.X, self.data)
         self.sampler = TestLossSampler(self.net, *self.scores.test_arrays)
+        self.rules = RunRules(session.training.stopping, self.trainer, self.scores)
         self.feed = HistoryFeed()
         self.restart_clocks()
 
@@ -99,7 +102,13 @@ class TrainingRun:
 
     @property
     def at_limit(self) -> bool:
-        return self.trainer.epoch >= self.last_epoch
+        """Whether training stops here: the epoch limit or another stopping rule holds."""
+        return self.stopped is not None
+
+    @property
+    def stopped(self) -> Stopped | None:
+        """Why training stopped by itself, if a rule holds now (:mod:`.rules`)."""
+        return self.rules.stopped(self.last_epoch)
 
     def state(self) -> TrainerState:
         """Everything Save needs to continue exactly (a copy)."""
@@ -128,17 +137,29 @@ class TrainingRun:
         sampled between snapshots (the app). ``callback(epoch, loss)`` runs after every
         epoch; returning ``True`` stops training. Raises
         :class:`~bpstudio.core.DivergenceError` with the last finite weights kept.
+
+        The session's stopping rules apply (:attr:`stopped` says which held): early stopping
+        measures the test loss after every epoch (into the history) and, with
+        ``restore_best``, puts the best epoch's weights back when it stops training; the
+        time limit bounds ``seconds``. Nothing is trained while a rule holds.
         """
         trainer = self.trainer
+        if self.stopped is not None:
+            return
         until = self.last_epoch if epochs is None else min(trainer.epoch + epochs,
                                                            self.last_epoch)
-        deadline = None if seconds is None else time.perf_counter() + seconds
-        if measure_every is not None or callback is not None:
-            after_epoch = self._after_epoch_measuring(until, measure_every, callback)
+        seconds = self.rules.seconds(seconds)
+        started = time.perf_counter()
+        deadline = None if seconds is None else started + seconds
+        if measure_every is not None or callback is not None or self.rules.any:
+            after_epoch = self._after_epoch_measuring(until, measure_every, callback, started)
         else:
             after_epoch = self._sample_test_loss
-        trainer.advance(self.X, self.Y, deadline=deadline, until_epoch=until,
-                        callback=after_epoch)
+        try:
+            trainer.advance(self.X, self.Y, deadline=deadline, until_epoch=until,
+                            callback=after_epoch)
+        finally:
+            self.rules.count(started)
         if trainer.epoch > self._adapted_epoch:  # seconds per epoch, over slices if need be
             now, done = time.perf_counter(), trainer.epoch - self._adapted_epoch
             self.sampler.adapt((now - self._adapted_time) / done)
@@ -148,14 +169,20 @@ class TrainingRun:
         self.sampler.after_epoch(epoch, self.trainer.history)
 
     def _after_epoch_measuring(
-        self, last: int, every: int | None, callback: Callback | None
+        self, last: int, every: int | None, callback: Callback | None, started: float
     ) -> Callback:
+        early_stopping = self.rules.rules.early_stopping
+
         def after_epoch(epoch: int, loss: float) -> bool | None:
+            reason = self.rules.after_epoch(epoch, loss, started)
             if every is None:
-                self._sample_test_loss(epoch, loss)
-            elif epoch % every == 0 or epoch == last:
-                self.measure()
-            return None if callback is None else callback(epoch, loss)
+                if not early_stopping:  # else measured every epoch already
+                    self._sample_test_loss(epoch, loss)
+            elif epoch % every == 0 or epoch == last or reason is not None:
+                self.measure()  # the last epoch's weights, before the best come back
+            self.rules.restore_best(reason)
+            wanted = None if callback is None else callback(epoch, loss)
+            return True if reason is not None else wanted
 
         return after_epoch
 
@@ -176,8 +203,8 @@ class TrainingRun:
     # -- changes -------------------------------------------------------------------------------
 
     def set_learning_rate(self, learning_rate: float) -> None:
-        """Takes effect at the next update."""
-        self.trainer.optimizer.lr = learning_rate
+        """Takes effect at the next update (times the schedule's factor for the epoch)."""
+        self.trainer.set_learning_rate(learning_rate)
 
     def reconfigure(self, config: TrainingConfig) -> None:
         """Rebuild the trainer for new settings, keeping weights, epochs and history."""
@@ -228,7 +255,7 @@ class TrainingRun:
         snapshot = make_snapshot(
             net, history, self.feed.unchanged_rows(history) if since is None else since,
             run_id=self.run_id, epochs_per_second=rate, metrics=metrics, extras=extras,
-            score=self.scores.score,
+            score=self.scores.score, stopped=self.stopped,
         )
         if grid is not None:
             snapshot = replace(snapshot, grid_outputs=frozen_copy(grid))

@@ -18,6 +18,7 @@ import numpy as np
 from bpstudio.core import History, Network
 from bpstudio.core.chunked import evaluate_checked_steps
 from bpstudio.core.metrics import score_name
+from bpstudio.core.network import run_steps
 from bpstudio.session import PreparedData, training_targets
 
 Metrics = dict[str, float]
@@ -58,6 +59,17 @@ class Scores:
                     values = nothing
             out[loss_key], out[score_key] = float(values["loss"]), float(values[score])
         return out
+
+    def test_loss(self, net: Network) -> float:
+        """The test loss of ``net`` as :meth:`measure_steps` gives it, at once (early
+        stopping watches it every epoch); NaN if the outputs overflowed."""
+        part, X, Y, _, _ = self._parts[1]
+        try:
+            values = run_steps(evaluate_checked_steps(net, X, Y, part,
+                                                      net.chunk_rows(backward=False)))
+        except ValueError:
+            return math.nan
+        return float(values["loss"])
 
     def record(self, history: History, metrics: Metrics) -> None:
         """Write the test loss and both scores into ``history``'s newest row (if any)."""

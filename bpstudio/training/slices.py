@@ -41,7 +41,7 @@ class SlicedTraining:
     """One run at a time, trained slice by slice; tells what happened through :attr:`events`.
 
     The events: ``snapshot_ready(snapshot)``, ``handed_back(run_id, state)`` (everything Save
-    needs), ``diverged(run_id, message)``, ``limit_reached(run_id, epoch)``,
+    needs), ``diverged(run_id, message)``, ``limit_reached(run_id, stopped)``,
     ``step_finished(run_id)``, ``failed(run_id, message)``, ``synced(token)``,
     ``gradients_checked(run_id, report)``, ``gradient_check_failed(run_id, message)`` and
     ``finished()``.
@@ -225,7 +225,7 @@ class SlicedTraining:
         if run.at_limit:
             self.halt()
             self._publish()
-            self._say("limit_reached", self.run_id, run.epoch)
+            self._say("limit_reached", self.run_id, run.stopped)
         elif self.mode == STEPPING and run.epoch >= self._step_until:
             self.halt()
             self._publish()
@@ -236,7 +236,7 @@ class SlicedTraining:
     def _said_at_limit(self) -> bool:
         """At the epoch limit, Train and Step say so instead of training."""
         if self.run.at_limit:
-            self._say("limit_reached", self.run_id, self.run.epoch)
+            self._say("limit_reached", self.run_id, self.run.stopped)
         return self.run.at_limit
 
     # -- snapshots -----------------------------------------------------------------------------

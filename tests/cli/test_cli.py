@@ -344,8 +344,10 @@ def test_export_npz_and_csv(tmp_path, moons, capsys):
         assert z["weights_0"].shape == (2, 8) and "adam_v_biases_1" in z.files
     code, out, _ = run(capsys, "export", moons, "--csv", csv)
     assert code == 0 and "3 rows" in out
-    assert csv.read_text().splitlines()[0] == \
-        "epoch,train_loss_epoch_mean,test_loss,train_accuracy,test_accuracy"
+    lines = csv.read_text().splitlines()
+    assert lines[0] == (
+        "epoch,train_loss_epoch_mean,test_loss,train_accuracy,test_accuracy,learning_rate")
+    assert all(len(line.split(",")) == 6 for line in lines)
 
 
 def test_export_to_a_missing_folder_exits_1(tmp_path, moons, capsys):

@@ -31,8 +31,8 @@ def test_info_prints_a_hostile_title_and_notes_as_one_escaped_line_each(tmp_path
     code, out, _ = run(capsys, "info", path)
     assert code == 0 and not CONTROL.search(out)
     rows = _rows(out)
-    assert list(rows) == ["file", "title", "network", "data", "training", "epochs", "last",
-                          "notes"]
+    assert list(rows) == ["file", "title", "network", "data", "training", "schedule",
+                          "stopping", "epochs", "last", "notes"]
     assert rows["title"] == r"'\x1b[31mRED b'"
     assert rows["notes"] == r"'first line\nsecond line\x07'"
 

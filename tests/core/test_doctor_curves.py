@@ -147,6 +147,13 @@ def test_a_loss_jumping_up_and_down_above_its_best_oscillates():
     assert "Lower the learning rate (now 0.1)" in finding.advice
 
 
+def test_oscillation_after_an_exact_zero_loss_is_said_without_a_ratio():
+    """Found by hypothesis: a loss that once reached 0 then bounced divided by zero."""
+    loss = bounce(OSCILLATION_ROWS + 10, best=0.0)
+    finding = oscillating_loss(Evidence(history(loss), 0.1))
+    assert finding is not None and "around 0.9, above the 0 it reached at epoch 20" in finding.seen
+
+
 def test_what_is_not_oscillation():
     assert oscillating_loss(Evidence(history(bounce(OSCILLATION_ROWS - 4)))) is None  # short
     assert oscillating_loss(Evidence(history(bounce(40, low=0.5, high=0.52)))) is None  # calm

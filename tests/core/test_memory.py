@@ -3,6 +3,7 @@
 import pytest
 
 from bpstudio import memory as memory_module
+from bpstudio.core.stopping import StopRules
 from bpstudio.memory import MEMORY_SHARE, available_memory, check_training_memory, training_memory
 from bpstudio.session import DataSpec, LayerSpec, NetworkSpec, Session, TrainingConfig
 
@@ -27,6 +28,9 @@ def test_the_estimate_counts_data_activations_weights_and_plots():
     assert parts["plots"] >= 8 * 300  # the fit plot's curve
     small_batch = training_memory(bench.net, bench.data, TrainingConfig("adam", batch_size=1))
     assert small_batch["activations"] <= parts["activations"]
+    keeping_best = training_memory(bench.net, bench.data, TrainingConfig(
+        "adam", stopping=StopRules(patience=5, restore_best=True)))
+    assert keeping_best["weights"] - parts["weights"] >= 8 * bench.net.n_params  # best weights
 
 
 def test_training_that_needs_more_than_the_safe_share_is_refused_with_the_numbers():

@@ -38,6 +38,14 @@ def assert_states_identical(a: TrainerState, b: TrainerState) -> None:
         left = np.array(getattr(a.history, column), dtype=float)
         right = np.array(getattr(b.history, column), dtype=float)
         assert left.tobytes() == right.tobytes(), column
+    assert (a.plateau, a.seconds) == (b.plateau, b.seconds)
+    assert (a.early_stop is None) == (b.early_stop is None)
+    if a.early_stop is not None:
+        ea, eb = a.early_stop, b.early_stop
+        assert (ea.best_loss, ea.best_epoch, ea.wait) == (eb.best_loss, eb.best_epoch, eb.wait)
+        assert (ea.best_parameters is None) == (eb.best_parameters is None)
+        if ea.best_parameters is not None:
+            assert ea.best_parameters.tobytes() == eb.best_parameters.tobytes()
 
 
 def moons_session(optimizer: str = "adam", batch_size: int | None = 8) -> Session:

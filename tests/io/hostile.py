@@ -8,11 +8,11 @@ import inspect
 import json
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 from bpstudio.core.datasets import GENERATORS
+from bpstudio.package_data import examples_dir
 
-EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "resources" / "examples"
+EXAMPLES_DIR = examples_dir()
 GIANT_CHARS = 100_000
 """Far past every bound on shown text, yet cheap enough to try a few thousand times."""
 

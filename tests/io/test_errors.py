@@ -173,9 +173,9 @@ def test_missing_file_and_folder_give_file_errors(tmp_path):
 
 
 @pytest.mark.parametrize(("over", "message"), [
-    (2, "the file is 268,435,458 bytes; BP Studio opens files of up to 268,435,456 bytes"),
-    (2**20 // 10, "the file is 256.1 MiB; BP Studio opens files of up to 256 MiB"),
-    (44 * 2**20, "the file is 300.0 MiB; BP Studio opens files of up to 256 MiB"),
+    (2, "the file is 335,544,322 bytes; BP Studio opens files of up to 335,544,320 bytes"),
+    (2**20 // 10, "the file is 320.1 MiB; BP Studio opens files of up to 320 MiB"),
+    (44 * 2**20, "the file is 364.0 MiB; BP Studio opens files of up to 320 MiB"),
 ])
 def test_files_over_the_size_limit_are_refused_before_reading(tmp_path, over, message):
     path = tmp_path / "big.bpnet"

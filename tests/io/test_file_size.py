@@ -16,6 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bpstudio.core import History, TrainerState
+from bpstudio.core.schedules import PlateauState, Schedule
+from bpstudio.core.stopping import EarlyStopState, StopRules
 from bpstudio.io import dumps, loads
 from bpstudio.limits import (
     MAX_CLASSES,
@@ -27,6 +29,7 @@ from bpstudio.limits import (
     MAX_NAME_CHARS,
     MAX_NOTES_CHARS,
     MAX_PARAMETERS,
+    MAX_SECONDS,
     MAX_STEPS,
     MAX_TABLE_VALUES,
     MAX_TITLE_CHARS,
@@ -36,12 +39,15 @@ from bpstudio.session import DataSpec, LayerSpec, NetworkSpec, Session, Table, T
 from .conftest import TIME
 
 LONGEST_FLOAT = -1.2345678901234567e-300
+POSITIVE = 1.2345678901234567e-300
 FLOAT = 24
 """The longest ``repr`` of a float64: sign, 17 digits, point, ``e-308``."""
 ITEM = FLOAT + len(", ")
 """A number in a one-line list (Adam's moments, the standardizer, a history column)."""
 ROW = len(" " * 8 + "[") + FLOAT + len("],\n")
 """A number alone on its row, four levels deep (a weight matrix, rows of embedded data)."""
+DEEP_ROW = len("    ") + ROW
+"""A number alone on its row six levels deep (early stopping's best weights)."""
 EPOCH_ITEM = len(str(MAX_EPOCHS)) + len(", ")
 CHAR = len("\\u0001")
 """The most bytes one character of the title or notes takes (a control character)."""
@@ -55,10 +61,10 @@ def bound(parameters: int, inputs: int, table_values: int, history_rows: int, ch
           names: int = 0) -> int:
     """The most bytes a file can take with these counts."""
     return (SKELETON
-            + parameters * (2 * ROW + 2 * ITEM)  # state and start as rows; Adam's m and v
+            + parameters * (2 * ROW + DEEP_ROW + 2 * ITEM)  # state, start, best; Adam's m, v
             + inputs * 2 * ITEM  # the standardizer's mean and scale
             + table_values * ROW
-            + history_rows * (EPOCH_ITEM + 4 * ITEM)
+            + history_rows * (EPOCH_ITEM + 5 * ITEM)  # four measures and the learning rate
             + chars * CHAR
             + names * NAME)
 
@@ -73,22 +79,24 @@ def test_the_worst_case_every_limit_allows_at_once_fits():
 # -- the costs, against real encodings ----------------------------------------------------
 
 
-def worst_session(inputs=1, rows=1, history=0, chars=0, hidden=(), standardize=False,
+def worst_session(inputs=1, rows=2, history=0, chars=0, hidden=(), standardize=False,
                   data=None, names=False):
     """A trained-looking Adam session whose every number has the longest text: ``inputs``
-    columns and ``rows`` rows of embedded data (with ``names``, each column has a name of
-    the most bytes), a network of one-number rows."""
+    columns and ``rows`` rows of embedded data (half of them to test; with ``names``, each
+    column has a name of the most bytes), a network of one-number rows, a plateau schedule's
+    state and early stopping's best weights."""
     if data is None:
         X = np.full((rows, inputs), LONGEST_FLOAT)
         longest = ("\x01" * MAX_NAME_CHARS,) if names else ()
         data = DataSpec("table", table=Table(X, X[:, :1].copy(), "regression",
                                              input_names=longest * inputs, target_names=longest),
-                        standardize=standardize)
+                        standardize=standardize, test_fraction=0.5)  # early stopping tests
     session = Session(
         NetworkSpec(tuple(LayerSpec(1, a) for a in hidden), "identity", "mse",
                     bias=bool(hidden)),
-        data, TrainingConfig("adam", learning_rate=0.001), title="\x01" * min(chars, 5),
-        notes="\x01" * max(chars - 5, 0),
+        data, TrainingConfig("adam", learning_rate=0.001, schedule=Schedule("plateau"),
+                             stopping=StopRules(patience=MAX_EPOCHS, restore_best=True)),
+        title="\x01" * min(chars, 5), notes="\x01" * max(chars - 5, 0),
     )
     state = session.build().trainer.state()
     n = state.parameters.size
@@ -97,7 +105,10 @@ def worst_session(inputs=1, rows=1, history=0, chars=0, hidden=(), standardize=F
     state = TrainerState(
         values, state.optimizer, {"t": MAX_STEPS, "m": values.copy(), "v": values.copy()},
         state.rng_state, epochs,
-        History([epochs] * history, *([[LONGEST_FLOAT] * history] * 4)),
+        History([epochs] * history, *([[LONGEST_FLOAT] * history] * 4), [POSITIVE] * history),
+        plateau=PlateauState(POSITIVE, MAX_EPOCHS, POSITIVE),
+        early_stop=EarlyStopState(POSITIVE, MAX_EPOCHS, MAX_EPOCHS, values.copy()),
+        seconds=float(MAX_SECONDS),
     )
     return dataclasses.replace(session, state=state, start=values.copy())
 
@@ -121,18 +132,18 @@ def test_no_float_is_written_longer(x):
 K = 40
 
 
-def test_each_parameter_costs_two_rows_and_two_items():
-    # k inputs in one row of data: k weights of one number per row, Adam's m and v, start,
-    # and the row of data (k one-line items)
+def test_each_parameter_costs_three_rows_and_two_items():
+    # k inputs in two rows of data: k weights of one number per row, Adam's m and v, start,
+    # the best weights, and the rows of data (2k one-line items)
     grown = size(worst_session(inputs=2 * K)) - size(worst_session(inputs=K))
-    assert grown == K * (2 * ROW + 2 * ITEM + ITEM)
+    assert grown == K * (2 * ROW + DEEP_ROW + 2 * ITEM + 2 * ITEM)
 
 
 def test_each_input_costs_two_items_of_the_standardizer():
     grown = (size(worst_session(inputs=2 * K, standardize=True))
              - size(worst_session(inputs=K, standardize=True)))
-    # one row of data: the mean is the value itself, the scale 1.0 (at most an item too)
-    assert grown == K * (2 * ROW + 2 * ITEM + ITEM) + K * (ITEM + len("1.0, "))
+    # one row of training data: the mean is the value itself, the scale 1.0 (at most an item)
+    assert grown == K * (2 * ROW + DEEP_ROW + 2 * ITEM + 2 * ITEM) + K * (ITEM + len("1.0, "))
 
 
 def test_each_value_of_embedded_rows_costs_a_row():
@@ -147,9 +158,10 @@ def test_each_name_costs_its_longest_escapes_in_a_list():
     assert grown(True) - grown(False) == K * NAME
 
 
-def test_each_history_row_costs_an_epoch_and_four_measures():
+def test_each_history_row_costs_an_epoch_and_five_numbers():
     grown = size(worst_session(history=2 * K)) - size(worst_session(history=K))
-    assert grown == K * (EPOCH_ITEM + 4 * ITEM)
+    # a learning rate is positive: its longest text has no sign, one byte less than ITEM
+    assert grown == K * (EPOCH_ITEM + 4 * ITEM + ITEM - len("-"))
 
 
 def test_each_character_of_title_and_notes_costs_at_most_an_escape():
@@ -159,11 +171,12 @@ def test_each_character_of_title_and_notes_costs_at_most_an_escape():
                for c in ("\x00", "\x1f", "\x7f", "\u2028", "\U0001f600", '"', "\\"))
 
 
-@pytest.mark.parametrize("data", [None, DataSpec("spiral", {"classes": 3}, standardize=True)])
+@pytest.mark.parametrize("data", [None, DataSpec("spiral", {"classes": 3}, standardize=True,
+                                                  test_fraction=0.5)])
 def test_the_rest_is_a_bounded_skeleton(data):
     hidden = ("leaky_relu",) * (MAX_LAYERS - 1)  # the longest name, on every layer there can be
     session = worst_session(hidden=hidden, data=data, history=3, chars=10)
     inputs = session.prepare_data().n_inputs
-    table = 0 if data is not None else inputs + 1
+    table = 0 if data is not None else 2 * (inputs + 1)
     counted = bound(session.state.parameters.size, inputs, table, 3, 10) - SKELETON
     assert size(session) <= counted + SKELETON

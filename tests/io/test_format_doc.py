@@ -9,8 +9,9 @@ from .test_file_size import bound
 
 DOC = (Path(__file__).resolve().parents[2] / "docs" / "file-format.md").read_text()
 TABLE = {name: value for name, value in vars(limits).items()
-         if name.startswith("MAX_") and not name.startswith("MAX_CSV_")}
-"""The limits of a session; those of importing a CSV file are in docs/csv-import.md."""
+         if name.startswith("MAX_") and not name.startswith(("MAX_CSV_", "MAX_SWEEP_"))}
+"""The limits of a session; those of importing a CSV file are in docs/csv-import.md, those
+of a sweep in docs/cli.md."""
 
 
 def section(title):

@@ -22,6 +22,8 @@ from hypothesis import strategies as st
 
 from bpstudio import limits
 from bpstudio.core import History
+from bpstudio.core.schedules import Schedule
+from bpstudio.core.stopping import StopRules
 from bpstudio.io import BPFileError, dumps, load, loads, save
 from bpstudio.io.data import NAME_KEYS
 from bpstudio.limits import (
@@ -35,6 +37,7 @@ from bpstudio.limits import (
     MAX_NOTES_CHARS,
     MAX_PARAMETERS,
     MAX_SAMPLES,
+    MAX_SECONDS,
     MAX_SEED,
     MAX_STEPS,
     MAX_TABLE_VALUES,
@@ -150,6 +153,8 @@ CASES = [
      put("training", "epoch_limit"), "MAX_EPOCHS"),
     ("training seed", lambda n: TrainingConfig(seed=n), MAX_SEED, MAX_SEED + 1,
      put("training", "seed"), "MAX_SEED"),
+    ("time limit", lambda s: TrainingConfig(stopping=StopRules(seconds=s)), float(MAX_SECONDS),
+     float(MAX_SECONDS + 1), put("training", "stopping", "seconds"), "MAX_SECONDS"),
     ("title", lambda n: Session(title="é" * n), MAX_TITLE_CHARS, MAX_TITLE_CHARS + 1,
      lambda doc, n: doc.update(title="é" * n), "MAX_TITLE_CHARS"),
     ("notes", lambda n: Session(notes="\n" * n), MAX_NOTES_CHARS, MAX_NOTES_CHARS + 1,
@@ -193,8 +198,8 @@ def test_a_limit_is_allowed_one_past_is_refused_when_made_and_when_read(
 
 
 def test_every_limit_of_a_session_has_a_case():
-    table = {name for name in vars(limits)
-             if name.startswith("MAX_") and not name.startswith("MAX_CSV_")}  # not a session's
+    table = {name for name in vars(limits)  # a CSV import's and a sweep's are not a session's
+             if name.startswith("MAX_") and not name.startswith(("MAX_CSV_", "MAX_SWEEP_"))}
     assert table - {case[-1] for case in CASES} == {"MAX_FILE_BYTES"}  # see test_file_size
 
 
@@ -306,6 +311,9 @@ def sessions(draw):
         draw(st.booleans()), 0.0,
         draw(st.sampled_from([None, 1, MAX_EPOCHS]) | st.integers(1, MAX_EPOCHS)),
         draw(SEEDS),
+        draw(st.sampled_from([Schedule(), Schedule("plateau"),
+                              Schedule("cosine", {"period": MAX_EPOCHS})])),
+        draw(st.sampled_from([StopRules(), StopRules(target_loss=0.0, seconds=MAX_SECONDS)])),
     )
     session = Session(network, data, training,
                       title=draw(st.sampled_from(["", LONG_TITLE]) | ONE_LINE),

@@ -2,7 +2,6 @@
 
 import inspect
 import json
-from pathlib import Path
 
 import pytest
 
@@ -10,14 +9,14 @@ from bpstudio.core import ACTIVATIONS, INITIALIZERS, LOSSES
 from bpstudio.core.datasets import GENERATORS
 from bpstudio.examples import EXAMPLES, example_path
 from bpstudio.io import dumps
+from bpstudio.package_data import schema_path
 from bpstudio.session import OPTIMIZER_KINDS
 
 from .conftest import moons_session, named_table_session, table_session, train
 
 jsonschema = pytest.importorskip("jsonschema")
 
-SCHEMA = json.loads((Path(__file__).resolve().parents[2] / "resources" /
-                     "bpnet.schema.json").read_text())
+SCHEMA = json.loads(schema_path().read_text(encoding="utf-8"))
 DEFS = SCHEMA["$defs"]
 
 

@@ -119,6 +119,23 @@ class DesignerPanel(QWidget):
         self._show_problem("")
         self._sync_layer_buttons()
 
+    def take_table(self, spec: DataSpec) -> None:
+        """Make imported rows (``spec.table``) the data, as an edit: shown, emitted, and the
+        output and loss fitted to them. ``ValueError`` (and nothing changed) if the data or
+        the network it makes is more than BP Studio trains on."""
+        prepared = spec.load()
+        check_data_size(prepared)
+        self._session.network.check_size(prepared.n_inputs, prepared.n_outputs)
+        self._loading = True
+        try:
+            self.data.show_spec(spec)
+        finally:
+            self._loading = False
+        self._table_starter = None
+        self._session = replace(self._session, data=spec)
+        self.spec_changed.emit(spec)
+        self._on_data_edited()  # the output pair for the new task, and the network emitted
+
     def session(self) -> Session:
         """The session shown, with every edit applied so far."""
         return self._session

@@ -24,9 +24,11 @@ from PySide6.QtCore import (
 )
 
 from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
+from bpstudio.core.stopping import Stopped
 from bpstudio.session import PreparedData, Session, TrainingConfig
 
 from .frames import Drawer, FrameRenderer
+from .pace import WORKER_CEILING, Pace
 from .setup import TrainingSetup
 from .worker import TrainingWorker
 
@@ -41,7 +43,7 @@ class TrainingController(QObject):
     running_changed = Signal(bool)
     state_handed_back = Signal(object)  # TrainerState of the current run
     diverged = Signal(str)
-    limit_reached = Signal(int)
+    limit_reached = Signal(object)  # why it stopped (core.stopping.Stopped)
     failed = Signal(str)
     gradients_checked = Signal(object)  # GradientCheckReport of the current run
     gradient_check_failed = Signal(str)
@@ -70,7 +72,7 @@ class TrainingController(QObject):
         self.frames = FrameRenderer(self.snapshot_ready.emit, self._snapshot_wanted.emit, self)
         self.worker_thread = QThread()
         self.worker_thread.setObjectName("trainingThread")
-        self._worker = worker or TrainingWorker()
+        self._worker = worker or TrainingWorker(max_snapshots_per_second=WORKER_CEILING)
         self._worker.moveToThread(self.worker_thread)
         self._wire(self._worker)
         app = QCoreApplication.instance()
@@ -163,13 +165,22 @@ class TrainingController(QObject):
         self.frames.drawer = drawer
 
     @property
+    def pace(self) -> Pace:
+        """How often frames come and how much GUI time they may take (:mod:`.pace`)."""
+        return self.frames.pace
+
+    @pace.setter
+    def pace(self, pace: Pace) -> None:
+        self.frames.pace = pace
+
+    @property
     def render_budget(self) -> float:
         """Share of wall time one frame's GUI-thread CPU may take (:mod:`.frames`)."""
-        return self.frames.render_budget
+        return self.frames.pace.render_budget
 
     @render_budget.setter
     def render_budget(self, share: float) -> None:
-        self.frames.render_budget = share
+        self.frames.pace = replace(self.frames.pace, render_budget=share)
 
     def set_extras(self, keys: frozenset[str]) -> None:
         """Which extras (``extras.EXTRAS``) snapshots carry: those of the views on screen."""
@@ -233,11 +244,11 @@ class TrainingController(QObject):
             self._set_running(False)
             self.diverged.emit(message)
 
-    @Slot(int, int)
-    def _on_limit_reached(self, run_id: int, epoch: int) -> None:
+    @Slot(int, object)
+    def _on_limit_reached(self, run_id: int, stopped: Stopped) -> None:
         if run_id == self._run_id:
             self._set_running(False)
-            self.limit_reached.emit(epoch)
+            self.limit_reached.emit(stopped)
 
     @Slot(int)
     def _on_step_finished(self, run_id: int) -> None:

@@ -9,9 +9,11 @@ meanwhile wait for the next frame.
 
 After each frame the worker is told it may send the next snapshot, later if drawing is
 expensive: the GUI thread's CPU time per frame (drawing it, and painting and everything else
-since the last one) is kept below :attr:`FrameRenderer.render_budget` of the wall time (see
-:mod:`bpstudio.gui.training.pace`). Both threads share the GIL, so time spent drawing is time the
-worker cannot train.
+since the last one) is kept below the pace's ``render_budget`` of the wall time, and frames
+come at most ``frames_per_second`` (see :mod:`bpstudio.gui.training.pace`). The request goes
+out early by the time a snapshot took to arrive after the last request, so frames come on
+time. The renderer also counts the frames drawn in the last second (:attr:`fps`). Both
+threads share the GIL, so time spent drawing is time the worker cannot train.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from PySide6.QtCore import QObject, QTimer, Slot
 from bpstudio.core.read_only import frozen_copy
 from bpstudio.core.snapshot import TrainingSnapshot
 
-from .pace import FASTEST
+from .pace import FASTEST, Pace
 
 MAX_FRAME_INTERVAL = 0.5
 """However slow drawing is, the plots still move at least twice a second."""
@@ -46,15 +48,24 @@ class FrameRenderer(QObject):
         super().__init__(parent)
         self._announce = announce
         self.drawer: Drawer = _no_drawing
-        self.render_budget = FASTEST.render_budget
-        """Share of wall time one frame's GUI-thread CPU may take before frames are spaced."""
+        self.pace: Pace = FASTEST
+        self._asked = self._frame_time = time.perf_counter()
+        self._latency = 0.0  # from asking for a snapshot to its frame
+        self._frame_times: list[float] = []  # when the frames of the last second began
         self._pending: TrainingSnapshot | None = None
         self._frame: Iterator[None] | None = None  # the steps of the frame being drawn
         self._render_timer = QTimer(self, singleShot=True, interval=0)
         self._render_timer.timeout.connect(self._render)
         self._want_timer = QTimer(self, singleShot=True)
-        self._want_timer.timeout.connect(ask)
+        self._ask_worker = ask
+        self._want_timer.timeout.connect(self._ask)
         self._frame_cpu = time.thread_time()
+
+    @property
+    def fps(self) -> float:
+        """Frames begun in the last second (0 when none came for a second)."""
+        now = time.perf_counter()
+        return sum(1 for t in self._frame_times if now - t <= 1.0)
 
     def add(self, snapshot: TrainingSnapshot) -> None:
         """A snapshot of the current run: merged into the pending one, drawn soon."""
@@ -89,6 +100,7 @@ class FrameRenderer(QObject):
             snapshot, self._pending = self._pending, None
             if snapshot is None:
                 return
+            self._begin_frame()
             self._announce(snapshot)
             self._frame = iter(self.drawer(snapshot))
         if next(self._frame, _DRAWN) is not _DRAWN:
@@ -99,15 +111,32 @@ class FrameRenderer(QObject):
         if self._pending is not None:  # came while the frame was drawn
             self._render_timer.start()
 
+    def _begin_frame(self) -> None:
+        now = time.perf_counter()
+        if self._asked > self._frame_time:  # this snapshot answers the last request
+            self._latency = min(now - self._asked, MAX_FRAME_INTERVAL)
+        self._frame_time = now
+        self._frame_times = [t for t in self._frame_times if now - t <= 1.0] + [now]
+
     def _pace(self) -> None:
-        """Tell the worker when it may send the next snapshot: at once if the frame was cheap."""
+        """Tell the worker when it may send the next snapshot: at once if the frame was cheap
+        and the last one long enough ago."""
         # CPU this thread used since the last frame: drawing it, painting, everything else
         cpu = time.thread_time()
         busy = cpu - self._frame_cpu
         self._frame_cpu = cpu
-        # the next frame waits until this one's CPU is render_budget of the time between them
-        wait = min(busy / self.render_budget, MAX_FRAME_INTERVAL)
+        # frames begin render_budget of this CPU apart, and 1 / frames_per_second at least;
+        # asked for early by the time the last snapshot took to come after it was asked for
+        since = time.perf_counter() - self._frame_time
+        interval = max(busy / self.pace.render_budget, 1.0 / self.pace.frames_per_second)
+        wait = interval - since - min(self._latency, interval / 2)
+        wait = min(wait, MAX_FRAME_INTERVAL)
         self._want_timer.start(max(int(wait * 1000), 0))
+
+    @Slot()
+    def _ask(self) -> None:
+        self._asked = time.perf_counter()
+        self._ask_worker()
 
 
 _DRAWN = object()

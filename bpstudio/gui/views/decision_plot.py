@@ -11,6 +11,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QWidget
 
 from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
+from bpstudio.core.text import shorten
 from bpstudio.session import PreparedData
 
 from . import number_format, palette, plot_style, view_frame
@@ -78,6 +79,9 @@ class DecisionRegionView(view_frame.ViewFrame):
             return
         self._grid = grid
         self.show_message("")
+        names = data.table.input_names if data.table is not None else ()
+        for axis, name in zip(("bottom", "left"), names or ("x₁", "x₂")):
+            self.plot.getPlotItem().setLabel(axis, html.escape(shorten(name, 40)))
         k = max(data.full.n_classes, data.n_outputs)
         self._shades = np.array([palette.shade(palette.class_colour(c)) for c in range(k)])
         train = _show_points(self.train_points, data.train.X, data.train.y, hollow=False)
@@ -88,7 +92,7 @@ class DecisionRegionView(view_frame.ViewFrame):
         ])
         self.class_legend.setText("&nbsp;&nbsp; ".join(
             f'<span style="white-space:nowrap"><span style="color:{palette.class_colour(c)}">'
-            f"●</span>&nbsp;{html.escape(name)}</span>"
+            f"●</span>&nbsp;{html.escape(shorten(name, 40))}</span>"
             for c, name in enumerate(data.class_names)))
         self.class_legend.show()
         self.plot.getPlotItem().setRange(

@@ -11,6 +11,7 @@ from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
 from bpstudio.session import PreparedData
 
 from . import number_format, palette, plot_style, view_frame
+from .curve import BoldCurve
 from .reach import out_of_reach
 
 
@@ -37,7 +38,7 @@ class FitPlotView(view_frame.ViewFrame):
             pen=pg.mkPen(palette.TRUTH, width=1.5, style=Qt.PenStyle.DashLine),
             name="true function",
         )
-        self.model_curve = pg.PlotCurveItem(pen=pg.mkPen(palette.MODEL, width=2.5), name="network")
+        self.model_curve = BoldCurve(palette.MODEL)  # 2 px wide, at the cost of 1 px strokes
         for z, item in enumerate(
             (self.truth_curve, self.train_points, self.test_points, self.model_curve)
         ):

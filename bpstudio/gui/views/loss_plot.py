@@ -17,6 +17,7 @@ from bpstudio.session import PreparedData
 from . import number_format, palette, plot_style, view_frame
 from .curve import BoldCurve, peak_downsample
 from .log_axis import LogAxis
+from .loss_marks import BestEpochMark, LearningRateAxis
 from .series import Series
 from .stepped import stepped_range
 
@@ -67,12 +68,19 @@ class LossPlotView(view_frame.ViewFrame):
         self.log_check.setToolTip("Show the loss on a logarithmic axis")
         self.log_check.toggled.connect(self._set_log_y)
         self.header.addWidget(self.log_check)
+        self.eta_check = QCheckBox("η")
+        self.eta_check.setObjectName("learningRateCheck")
+        self.eta_check.setToolTip("Show the learning rate η of each epoch on a second axis")
+        self.header.addWidget(self.eta_check)
         self.train_series = Series()
         self.test_series = Series()
         self.set_legend([("line", palette.TRAIN, TRAIN), ("line", palette.TEST, "test")])
         self.train_curve, self.test_curve = BoldCurve(palette.TRAIN), BoldCurve(palette.TEST)
         for curve in (self.train_curve, self.test_curve):
             plot.addItem(curve)
+        self.eta = LearningRateAxis(plot)
+        self.best_mark = BestEpochMark(plot)
+        self.eta_check.toggled.connect(self._set_eta_shown)
         self.marker = pg.PlotDataItem(
             symbol="o", symbolSize=7, symbolBrush=palette.TRAIN, symbolPen="w", pen=None
         )
@@ -105,6 +113,9 @@ class LossPlotView(view_frame.ViewFrame):
         epochs = snapshot.new_epochs
         self.train_series.keep_before(cut)
         self.train_series.extend(epochs, snapshot.new_train_losses)
+        self.eta.keep_before(cut)
+        self.eta.extend(epochs, snapshot.new_learning_rates)
+        self.best_mark.show(snapshot.stopped)
         # the test loss of each new row where it was measured, and the snapshot's own
         test_loss = snapshot.metrics.get("test_loss", math.nan)
         tests = snapshot.new_test_losses
@@ -123,6 +134,8 @@ class LossPlotView(view_frame.ViewFrame):
         self._shown_loss = math.nan
         self.train_series.keep_before(-math.inf)
         self.test_series.keep_before(-math.inf)
+        self.eta.keep_before(-math.inf)
+        self.best_mark.show(None)
         self._redraw()
         self.marker.setData([], [])
         self.readout.hide()
@@ -141,11 +154,16 @@ class LossPlotView(view_frame.ViewFrame):
         self.marker.setData([], [])
         self._follow_data()
 
+    def _set_eta_shown(self, on: bool) -> None:
+        self.eta.set_visible(on)
+        self._redraw()
+
     def _redraw(self) -> None:
         """Both curves, cut to the visible epochs (all of them while the view follows the
         data) and downsampled to the plot's width; then the range, if it follows."""
         blocks = max(int(self.view_box.width() * BLOCKS_PER_PIXEL), MIN_BLOCKS)
         low, high = self.view_box.viewRange()[0]
+        self.eta.redraw(low, high, blocks, self._follow)
         drawn = []
         for curve, series in ((self.train_curve, self.train_series),
                               (self.test_curve, self.test_series)):

@@ -7,7 +7,7 @@ import functools
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Signal
+from PySide6.QtCore import QPoint, QPointF, Signal
 from PySide6.QtGui import QBrush, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -17,6 +17,8 @@ from bpstudio.session import PreparedData
 
 from . import number_format, palette, plot_style, view_frame
 from .network_layout import NetworkLayout
+from .parameter_edit import ParameterEdit
+from .pointer_readout import PointerReadout, ValueEditor
 from .weight_lines import PENS, SMOOTH_LINES, WIDTH_LEVELS, WeightLines
 
 MAX_LINES = 2500
@@ -43,7 +45,9 @@ class NetworkView(view_frame.ViewFrame):
     negative, width proportional to ``|w|`` over the largest ``|w|`` in the network.
 
     Neuron fill shows the bias the same way. Hovering a line or a neuron names the number
-    (``W2[3,0] = -0.412``, ``b1[3] = 0.05``), with indices as in ``Z = X @ W + b``.
+    (``W2[3,0] = -0.412``, ``b1[3] = 0.05``), with indices as in ``Z = X @ W + b``, in a box
+    beside the pointer. Clicking one opens a field beside the pointer to type a new value:
+    Enter emits :attr:`parameter_edited` (a :class:`ParameterEdit`); the window applies it.
 
     ``neuron_hovered`` / ``neuron_clicked`` name a neuron by ``(layer, unit)``: layer 0 is
     the input, 1 the first hidden layer (``A₁``), units count from 0. Hovering emits once
@@ -52,6 +56,7 @@ class NetworkView(view_frame.ViewFrame):
 
     neuron_hovered = Signal(int, int)
     neuron_clicked = Signal(int, int)
+    parameter_edited = Signal(object)  # ParameterEdit
 
     def __init__(self, parent: QWidget | None = None) -> None:
         widget = pg.PlotWidget(background=palette.BACKGROUND)
@@ -71,8 +76,11 @@ class NetworkView(view_frame.ViewFrame):
         self.neurons.setZValue(10)
         self.highlight = pg.PlotCurveItem(pen=pg.mkPen("#111111", width=2.5))
         self.highlight.setZValue(9)
-        self.readout = plot_style.make_readout()
-        for item in (self.neurons, self.highlight, self.readout):
+        self.readout = PointerReadout(widget)
+        self.editor = ValueEditor(widget)
+        self.editor.value_entered.connect(self._on_value_entered)
+        self._editing: ParameterEdit | None = None
+        for item in (self.neurons, self.highlight):
             self.plot.addItem(item)
         self._lines: WeightLines | None = None
         self._shades = np.zeros(0, dtype=int)
@@ -123,6 +131,7 @@ class NetworkView(view_frame.ViewFrame):
         self.neurons.setData([], [])
         self.highlight.setData([], [])
         self.readout.hide()
+        self.editor.hide()
         self.status_label.setText("")
 
     def line_pen(self, layer: int, i: int, j: int) -> QPen | None:
@@ -199,9 +208,10 @@ class NetworkView(view_frame.ViewFrame):
 
     # -- hover --------------------------------------------------------------------------------
 
-    def hover_text(self, pos: QPointF, pixels: tuple[float, float]) -> tuple[str, tuple] | None:
-        """What is under view position ``pos`` (``pixels`` per unit in x and y): the text for
-        the read-out and the line to highlight (or an empty one for a neuron)."""
+    def parameter_at(self, pos: QPointF, pixels: tuple[float, float]) -> tuple | None:
+        """What is under view position ``pos`` (``pixels`` per unit in x and y):
+        ``(text, edit or None, line to highlight)``; an input neuron or a neuron without a
+        bias has nothing to edit, a neuron no line."""
         layout = self._layout
         if layout is None or not self._weights:
             return None
@@ -209,15 +219,23 @@ class NetworkView(view_frame.ViewFrame):
         if neuron is not None:
             layer, j = neuron
             if layer == 0:
-                return f"input x{sub(j + 1)}", ((), ())
-            bias = number_format.format_value(self._biases[layer - 1][j])
-            return f"b{layer}[{j}] = {bias}", ((), ())
-        line = layout.line_at(pos.x(), pos.y(), pixels, self._keys, HOVER_PIXELS)
-        if line is None:
-            return None
-        layer, i, j = line
-        value = self._weights[layer - 1][i, j]
-        return f"W{layer}[{i},{j}] = {number_format.format_value(value)}", layout.line(layer, i, j)
+                return f"input x{sub(j + 1)}", None, ((), ())
+            if layer > len(self._biases):  # a network without biases
+                return f"neuron {j} of layer {layer} (no bias)", None, ((), ())
+            edit = ParameterEdit("b", layer, (j,), float(self._biases[layer - 1][j]))
+        else:
+            line = layout.line_at(pos.x(), pos.y(), pixels, self._keys, HOVER_PIXELS)
+            if line is None:
+                return None
+            layer, i, j = line
+            edit = ParameterEdit("W", layer, (i, j), float(self._weights[layer - 1][i, j]))
+        highlight = layout.line(layer, *edit.index) if edit.kind == "W" else ((), ())
+        return f"{edit.name} = {number_format.format_value(edit.value)}", edit, highlight
+
+    def hover_text(self, pos: QPointF, pixels: tuple[float, float]) -> tuple[str, tuple] | None:
+        """The read-out's text at view position ``pos`` and the line to highlight."""
+        found = self.parameter_at(pos, pixels)
+        return None if found is None else (found[0], found[2])
 
     def neuron_at_scene(self, scene_pos: QPointF) -> tuple[int, int] | None:
         """The ``(layer, unit)`` drawn at scene position ``scene_pos``, if any."""
@@ -228,10 +246,33 @@ class NetworkView(view_frame.ViewFrame):
         pixels = (vb.width() / rect.width(), vb.height() / rect.height())
         return self._layout.neuron_at(pos.x(), pos.y(), pixels)
 
+    def _found_at(self, scene_pos: QPointF) -> tuple | None:
+        vb = self.plot.vb
+        if not vb.sceneBoundingRect().contains(scene_pos):
+            return None
+        pos, rect = vb.mapSceneToView(scene_pos), vb.viewRect()
+        return self.parameter_at(pos, (vb.width() / rect.width(), vb.height() / rect.height()))
+
+    def _pointer(self, scene_pos: QPointF) -> QPoint:
+        """A scene position in the plot widget's pixels (where the read-out and editor live)."""
+        return self.readout.parentWidget().mapFromScene(scene_pos)
+
     def _on_mouse_clicked(self, event) -> None:
         neuron = self.neuron_at_scene(event.scenePos())
         if neuron is not None:
             self.neuron_clicked.emit(*neuron)
+        found = self._found_at(event.scenePos())
+        if found is None or found[1] is None:
+            return
+        text, edit, _ = found
+        self._editing = edit
+        self.readout.hide()
+        self.editor.edit(text, edit.value, self._pointer(event.scenePos()))
+
+    def _on_value_entered(self, value: float) -> None:
+        if self._editing is not None:
+            edit, self._editing = self._editing, None
+            self.parameter_edited.emit(ParameterEdit(edit.kind, edit.layer, edit.index, value))
 
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
         neuron = self.neuron_at_scene(scene_pos)
@@ -239,20 +280,11 @@ class NetworkView(view_frame.ViewFrame):
             self._hovered = neuron
             if neuron is not None:
                 self.neuron_hovered.emit(*neuron)
-        vb = self.plot.vb
-        found = None
-        if vb.sceneBoundingRect().contains(scene_pos):
-            pos = vb.mapSceneToView(scene_pos)
-            rect = vb.viewRect()
-            found = self.hover_text(pos, (vb.width() / rect.width(), vb.height() / rect.height()))
+        found = None if self.editor.isVisible() else self._found_at(scene_pos)
         if found is None:
             self.readout.hide()
             self.highlight.setData([], [])
             return
-        text, (line_x, line_y) = found
+        text, _, (line_x, line_y) = found
         self.highlight.setData(list(line_x), list(line_y))
-        self.readout.setText(text)
-        right_half = pos.x() > vb.viewRect().center().x()
-        self.readout.setAnchor((1.05, 1.1) if right_half else (-0.05, 1.1))
-        self.readout.setPos(pos)
-        self.readout.show()
+        self.readout.show_at(text, self._pointer(scene_pos))

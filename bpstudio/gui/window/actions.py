@@ -80,7 +80,7 @@ def build_actions(parent: QWidget) -> MainActions:
         reset=_action(parent, "resetAction", "&Reset", "Start again from fresh weights", "R",
                       pixmap.SP_BrowserReload),
         smooth=_action(parent, "smoothAnimationAction", "S&mooth Animation",
-                       "Redraw the plots about ten times a second while training; training "
+                       "Redraw the plots up to 30 times a second while training; training "
                        "runs slower"),
     )
     actions.smooth.setCheckable(True)

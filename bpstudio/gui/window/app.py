@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication  # PySide6 first: pyqtgraph takes the loaded binding
+
+from ...desktop_entry import APP_ID
+from ...package_data import ICON_SIZES, icon_path
 
 from ..views.plot_style import configure_plots  # isort: skip  (after PySide6: pyqtgraph)
 
@@ -23,9 +27,20 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
+    app.setDesktopFileName(APP_ID)  # the task bar matches windows to bpstudio.desktop
+    app.setWindowIcon(app_icon())
     sys.setswitchinterval(SWITCH_INTERVAL)
     configure_plots()
     return app
+
+
+def app_icon() -> QIcon:
+    """The application icon: its PNG renderings (crisp at the small sizes), then the SVG."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(icon_path(size)))
+    icon.addFile(str(icon_path()))
+    return icon
 
 
 def run_app(path: str | None = None) -> int:

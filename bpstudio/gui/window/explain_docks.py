@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QMenuBar
+from PySide6.QtWidgets import QDockWidget, QMenuBar, QWidget
 
 from bpstudio.core.snapshot import PlotGrid
 from bpstudio.core.steptrace import StepTrace, next_batch_indices
@@ -92,6 +92,7 @@ class ExplainDocks:
         self.lesson_panel = LessonPanel()
         self._inspector_stale = True
         self._extras: frozenset[str] = frozenset()
+        self._extra_views: list[tuple[str, QWidget]] = []  # views of other modules
         add = dock_area.add
         self.docks = {
             "inspectorDock": add(DockSpec(self.inspector, "Step inspector", "inspectorDock")),
@@ -197,12 +198,18 @@ class ExplainDocks:
 
     # -- views that need the worker --------------------------------------------------------------
 
+    def want_extra(self, key: str, view: QWidget, dock: QDockWidget) -> None:
+        """Snapshots carry the extra ``key`` while ``view`` (in ``dock``) is on screen."""
+        self._extra_views.append((key, view))
+        dock.visibilityChanged.connect(self._look_later)
+
     def sync_extras(self) -> None:
         """Ask the worker for exactly the extras of the views on screen, and always the
         doctor's findings (the note under the loss plot)."""
         wanted = frozenset(
             key for key, view in ((MEAN_ABS_GRAD, self.gradient_flow),
-                                  (HIDDEN_OUTPUTS, self.neurons)) if on_screen(view)
+                                  (HIDDEN_OUTPUTS, self.neurons), *self._extra_views)
+            if on_screen(view)
         ) | {DOCTOR_FINDINGS}
         if wanted != self._extras:
             self._extras = wanted

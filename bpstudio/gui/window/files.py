@@ -50,6 +50,7 @@ class FileCommands:
         self.document, self.parent, self.actions, self.status = document, parent, actions, status
         self.designer, self.settings, self.training = designer, settings, training
         self.adopt, self.views, self.main_plot = adopt, views, main_plot
+        self.open_other: Callable[[str], bool] | None = None  # True: it took the path (CSV)
         self.loader = DocumentLoader(parent)
         self.loader.opened.connect(self._on_opened)
         self.loader.failed.connect(self._on_open_failed)
@@ -63,7 +64,7 @@ class FileCommands:
 
     def build_menus(self, menu_bar: QMenuBar) -> None:
         actions = self.actions
-        menu = menu_bar.addMenu("&File")
+        menu = self.menu = menu_bar.addMenu("&File")
         menu.addActions([actions.new, actions.open])
         self.recent_menu = menu.addMenu("Open &Recent")
         self.recent_menu.setObjectName("recentMenu")
@@ -104,6 +105,8 @@ class FileCommands:
         """Read ``path`` in the background and make it the document when it is ready; on any
         problem say so and keep the current one. The designer waits meanwhile (an edit would
         be lost), the rest of the window goes on."""
+        if self.open_other is not None and self.open_other(path):
+            return
         self.loader.load(path)
         self.designer.setEnabled(False)
         self.status.show_busy(f"Opening {_file_name(path)}…")

@@ -27,6 +27,7 @@ class LiveViews:
         self.last_snapshot: TrainingSnapshot | None = None
         self._data: tuple[PreparedData, PlotGrid | None] | None = None
         self._every: set[QWidget] = set()
+        self._listeners: list = []
 
     def add(self, view: QWidget, dock: QDockWidget | None = None, *, every: bool = False) -> None:
         """Follow training with ``view`` (``set_data``, ``show_snapshot``, ``clear``) from now
@@ -42,10 +43,15 @@ class LiveViews:
         if self.last_snapshot is not None:
             view.show_snapshot(self.last_snapshot)
 
+    def listen(self, listener: object) -> None:
+        """Give ``listener`` (not a widget: ``set_data``, ``show_snapshot``, ``clear``) every
+        new data and every snapshot, from now on."""
+        self._listeners.append(listener)
+
     def reset(self, data: PreparedData, grid: PlotGrid | None) -> None:
         """A new run: every view forgets the last one and takes its data."""
         self._data, self.last_snapshot = (data, grid), None
-        for view in self.views:
+        for view in [*self.views, *self._listeners]:
             view.clear()
             view.set_data(data, grid)
 
@@ -53,6 +59,8 @@ class LiveViews:
         """Draw ``snapshot`` into the views on screen (and those that take every one), one
         view per step."""
         self.last_snapshot = snapshot
+        for listener in self._listeners:
+            listener.show_snapshot(snapshot)
         for view in [v for v in self.views if v in self._every or on_screen(v)]:
             view.show_snapshot(snapshot)
             yield

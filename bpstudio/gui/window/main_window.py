@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.core.snapshot import TrainingSnapshot
+from bpstudio.core.stopping import Stopped, StopReason
 from bpstudio.core.text import shorten
 from bpstudio.core.trainer import TrainerState
 from bpstudio.document import (
@@ -45,6 +46,7 @@ from ..designer import DesignerPanel
 from ..training import TrainingController
 from ..training.pace import FASTEST, SMOOTH
 from ..views import DecisionRegionView, FitPlotView, LossPlotView, NetworkView
+from ..views.parameter_edit import ParameterEdit
 from ..views.plot_style import configure_plots
 from .actions import build_actions, build_menus, build_toolbar
 from .dock_area import DockArea
@@ -52,11 +54,18 @@ from .dock_spec import Area, DockSpec
 from .doctor_note import DoctorNote, with_note_below
 from .errors import error_box, show_error
 from .explain_docks import ExplainDocks
+from .export_menu import ExportCommands
 from .files import FileCommands
+from .frame_rate import FrameRateReadout
+from .help_menu import HelpMenu
+from .import_commands import ImportCommands
+from .judging_dock import add_judging_dock
 from .keyboard import SpaceForFocusedWidgets, give_mnemonics
 from .layout_reset import StartingLayout
 from .live_views import LiveViews
 from .opening import prepare
+from .parameter_edits import ParameterEdits
+from .prediction_probe import PredictionProbe
 from .settings import AppSettings
 from .status_line import StatusLine
 from .undo import UndoHistory, build_edit_menu
@@ -103,12 +112,26 @@ class MainWindow(QMainWindow):
             designer=self.designer, settings=self.settings, training=self.training,
             adopt=self.adopt, views=self.live_views, main_plot=self._main_plot)
         self.files.build_menus(self.menuBar())
+        self.importing = ImportCommands(self, self.designer, self.files.menu, self.actions.save)
+        self.files.open_other = self.importing.offer_import
+        self.exporting = ExportCommands(
+            self, self.files.menu, self.actions.quit, document=self.document,
+            training=self.training, status=self.status_line)
         build_edit_menu(self.menuBar(), self.undo)
         view_menu = build_menus(self.menuBar(), self.actions, self.docks.values(), self.toolbar)
         self.dock_area.list_in(view_menu, before=self.toolbar.toggleViewAction())
+        self.frame_rate = FrameRateReadout(self.status_line, self.training, view_menu,
+                                           self.settings, lambda: self.last_snapshot)
         self.explain = ExplainDocks(
             self.dock_area, self.live_views, self.document, self.training, self.status_line,
             self.network_view, self.menuBar(), self.open_lesson_session)
+        self.judging_view = add_judging_dock(self.dock_area, self.live_views, self.explain)
+        self.probe = PredictionProbe(self.document, self.fit_plot, self.decision_plot,
+                                     self.explain.inspector, self)
+        self.live_views.listen(self.probe)
+        self.parameter_edits = ParameterEdits(self.document, self.training, self.status_line)
+        self.network_view.parameter_edited.connect(self.edit_parameter)
+        self.help = HelpMenu(self, self.menuBar())
         self._connect()
         self.dock_area.size_docks()
         self.resize(1500, 940)
@@ -171,9 +194,9 @@ class MainWindow(QMainWindow):
         return dock
 
     def set_smooth_animation(self, on: bool) -> None:
-        """Plots that move about ten times a second while training, or (the default) the
+        """Plots that move up to 30 times a second while training, or (the default) the
         fastest training; remembered for the next start."""
-        self.training.render_budget = (SMOOTH if on else FASTEST).render_budget
+        self.training.pace = SMOOTH if on else FASTEST
         self.settings.set_smooth_animation(on)
 
     def _connect(self) -> None:
@@ -227,6 +250,16 @@ class MainWindow(QMainWindow):
         if self._new_run():
             self.designer.set_session(self.document.session, self.document.data)
             self.status_line.showMessage(f"Back at epoch {self.document.session.epoch:,}.", 4000)
+
+    def edit_parameter(self, edit: ParameterEdit) -> None:
+        """A weight or bias typed into the network view, as an undo step (Undo puts the
+        weights back as they were)."""
+        def change() -> bool:
+            before = self.document.session
+            self.parameter_edits.edited(edit)
+            self.training.sync()  # the run hands the edited state back into the document
+            return self.document.session is not before
+        self.undo.run(f"{edit.name} = {edit.value:g}", change)
 
     def _sync_if_running(self) -> None:
         """The state training has reached, into the document (an undo step's "before")."""
@@ -339,10 +372,14 @@ class MainWindow(QMainWindow):
         box.setText(shorten(message))
         box.show()
 
-    def _on_limit_reached(self, epoch: int) -> None:
-        self.status_line.showMessage(
-            f"Reached the epoch limit ({epoch:,}): training stopped. Raise the limit to go on.",
-            8000)
+    def _on_limit_reached(self, stopped: Stopped) -> None:
+        """The status bar says which rule stopped training and how to go on."""
+        if stopped.reason is StopReason.EPOCH_LIMIT:
+            text = (f"Reached the epoch limit ({stopped.epoch:,}): training stopped. Raise the "
+                    "limit to go on.")
+        else:
+            text = f"{stopped.words()}. Change the stopping rule to go on."
+        self.status_line.showMessage(text, 8000)
 
     def _on_failed(self, message: str) -> None:
         self.status_line.showMessage(shorten(f"Cannot train this network: {message}"))

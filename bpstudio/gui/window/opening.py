@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import traceback
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
@@ -50,15 +51,19 @@ class DocumentLoader(QObject):
 
     ``opened(Opened)`` or ``failed(path, why)`` arrive in the GUI thread. A new request or
     :meth:`cancel` makes the answer of a request still under way be dropped (the thread
-    cannot be interrupted; it finishes and its result is forgotten).
+    cannot be interrupted; it finishes and its result is forgotten). ``work(path, *args)``
+    is what reading is (by default :func:`read`; the import dialog reads a CSV file with
+    it), and ``opened`` carries its result.
     """
 
     opened = Signal(object)
     failed = Signal(str, str)
     _finished = Signal(int, object, str, str)  # request, Opened or None, path, why
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None,
+                 work: Callable[..., object] = read) -> None:
         super().__init__(parent)
+        self._work = work
         self._request = 0
         self._busy = False
         self._finished.connect(self._on_finished)  # queued: emitted in a pool thread
@@ -67,11 +72,12 @@ class DocumentLoader(QObject):
     def busy(self) -> bool:
         return self._busy
 
-    def load(self, path: str) -> None:
+    def load(self, path: str, *args: object) -> None:
         self._request += 1
         self._busy = True
-        request, finished = self._request, self._finished
-        QThreadPool.globalInstance().start(lambda: _read_in_pool(request, path, finished))
+        request, finished, work = self._request, self._finished, self._work
+        QThreadPool.globalInstance().start(
+            lambda: _read_in_pool(request, lambda: work(path, *args), path, finished))
 
     def cancel(self) -> None:
         self._request += 1
@@ -88,10 +94,11 @@ class DocumentLoader(QObject):
             self.opened.emit(opened)
 
 
-def _read_in_pool(request: int, path: str, finished: Signal) -> None:
+def _read_in_pool(request: int, work: Callable[[], object], path: str,
+                  finished: Signal) -> None:
     """Runs in a pool thread: never raises (an exception there would reach nobody)."""
     try:
-        opened, reason = read(path), ""
+        opened, reason = work(), ""
     except Exception as exc:  # every failure becomes an answer; bugs are printed as well
         if not isinstance(exc, EXPECTED):
             traceback.print_exc()

@@ -20,6 +20,7 @@ KEY_GEOMETRY = "mainWindow/geometry"
 KEY_STATE = "mainWindow/state"
 KEY_RECENT = "recentFiles"
 KEY_SMOOTH = "view/smoothAnimation"
+KEY_FRAME_RATE = "view/frameRate"
 
 
 class AppSettings:
@@ -64,6 +65,13 @@ class AppSettings:
 
     def set_smooth_animation(self, on: bool) -> None:
         self._settings.setValue(KEY_SMOOTH, on)
+        self._settings.sync()
+
+    def frame_rate_shown(self) -> bool:
+        return self._settings.value(KEY_FRAME_RATE, False, type=bool)
+
+    def set_frame_rate_shown(self, on: bool) -> None:
+        self._settings.setValue(KEY_FRAME_RATE, on)
         self._settings.sync()
 
     def clear_recent_files(self) -> None:

@@ -27,6 +27,7 @@ from bpstudio.core.snapshot import TrainingSnapshot
 from bpstudio.session import DataSpec
 
 from ..views.number_format import format_r2
+from ..views.quiet_label import QuietLabel
 
 MANY_SAMPLES = 20_000
 """From this many samples, preparing them and drawing their points takes over 0.2 s (0.5 s
@@ -35,8 +36,9 @@ READOUT_STYLE = "QLabel { border-left: 1px solid #b0b0b0; padding: 0 6px; }"
 """A rule and some room between the read-outs: in a narrow window they would run together."""
 
 
-def _label(name: str, width: int) -> QLabel:
-    label = QLabel()
+def _label(name: str, width: int) -> QuietLabel:
+    """A read-out that changes with every frame without relaying out the window."""
+    label = QuietLabel()
     label.setObjectName(name)
     label.setMinimumWidth(width)
     label.setStyleSheet(READOUT_STYLE)

@@ -1,11 +1,10 @@
 """Undo and Redo: a thin ``QUndoStack`` over the Qt-free edits of
 :mod:`bpstudio.document_edits`.
 
-Every edit that changes the document goes through :meth:`UndoHistory.record` (a burst of
+Every edit that changes the document goes through :meth:`UndoHistory.before_edit` (a burst of
 designer signals for one edit, such as a dataset pick that adapts the layers too, becomes
-one step) or :meth:`UndoHistory.run`: the document before, the change, the document after.
-A weight typed into the network view becomes undoable by calling
-``history.run("Weight W2[3,0] = 0", change)`` with the function that applies it.
+one step) or :meth:`UndoHistory.run`: the document before, the change, the document after
+(a weight typed into the network view: ``MainWindow.edit_parameter``).
 Undo and Redo put a snapshot back through ``show`` (the window rebuilds its run from it);
 opening another document clears the history.
 """

@@ -12,7 +12,7 @@ import numpy as np
 from bpstudio.core.snapshot import PlotGrid, make_snapshot
 from bpstudio.gui.training import TrainingController
 from bpstudio.gui.training.frames import MAX_FRAME_INTERVAL
-from bpstudio.gui.training.pace import SMOOTH
+from bpstudio.gui.training.pace import SMOOTH, Pace
 from bpstudio.session import DataSpec, LayerSpec, NetworkSpec, Session
 
 SPIRAL = Session(NetworkSpec((LayerSpec(6, "tanh"),), "sigmoid", "binary_cross_entropy"),
@@ -111,3 +111,48 @@ def test_the_time_between_frames_counts_towards_a_frame(qtbot, qapp):
     finally:
         controller.shutdown()
     assert 40 / SMOOTH.render_budget <= wait_ms <= 1000 * MAX_FRAME_INTERVAL
+
+
+def test_a_view_behind_another_tab_does_not_draw_until_its_tab_is_chosen(qtbot, window):
+    docks = window.docks
+    window.tabifyDockWidget(docks["fitDock"], docks["networkDock"])
+    docks["fitDock"].raise_()
+    qtbot.waitUntil(lambda: window.network_view.visibleRegion().isEmpty())
+    shown = window.last_snapshot
+    behind = later(shown)
+    arrives(qtbot, window, behind)
+    assert drawn_weights(window) is not behind.weights  # behind a tab: not drawn
+    assert window.fit_plot._shown is behind
+    docks["networkDock"].raise_()
+    qtbot.waitUntil(lambda: drawn_weights(window) is behind.weights)
+
+
+def test_every_view_on_screen_shows_a_snapshot_within_its_frame(qtbot, window):
+    """The fit curve and the network never lag the loss plot: one frame draws them all."""
+    frame = later(window.last_snapshot, epochs=2)
+    window.training._on_snapshot(frame)
+    qtbot.waitUntil(lambda: window.training.frames._frame is None
+                    and window.last_snapshot is frame)
+    assert window.loss_plot.train_series.x[-1] == frame.epoch
+    assert window.fit_plot._shown is frame
+    assert drawn_weights(window) is frame.weights
+
+
+def test_frames_come_at_most_frames_per_second(qtbot, qapp):
+    """A worker that answers every request at once still gets at most the pace's frames."""
+    controller = TrainingController()
+    frames = []
+    controller.snapshot_ready.connect(lambda s: frames.append(time.perf_counter()))
+    bench = SPIRAL.build()
+    snapshot = make_snapshot(bench.net, bench.trainer.history, 0, run_id=controller.run_id,
+                             epochs_per_second=0.0, metrics={})
+    renderer = controller.frames
+    renderer.pace = Pace(render_budget=1.0, frames_per_second=10.0)
+    renderer._ask_worker = lambda: renderer.add(snapshot)
+    try:
+        renderer.add(snapshot)
+        qtbot.wait(1000)
+    finally:
+        controller.shutdown()
+    assert 3 <= len(frames) <= 12
+    assert min(np.diff(frames)) >= 0.1 / 2 - 0.01  # asked early by at most half an interval

@@ -12,6 +12,7 @@ import pytest
 from bpstudio.examples import EXAMPLES
 from bpstudio.gui.explain import gradient_flow, neuron_view
 from bpstudio.gui.training import TrainingController, TrainingWorker
+from bpstudio.gui.views import judging_view
 from bpstudio.training import TrainingRun
 from bpstudio.training import run as run_module
 from bpstudio.training.extras import EXTRAS, HIDDEN_OUTPUTS, MEAN_ABS_GRAD
@@ -28,8 +29,8 @@ def worker(qapp):
 def test_the_views_read_the_keys_the_worker_writes():
     from bpstudio.gui.window import doctor_note
 
-    assert {gradient_flow.EXTRAS_KEY, neuron_view.EXTRAS_KEY, doctor_note.DOCTOR_FINDINGS} \
-        == EXTRAS
+    assert {gradient_flow.EXTRAS_KEY, neuron_view.EXTRAS_KEY, judging_view.EXTRAS_KEY,
+            doctor_note.DOCTOR_FINDINGS} == EXTRAS
 
 
 def test_snapshots_carry_no_extras_until_asked(worker):

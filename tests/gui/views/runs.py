@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
-from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtCore import QPoint, QPointF, Qt
 
 from bpstudio.core.snapshot import PlotGrid, make_snapshot
 from bpstudio.session import DataSpec, LayerSpec, NetworkSpec, Session, TrainingConfig
@@ -54,6 +54,7 @@ def with_rows(snapshot, epochs: np.ndarray, train_losses: np.ndarray):
     return dataclasses.replace(
         snapshot, epoch=int(epochs[-1]), new_epochs=epochs, new_train_losses=train_losses,
         new_test_losses=np.full(len(epochs), np.nan),
+        new_learning_rates=np.full(len(epochs), np.nan),  # not recorded: one per row
     )
 
 
@@ -84,6 +85,15 @@ def hover(qtbot, view, x: float, y: float) -> None:
     qtbot.waitUntil(settled)
     qtbot.mouseMove(widget.viewport(), target + QPoint(1, 1))
     qtbot.mouseMove(widget.viewport(), target)
+
+
+def click(qtbot, view, x: float, y: float) -> None:
+    """Move the mouse to view coordinates ``(x, y)`` of the view's plot and click there."""
+    hover(qtbot, view, x, y)
+    plot = view.plot.getViewBox() if hasattr(view.plot, "getViewBox") else view.plot.vb
+    widget = plot.scene().views()[0]
+    pos = widget.mapFromScene(plot.mapViewToScene(QPointF(x, y)))
+    qtbot.mouseClick(widget.viewport(), Qt.MouseButton.LeftButton, pos=pos)
 
 
 def n_points(item) -> int:

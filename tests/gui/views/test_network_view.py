@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
 
 from bpstudio.gui.views import NetworkView, network_view, number_format, palette, weight_lines
+from bpstudio.gui.views.parameter_edit import ParameterEdit
 from bpstudio.session import DataSpec
-from tests.gui.views.runs import SIN, Run, hover, make_view, weights_run
+from tests.gui.views.runs import SIN, Run, click, hover, make_view, weights_run
 
 
 def test_lines_are_coloured_by_sign_and_as_wide_as_the_magnitude(qtbot):
@@ -44,15 +47,20 @@ def test_lines_move_between_widths_as_the_weights_change(qtbot):
                 assert view._lines.count(index, key) == np.count_nonzero(keys == key)
 
 
+def _middle(line) -> tuple[float, float]:
+    (x0, x1), (y0, y1) = line
+    return (x0 + x1) / 2, (y0 + y1) / 2
+
+
 def test_hovering_a_line_names_the_weight(qtbot):
     run = weights_run((5,))
     view = make_view(qtbot, NetworkView, run)
     view.show_snapshot(run.snapshot(2))
-    (x0, x1), (y0, y1) = view._layout.line(2, 3, 0)
-    hover(qtbot, view, (x0 + x1) / 2, (y0 + y1) / 2)
+    (x0, x1), _ = view._layout.line(2, 3, 0)
+    hover(qtbot, view, *_middle(view._layout.line(2, 3, 0)))
     qtbot.waitUntil(view.readout.isVisible)
     value = number_format.format_value(run.net.weights[1][3, 0])
-    assert view.readout.toPlainText() == f"W2[3,0] = {value}"
+    assert view.readout.text() == f"W2[3,0] = {value}"
     np.testing.assert_array_equal(view.highlight.getData()[0], [x0, x1])
 
 
@@ -64,7 +72,71 @@ def test_hovering_a_neuron_names_its_bias(qtbot):
     hover(qtbot, view, 1.0, ys[2])
     qtbot.waitUntil(view.readout.isVisible)
     bias = number_format.format_value(run.net.biases[0][2])
-    assert view.readout.toPlainText() == f"b1[2] = {bias}"
+    assert view.readout.text() == f"b1[2] = {bias}"
+
+
+def test_the_readout_stays_inside_the_plot_beside_the_pointer(qtbot):
+    """Near every corner of the diagram the box is wholly inside the plot widget, within a
+    few dozen pixels of the pointer (it was drawn far off-screen in the inverted view)."""
+    run = weights_run((5,))
+    view = make_view(qtbot, NetworkView, run)
+    view.show_snapshot(run.snapshot(2))
+    widget = view.readout.parentWidget()
+    for layer, unit in ((0, 0), (2, 0), (1, 0), (1, 4)):
+        x, y = view._layout.neuron_positions()[0], view._layout.neuron_positions()[1]
+        k = sum(view._layout.sizes[:layer]) + unit
+        hover(qtbot, view, x[k], y[k])
+        qtbot.waitUntil(view.readout.isVisible)
+        box = view.readout.geometry()
+        assert widget.rect().contains(box)
+        pointer = widget.mapFromScene(view.plot.vb.mapViewToScene(QPointF(x[k], y[k])))
+        assert box.adjusted(-40, -40, 40, 40).contains(pointer)
+
+
+def test_hovering_a_neuron_without_a_bias_says_so(qtbot):
+    run = Run(dict(SIN, bias=False), DataSpec("sin", {"n": 10}))
+    view = make_view(qtbot, NetworkView, run)
+    view.show_snapshot(run.snapshot(1))
+    hover(qtbot, view, 1.0, view._layout.columns[1][2])  # was IndexError
+    qtbot.waitUntil(view.readout.isVisible)
+    assert view.readout.text() == "neuron 2 of layer 1 (no bias)"
+
+
+def test_clicking_a_line_edits_its_weight_by_typing(qtbot):
+    run = weights_run((5,))
+    view = make_view(qtbot, NetworkView, run)
+    view.show_snapshot(run.snapshot(2))
+    click(qtbot, view, *_middle(view._layout.line(2, 3, 0)))
+    qtbot.waitUntil(view.editor.isVisible)
+    assert float(view.editor.text()) == pytest.approx(run.net.weights[1][3, 0], rel=1e-5)
+    assert view.readout.parentWidget().rect().contains(view.editor.geometry())
+    view.editor.selectAll()
+    qtbot.keyClicks(view.editor, "abc")
+    qtbot.keyClick(view.editor, Qt.Key.Key_Return)
+    assert view.editor.isVisible()  # not a number: stays open, marked
+    view.editor.clear()
+    qtbot.keyClicks(view.editor, "-0.25")
+    with qtbot.waitSignal(view.parameter_edited) as edited:
+        qtbot.keyClick(view.editor, Qt.Key.Key_Return)
+    assert edited.args[0] == ParameterEdit("W", 2, (3, 0), -0.25)
+    assert not view.editor.isVisible()
+
+
+def test_escape_closes_the_editor_without_an_edit(qtbot):
+    run = weights_run((5,))
+    view = make_view(qtbot, NetworkView, run)
+    view.show_snapshot(run.snapshot(2))
+    click(qtbot, view, 1.0, view._layout.columns[1][2])
+    qtbot.waitUntil(view.editor.isVisible)
+    assert float(view.editor.text()) == pytest.approx(run.net.biases[0][2], rel=1e-5)
+    with qtbot.assertNotEmitted(view.parameter_edited):
+        qtbot.keyClick(view.editor, Qt.Key.Key_Escape)
+    assert not view.editor.isVisible()
+    click(qtbot, view, 1.0, view._layout.columns[1][2])
+    qtbot.waitUntil(view.editor.isVisible)
+    with qtbot.assertNotEmitted(view.parameter_edited):  # Enter on the shown, rounded value
+        qtbot.keyClick(view.editor, Qt.Key.Key_Return)
+    assert not view.editor.isVisible()
 
 
 def test_a_network_without_biases_fills_its_neurons_as_zero_biases(qtbot):

@@ -1,5 +1,7 @@
 """The main window, driven like a person would: buttons, keys, designer fields, file dialogs."""
 
+from dataclasses import replace
+
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -437,3 +439,18 @@ def test_another_view_can_join_as_a_dock(qtbot, window):
     qtbot.waitUntil(lambda: extra.message == "")  # it has drawn the network
     view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
     assert dock.toggleViewAction() in view_menu.actions()
+
+
+def test_the_status_bar_says_which_stopping_rule_held(qtbot, window):
+    """A target loss stops training; the status bar names that rule, not the epoch limit."""
+    from bpstudio.core.stopping import StopRules
+
+    session = window.session
+    rules = StopRules(target_loss=1e9)  # the first epoch already reaches it
+    window.show_session(replace(session, training=replace(session.training, stopping=rules)))
+    with qtbot.waitSignal(window.training.limit_reached, timeout=20000) as blocker:
+        click(qtbot, window, "trainButton")
+    assert blocker.args[0].reason.name == "TARGET_LOSS"
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Stopped at epoch 1: reached the target training loss")
+    assert message.endswith("Change the stopping rule to go on.")

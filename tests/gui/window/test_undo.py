@@ -113,3 +113,21 @@ def test_describe_names_the_edit():
     sin = EXAMPLES["sin"]()
     wider = NetworkSpec(hidden=(LayerSpec(16, "tanh"),))
     assert describe(sin, replace(sin, network=wider)).startswith("Network: 100 sigmoid → 16 tanh")
+
+
+def test_a_weight_typed_into_the_network_view_is_undoable(qtbot, window):
+    from bpstudio.gui.views.parameter_edit import ParameterEdit
+
+    window.step_epoch()
+    qtbot.waitUntil(lambda: window.last_snapshot.epoch == 1, timeout=10000)
+    assert window.training.sync()
+    old = float(window.session.state.parameters[5])
+    window.network_view.parameter_edited.emit(ParameterEdit("W", 1, (0, 5), 3.5))
+    assert window.session.state.parameters[5] == 3.5
+    assert window.undo.stack.undoText() == "W1[0,5] = 3.5"
+    undo(qtbot, window)
+    assert window.session.state.parameters[5] == old and window.session.epoch == 1
+    qtbot.waitUntil(lambda: window.last_snapshot is not None
+                    and window.last_snapshot.weights[0][0, 5] == old, timeout=10000)
+    redo(qtbot, window)
+    assert window.session.state.parameters[5] == 3.5

@@ -42,6 +42,7 @@ from .step_page import StepPage
 
 BATCH_LABELS = {
     "all": "Whole training set", "sample": "One sample", "minibatch": "Next mini-batch",
+    "point": "Clicked point",
 }
 
 
@@ -49,6 +50,7 @@ class InspectorView(QWidget):
     """Walks through a :class:`StepTrace`; recomputes it when the batch or weights change."""
 
     apply_step_requested = Signal(object)  # the StepTrace whose update the window applies
+    sample_wanted = Signal()  # "Choose…": the window offers a table of the samples
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +59,7 @@ class InspectorView(QWidget):
         self._X = self._Y = None
         self._lr = 0.1
         self._minibatch: np.ndarray | None = None
+        self._point: tuple[np.ndarray, np.ndarray] | None = None  # a clicked point's X, Y rows
         self._trace: StepTrace | None = None
         self._step = 0
         self._selected: tuple[str, int, int] | None = None
@@ -70,6 +73,8 @@ class InspectorView(QWidget):
         for kind, label in BATCH_LABELS.items():
             self.batch_combo.addItem(label, kind)
         self.sample_spin = QSpinBox(objectName="sampleSpin", prefix="sample ")
+        self.choose_button = QPushButton("Choose…", objectName="chooseSampleButton")
+        self.choose_button.setToolTip("Pick the sample from a table of the training data")
         self.follow_check = QCheckBox("Follow training", objectName="followCheck", checked=True)
         self.follow_check.setToolTip("Re-trace with the latest weights while training runs")
         self.precision_spin = QSpinBox(objectName="precisionSpin", minimum=0, maximum=12)
@@ -78,7 +83,8 @@ class InspectorView(QWidget):
         self.copy_button = QPushButton("Copy as CSV", objectName="copyCsvButton")
         self.copy_button.setToolTip("Copy the selected matrix, every digit, as CSV")
         top = QHBoxLayout()
-        for w in (QLabel("Batch:"), self.batch_combo, self.sample_spin, self.follow_check):
+        for w in (QLabel("Batch:"), self.batch_combo, self.sample_spin, self.choose_button,
+                  self.follow_check):
             top.addWidget(w)
         top.addStretch(1)
         for w in (QLabel("Precision:"), self.precision_spin, self.significant_check,
@@ -131,6 +137,7 @@ class InspectorView(QWidget):
         self.precision_spin.valueChanged.connect(self._apply_format)
         self.significant_check.toggled.connect(self._apply_format)
         self.copy_button.clicked.connect(self.copy_csv)
+        self.choose_button.clicked.connect(self.sample_wanted)
         self.prev_button.clicked.connect(self.previous_step)
         self.next_button.clicked.connect(self.next_step)
         self.step_combo.activated.connect(self.show_step)
@@ -148,6 +155,8 @@ class InspectorView(QWidget):
         self._X, self._Y = np.asarray(X), np.asarray(Y)
         self._lr = float(learning_rate)
         self._minibatch = None if minibatch is None else np.asarray(minibatch)
+        if self._point is not None and self._point[0].shape[1] != self._X.shape[1]:
+            self._point = None  # a point of other data
         self.sample_spin.blockSignals(True)
         self.sample_spin.setRange(0, max(len(self._X) - 1, 0))
         self.sample_spin.blockSignals(False)
@@ -163,6 +172,21 @@ class InspectorView(QWidget):
         self._sync_batch_items()
         if self.batch_kind == "minibatch":
             self._retrace()
+
+    def set_point(self, X: np.ndarray | None, Y: np.ndarray | None = None) -> None:
+        """Offer one point that is not a training sample (a click on a plot) as the batch
+        "Clicked point": its inputs as the network sees them and a target, one row each;
+        ``None``: no point (new data)."""
+        self._point = None if X is None else (np.asarray(X, dtype=float).reshape(1, -1),
+                                              np.asarray(Y, dtype=float).reshape(1, -1))
+        self._sync_batch_items()
+        if self.batch_kind == "point":
+            self._retrace()
+
+    def show_sample(self, row: int) -> None:
+        """Trace training sample ``row`` alone (batch "One sample")."""
+        self.sample_spin.setValue(row)
+        self.batch_combo.setCurrentIndex(self.batch_combo.findData("sample"))
 
     def set_data(self, data: PreparedData, grid: PlotGrid | None) -> None:
         """Nothing to draw from the data alone: the window calls :meth:`set_problem`."""
@@ -295,8 +319,9 @@ class InspectorView(QWidget):
         if self._net is None:
             return
         rows = self._rows()
+        X, Y = self._point if self.batch_kind == "point" else (self._X[rows], self._Y[rows])
         try:
-            trace = trace_step(self._net, self._X[rows], self._Y[rows], self._lr)
+            trace = trace_step(self._net, X, Y, self._lr)
         except ValueError as error:
             self._trace = None
             self.page.clear()
@@ -307,13 +332,16 @@ class InspectorView(QWidget):
 
     def _on_batch_changed(self) -> None:
         self.sample_spin.setVisible(self.batch_kind == "sample")
+        self.choose_button.setVisible(self.batch_kind == "sample")
         self._retrace()
 
     def _sync_batch_items(self) -> None:
-        item = self.batch_combo.model().item(self.batch_combo.findData("minibatch"))
-        item.setEnabled(self._minibatch is not None)
-        if self._minibatch is None and self.batch_kind == "minibatch":
-            self.batch_combo.setCurrentIndex(self.batch_combo.findData("all"))
+        for kind, possible in (("minibatch", self._minibatch is not None),
+                               ("point", self._point is not None)):
+            item = self.batch_combo.model().item(self.batch_combo.findData(kind))
+            item.setEnabled(possible)
+            if not possible and self.batch_kind == kind:
+                self.batch_combo.setCurrentIndex(self.batch_combo.findData("all"))
 
     def _sync_buttons(self) -> None:
         has = self._trace is not None
@@ -322,6 +350,7 @@ class InspectorView(QWidget):
         for w in (self.apply_button, self.copy_button, self.step_combo):
             w.setEnabled(has)
         self.sample_spin.setVisible(self.batch_kind == "sample")
+        self.choose_button.setVisible(self.batch_kind == "sample")
 
     def _build_page(self) -> None:
         """Lay out the current step and restore the selected cell if it is still there."""
