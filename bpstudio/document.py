@@ -48,6 +48,17 @@ class Opened:
         return cls(session, data, PlotGrid.around(data.full.X), path)
 
 
+@dataclass(frozen=True)
+class DocumentSnapshot:
+    """What an undo step gives back: the session (with its trained state), the file it
+    belongs to and the starting weights the document came with. Sessions are never changed
+    in place, so holding one is cheap."""
+
+    session: Session
+    path: str | None
+    start: tuple[NetworkSpec, DataSpec, object] | None
+
+
 class Change(enum.IntEnum):
     """What an edit asks of the training run, least to most: a burst of edits asks for the
     most any of them asked for."""
@@ -104,10 +115,6 @@ class Document:
         return os.path.basename(self._path) if self._path else "Untitled"
 
     @property
-    def title(self) -> str:
-        return f"{APP_NAME} — {self.display_name}"
-
-    @property
     def pending(self) -> Change | None:
         """The most an edit not yet acted on asked for (``None``: nothing waits)."""
         return self._pending
@@ -157,6 +164,19 @@ class Document:
                 replace(session, **{"network" if network else "data": spec}))
         self._pending = change if self._pending is None else max(self._pending, change)
         return change
+
+    def snapshot(self) -> DocumentSnapshot:
+        """The document as it is, for an undo step (:mod:`bpstudio.document_edits`)."""
+        return DocumentSnapshot(self._session, self._path, self._start)
+
+    def restore(self, snapshot: DocumentSnapshot) -> None:
+        """Become ``snapshot`` again (an undo or redo): modified, nothing pending; the next
+        :meth:`start_run` prepares its data if it is not the data of the last run."""
+        self._session, self._path, self._start = snapshot.session, snapshot.path, snapshot.start
+        self._pending = None
+        self._epoch = snapshot.session.epoch
+        self._modified = True
+        self._changed()
 
     def take_pending(self) -> Change | None:
         """What waits to be acted on, now that it is; nothing waits afterwards."""

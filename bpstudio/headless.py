@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable
 from typing import Any, TextIO
 
+from .core.loss_words import TRAIN_LOSS
 from .core.metrics import score_name
 from .session import PreparedData, Session, count_parameters
 from .training import TrainingRun
@@ -116,7 +117,7 @@ def describe_network(session: Session, prepared: PreparedData | None = None) -> 
 def scores(run: TrainingRun) -> str:
     """The newest history row's measurements, those that were measured."""
     history, metric = run.history, run.scores.score
-    parts = [f"train loss {history.train_loss[-1]:.6g}"]
+    parts = [f"{TRAIN_LOSS} {history.train_loss[-1]:.6g}"]
     for label, values in (("test loss", history.test_loss),
                           (f"train {metric}", history.train_metric),
                           (f"test {metric}", history.test_metric)):

@@ -280,6 +280,8 @@ class TrainingConfig:
     seed: int = _default("seed")
     schedule: Schedule = _default("schedule")  # noqa: RUF009 (frozen: safely shared)
     stopping: StopRules = _default("stopping")  # noqa: RUF009 (frozen: safely shared)
+    beta1: float = _default("beta1")
+    beta2: float = _default("beta2")
 
     def __post_init__(self) -> None:
         for name, row in TRAINING_FIELDS.items():
@@ -291,7 +293,8 @@ class TrainingConfig:
         return MAX_EPOCHS if self.epoch_limit is None else min(self.epoch_limit, MAX_EPOCHS)
 
     def make_optimizer(self) -> Optimizer:
-        return OPTIMIZER_KINDS[self.optimizer].make(self.learning_rate, self.momentum, self.l2)
+        return OPTIMIZER_KINDS[self.optimizer].make(
+            self.learning_rate, self.momentum, self.l2, (self.beta1, self.beta2))
 
 
 @dataclass(eq=False)

@@ -56,12 +56,16 @@ class Widget:
 class TrainingField:
     """A row of the table: the field's name (the ``TrainingConfig`` attribute and the key in
     a file's ``training`` section), its default, and its flag and designer row if it has
-    them. Subclasses say how a value is checked and what the schema says of it."""
+    them. Subclasses say how a value is checked and what the schema says of it; ``optional``
+    rows may be missing from a file."""
 
     name: str
     default: Any
     flag: Flag | None = None
     widget: Widget | None = None
+    optional: bool = False
+    """A file may leave it out and reads as the default (a row added after files of the same
+    format version were written: Adam's betas)."""
 
     def check(self, value: Any) -> None:
         """Raise ``ValueError("name: why")`` unless ``value`` is one this field may hold."""

@@ -35,13 +35,15 @@ from .training_field_kinds import (
 )
 
 __all__ = [
-    "DESIGNER_ROWS", "TRAINING_FIELDS", "Choice", "Count", "Flag", "Number", "ScheduleField",
-    "Seed", "StopRulesField", "Switch", "TrainingField", "Widget", "defaults_for",
+    "ADVANCED_ROWS", "DESIGNER_ROWS", "OPTIMIZER_ROWS", "TRAINING_FIELDS", "Choice", "Count",
+    "Flag", "Number", "ScheduleField", "Seed", "StopRulesField", "Switch", "TrainingField",
+    "Widget", "defaults_for",
 ]
 
 DEFAULT_OPTIMIZER = "sgd"
 _LEARNING_RATE = OPTIMIZER_KINDS[DEFAULT_OPTIMIZER].learning_rate
 _MOMENTUM = OPTIMIZER_KINDS["momentum"].momentum
+_BETA1, _BETA2 = OPTIMIZER_KINDS["adam"].betas
 
 
 def _learning_rate_help() -> str:
@@ -72,7 +74,13 @@ TRAINING_FIELDS: dict[str, TrainingField] = {
                    "arrows step 1-2-5 per decade. Applies at the next step", low=1e-6, high=10.0),
             low_open=True,
         ),
-        Number("momentum", _MOMENTUM, Flag("--momentum", _momentum_help()), high=1.0),
+        Number(
+            "momentum", _MOMENTUM, Flag("--momentum", _momentum_help()),
+            Widget("Momentum", "momentumSpin", "decimal", "Momentum coefficient μ: the share "
+                   "of the last step that carries into the next (the Momentum optimizer only)",
+                   high=0.999, step=0.05, decimals=3),
+            high=1.0,
+        ),
         Count(
             "batch_size", None, Flag("--batch-size", "default: the full batch"),
             Widget("Batch size", "batchSizeSpin", "count",
@@ -105,12 +113,31 @@ TRAINING_FIELDS: dict[str, TrainingField] = {
                  "loss=1e-3,patience=50,restore,time=60 (patience: early stopping on the "
                  "test loss, needs --test-fraction)"),
         ),
+        Number(
+            "beta1", _BETA1, Flag("--beta1", "Adam's decay of the mean gradient ({default:g})"),
+            Widget("β₁ (Adam)", "beta1Spin", "decimal", "How slowly Adam's running mean of the "
+                   "gradient forgets (the Adam optimizer only)", high=0.99999, step=0.01,
+                   decimals=5),
+            optional=True, high=1.0,
+        ),
+        Number(
+            "beta2", _BETA2,
+            Flag("--beta2", "Adam's decay of the mean squared gradient ({default:g})"),
+            Widget("β₂ (Adam)", "beta2Spin", "decimal", "How slowly Adam's running mean of the "
+                   "squared gradient forgets (the Adam optimizer only)", high=0.99999,
+                   step=0.001, decimals=5),
+            optional=True, high=1.0,
+        ),
     )
 }
 """The fields of ``TrainingConfig`` in the order a file has them."""
 
-DESIGNER_ROWS = ("learning_rate", "optimizer", "batch_size", "l2", "epoch_limit")
+DESIGNER_ROWS = ("learning_rate", "optimizer", "momentum", "batch_size", "l2", "epoch_limit")
 """The fields the designer shows, in its order; the others keep the document's values."""
+ADVANCED_ROWS = ("beta1", "beta2")
+"""The fields the designer shows folded away under "Advanced"."""
+OPTIMIZER_ROWS = {"momentum": "momentum", "beta1": "adam", "beta2": "adam"}
+"""Fields that only one optimizer kind uses (the designer enables them for it alone)."""
 
 
 def defaults_for(optimizer: str) -> dict[str, Any]:

@@ -118,4 +118,4 @@ def test_the_installed_app_opens_offscreen_with_its_icon_guide_and_about(install
     venv, work, _ = installed
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     out = run(venv, "python", "-c", OPEN_THE_APP, cwd=work, env=env)
-    assert out.startswith("BP Studio — sin.bpnet | BP Studio user guide | <h3>BP Studio ")
+    assert out.startswith("sin.bpnet — BP Studio | BP Studio user guide | <h3>BP Studio ")

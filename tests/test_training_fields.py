@@ -17,6 +17,7 @@ from bpstudio.io.training_section import encode_training
 from bpstudio.package_data import schema_path
 from bpstudio.session import Session, TrainingConfig
 from bpstudio.training_fields import (
+    ADVANCED_ROWS,
     DESIGNER_ROWS,
     TRAINING_FIELDS,
     Count,
@@ -29,7 +30,8 @@ STAMP = {"created": "2026-01-01T00:00:00Z", "modified": "2026-01-01T00:00:00Z"}
 OTHER = {"optimizer": "momentum", "learning_rate": 0.25, "momentum": 0.5, "batch_size": 16,
          "shuffle": False, "l2": 1e-4, "epoch_limit": 300, "seed": 7,
          "schedule": Schedule("step", {"every": 10, "factor": 0.25}),
-         "stopping": StopRules(target_loss=0.01, seconds=60.0)}
+         "stopping": StopRules(target_loss=0.01, seconds=60.0),
+         "beta1": 0.8, "beta2": 0.99}
 """A value other than the default for every field."""
 OTHER_IN_A_FILE = {**OTHER, "schedule": {"name": "step", "every": 10, "factor": 0.25},
                    "stopping": {"target_loss": 0.01, "patience": None, "min_delta": 0.0,
@@ -95,7 +97,7 @@ def test_a_counts_maximum_is_its_limit_checks(name):
 
 def test_the_schemas_training_section_is_the_table():
     training = SCHEMA["$defs"]["training"]
-    assert training["required"] == list(TRAINING_FIELDS)
+    assert training["required"] == [n for n, f in TRAINING_FIELDS.items() if not f.optional]
     assert training["additionalProperties"] is False
     assert training["properties"] == {name: f.schema() for name, f in TRAINING_FIELDS.items()}
 
@@ -110,7 +112,7 @@ def test_a_file_holds_every_field_in_the_tables_order_and_reads_it_back():
 
 
 def test_numbers_are_written_as_floats_whatever_they_were_given_as():
-    config = TrainingConfig(learning_rate=1, momentum=0, l2=0)
+    config = TrainingConfig(learning_rate=1, momentum=0, l2=0, beta1=0, beta2=0)
     assert [type(v) for v in encode_training(config).values()] == [
         float if isinstance(f, Number) else dict if isinstance(f, Structured)
         else type(getattr(config, n)) for n, f in TRAINING_FIELDS.items()]
@@ -147,6 +149,24 @@ def test_every_flagged_field_is_a_flag_of_new_that_sets_it(tmp_path, capsys):
 
 
 def test_the_designers_rows_are_fields_with_a_widget():
-    assert set(DESIGNER_ROWS) == {n for n, f in TRAINING_FIELDS.items() if f.widget}
-    assert len({TRAINING_FIELDS[n].widget.object_name for n in DESIGNER_ROWS}) == len(
-        DESIGNER_ROWS)
+    shown = (*DESIGNER_ROWS, *ADVANCED_ROWS)
+    assert set(shown) == {n for n, f in TRAINING_FIELDS.items() if f.widget}
+    assert len({TRAINING_FIELDS[n].widget.object_name for n in shown}) == len(shown)
+
+
+def test_a_version_4_file_without_adams_betas_reads_with_their_defaults():
+    text = dumps(Session(training=TrainingConfig(optimizer="adam", learning_rate=0.01)),
+                 **STAMP)
+    assert "beta1" not in text and "beta2" not in text  # written only when set
+    config = loads(text).training
+    assert (config.beta1, config.beta2) == OPTIMIZER_KINDS["adam"].betas == (0.9, 0.999)
+
+
+def test_adams_betas_other_than_their_defaults_are_written_and_read():
+    config = TrainingConfig(optimizer="adam", beta1=0.5, beta2=0.75)
+    assert loads(dumps(Session(training=config), **STAMP)).training == config
+
+
+def test_adams_betas_reach_the_optimizer():
+    optimizer = TrainingConfig(optimizer="adam", beta1=0.5, beta2=0.75).make_optimizer()
+    assert (optimizer.beta1, optimizer.beta2) == (0.5, 0.75)

@@ -6,6 +6,7 @@ import argparse
 import json
 from typing import Any
 
+from ..core.loss_words import TRAIN_LOSS
 from ..core.text import quote
 from ..headless import describe_network, summarize
 from ..io import BPFileError, load_info
@@ -44,7 +45,7 @@ def info_command(args: argparse.Namespace) -> int:
         ("schedule", session.training.schedule.describe()),
         ("stopping", _stopping(session)),
         ("epochs", str(summary["epochs"])),
-        ("last", ", ".join(f"{k.replace('_', ' ')} {'-' if v is None else f'{v:.6g}'}"
+        ("last", ", ".join(f"{_label(k)} {'-' if v is None else f'{v:.6g}'}"
                            for k, v in last.items()) if last else "not trained yet"),
     ]
     if session.notes:
@@ -52,6 +53,11 @@ def info_command(args: argparse.Namespace) -> int:
     for name, value in rows:
         show(f"{name:<9} {value}")
     return 0
+
+
+def _label(key: str) -> str:
+    """``train_loss`` -> ``train loss (epoch mean)``: which train loss it is."""
+    return TRAIN_LOSS if key == "train_loss" else key.replace("_", " ")
 
 
 def _stopping(session: Session) -> str:

@@ -225,10 +225,18 @@ class OptimizerKind:
     """The default momentum coefficient; ``None``: this kind takes no momentum."""
     moments: int = 0
     """Arrays the size of the parameter vector it keeps between steps (velocity; m and v)."""
+    betas: tuple[float, float] | None = None
+    """The default decays of Adam's running means; ``None``: this kind takes none."""
 
-    def make(self, learning_rate: float, momentum: float, weight_decay: float) -> Optimizer:
-        """The core optimizer; ``momentum`` is used only by a kind that takes one."""
-        settings = {} if self.momentum is None else {"momentum": momentum}
+    def make(
+        self, learning_rate: float, momentum: float, weight_decay: float,
+        betas: tuple[float, float] | None = None,
+    ) -> Optimizer:
+        """The core optimizer; ``momentum`` and ``betas`` are used only by a kind that takes
+        them (``betas`` ``None``: its defaults)."""
+        settings: dict[str, float] = {} if self.momentum is None else {"momentum": momentum}
+        if self.betas is not None:
+            settings["beta1"], settings["beta2"] = betas or self.betas
         return self.optimizer(learning_rate, weight_decay=weight_decay, **settings)
 
 
@@ -237,7 +245,7 @@ OPTIMIZER_KINDS: dict[str, OptimizerKind] = {
     for kind in (
         OptimizerKind("sgd", "SGD", SGD, learning_rate=0.05),
         OptimizerKind("momentum", "Momentum", SGD, learning_rate=0.05, momentum=0.9, moments=1),
-        OptimizerKind("adam", "Adam", Adam, learning_rate=0.01, moments=2),
+        OptimizerKind("adam", "Adam", Adam, learning_rate=0.01, moments=2, betas=(0.9, 0.999)),
     )
 }
 """What a person picks, in the order the designer and the command line offer it."""

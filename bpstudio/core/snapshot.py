@@ -81,10 +81,13 @@ MEAN_ABS_GRAD = "mean_abs_grad"
 """Extra: per weight layer, the mean |dW| on the training set (the gradient-flow view)."""
 HIDDEN_OUTPUTS = "hidden_outputs"
 """Extra: every hidden layer's outputs on the neuron view's grid (the neuron view)."""
+DOCTOR_FINDINGS = "doctor_findings"
+"""Extra: the training doctor's findings (:func:`bpstudio.core.doctor.diagnose`) on the run so
+far (the note under the app's loss plot)."""
 JUDGEMENTS = "judgements"
 """Extra: ``{"train": …, "test": …}``, a :mod:`bpstudio.core.judging` judgement of each part
 that has samples (the judging view)."""
-EXTRAS = frozenset({MEAN_ABS_GRAD, HIDDEN_OUTPUTS, JUDGEMENTS})
+EXTRAS = frozenset({MEAN_ABS_GRAD, HIDDEN_OUTPUTS, JUDGEMENTS, DOCTOR_FINDINGS})
 """The keys a snapshot's ``extras`` may have: made only for the views that ask for them."""
 
 

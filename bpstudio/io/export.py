@@ -13,6 +13,7 @@ import os
 import numpy as np
 
 from ..core import History
+from ..core.loss_words import CSV_TRAIN_LOSS
 from ..session import Session
 from .atomic import write_atomic
 from .errors import BPFileError
@@ -54,9 +55,10 @@ def export_npz(session: Session, path: str | os.PathLike[str]) -> list[str]:
 
 
 def history_csv(session: Session, metric: str) -> str:
-    """The history as CSV text; an empty cell means "not measured"."""
+    """The history as CSV text; an empty cell means "not measured". The train loss is the
+    epoch's mean over its mini-batches (:mod:`bpstudio.core.loss_words`), and says so."""
     history = session.history
-    header = ["epoch", "train_loss", "test_loss", f"train_{metric}", f"test_{metric}",
+    header = ["epoch", CSV_TRAIN_LOSS, "test_loss", f"train_{metric}", f"test_{metric}",
               "learning_rate"]
     lines = [",".join(header)]
     for row in zip(*(getattr(history, c) for c in History.COLUMNS)):

@@ -35,14 +35,20 @@ _READERS: dict[type[TrainingField], Callable[[TrainingField, str, Any], Any]] = 
 
 
 def encode_training(config: TrainingConfig) -> dict[str, Any]:
-    return {name: f.encode(getattr(config, name)) for name, f in TRAINING_FIELDS.items()}
+    """Every row in the table's order; an optional row only when it is not its default, so
+    a file that does not use it reads in any version-4 reader."""
+    return {name: f.encode(getattr(config, name)) for name, f in TRAINING_FIELDS.items()
+            if not (f.optional and getattr(config, name) == f.default)}
 
 
 def decode_training(path: str, value: Any) -> TrainingConfig:
-    d = obj(path, value, TRAINING_FIELDS)
+    """The config a file's section holds; a row marked optional that it leaves out (Adam's
+    betas, in a version-4 file written before them) is its default."""
+    required = [name for name, f in TRAINING_FIELDS.items() if not f.optional]
+    d = obj(path, value, required, [n for n in TRAINING_FIELDS if n not in required])
     with guard(path):
         return TrainingConfig(**{name: _read(f, at(path, name), d[name])
-                                 for name, f in TRAINING_FIELDS.items()})
+                                 for name, f in TRAINING_FIELDS.items() if name in d})
 
 
 def _read(field: TrainingField, path: str, value: Any) -> Any:

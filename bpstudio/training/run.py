@@ -248,7 +248,8 @@ class TrainingRun:
         if self._grid_inputs is not None:
             rows = min(GRID_CHUNK_ROWS, net.chunk_rows(backward=False))
             grid = yield from output_steps(net, self._grid_inputs, rows)
-        extras = yield from self.extras.make_steps(net)
+        extras = yield from self.extras.make_steps(
+            net, self.trainer.history, self.trainer.optimizer.lr)
         history = self.trainer.history
         self.scores.record(history, metrics)
         snapshot = make_snapshot(

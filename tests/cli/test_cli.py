@@ -345,7 +345,8 @@ def test_export_npz_and_csv(tmp_path, moons, capsys):
     code, out, _ = run(capsys, "export", moons, "--csv", csv)
     assert code == 0 and "3 rows" in out
     lines = csv.read_text().splitlines()
-    assert lines[0] == "epoch,train_loss,test_loss,train_accuracy,test_accuracy,learning_rate"
+    assert lines[0] == (
+        "epoch,train_loss_epoch_mean,test_loss,train_accuracy,test_accuracy,learning_rate")
     assert all(len(line.split(",")) == 6 for line in lines)
 
 

@@ -43,8 +43,8 @@ def test_csv_has_one_row_per_epoch_and_blank_cells_for_unmeasured(tmp_path):
     assert export_csv(session, path, "accuracy") == 3
     with path.open(newline="") as stream:
         rows = list(csv.reader(stream))
-    assert rows[0] == ["epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy",
-                       "learning_rate"]
+    assert rows[0] == ["epoch", "train_loss_epoch_mean", "test_loss", "train_accuracy",
+                       "test_accuracy", "learning_rate"]
     assert [r[0] for r in rows[1:]] == ["1", "2", "3"]
     assert [float(r[1]) for r in rows[1:]] == session.history.train_loss
     assert rows[1][2] == "" and math.isnan(session.history.test_loss[0])

@@ -9,14 +9,22 @@ data's inputs and outputs).
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QSpinBox, QTableWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QTableWidget,
+    QWidget,
+)
 
+from bpstudio.gui.widgets import RangeSpinBox
 from bpstudio.limits import MAX_LAYERS
 from bpstudio.session import LayerSpec
 
 from .choices import HIDDEN_ACTIVATIONS
+from .refusals import with_range
 
-MAX_NEURONS = 512
+MAX_NEURONS = 1000
 """Neurons a layer's field offers (a session's larger layer widens its own field)."""
 MAX_HIDDEN_LAYERS = MAX_LAYERS - 1
 """Hidden layers: all weight layers but the output layer."""
@@ -25,9 +33,12 @@ NEW_LAYER = LayerSpec(8, "tanh")
 
 
 class LayersTable(QTableWidget):
-    """One row per hidden layer. Spin boxes and combos make invalid entries impossible."""
+    """One row per hidden layer. Spin boxes and combos make invalid entries impossible; a
+    number typed out of a row's range is refused out loud (:attr:`size_refused`)."""
 
     layers_changed = Signal()
+    size_refused = Signal(object, str)
+    """A row's neurons field and the number typed in it that it did not take."""
 
     def __init__(self) -> None:
         super().__init__(0, 2)
@@ -37,6 +48,7 @@ class LayersTable(QTableWidget):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setTabKeyNavigation(False)  # Tab leaves the table through its fields, row by row
         tip = "Hidden layers, input side first; the output layer follows from the data"
         self.setToolTip(tip)
         self.setProperty("plainToolTip", tip)  # back when a size problem is cleared
@@ -57,6 +69,11 @@ class LayersTable(QTableWidget):
         for layer in layers:
             self._append(layer)
         self._relabel()
+
+    def fields(self) -> list[QWidget]:
+        """Each row's neurons and activation, in the order Tab visits them."""
+        return [self.cellWidget(row, column)
+                for row in range(self.rowCount()) for column in (0, 1)]
 
     def can_add(self) -> bool:
         return self.rowCount() < MAX_HIDDEN_LAYERS
@@ -81,12 +98,15 @@ class LayersTable(QTableWidget):
     def _append(self, layer: LayerSpec) -> None:
         row = self.rowCount()
         self.insertRow(row)
-        size = QSpinBox()
+        size = RangeSpinBox()
         size.setRange(1, max(MAX_NEURONS, layer.size))
         size.setValue(layer.size)
         size.setKeyboardTracking(False)
+        size.setGroupSeparatorShown(True)
         size.setObjectName(f"layerSizeSpin{row}")
+        size.setToolTip(with_range("Neurons in this layer", size))
         size.valueChanged.connect(self.layers_changed)
+        size.refused.connect(lambda text, box=size: self.size_refused.emit(box, text))
         activation = QComboBox()
         activation.addItems(HIDDEN_ACTIVATIONS)
         activation.setCurrentText(layer.activation)

@@ -11,15 +11,18 @@ is a network or data too large for BP Studio to save and open again (more than
 :data:`~bpstudio.limits.MAX_PARAMETERS` parameters, more than
 :data:`~bpstudio.limits.MAX_DATA_VALUES` numbers to train on): it is never applied.
 
-Just over 300 lines on purpose: the panel's slots turn edits into specs and show what they
-refuse; the widgets of each part are in :mod:`.parts` and :mod:`.layers_table` already.
+Over 300 lines on purpose: the panel's slots turn edits into specs and show what they
+refuse, and that is one job; the widgets of each part are in :mod:`.parts`,
+:mod:`.training_widgets` and :mod:`.layers_table`, the words for a refusal in
+:mod:`.refusals` already.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -27,6 +30,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +48,9 @@ from ..widgets import BigSpinBox
 from . import choices
 from .data_size import check_data_size
 from .layers_table import LayersTable
-from .parts import DataWidgets, ExactValues, TrainingWidgets, mark_invalid
+from .parts import DataWidgets, ExactValues, mark_invalid
+from .refusals import in_designer_words, label_in, refusal
+from .training_widgets import TrainingWidgets
 
 INVALID_STYLE = 'QWidget[invalid="true"] { border: 1px solid #c0392b; border-radius: 2px; }'
 OUTPUT_COMBO_MIN_WIDTH = 150
@@ -175,7 +182,8 @@ class DesignerPanel(QWidget):
         self.output_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.output_combo.setMinimumContentsLength(len(choices.LONGEST_PAIR_LABEL))
-        self.output_combo.setMinimumWidth(OUTPUT_COMBO_MIN_WIDTH)
+        self.output_combo.setMinimumWidth(max(OUTPUT_COMBO_MIN_WIDTH, _combo_width_for(
+            self.output_combo, choices.LONGEST_PAIR_LABEL)))
         self.output_combo.setToolTip(
             "Output activation and loss; only pairs that suit the data are offered")
         self.init_combo = QComboBox()
@@ -187,13 +195,18 @@ class DesignerPanel(QWidget):
         self.weight_seed_spin.setObjectName("weightSeedSpin")
         self.weight_seed_spin.setRange(0, MAX_SEED)
         self.weight_seed_spin.setKeyboardTracking(False)
-        self.weight_seed_spin.setToolTip("The same seed gives the same initial weights")
+        tip = "The same seed gives the same initial weights"
+        self.weight_seed_spin.setToolTip(tip)
+        self.weight_seed_spin.setProperty("plainToolTip", tip)
         form = QFormLayout()
         form.addRow(self.layers_table)
         form.addRow(buttons)
-        form.addRow("Output", self.output_combo)
+        # the longest choice needs the whole width: its label goes above it
+        form.addRow(QLabel("Output"))
+        form.addRow(self.output_combo)
         form.addRow("Weight init", self.init_combo)
         form.addRow("Weight seed", self.weight_seed_spin)
+        self.network_form = form
         return self._group("Network", form)
 
     def _connect(self) -> None:
@@ -208,6 +221,9 @@ class DesignerPanel(QWidget):
         self.weight_seed_spin.valueChanged.connect(self._on_network_edited)
         for signal in self.training.edited_signals():
             signal.connect(self._on_training_edited)
+        for box in (*self.data.fields(), self.weight_seed_spin, *self.training.fields()):
+            box.refused.connect(lambda text, box=box: self._on_refused(box, text))
+        self.layers_table.size_refused.connect(self._on_refused)
 
     # -- edits ---------------------------------------------------------------------------------
 
@@ -220,8 +236,37 @@ class DesignerPanel(QWidget):
         self._sync_layer_buttons()
 
     def _sync_layer_buttons(self) -> None:
-        self.add_layer_button.setEnabled(self.layers_table.can_add())
+        why_not = self._why_no_layer_fits()
+        self.add_layer_button.setEnabled(not why_not)
+        self.add_layer_button.setToolTip(why_not or "Add a hidden layer like the last one")
         self.remove_layer_button.setEnabled(self.layers_table.rowCount() > 0)
+        chain = [self.data.standardize_check, self.layers_table, *self.layers_table.fields(),
+                 self.add_layer_button]  # new rows' fields would come last otherwise
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _why_no_layer_fits(self) -> str:
+        """Why Add layer cannot add a layer like the last (``""``: it can)."""
+        if not self.layers_table.can_add():
+            return "A network has at most this many hidden layers"
+        layers = self.layers_table.layers()
+        if layers and self._prepared is not None:
+            try:
+                bigger = replace(self._session.network, hidden=(*layers, layers[-1]))
+                bigger.check_size(self._prepared.n_inputs, self._prepared.n_outputs)
+            except ValueError as exc:
+                return in_designer_words(str(exc), "Another layer like the last")
+        return ""
+
+    def _on_refused(self, box: QWidget, typed: str) -> None:
+        """A number typed out of a field's range: say so where it was typed."""
+        in_table = box.parent() is not None and self.layers_table.isAncestorOf(box)
+        label = "Neurons" if in_table else self._label_of(box)
+        self._show_problem(refusal(label, box, typed), self.layers_table if in_table else box)
+
+    def _label_of(self, widget: QWidget | None) -> str:
+        forms = (self.data.form, self.network_form, *self.training.forms)
+        return "Hidden layers" if widget is self.layers_table else label_in(forms, widget)
 
     def _on_dataset_picked(self) -> None:
         if self._loading:
@@ -375,11 +420,24 @@ class DesignerPanel(QWidget):
         self.output_combo.setCurrentIndex(pairs.index(keep))
 
     def _show_problem(self, text: str, widget: QWidget | None = None) -> None:
-        text = shorten(text)
+        """Say why, in the field's own words, and frame the field red."""
+        text = shorten(in_designer_words(text, self._label_of(widget)) if text else text)
         self.problem_label.setText(text)
         self.problem_label.setVisible(bool(text))
-        for w in (*self.data.fields(), self.layers_table, *self.training.fields()):
+        for w in (*self.data.fields(), self.layers_table, self.weight_seed_spin,
+                  *self.training.fields()):
             mark_invalid(w, w is widget, text)
+
+
+def _combo_width_for(combo: QComboBox, text: str) -> int:
+    """Pixels ``combo`` needs to show ``text`` whole (its frame and arrow included): the
+    average character width Qt counts with cut "sigmoid + binary cross-entropy"."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    metrics = combo.fontMetrics()
+    inner = QSize(metrics.horizontalAdvance(text) + 4, metrics.height())
+    return combo.style().sizeFromContents(
+        QStyle.ContentsType.CT_ComboBox, option, inner, combo).width()
 
 
 def _prepared_or_none(spec: DataSpec) -> PreparedData | None:

@@ -1,11 +1,10 @@
 """The designer's data and training fields: widgets in, frozen specs out.
 
 Ranges come from :mod:`bpstudio.limits` where a file has a limit, else they are the
-designer's own (noise up to 5, an L2 up to 1). The training fields are built from the field
-table (:data:`~bpstudio.training_fields.TRAINING_FIELDS`), the dataset list from the
-generator registry. A session may bring values beyond the designer's own ranges, or finer
-than a field shows: :class:`ExactValues` shows them and gives them back unchanged until the
-person edits the field.
+designer's own (noise up to 5, an L2 up to 1). The dataset list comes from the generator
+registry; the training fields are in :mod:`.training_widgets`. A session may bring values
+beyond the designer's own ranges, or finer than a field shows: :class:`ExactValues` shows
+them and gives them back unchanged until the person edits the field.
 """
 
 from __future__ import annotations
@@ -18,17 +17,16 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
-    QSpinBox,
     QWidget,
 )
 
 from bpstudio.core.datasets import GENERATORS, make_dataset
-from bpstudio.gui.widgets import BigSpinBox, LogSpinBox
+from bpstudio.gui.widgets import BigSpinBox, RangeDoubleSpinBox, RangeSpinBox
 from bpstudio.limits import MAX_CLASSES, MAX_SAMPLES, MAX_SEED
-from bpstudio.session import TABLE, DataSpec, TrainingConfig
-from bpstudio.training_fields import DESIGNER_ROWS, TRAINING_FIELDS, Count, TrainingField
+from bpstudio.session import TABLE, DataSpec
+
+from .refusals import with_range
 
 Number = int | float
 
@@ -70,39 +68,41 @@ def mark_invalid(widget: QWidget, invalid: bool, reason: str) -> None:
     widget.style().polish(widget)
 
 
-def _field_of(message: str) -> str:
+def field_of(message: str) -> str:
     """The field a spec error names: ``"n: must be ..."`` -> ``"n"``."""
     match = re.match(r"\s*([A-Za-z_][\w.]*)\s*:", message)
     return match.group(1) if match else ""
 
 
-def _spin(
+def whole_field(
     minimum: int, maximum: int, name: str, tip: str, special: str = "", big: bool = False
-) -> QSpinBox | BigSpinBox:
+) -> RangeSpinBox | BigSpinBox:
     """A whole-number field; ``big`` for numbers past 2³¹ − 1 (seeds, epoch limits)."""
-    spin = BigSpinBox() if big else QSpinBox()
+    spin = BigSpinBox() if big else RangeSpinBox()
     spin.setRange(minimum, maximum)
     spin.setObjectName(name)
     spin.setKeyboardTracking(False)
     spin.setGroupSeparatorShown(True)
     if special:
         spin.setSpecialValueText(special)
-    _tip(spin, tip)
+    set_tip(spin, with_range(tip, spin))
     return spin
 
 
-def _double(maximum: float, step: float, decimals: int, name: str, tip: str) -> QDoubleSpinBox:
-    spin = QDoubleSpinBox()
-    spin.setRange(0.0, maximum)
+def decimal_field(
+    maximum: float, step: float, decimals: int, name: str, tip: str, minimum: float = 0.0
+) -> RangeDoubleSpinBox:
+    spin = RangeDoubleSpinBox()
+    spin.setRange(minimum, maximum)
     spin.setSingleStep(step)
     spin.setDecimals(decimals)
     spin.setObjectName(name)
     spin.setKeyboardTracking(False)
-    _tip(spin, tip)
+    set_tip(spin, with_range(tip, spin))
     return spin
 
 
-def _tip(widget: QWidget, tip: str) -> None:
+def set_tip(widget: QWidget, tip: str) -> None:
     widget.setToolTip(tip)
     widget.setProperty("plainToolTip", tip)
 
@@ -116,18 +116,19 @@ class DataWidgets:
         self.dataset_combo.setObjectName("datasetCombo")
         for name, generator in GENERATORS.items():
             self.dataset_combo.addItem(generator.label, name)
-        self.samples_spin = _spin(1, MAX_SAMPLES, "samplesSpin", "Number of data points")
-        self.noise_spin = _double(5.0, 0.05, 3, "noiseSpin", "Standard deviation of the noise")
-        self.classes_spin = _spin(2, MAX_CLASSES, "classesSpin", "Number of classes")
-        self.test_fraction_spin = _double(
+        self.samples_spin = whole_field(1, MAX_SAMPLES, "samplesSpin", "Number of data points")
+        self.noise_spin = decimal_field(
+            5.0, 0.05, 3, "noiseSpin", "Standard deviation of the noise")
+        self.classes_spin = whole_field(2, MAX_CLASSES, "classesSpin", "Number of classes")
+        self.test_fraction_spin = decimal_field(
             0.9, 0.05, 2, "testFractionSpin", "Share of the points held out for testing")
-        self.data_seed_spin = _spin(
+        self.data_seed_spin = whole_field(
             0, MAX_SEED, "dataSeedSpin", "Seed of the data and of the train/test split",
             big=True)
         self.data_seed_spin.setGroupSeparatorShown(False)  # a name, not a quantity
         self.standardize_check = QCheckBox("Standardize inputs")
         self.standardize_check.setObjectName("standardizeCheck")
-        _tip(self.standardize_check, "Scale inputs to mean 0, sd 1 (fitted on the train part)")
+        set_tip(self.standardize_check, "Scale inputs to mean 0, sd 1 (fitted on the train part)")
         self.form = QFormLayout()
         for label, widget in (
             ("Dataset", self.dataset_combo), ("Samples", self.samples_spin),
@@ -151,7 +152,7 @@ class DataWidgets:
         ]
 
     def widget_for(self, message: str) -> QWidget | None:
-        field = _field_of(message)
+        field = field_of(message)
         return {
             "n": self.samples_spin, "noise": self.noise_spin, "spread": self.noise_spin,
             "classes": self.classes_spin, "n_informative": self.classes_spin,
@@ -225,68 +226,3 @@ class DataWidgets:
             if key in accepted:
                 params[key] = self.exact.read(widget)
         return DataSpec(name=name, params=params, **common)
-
-
-class TrainingWidgets:
-    """The training fields the designer shows (learning rate, optimizer, batch size, L2,
-    epoch limit), one per row of the field table it names in
-    :data:`~bpstudio.training_fields.DESIGNER_ROWS`; :attr:`widgets` by field name."""
-
-    def __init__(self, exact: ExactValues) -> None:
-        self.exact = exact
-        self.widgets: dict[str, QWidget] = {
-            name: _training_widget(TRAINING_FIELDS[name]) for name in DESIGNER_ROWS}
-        self.form = QFormLayout()
-        for name, widget in self.widgets.items():
-            self.form.addRow(TRAINING_FIELDS[name].widget.label, widget)
-
-    def fields(self) -> tuple[QWidget, ...]:
-        return tuple(w for w in self.widgets.values() if not isinstance(w, QComboBox))
-
-    def edited_signals(self) -> list[SignalInstance]:
-        return [w.currentIndexChanged if isinstance(w, QComboBox) else w.valueChanged
-                for w in self.widgets.values()]
-
-    def widget_for(self, message: str) -> QWidget | None:
-        return self.widgets.get(_field_of(message))
-
-    def show_config(self, config: TrainingConfig) -> None:
-        for name, widget in self.widgets.items():
-            value = getattr(config, name)
-            if isinstance(widget, QComboBox):
-                widget.setCurrentIndex(widget.findData(value))
-            else:  # a count's None (no limit, the full batch) is its 0
-                self.exact.show(widget, 0 if value is None else value)
-
-    def config(self, previous: TrainingConfig) -> TrainingConfig:
-        """A config from the fields; the fields not shown are kept from ``previous``."""
-        return replace(previous, **{name: self._read(name) for name in self.widgets})
-
-    def _read(self, name: str) -> object:
-        widget = self.widgets[name]
-        if isinstance(widget, QComboBox):
-            return widget.currentData()
-        value = self.exact.read(widget)
-        return (value or None) if isinstance(TRAINING_FIELDS[name], Count) else value
-
-
-def _training_widget(field: TrainingField) -> QWidget:
-    """The widget of a training field, as its row of the table describes it."""
-    spec = field.widget
-    if spec.kind == "combo":
-        combo = QComboBox()
-        combo.setObjectName(spec.object_name)
-        for name, label in field.choices.items():
-            combo.addItem(label, name)
-        return combo
-    if spec.kind == "log":
-        spin = LogSpinBox(spec.low, spec.high)
-        spin.setObjectName(spec.object_name)
-        _tip(spin, spec.tooltip)
-        return spin
-    if spec.kind == "count":
-        spin = _spin(0, field.maximum, spec.object_name, spec.tooltip, special=spec.special,
-                     big=True)
-        spin.setSingleStep(int(spec.step))
-        return spin
-    return _double(spec.high, spec.step, spec.decimals, spec.object_name, spec.tooltip)

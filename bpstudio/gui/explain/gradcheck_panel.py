@@ -75,6 +75,8 @@ class GradientCheckPanel(QWidget):
             ok = report.agrees(name)
             verdict = "✗ differs" if not ok else (
                 "✓ agrees" if error < RELATIVE_TOLERANCE else "✓ within noise")
+            if report.at_kink.get(name):
+                verdict += f"; {report.at_kink[name]} not comparable at a kink"
             cells = (name, f"{error:.2e}", verdict)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -92,13 +94,13 @@ class GradientCheckPanel(QWidget):
             )
             self.verdict_label.setText(
                 f"<span style='color:#1e7b1e'><b>Backpropagation is right</b></span>: "
-                f"relative errors below {RELATIVE_TOLERANCE:g}{also}."
+                f"relative errors below {RELATIVE_TOLERANCE:g}{also}.{_kinks(report)}"
             )
         else:
             self.verdict_label.setText(
                 f"<span style='color:#b03a2e'><b>Gradients differ</b></span>: the largest "
                 f"relative error is {worst:.1e}, above {RELATIVE_TOLERANCE:g}, by more than "
-                f"finite differences can explain."
+                f"finite differences can explain.{_kinks(report)}"
             )
         difference = abs(report.worst_analytic - report.worst_numeric)
         self.worst_label.setText(
@@ -122,3 +124,12 @@ class GradientCheckPanel(QWidget):
     def _on_clicked(self) -> None:
         self.set_running(True)
         self.check_requested.emit()
+
+
+def _kinks(report: GradientCheckReport) -> str:
+    """The entries left out because a ReLU kink lay within the step on both sides."""
+    n = report.not_comparable
+    if not n:
+        return ""
+    return (f" {n} {'entry was' if n == 1 else 'entries were'} not comparable at a kink "
+            "(a ReLU unit switches within the step on both sides) and left out.")

@@ -26,6 +26,7 @@ from bpstudio.core.snapshot import HIDDEN_OUTPUTS, PlotGrid, TrainingSnapshot
 from bpstudio.session import PreparedData
 
 from ..views import number_format, palette, plot_style, view_frame
+from ..views.decision_plot import MAX_POINTS
 from ..views.grid_image import pixel_rect
 from ..views.reach import out_of_reach
 
@@ -118,8 +119,9 @@ class NeuronView(view_frame.ViewFrame):
             return
         self._grid = grid
         self.show_message("")
-        if grid.kind == "plane":
-            self.points.setData(data.train.X[:, 0], data.train.X[:, 1])
+        if grid.kind == "plane":  # at most MAX_POINTS (every k-th): many froze the window
+            X = data.train.X[::max(1, -(-len(data.train.X) // MAX_POINTS))]
+            self.points.setData(X[:, 0], X[:, 1])
             self.single.getPlotItem().setLabel("left", "x₂")
         else:
             self.points.setData([], [])

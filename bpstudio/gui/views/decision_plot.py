@@ -6,8 +6,9 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
 from bpstudio.core.text import shorten
@@ -19,6 +20,10 @@ from .grid_image import pixel_rect
 from .reach import out_of_reach
 
 RGB_LEVELS = (0, 255)
+MAX_POINTS = 10_000
+"""Points of a part (train or test) drawn at most: every k-th beyond that. 80,000 points
+took 0.7 s to set (the window froze) and a plot a few hundred pixels wide cannot show them
+apart; 10,000 take about a tenth of that."""
 
 
 class DecisionRegionView(view_frame.ViewFrame):
@@ -49,6 +54,12 @@ class DecisionRegionView(view_frame.ViewFrame):
         self._grid: PlotGrid | None = None
         self._shades = np.zeros((0, 3))
         self._lut = palette.diverging_lut()
+        # the classes by name on lines of their own that wrap (in the header's one line, ten
+        # classes were cut to "cla…"); set once per data, so its relayouts cost nothing
+        self.class_legend = QLabel(objectName="classLegend", wordWrap=True)
+        self.class_legend.setTextFormat(Qt.TextFormat.RichText)
+        self.class_legend.hide()
+        self.layout().insertWidget(1, self.class_legend)
         self.show_message("Choose data to see the decision regions.")
 
     @property
@@ -63,6 +74,7 @@ class DecisionRegionView(view_frame.ViewFrame):
             self.train_points.setData([], [])
             self.test_points.setData([], [])
             self.set_legend([])
+            self.class_legend.hide()
             self.show_message(why_not)
             return
         self._grid = grid
@@ -72,14 +84,17 @@ class DecisionRegionView(view_frame.ViewFrame):
             self.plot.getPlotItem().setLabel(axis, html.escape(shorten(name, 40)))
         k = max(data.full.n_classes, data.n_outputs)
         self._shades = np.array([palette.shade(palette.class_colour(c)) for c in range(k)])
+        train = _show_points(self.train_points, data.train.X, data.train.y, hollow=False)
+        test = _show_points(self.test_points, data.test.X, data.test.y, hollow=True)
         self.set_legend([
-            *(("point", palette.class_colour(c), html.escape(shorten(name, 40)))
-              for c, name in enumerate(data.class_names)),
-            ("point", palette.MUTED, "train"),
-            *([("ring", palette.MUTED, "test")] if data.test.n_samples else []),
+            ("point", palette.MUTED, "train" + train),
+            *([("ring", palette.MUTED, "test" + test)] if data.test.n_samples else []),
         ])
-        _show_points(self.train_points, data.train.X, data.train.y, hollow=False)
-        _show_points(self.test_points, data.test.X, data.test.y, hollow=True)
+        self.class_legend.setText("&nbsp;&nbsp; ".join(
+            f'<span style="white-space:nowrap"><span style="color:{palette.class_colour(c)}">'
+            f"●</span>&nbsp;{html.escape(shorten(name, 40))}</span>"
+            for c, name in enumerate(data.class_names)))
+        self.class_legend.show()
         self.plot.getPlotItem().setRange(
             xRange=(grid.xs[0], grid.xs[-1]), yRange=(grid.ys[0], grid.ys[-1]), padding=0
         )
@@ -125,9 +140,16 @@ class DecisionRegionView(view_frame.ViewFrame):
         self.boundary.setData([], [])
         self.status_label.setText("")
 
-def _show_points(item: pg.ScatterPlotItem, X: np.ndarray, labels: np.ndarray, hollow: bool) -> None:
-    """Points coloured by class. One pen or brush per class, shared by its points: pyqtgraph
-    renders a symbol per distinct object, and 100,000 points took 9 s with one each."""
+def _show_points(item: pg.ScatterPlotItem, X: np.ndarray, labels: np.ndarray, hollow: bool
+                 ) -> str:
+    """Points coloured by class, at most :data:`MAX_POINTS` of them (every k-th: the rows
+    are in random order, so the classes keep their shares); what was left out, in words
+    for the legend (``""``: nothing). One pen or brush per class, shared by its points:
+    pyqtgraph renders a symbol per distinct object, and 100,000 points took 9 s with one
+    each."""
+    every = max(1, -(-len(labels) // MAX_POINTS))
+    X, labels, n = X[::every], labels[::every], len(labels)
+    shown = "" if every == 1 else f" ({len(labels):,} of {n:,} shown)"
     classes = range(int(labels.max(initial=-1)) + 1)
     item.setSize(plot_style.point_size(len(labels)) + (1 if hollow else 0))
     if hollow:
@@ -136,6 +158,7 @@ def _show_points(item: pg.ScatterPlotItem, X: np.ndarray, labels: np.ndarray, ho
     else:
         brushes = [pg.mkBrush(palette.class_colour(c)) for c in classes]
         item.setData(X[:, 0], X[:, 1], brush=[brushes[c] for c in labels])
+    return shown
 
 
 def _class_boundaries(outputs: np.ndarray, grid: PlotGrid) -> tuple[np.ndarray, np.ndarray]:

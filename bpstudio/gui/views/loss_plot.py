@@ -10,6 +10,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QCheckBox, QWidget
 
+from bpstudio.core.loss_words import EPOCH_MEAN
 from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
 from bpstudio.session import PreparedData
 
@@ -32,6 +33,12 @@ AHEAD_SECONDS = 1.0
 then makes room for twice as much: early on, when every round step of the range would be
 passed within a fraction of a second, it moves about once a second. Paused, it fits the
 epochs there are."""
+
+TRAIN = f"train ({EPOCH_MEAN})"
+"""The train curve is the history's: each epoch's mean over its mini-batches."""
+MIN_EPOCH_SPAN = 10.0
+"""The epoch axis spans at least this many epochs: one epoch of history would get ticks at
+0.1 … 0.9, epochs that do not exist."""
 
 class LossPlotView(view_frame.ViewFrame):
     """Loss against epoch with a log-y toggle and a read-out that follows the cursor.
@@ -56,6 +63,7 @@ class LossPlotView(view_frame.ViewFrame):
         self._follow = True  # the range follows the data (until panned or zoomed by hand)
         self._range: tuple | None = None
         self._epochs_per_second = 0.0
+        self._shown_loss = math.nan
         self.log_check = QCheckBox("Log scale")
         self.log_check.setObjectName("logYCheck")
         self.log_check.setToolTip("Show the loss on a logarithmic axis")
@@ -67,7 +75,7 @@ class LossPlotView(view_frame.ViewFrame):
         self.header.addWidget(self.eta_check)
         self.train_series = Series()
         self.test_series = Series()
-        self.set_legend([("line", palette.TRAIN, "train"), ("line", palette.TEST, "test")])
+        self.set_legend([("line", palette.TRAIN, TRAIN), ("line", palette.TEST, "test")])
         self.train_curve, self.test_curve = BoldCurve(palette.TRAIN), BoldCurve(palette.TEST)
         for curve in (self.train_curve, self.test_curve):
             plot.addItem(curve)
@@ -93,7 +101,7 @@ class LossPlotView(view_frame.ViewFrame):
     def set_data(self, data: PreparedData, grid: PlotGrid | None) -> None:
         """Losses come with the snapshots; the data only says whether there is a test part."""
         self.set_legend([
-            ("line", palette.TRAIN, "train"),
+            ("line", palette.TRAIN, TRAIN),
             *([("line", palette.TEST, "test")] if data.test.n_samples else []),
         ])
 
@@ -101,6 +109,7 @@ class LossPlotView(view_frame.ViewFrame):
         """Keep the rows held up to the snapshot's ``kept_through`` (none after the history
         was thinned) and add its new rows."""
         self._epochs_per_second = snapshot.epochs_per_second
+        self._shown_loss = snapshot.train_loss  # epoch 0 has no history row, yet a loss
         kept = snapshot.kept_through
         cut = -math.inf if kept is None else kept + 1  # rows from this epoch on are replaced
         epochs = snapshot.new_epochs
@@ -120,9 +129,11 @@ class LossPlotView(view_frame.ViewFrame):
         self.test_series.keep_before(min(cut, epochs[0]))
         self.test_series.extend(epochs[measured], tests[measured])
         self._redraw()
-        self._show_status(snapshot.epoch, snapshot.train_loss, test_loss)
+        train = self.train_series.y[-1] if self.train_series.n else snapshot.train_loss
+        self._show_status(snapshot.epoch, float(train), test_loss)
 
     def clear(self) -> None:
+        self._shown_loss = math.nan
         self.train_series.keep_before(-math.inf)
         self.test_series.keep_before(-math.inf)
         self.eta.keep_before(-math.inf)
@@ -171,9 +182,14 @@ class LossPlotView(view_frame.ViewFrame):
             curve.setData(*drawn[-1])
         if self._follow:
             drawn.append(self.references.points())
-            target = self._following_range(*map(np.concatenate, zip(*drawn)))
-            if target is None:  # nothing recorded yet: not the last run's range, a fresh one
+            x, y = map(np.concatenate, zip(*drawn))
+            if not len(x):  # nothing recorded yet: around the loss shown, if there is one
+                x, y = np.zeros(1), self._to_view(np.array([self._shown_loss]))
+            target = self._following_range(x, y)
+            if target is None:  # no loss at all: not the last run's range, a fresh one
                 target = ((0.0, 10.0), (-2.0, 1.0) if self.log_y else (0.0, 1.0))
+            (x_low, x_high), y_range = target
+            target = (x_low, max(x_high, x_low + MIN_EPOCH_SPAN)), y_range
             if target != self._range:
                 self._range = target
                 self.view_box.setRange(xRange=target[0], yRange=target[1], padding=0)
@@ -210,7 +226,7 @@ class LossPlotView(view_frame.ViewFrame):
     def _show_status(self, epoch: int, train: float, test: float) -> None:
         parts = [f"epoch {epoch:,}"]
         if math.isfinite(train):
-            parts.append(f"train {number_format.format_value(train)}")
+            parts.append(f"{TRAIN} {number_format.format_value(train)}")
         if math.isfinite(test):
             parts.append(f"test {number_format.format_value(test)}")
         self.status_label.setText("   ".join(parts))
@@ -220,7 +236,8 @@ class LossPlotView(view_frame.ViewFrame):
         test loss interpolated between its measurements."""
         i = self._nearest(epoch)
         x = self.train_series.x[i]
-        lines = [f"epoch {int(x):,}", f"train {number_format.format_value(self.train_series.y[i])}"]
+        lines = [f"epoch {int(x):,}",
+                 f"{TRAIN} {number_format.format_value(self.train_series.y[i])}"]
         tx, ty = self.test_series.x, self.test_series.y
         if len(tx) and tx[0] <= x <= tx[-1]:
             lines.append(f"test {number_format.format_value(float(np.interp(x, tx, ty)))}")

@@ -67,7 +67,7 @@ class ViewFrame(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         """A dock already shows the title: then the header keeps only the status."""
-        self.title_label.setVisible(not isinstance(self.parentWidget(), QDockWidget))
+        self.title_label.setVisible(not _in_a_dock(self))
         super().showEvent(event)
         self._place_status()
 
@@ -115,3 +115,14 @@ class ViewFrame(QWidget):
     @property
     def message(self) -> str:
         return self.message_label.text() if self.stack.currentIndex() == 1 else ""
+
+
+def _in_a_dock(widget: QWidget) -> bool:
+    """``widget`` is shown by a dock (directly, or in a panel that is the dock's widget, such
+    as the loss plot with the doctor's note under it)."""
+    parent = widget.parentWidget()
+    while parent is not None and not parent.isWindow():
+        if isinstance(parent, QDockWidget):
+            return True
+        parent = parent.parentWidget()
+    return False

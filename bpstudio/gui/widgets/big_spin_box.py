@@ -31,6 +31,9 @@ class _TypedText(QValidator):
         return self._box.text_state(text), text, pos
 
     def fixup(self, text: str) -> str:
+        """Back to the value; a whole number out of range is refused out loud."""
+        if self._box.valueFromText(text) is not None:
+            self._box.refused.emit(text.strip())
         return self._box.textFromValue(self._box.value())
 
 
@@ -42,6 +45,8 @@ class BigSpinBox(QAbstractSpinBox):
     """
 
     valueChanged = Signal(object)
+    refused = Signal(str)
+    """A whole number out of range was entered (the value stays as it was)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,7 +125,8 @@ class BigSpinBox(QAbstractSpinBox):
 
     def text_state(self, text: str) -> QValidator.State:
         """Acceptable for a number in range; Intermediate for what typing may still make one
-        (``""``, ``"-"``, ``"5"`` when the minimum is 10); Invalid for anything else."""
+        (``""``, ``"-"``) and for a number out of range (entering it is refused out loud);
+        Invalid for anything else."""
         value = self.valueFromText(text)
         if value is None:
             clean = text.strip()
@@ -128,8 +134,7 @@ class BigSpinBox(QAbstractSpinBox):
             return State.Intermediate if starting else State.Invalid
         if self._minimum <= value <= self._maximum:
             return State.Acceptable
-        growing_into_range = 0 <= value < self._minimum or self._maximum < value < 0
-        return State.Intermediate if growing_into_range else State.Invalid
+        return State.Intermediate  # typed as meant; refused out loud when entered
 
     # -- what QAbstractSpinBox asks of a subclass ----------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QDoubleSpinBox, QWidget
 
@@ -16,7 +17,11 @@ class LogSpinBox(QDoubleSpinBox):
     ``0.05``), so one box covers 1e-6 to 10 without a dozen decimals on screen.
 
     Any value in range can be typed; only the arrow and page keys snap to the 1-2-5 ladder.
+    A number out of range (0, 20) that is entered keeps the old value and emits
+    ``refused(text)``.
     """
+
+    refused = Signal(str)
 
     def __init__(
         self, minimum: float = 1e-6, maximum: float = 10.0, parent: QWidget | None = None
@@ -47,6 +52,12 @@ class LogSpinBox(QDoubleSpinBox):
         return QValidator.State.Intermediate, text, pos
 
     def fixup(self, text: str) -> str:
+        try:
+            float(text)
+        except ValueError:
+            pass
+        else:
+            self.refused.emit(text.strip())
         return self.textFromValue(self.value())
 
     def stepBy(self, steps: int) -> None:

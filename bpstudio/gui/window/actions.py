@@ -36,7 +36,7 @@ class MainActions:
 
     def show_running(self, running: bool, style: QStyle) -> None:
         """Train reads Pause while training runs; Step waits until it pauses."""
-        self.train.setText("Pause" if running else "Train")
+        self.train.setText("&Pause" if running else "&Train")
         pixmap = QStyle.StandardPixmap
         self.train.setIcon(style.standardIcon(
             pixmap.SP_MediaPause if running else pixmap.SP_MediaPlay))
@@ -73,11 +73,11 @@ def build_actions(parent: QWidget) -> MainActions:
         export_svg=_action(parent, "exportSvgAction", "Export Plot as S&VG…",
                            "Save the main plot as an SVG drawing"),
         quit=_action(parent, "quitAction", "&Quit", "Quit BP Studio", Key.Quit),
-        train=_action(parent, "trainAction", "Train", "Train or pause", "Space",
+        train=_action(parent, "trainAction", "&Train", "Train or pause", "Space",
                       pixmap.SP_MediaPlay),
-        step=_action(parent, "stepAction", "Step", "Train exactly one epoch", "S",
+        step=_action(parent, "stepAction", "&Step", "Train exactly one epoch", "S",
                      pixmap.SP_MediaSkipForward),
-        reset=_action(parent, "resetAction", "Reset", "Start again from fresh weights", "R",
+        reset=_action(parent, "resetAction", "&Reset", "Start again from fresh weights", "R",
                       pixmap.SP_BrowserReload),
         smooth=_action(parent, "smoothAnimationAction", "S&mooth Animation",
                        "Redraw the plots up to 30 times a second while training; training "

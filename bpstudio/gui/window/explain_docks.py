@@ -35,7 +35,7 @@ from bpstudio.lessons import (
     get_lesson,
 )
 from bpstudio.session import PreparedData, Session, TrainingConfig, training_targets
-from bpstudio.training.extras import HIDDEN_OUTPUTS, MEAN_ABS_GRAD, neuron_grid
+from bpstudio.training.extras import DOCTOR_FINDINGS, HIDDEN_OUTPUTS, MEAN_ABS_GRAD, neuron_grid
 
 from ..explain.gradcheck_panel import GradientCheckPanel
 from ..explain.gradient_flow import GradientFlowView
@@ -112,6 +112,7 @@ class ExplainDocks:
         self.lessons_menu = LessonsMenu(menu_bar)
         menu_bar.addMenu(self.lessons_menu)
         self._connect(network_view)
+        self.sync_extras()
 
     def _arrange(self) -> None:
         """Big views tab with the fit plot, small ones with the network; the neurons sit beside
@@ -203,12 +204,13 @@ class ExplainDocks:
         dock.visibilityChanged.connect(self._look_later)
 
     def sync_extras(self) -> None:
-        """Ask the worker for exactly the extras of the views on screen."""
+        """Ask the worker for exactly the extras of the views on screen, and always the
+        doctor's findings (the note under the loss plot)."""
         wanted = frozenset(
             key for key, view in ((MEAN_ABS_GRAD, self.gradient_flow),
                                   (HIDDEN_OUTPUTS, self.neurons), *self._extra_views)
             if on_screen(view)
-        )
+        ) | {DOCTOR_FINDINGS}
         if wanted != self._extras:
             self._extras = wanted
             self.training.set_extras(wanted)

@@ -8,9 +8,9 @@ hands the snapshots that come back to the :class:`LiveViews`. Where two parts re
 same event, the window's slot calls them one after the other, in the order that matters.
 File commands live in :mod:`.files`, the explaining docks in :mod:`.explain_docks`.
 
-Just over 300 lines on purpose: the composition and the slots that order the window's
-reactions belong together; everything that could leave (file commands, actions, docks,
-settings, the status line) already has.
+Over 300 lines on purpose: the composition and the slots that order the window's reactions
+belong together; everything that could leave (file commands, actions, docks, settings, the
+status line, undo, the keyboard, the doctor's note, the starting layout) already has.
 """
 
 from __future__ import annotations
@@ -32,18 +32,27 @@ from bpstudio.core.snapshot import TrainingSnapshot
 from bpstudio.core.stopping import Stopped, StopReason
 from bpstudio.core.text import shorten
 from bpstudio.core.trainer import TrainerState
-from bpstudio.document import Change, Document, Opened, new_session
+from bpstudio.document import (
+    APP_NAME,
+    Change,
+    Document,
+    DocumentSnapshot,
+    Opened,
+    new_session,
+)
 from bpstudio.session import DataSpec, NetworkSpec, PreparedData, Session, TrainingConfig
 
 from ..designer import DesignerPanel
 from ..training import TrainingController
 from ..training.pace import FASTEST, SMOOTH
 from ..views import DecisionRegionView, FitPlotView, LossPlotView, NetworkView
+from ..views.parameter_edit import ParameterEdit
 from ..views.plot_style import configure_plots
 from .actions import build_actions, build_menus, build_toolbar
 from .compare import CompareCommands
 from .dock_area import DockArea
 from .dock_spec import Area, DockSpec
+from .doctor_note import DoctorNote, with_note_below
 from .errors import error_box, show_error
 from .explain_docks import ExplainDocks
 from .export_menu import ExportCommands
@@ -52,6 +61,8 @@ from .frame_rate import FrameRateReadout
 from .help_menu import HelpMenu
 from .import_commands import ImportCommands
 from .judging_dock import add_judging_dock
+from .keyboard import SpaceForFocusedWidgets, give_mnemonics
+from .layout_reset import StartingLayout
 from .live_views import LiveViews
 from .opening import prepare
 from .parameter_edits import ParameterEdits
@@ -59,6 +70,7 @@ from .prediction_probe import PredictionProbe
 from .settings import AppSettings
 from .status_line import StatusLine
 from .sweep_commands import SweepCommands
+from .undo import UndoHistory, build_edit_menu
 
 
 class MainWindow(QMainWindow):
@@ -75,11 +87,14 @@ class MainWindow(QMainWindow):
         self.document = Document(prepare(new_session()))
         self.actions = build_actions(self)
         self.addActions(self.actions.all())
+        self._space_filter = SpaceForFocusedWidgets(self)
         self.designer = DesignerPanel()
         self.loss_plot, self.fit_plot = LossPlotView(), FitPlotView()
         self.decision_plot, self.network_view = DecisionRegionView(), NetworkView()
+        self.doctor_note = DoctorNote()
         self.live_views = LiveViews()
         self.training = TrainingController(self)
+        self.undo = UndoHistory(self.document, self._restore, self._sync_if_running, self)
         self.status_line = StatusLine(self)
         self.setStatusBar(self.status_line)
         self._change_timer = QTimer(self, singleShot=True, interval=0)
@@ -92,6 +107,7 @@ class MainWindow(QMainWindow):
             (self.decision_plot, "decisionDock"), (self.network_view, "networkDock"),
         ):  # the loss plot appends every row: it is given every snapshot, seen or not
             self.live_views.add(view, self.docks[dock], every=view is self.loss_plot)
+        self.live_views.add(self.doctor_note, every=True)  # hidden while it has nothing to say
         self.toolbar = build_toolbar(self, self.actions)
         self.files = FileCommands(
             self.document, self, actions=self.actions, status=self.status_line,
@@ -103,19 +119,20 @@ class MainWindow(QMainWindow):
         self.exporting = ExportCommands(
             self, self.files.menu, self.actions.quit, document=self.document,
             training=self.training, status=self.status_line)
+        build_edit_menu(self.menuBar(), self.undo)
         view_menu = build_menus(self.menuBar(), self.actions, self.docks.values(), self.toolbar)
         self.dock_area.list_in(view_menu, before=self.toolbar.toggleViewAction())
         self.frame_rate = FrameRateReadout(self.status_line, self.training, view_menu,
                                            self.settings, lambda: self.last_snapshot)
         self.explain = ExplainDocks(
             self.dock_area, self.live_views, self.document, self.training, self.status_line,
-            self.network_view, self.menuBar(), self.files.open_session)
+            self.network_view, self.menuBar(), self.open_lesson_session)
         self.judging_view = add_judging_dock(self.dock_area, self.live_views, self.explain)
         self.probe = PredictionProbe(self.document, self.fit_plot, self.decision_plot,
                                      self.explain.inspector, self)
         self.live_views.listen(self.probe)
         self.parameter_edits = ParameterEdits(self.document, self.training, self.status_line)
-        self.network_view.parameter_edited.connect(self.parameter_edits.edited)
+        self.network_view.parameter_edited.connect(self.edit_parameter)
         self.compare = CompareCommands(
             self, document=self.document, training=self.training, dock_area=self.dock_area,
             status=self.status_line, loss_plot=self.loss_plot, fit_plot=self.fit_plot,
@@ -129,12 +146,18 @@ class MainWindow(QMainWindow):
         self._connect()
         self.dock_area.size_docks()
         self.resize(1500, 940)
-        self.settings.restore_window(self)
+        self.starting_layout = StartingLayout(
+            self, self.dock_area, lambda: self.explain.lesson_panel.lesson is not None,
+            lambda: self.document.data)
+        self.starting_layout.add_to(view_menu)
+        if self.settings.restore_window(self):
+            self.starting_layout.keep_if_useful()
         self.actions.smooth.setChecked(self.settings.smooth_animation())
         self._show_title()
         self.document.listen(self._show_title)
         self.designer.set_session(self.document.session, self.document.data)
         self._new_run()
+        give_mnemonics(self.menuBar())
         if path is not None:
             self.files.open_path(path)
 
@@ -171,7 +194,7 @@ class MainWindow(QMainWindow):
             DockSpec(self.fit_plot, "Fit", "fitDock"),
             DockSpec(self.decision_plot, "Decision regions", "decisionDock"),
             DockSpec(self.network_view, "Network", "networkDock"),
-            DockSpec(self.loss_plot, "Loss", "lossDock"),
+            DockSpec(with_note_below(self.loss_plot, self.doctor_note), "Loss", "lossDock"),
         ]
 
     def add_view_dock(self, spec: DockSpec) -> QDockWidget:
@@ -221,17 +244,49 @@ class MainWindow(QMainWindow):
             self.designer.set_session(*before)
             raise
         self.document.take(opened)
+        self.status_line.clearMessage()  # what it said was about the document before
+        if not self.undo.busy:  # another document; a lesson opened is an undo step
+            self.undo.clear()
         self._new_run()
+
+    def open_lesson_session(self, session: Session) -> bool:
+        """A lesson's session on screen, as an undo step (Undo brings the document back)."""
+        return bool(self.undo.run(f"Open the lesson “{session.title}”",
+                                  lambda: self.files.open_session(session)))
+
+    def _restore(self, snapshot: DocumentSnapshot) -> None:
+        """Undo or Redo: the document as ``snapshot`` has it, in the designer and a new run."""
+        self._change_timer.stop()
+        self.document.restore(snapshot)
+        if self._new_run():
+            self.designer.set_session(self.document.session, self.document.data)
+            self.status_line.showMessage(f"Back at epoch {self.document.session.epoch:,}.", 4000)
+
+    def edit_parameter(self, edit: ParameterEdit) -> None:
+        """A weight or bias typed into the network view, as an undo step (Undo puts the
+        weights back as they were)."""
+        def change() -> bool:
+            before = self.document.session
+            self.parameter_edits.edited(edit)
+            self.training.sync()  # the run hands the edited state back into the document
+            return self.document.session is not before
+        self.undo.run(f"{edit.name} = {edit.value:g}", change)
+
+    def _sync_if_running(self) -> None:
+        """The state training has reached, into the document (an undo step's "before")."""
+        if self.training.running:
+            self.training.sync()
 
     def _new_run(self) -> bool:
         """Reset the views and start a (paused) run of the document's session; its data is
         made again if the data spec changed. ``False`` (and a message) if it cannot be."""
-        try:
-            data, grid = self.document.start_run()
-        except ValueError as exc:
-            self.status_line.showMessage(shorten(f"Cannot build the data: {exc}"))
-            return False
-        self.live_views.reset(data, grid)
+        with self.status_line.busy_while(self.document.session.data):
+            try:
+                data, grid = self.document.start_run()
+            except ValueError as exc:
+                self.status_line.showMessage(shorten(f"Cannot build the data: {exc}"))
+                return False
+            self.live_views.reset(data, grid)
         self.status_line.show_snapshot(None)
         self.explain.rebuilt()
         self.dock_area.show_task_docks(data)
@@ -240,7 +295,9 @@ class MainWindow(QMainWindow):
         return True
 
     def _show_title(self) -> None:
-        self.setWindowTitle(f"{self.document.title}[*]")
+        """``"sin.bpnet — BP Studio"``: Qt adds the application's name after a title that
+        does not end with it ("BP Studio — sin.bpnet — BP Studio"), so it comes last."""
+        self.setWindowTitle(f"{self.document.display_name}[*] — {APP_NAME}")
         self.setWindowModified(self.document.modified)
 
     def _main_plot(self) -> QWidget:
@@ -259,7 +316,12 @@ class MainWindow(QMainWindow):
 
     def reset_weights(self) -> None:
         """Back to epoch 0 with the starting weights the document came with (a textbook
-        example's), or else the ones the weight seed gives; training pauses."""
+        example's), or else the ones the weight seed gives; training pauses. Undoable."""
+        self._sync_if_running()
+        self.undo.run(f"Reset (undo returns to epoch {self.document.session.epoch:,})",
+                      self._reset_weights)
+
+    def _reset_weights(self) -> None:
         self.document.reset_weights()
         if self._new_run():
             self.status_line.showMessage(
@@ -268,7 +330,9 @@ class MainWindow(QMainWindow):
     # -- spec changes ----------------------------------------------------------------------------
 
     def _on_spec_changed(self, spec: NetworkSpec | DataSpec | TrainingConfig) -> None:
-        """Apply a designer edit to the document; act on it once per burst of edits."""
+        """Apply a designer edit to the document (an undo step); act on it once per burst of
+        edits."""
+        self.undo.before_edit()
         change = self.document.apply(spec)
         if change == Change.LIVE:
             self.training.set_learning_rate(spec.learning_rate)

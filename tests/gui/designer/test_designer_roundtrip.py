@@ -80,7 +80,7 @@ def test_what_the_designer_accepts_opens_again(qtbot, panel, design):
     session = panel.session()
     if panel.problem:  # refused in place: a limit named, the refused value not applied
         assert ("up to" in panel.problem or "at most" in panel.problem
-                or panel.problem.startswith("n_informative:")), panel.problem  # too many classes
+                or panel.problem.startswith("Classes:")), panel.problem  # too many classes
     stamp = {"created": "2026-01-01T00:00:00Z", "modified": "2026-01-01T00:00:00Z"}
     text = dumps(session, **stamp)
     again = loads(text)

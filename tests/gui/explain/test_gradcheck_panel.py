@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 
+import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
@@ -80,3 +81,24 @@ def test_a_tiny_gradient_within_noise_still_agrees(qtbot):
     assert panel.table.item(row, 1).background().color() == GOOD
     assert "Backpropagation is right" in panel.verdict_label.text()
     assert "b2 differs by less than" in panel.verdict_label.text()
+
+
+def test_the_issues_relu_network_is_right_and_entries_at_a_kink_are_named(qtbot):
+    """Issue 11, finding 2: Gaussians, 4 classes, one relu layer, he_normal, trained: no false
+    alarm; an entry whose steps cross a kink on both sides reads "not comparable"."""
+    from tests.core.test_gradcheck_kinks import _gaussians_relu_after, _one_hidden_relu
+
+    net, X, Y = _gaussians_relu_after(500)
+    panel = _panel(qtbot)
+    panel.show_report(check_gradients(net, X, Y))
+    assert "Backpropagation is right" in panel.verdict_label.text()
+    net, X, Y = _one_hidden_relu()
+    W, b = net.weights[0], net.biases[0]  # samples 0 and 1 straddle unit 0's kink
+    X[1] = X[0] + np.array([1e-6 / W[0, 0], 0.0])
+    b[0] = -(X[0] @ W[:, 0]) - 0.5e-6
+    panel.show_report(check_gradients(net, X, Y))
+    assert "Backpropagation is right" in panel.verdict_label.text()
+    assert "not comparable at a kink" in panel.verdict_label.text()
+    names = [panel.table.item(r, 0).text() for r in range(panel.table.rowCount())]
+    assert panel.table.item(names.index("b1"), 2).text().endswith(
+        "1 not comparable at a kink")

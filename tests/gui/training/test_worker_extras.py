@@ -27,7 +27,10 @@ def worker(qapp):
 
 
 def test_the_views_read_the_keys_the_worker_writes():
-    assert {gradient_flow.EXTRAS_KEY, neuron_view.EXTRAS_KEY, judging_view.EXTRAS_KEY} == EXTRAS
+    from bpstudio.gui.window import doctor_note
+
+    assert {gradient_flow.EXTRAS_KEY, neuron_view.EXTRAS_KEY, judging_view.EXTRAS_KEY,
+            doctor_note.DOCTOR_FINDINGS} == EXTRAS
 
 
 def test_snapshots_carry_no_extras_until_asked(worker):

@@ -54,6 +54,7 @@ def with_rows(snapshot, epochs: np.ndarray, train_losses: np.ndarray):
     return dataclasses.replace(
         snapshot, epoch=int(epochs[-1]), new_epochs=epochs, new_train_losses=train_losses,
         new_test_losses=np.full(len(epochs), np.nan),
+        new_learning_rates=np.full(len(epochs), np.nan),  # not recorded: one per row
     )
 
 

@@ -78,7 +78,7 @@ def test_hover_reads_out_epoch_and_loss(qtbot, log_y):
     hover(qtbot, view, 10.2, np.log10(loss) if log_y else loss)
     qtbot.waitUntil(view.readout.isVisible)
     text = view.readout.toPlainText()
-    assert text.startswith(f"epoch 10\ntrain {number_format.format_value(loss)}")
+    assert text.startswith(f"epoch 10\ntrain (epoch mean) {number_format.format_value(loss)}")
     test_at_10 = np.interp(10, view.test_series.x, view.test_series.y)
     assert text.endswith(f"test {number_format.format_value(test_at_10)}")
     np.testing.assert_array_equal(view.marker.getOriginalDataset()[0], [10])
@@ -117,7 +117,7 @@ def test_long_histories_are_drawn_downsampled(qtbot):
     epoch = int(first.removeprefix("epoch ").replace(",", ""))
     pixel = vb.viewRect().width() / vb.width()
     assert abs(epoch - 500_000) <= 2 * pixel  # where the pointer is (hover wiggles a pixel)
-    assert second == f"train {number_format.format_value(losses[epoch - 1])}"
+    assert second == f"train (epoch mean) {number_format.format_value(losses[epoch - 1])}"
 
 
 def test_loss_range_grows_in_steps_not_every_snapshot(qtbot):

@@ -77,14 +77,22 @@ def test_keyboard_tracking_takes_every_keystroke(qtbot, box):
     assert box.changes == [1, 12, 123] and box.value() == 123
 
 
-def test_what_cannot_become_a_number_in_range_cannot_be_typed(qtbot, box):
+def test_what_is_no_number_cannot_be_typed(qtbot, box):
     box.setRange(0, 1000)
     type_text(qtbot, box, "12x3-4")
-    assert box.lineEdit().text() == "123"  # x and - refused, then 1234 > 1000
-    type_text(qtbot, box, "10000")  # the last digit would pass the maximum
-    assert box.lineEdit().text() == "1000"
+    assert box.lineEdit().text() == "1234"  # x and - refused
+
+
+def test_a_number_out_of_range_is_shown_as_typed_and_refused_out_loud(qtbot, box):
+    box.setRange(0, 1000)
+    box.setValue(7)
+    refused = []
+    box.refused.connect(refused.append)
+    box.lineEdit().selectAll()
+    type_text(qtbot, box, "10000")  # not cut to 1000
+    assert box.lineEdit().text() == "10000"
     qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Enter)
-    assert box.value() == 1000
+    assert box.value() == 7 and refused == ["10000"]
 
 
 def test_leaving_the_field_takes_the_number_and_an_unfinished_one_gives_way(qtbot, box):

@@ -69,7 +69,7 @@ def test_import_semicolons_decimal_commas_and_text_labels(window, dialogs, qtbot
     assert window.document.modified
     assert window.session.network.output_activation == "softmax"
     assert window.designer.data.dataset_combo.currentText() == "Imported table"
-    legend = window.decision_plot.legend_label.text()
+    legend = window.decision_plot.class_legend.text()
     assert "setosa" in legend and "virginica" in legend and "class 0" not in legend
     qtbot.waitUntil(lambda: window.last_snapshot is not None, timeout=10000)
     assert window.last_snapshot.grid_outputs.shape[-1] == 3

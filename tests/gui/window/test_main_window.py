@@ -74,7 +74,7 @@ def test_opens_with_every_named_widget(window):
     for name, cls in NAMED.items():
         assert window.findChild(cls, name) is not None, name
     assert window.objectName() == "mainWindow"
-    assert window.windowTitle() == "BP Studio — Untitled[*]"
+    assert window.windowTitle() == "Untitled[*] — BP Studio"
     assert window.findChild(QStatusBar, "statusBar").findChild(QWidget, "epochLabel").text() \
         == "Epoch 0"
 
@@ -278,7 +278,7 @@ def test_save_then_open_restores_weights_and_history(qtbot, window, dialogs, tmp
     train_until(qtbot, window, 20)
     dialogs.save_path = str(tmp_path / "trained")
     window.actions.save.trigger()
-    assert window.windowTitle() == "BP Studio — trained.bpnet[*]" and not window.isWindowModified()
+    assert window.windowTitle() == "trained.bpnet[*] — BP Studio" and not window.isWindowModified()
     saved = bpnet.load(tmp_path / "trained.bpnet")
     shown = window.last_snapshot
     assert saved.state.epoch == shown.epoch
@@ -294,7 +294,7 @@ def test_save_then_open_restores_weights_and_history(qtbot, window, dialogs, tmp
         np.testing.assert_array_equal(getattr(window.session.state.history, column),
                                       getattr(saved.state.history, column))
     assert np.isfinite(saved.state.history.train_metric[-1])
-    assert window.windowTitle() == "BP Studio — trained.bpnet[*]"
+    assert window.windowTitle() == "trained.bpnet[*] — BP Studio"
     assert window.settings.recent_files()[0] == str(tmp_path / "trained.bpnet")
 
 
@@ -308,7 +308,7 @@ def test_a_corrupt_file_is_reported_and_changes_nothing(qtbot, window, dialogs, 
     window.actions.open.trigger()
     qtbot.waitUntil(lambda: dialogs.kinds() == ["question", "critical"])
     assert window.session is before and epoch(window) == 1
-    assert window.windowTitle() == "BP Studio — Untitled[*]"
+    assert window.windowTitle() == "Untitled[*] — BP Studio"
 
 
 def test_unsaved_changes_ask_before_new_and_cancel_keeps_them(qtbot, window, dialogs):
@@ -410,7 +410,7 @@ def test_smooth_animation_lets_drawing_take_more_and_is_remembered(qtbot, dialog
 def test_a_file_given_at_launch_is_opened(qtbot, dialogs):
     w = MainWindow(str(example_path("points8")))
     qtbot.addWidget(w)
-    qtbot.waitUntil(lambda: w.windowTitle() == "BP Studio — points8.bpnet[*]")
+    qtbot.waitUntil(lambda: w.windowTitle() == "points8.bpnet[*] — BP Studio")
     assert w.findChild(QComboBox, "datasetCombo").currentText() == "8 points"
     assert w.session.network.loss == "mse" and not w.isWindowModified()
     w.close()
@@ -419,7 +419,7 @@ def test_a_file_given_at_launch_is_opened(qtbot, dialogs):
 def test_an_unreadable_file_at_launch_falls_back_to_the_example(qtbot, dialogs, tmp_path):
     w = MainWindow(str(tmp_path / "missing.bpnet"))
     qtbot.addWidget(w)
-    assert w.windowTitle() == "BP Studio — Untitled[*]"
+    assert w.windowTitle() == "Untitled[*] — BP Studio"
     qtbot.waitUntil(lambda: dialogs.kinds() == ["critical"])
     assert w.session.data.name == "sin"
     w.close()

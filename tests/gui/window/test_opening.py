@@ -88,7 +88,7 @@ def opened_or_refused(qtbot, window, dialogs, path, name):
     if "critical" in dialogs.kinds():
         assert path.name not in window.windowTitle()
     else:
-        assert window.windowTitle() == f"BP Studio — {path.name}[*]"
+        assert window.windowTitle() == f"{path.name}[*] — BP Studio"
         assert shows_it(window, name)
         assert not window.isWindowModified()
     before = window.session.epoch
@@ -144,7 +144,7 @@ def saved_and_training(qtbot, window, dialogs, tmp_path):
 def assert_as_it_was(qtbot, window, dialogs, tmp_path, network):
     reports = [text for kind, text in dialogs.calls if kind != "question"]  # (unsaved changes)
     assert len(reports) == 1 and "left as it was" in reports[0]
-    assert window.windowTitle() == "BP Studio — mine.bpnet[*]"
+    assert window.windowTitle() == "mine.bpnet[*] — BP Studio"
     assert window.files.path == str(tmp_path / "mine.bpnet")
     assert window.session.network is network and window.designer.network_spec() is network
     assert window.designer.isEnabled()
@@ -265,7 +265,7 @@ def test_the_window_stays_responsive_while_a_large_file_is_read(
     path = table_file(tmp_path, rows, inputs)
     window.actions.train.trigger()  # and training goes on meanwhile
     gaps = gaps_while_opening(qtbot, window, path)
-    assert dialogs.kinds() == [] and window.windowTitle() == "BP Studio — large.bpnet[*]"
+    assert dialogs.kinds() == [] and window.windowTitle() == "large.bpnet[*] — BP Studio"
     assert len(gaps) >= 5, gaps  # the timer kept firing all along
     assert max(gaps) < 0.5, f"the GUI thread stood still for {max(gaps):.2f} s"
     assert window.data.full.n_samples == rows

@@ -1,0 +1,122 @@
+"""The designer's training fields, built from the field table
+(:data:`~bpstudio.training_fields.TRAINING_FIELDS`): a row's widget kind, range and tool tip
+are the table's."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtWidgets import QComboBox, QFormLayout, QToolButton, QWidget
+
+from bpstudio.gui.widgets import LogSpinBox
+from bpstudio.session import TrainingConfig
+from bpstudio.training_fields import (
+    ADVANCED_ROWS,
+    DESIGNER_ROWS,
+    OPTIMIZER_ROWS,
+    TRAINING_FIELDS,
+    Count,
+    TrainingField,
+)
+
+from .parts import ExactValues, decimal_field, field_of, set_tip, whole_field
+
+
+class TrainingWidgets:
+    """The training fields the designer shows (learning rate, optimizer, momentum, batch
+    size, L2, epoch limit), one per row of the field table it names in
+    :data:`~bpstudio.training_fields.DESIGNER_ROWS`, and Adam's betas folded away under
+    "Advanced" (:data:`~bpstudio.training_fields.ADVANCED_ROWS`); :attr:`widgets` by field
+    name. A field only one optimizer uses is enabled while that one is picked."""
+
+    def __init__(self, exact: ExactValues) -> None:
+        self.exact = exact
+        self.widgets: dict[str, QWidget] = {
+            name: _training_widget(TRAINING_FIELDS[name])
+            for name in (*DESIGNER_ROWS, *ADVANCED_ROWS)}
+        self.form = QFormLayout()
+        for name in DESIGNER_ROWS:
+            self.form.addRow(TRAINING_FIELDS[name].widget.label, self.widgets[name])
+        self.advanced_button = QToolButton()
+        self.advanced_button.setObjectName("advancedTrainingButton")
+        self.advanced_button.setText("Advanced")
+        self.advanced_button.setCheckable(True)
+        self.advanced_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.advanced_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.advanced_button.setAutoRaise(True)
+        self.advanced_button.setToolTip("Show or hide the settings few runs need")
+        self.advanced = QWidget()
+        self.advanced.setObjectName("advancedTrainingFields")
+        advanced_form = QFormLayout(self.advanced)
+        advanced_form.setContentsMargins(0, 0, 0, 0)
+        for name in ADVANCED_ROWS:
+            advanced_form.addRow(TRAINING_FIELDS[name].widget.label, self.widgets[name])
+        self.advanced.hide()
+        self.advanced_button.toggled.connect(self._fold)
+        self.form.addRow(self.advanced_button)
+        self.form.addRow(self.advanced)
+        self.forms = (self.form, advanced_form)
+        self.widgets["optimizer"].currentIndexChanged.connect(self._enable_optimizer_rows)
+        self._enable_optimizer_rows()
+
+    def _fold(self, open_: bool) -> None:
+        self.advanced.setVisible(open_)
+        self.advanced_button.setArrowType(
+            Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
+
+    def _enable_optimizer_rows(self) -> None:
+        optimizer = self.widgets["optimizer"].currentData()
+        for name, kind in OPTIMIZER_ROWS.items():
+            self.widgets[name].setEnabled(optimizer == kind)
+
+    def fields(self) -> tuple[QWidget, ...]:
+        return tuple(w for w in self.widgets.values() if not isinstance(w, QComboBox))
+
+    def edited_signals(self) -> list[SignalInstance]:
+        return [w.currentIndexChanged if isinstance(w, QComboBox) else w.valueChanged
+                for w in self.widgets.values()]
+
+    def widget_for(self, message: str) -> QWidget | None:
+        return self.widgets.get(field_of(message))
+
+    def show_config(self, config: TrainingConfig) -> None:
+        for name, widget in self.widgets.items():
+            value = getattr(config, name)
+            if isinstance(widget, QComboBox):
+                widget.setCurrentIndex(widget.findData(value))
+            else:  # a count's None (no limit, the full batch) is its 0
+                self.exact.show(widget, 0 if value is None else value)
+
+    def config(self, previous: TrainingConfig) -> TrainingConfig:
+        """A config from the fields; the fields not shown are kept from ``previous``."""
+        return replace(previous, **{name: self._read(name) for name in self.widgets})
+
+    def _read(self, name: str) -> object:
+        widget = self.widgets[name]
+        if isinstance(widget, QComboBox):
+            return widget.currentData()
+        value = self.exact.read(widget)
+        return (value or None) if isinstance(TRAINING_FIELDS[name], Count) else value
+
+
+def _training_widget(field: TrainingField) -> QWidget:
+    """The widget of a training field, as its row of the table describes it."""
+    spec = field.widget
+    if spec.kind == "combo":
+        combo = QComboBox()
+        combo.setObjectName(spec.object_name)
+        for name, label in field.choices.items():
+            combo.addItem(label, name)
+        return combo
+    if spec.kind == "log":
+        spin = LogSpinBox(spec.low, spec.high)
+        spin.setObjectName(spec.object_name)
+        set_tip(spin, spec.tooltip)
+        return spin
+    if spec.kind == "count":
+        spin = whole_field(0, field.maximum, spec.object_name, spec.tooltip, special=spec.special,
+                     big=True)
+        spin.setSingleStep(int(spec.step))
+        return spin
+    return decimal_field(spec.high, spec.step, spec.decimals, spec.object_name, spec.tooltip)

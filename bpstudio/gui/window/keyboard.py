@@ -1,0 +1,88 @@
+"""Keys that belong to the focused widget before they belong to the window, and a letter
+for every menu entry.
+
+Train's shortcut is Space, window-wide. A checkbox, a button, a combo box, a spin box or a
+table uses Space itself (toggle, press, open, type): while one of them has the focus, Space
+is theirs, as in any desktop app. Qt asks the focused widget first with a
+``ShortcutOverride`` event; accepting it keeps the shortcut from firing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QMenu,
+    QMenuBar,
+    QTextEdit,
+    QWidget,
+)
+
+SPACE_USERS = (QAbstractButton, QComboBox, QAbstractSpinBox, QAbstractItemView, QLineEdit,
+               QTextEdit)
+"""Widgets that do something with Space themselves (a QToolButton of the toolbar too)."""
+
+
+class SpaceForFocusedWidgets(QObject):
+    """Installed on the application for ``window``: Space goes to a focused widget inside
+    the window that uses it, never to the window's shortcut."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        QApplication.instance().installEventFilter(self)
+        window.destroyed.connect(self._uninstall)
+
+    def _uninstall(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Space
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier
+                and isinstance(watched, SPACE_USERS) and isinstance(watched, QWidget)
+                and watched.window() is self._window):
+            event.accept()  # the widget's key, not the shortcut's
+            return True
+        return False
+
+
+def give_mnemonics(menu_bar: QMenuBar) -> None:
+    """Every entry of every menu gets an underlined letter (Alt+letter opens a menu, the
+    letter picks an entry): entries that name none (a dock's Show action, a lesson) get the
+    first letter of their text not taken in their menu yet."""
+    for menu_action in menu_bar.actions():
+        menu = menu_action.menu()
+        if menu is not None:
+            _give_mnemonics(menu)
+
+
+def _give_mnemonics(menu: QMenu) -> None:
+    actions = [a for a in menu.actions() if not a.isSeparator()]
+    taken = {_mnemonic(a.text()) for a in actions} - {""}
+    for action in actions:
+        if action.menu() is not None:
+            _give_mnemonics(action.menu())
+        text = action.text()
+        if _mnemonic(text):
+            continue
+        for i, char in enumerate(text):
+            if char.isalnum() and char.lower() not in taken:
+                taken.add(char.lower())
+                action.setText(f"{text[:i]}&{text[i:]}")
+                break
+
+
+def _mnemonic(text: str) -> str:
+    """The underlined letter of a menu text (``"Save &As…"`` -> ``"a"``), ``""`` if none."""
+    i = text.replace("&&", "").find("&")
+    plain = text.replace("&&", "")
+    return plain[i + 1].lower() if 0 <= i < len(plain) - 1 else ""
