@@ -80,7 +80,7 @@ def _write_png(widget: QWidget, path: str) -> None:
     image.fill(QColor("white"))
     painter = QPainter(image)
     try:
-        widget.render(painter, QPoint())
+        QWidget.render(widget, painter, QPoint())  # a plot widget's own render() scales
     finally:
         painter.end()
     if not image.save(path, "PNG"):
@@ -96,6 +96,6 @@ def _write_svg(widget: QWidget, path: str) -> None:
     generator.setTitle(widget.window().windowTitle() or "BP Studio plot")
     painter = QPainter(generator)
     try:
-        widget.render(painter, QPoint())
+        QWidget.render(widget, painter, QPoint())  # a plot widget's own render() scales
     finally:
         painter.end()
