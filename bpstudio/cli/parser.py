@@ -103,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
                       "train and test")
     what.add_argument("--onnx", metavar="OUT", type=flags.path,
                       help='the network as an ONNX model (needs pip install "bpstudio[onnx]")')
-    what.add_argument("--script", metavar="OUT", type=flags.path,
+    what.add_argument("--script", "--python", metavar="OUT", type=flags.path,
                       help="the network as a Python script that needs only NumPy")
     export.add_argument("--float32", action="store_true",
                         help="with --onnx: a float32 model (default float64, exactly the "

@@ -150,6 +150,14 @@ def test_the_script_computes_the_networks_outputs_bit_for_bit(tmp_path, iris, ca
     assert printed.splitlines()[1].split(",")[:3] == [repr(v) for v in outputs[0].tolist()]
 
 
+def test_python_is_another_name_for_script(tmp_path, iris, capsys):
+    """The issue spells it ``--python predict.py``; both flags write the same file."""
+    a, b = tmp_path / "a.py", tmp_path / "b.py"
+    assert run(capsys, "export", iris, "--script", a)[0] == 0
+    assert run(capsys, "export", iris, "--python", b)[0] == 0
+    assert a.read_text() == b.read_text()
+
+
 # -- ONNX ----------------------------------------------------------------------------------
 
 
