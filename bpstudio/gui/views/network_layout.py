@@ -65,21 +65,32 @@ class NetworkLayout:
             float(self.columns[layer - 1][i]), float(self.columns[layer][j])
         )
 
-    def labels(self) -> list[tuple[float, float, str, tuple[float, float]]]:
-        """Column captions under the columns and names beside small input/output layers:
-        ``(x, y, text, anchor)``."""
+    def caption(self, layer: int, compact: bool = False) -> str:
+        """The caption under column ``layer``: ``hidden 1 (64)``, or in two short lines
+        (``h1`` over ``64``) where the columns stand too close for the long one."""
+        last, n = len(self.sizes) - 1, self.sizes[layer]
+        if compact:
+            name = "in" if layer == 0 else "out" if layer == last else f"h{layer}"
+            return f"{name}\n{n}"
+        name = "input" if layer == 0 else "output" if layer == last else f"hidden {layer}"
+        return f"{name} ({n})"
+
+    def labels(
+        self, output_names: tuple[str, ...] = ()
+    ) -> list[tuple[float, float, str, tuple[float, float]]]:
+        """Column captions under the columns (first, one per layer) and names beside small
+        input/output layers: ``(x, y, text, anchor)``. ``output_names`` (one per output,
+        e.g. the classes) replace ŷ₁, ŷ₂, …"""
         last = len(self.sizes) - 1
-        out = []
-        for l, n in enumerate(self.sizes):
-            name = "input" if l == 0 else "output" if l == last else f"hidden {l}"
-            out.append((float(l), 1.08, f"{name} ({n})", (0.5, 0.0)))
+        out = [(float(l), 1.08, self.caption(l), (0.5, 0.0)) for l in range(len(self.sizes))]
         if self.sizes[0] <= LABELLED_NEURONS:
             for i, y in enumerate(self.columns[0]):
                 out.append((-0.12, float(y), f"x{sub(i + 1)}", (1.0, 0.5)))
         if self.sizes[-1] <= LABELLED_NEURONS:
             single = self.sizes[-1] == 1
+            named = len(output_names) == self.sizes[-1]
             for j, y in enumerate(self.columns[-1]):
-                name = "ŷ" if single else f"ŷ{sub(j + 1)}"
+                name = output_names[j] if named else "ŷ" if single else f"ŷ{sub(j + 1)}"
                 out.append((last + 0.12, float(y), name, (0.0, 0.5)))
         return out
 

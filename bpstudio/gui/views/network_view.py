@@ -15,7 +15,8 @@ from bpstudio.core.digits import sub
 from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
 from bpstudio.session import PreparedData
 
-from . import number_format, palette, plot_style, view_frame
+from . import number_format, palette, view_frame
+from .network_labels import NetworkLabels
 from .network_layout import NetworkLayout
 from .parameter_edit import ParameterEdit
 from .pointer_readout import PointerReadout, ValueEditor
@@ -84,7 +85,8 @@ class NetworkView(view_frame.ViewFrame):
             self.plot.addItem(item)
         self._lines: WeightLines | None = None
         self._shades = np.zeros(0, dtype=int)
-        self._labels: list[pg.TextItem] = []
+        self.labels = NetworkLabels(self.plot)
+        self._output_names: tuple[str, ...] = ()
         self._layout: NetworkLayout | None = None
         self._weights: tuple[np.ndarray, ...] = ()
         self._biases: tuple[np.ndarray, ...] = ()
@@ -99,7 +101,12 @@ class NetworkView(view_frame.ViewFrame):
     # -- the public surface -------------------------------------------------------------------
 
     def set_data(self, data: PreparedData, grid: PlotGrid | None) -> None:
-        """Nothing static to draw: the layer sizes come with the weights."""
+        """The layer sizes come with the weights; the data names the outputs of a network
+        with one per class (the names the decision plot's legend shows)."""
+        names = data.class_names if data.n_outputs > 1 else ()
+        if names != self._output_names:
+            self._output_names = names
+            self._forget_drawing()  # built again, with the names, by the next snapshot
 
     def show_snapshot(self, snapshot: TrainingSnapshot) -> None:
         """Lines by the weights, neurons by the biases."""
@@ -123,10 +130,10 @@ class NetworkView(view_frame.ViewFrame):
     def _forget_drawing(self) -> None:
         self._layout = None
         self._weights, self._biases, self._keys = (), (), []
-        for item in [self._lines, *self._labels]:
-            if item is not None:
-                self.plot.removeItem(item)
-        self._lines, self._labels = None, []
+        if self._lines is not None:
+            self.plot.removeItem(self._lines)
+        self._lines = None
+        self.labels.forget()
         self._shades = np.zeros(0, dtype=int)
         self.neurons.setData([], [])
         self.highlight.setData([], [])
@@ -153,12 +160,7 @@ class NetworkView(view_frame.ViewFrame):
         lines = sum(min(a * b, MAX_LINES) for a, b in zip(layout.sizes, layout.sizes[1:]))
         self._lines = WeightLines(layout, smooth=lines <= SMOOTH_LINES)
         self.plot.addItem(self._lines)
-        for x, y, text, anchor in layout.labels():
-            label = pg.TextItem(text, color=palette.MUTED, anchor=anchor)
-            label.setFont(plot_style.tick_font())
-            label.setPos(x, y)
-            self.plot.addItem(label)
-            self._labels.append(label)
+        self.labels.build(layout, self._output_names)
         xs, ys = layout.neuron_positions()
         self.neurons.setData(xs, ys)
         self.plot.setRange(xRange=layout.x_range, yRange=layout.y_range, padding=0)
@@ -202,9 +204,12 @@ class NetworkView(view_frame.ViewFrame):
             [_INPUT_BRUSH if k < 0 else _bias_brush(bool(k % 2), int(k // 2)) for k in shades])
 
     def _resize_neurons(self, *_changed: object) -> None:
-        if self._layout is not None:
-            vb = self.plot.vb
-            self.neurons.setSize(self._layout.neuron_pixels(vb.height() / vb.viewRect().height()))
+        """Neurons and words follow the plot's size."""
+        if self._layout is None:
+            return
+        vb = self.plot.vb
+        self.neurons.setSize(self._layout.neuron_pixels(vb.height() / vb.viewRect().height()))
+        self.labels.fit(vb)
 
     # -- hover --------------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, Qt
 
 from bpstudio.gui.views import NetworkView, network_view, number_format, palette, weight_lines
 from bpstudio.gui.views.parameter_edit import ParameterEdit
-from bpstudio.session import DataSpec
+from bpstudio.session import DataSpec, LayerSpec
 from tests.gui.views.runs import SIN, Run, click, hover, make_view, weights_run
 
 
@@ -180,3 +180,23 @@ def test_network_follows_the_weights_and_clears(qtbot):
     qtbot.wait(50)
     assert len(view.neurons.data) == 0 and view.drawn_lines(1) == 0
     assert view.message
+
+
+def test_close_columns_get_short_captions_and_the_outputs_their_class_names(qtbot):
+    """Issue #11, finding 8: at 8 × 64 the captions ran into each other, and the outputs
+    were ŷ₁ … while the legend named the classes."""
+    hidden = dict(hidden=tuple(LayerSpec(64, "relu") for _ in range(8)),
+                  output_activation="softmax", loss="cross_entropy")
+    run = Run(hidden, DataSpec("spiral", {"n": 90, "classes": 3}))
+    view = make_view(qtbot, NetworkView, run)
+    view.resize(470, 420)
+    view.show_snapshot(run.snapshot(1))
+    qtbot.waitUntil(lambda: [label.toPlainText() for label in view.labels.captions][1] == "h1\n64")
+    captions = [label.toPlainText() for label in view.labels.captions]
+    assert captions[0] == "in\n2" and captions[-1] == "out\n3"
+    names = [label for label in view.labels.items if label.anchor.x() == 0.0]
+    assert [label.toPlainText() for label in names] == ["class 0", "class 1", "class 2"]
+    right = lambda: max(label.textItem.sceneBoundingRect().right() for label in names)  # noqa: E731
+    qtbot.waitUntil(lambda: right() <= view.plot.vb.sceneBoundingRect().right() + 1)  # in view
+    view.resize(1600, 420)  # room again: the long captions come back
+    qtbot.waitUntil(lambda: view.labels.captions[1].toPlainText() == "hidden 1 (64)")
