@@ -235,7 +235,8 @@ class StoppingWidgets:
         self._enable()
 
     def read(self) -> StopRules:
-        early, target = self.early_check.isChecked(), self.target_check.isChecked()
+        early = self._has_test and self.early_check.isChecked()
+        target = self.target_check.isChecked()
         return StopRules(
             target_loss=self.exact.read(self.target_spin) if target else None,
             patience=self.exact.read(self.patience_spin) if early else None,
