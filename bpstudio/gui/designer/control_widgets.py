@@ -143,11 +143,13 @@ class ScheduleWidgets:
 
 def _param_field(kind: str, param: Param) -> QAbstractSpinBox:
     name = f"{kind}{param.name.title().replace('_', '')}Spin"
-    tip = f"{param.label}: {param.range_text()}"
     if param.whole:
-        return whole_field(int(param.low), int(param.high), name, tip, big=True)
-    return decimal_field(param.high, 0.05 if param.high <= 1 else 0.1, 4, name, tip,
-                         minimum=param.low)
+        spin = whole_field(int(param.low), int(param.high), name, "", big=True)
+    else:
+        spin = decimal_field(param.high, 0.05 if param.high <= 1 else 0.1, 4, name, "",
+                             minimum=param.low)
+    set_tip(spin, f"{param.label}: {param.range_text()}")  # the registry's words: (0, 1]
+    return spin
 
 
 NO_TEST_PART = ("Early stopping watches the test loss, but the data has no test part: set "

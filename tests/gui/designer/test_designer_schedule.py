@@ -63,6 +63,13 @@ def test_only_the_chosen_kinds_parameters_are_shown(panel):
         assert not any(w.isVisibleTo(panel) for w in others)
 
 
+def test_a_parameter_says_its_range_in_the_registrys_words(panel):
+    fields = panel.training.schedule.fields
+    assert fields["step"]["factor"].toolTip() == "Factor: a number in (0, 1]"
+    assert fields["step"]["every"].toolTip() == (
+        "Every (epochs): a whole number from 1 to 1,000,000,000")
+
+
 def test_a_plateau_preview_is_flat_and_says_why(panel):
     pick(panel.training.schedule.combo, "plateau")
     values = panel.training.schedule.sparkline.values
