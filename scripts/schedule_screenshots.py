@@ -20,7 +20,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from data_screenshots import ROOT, wait
+from data_screenshots import ROOT, open_window, wait
 
 
 def session():
@@ -46,14 +46,7 @@ def main() -> int:
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    from bpstudio.gui.window.app import create_app
-    from bpstudio.gui.window.main_window import MainWindow
-
-    app = create_app([sys.argv[0]])
-    window = MainWindow()
-    window.resize(1600, 1000)
-    window.show()
-    wait(500)
+    app, window = open_window()
     window.show_session(session())
     wait(500)
     group = window.designer.training.schedule.combo.parentWidget().parentWidget()
