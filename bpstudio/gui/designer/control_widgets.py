@@ -48,7 +48,7 @@ class EtaSparkline(QWidget):
         super().__init__()
         self.setObjectName("schedulePreview")
         self.values = np.ones(1)
-        self.setMinimumSize(QSize(70, 24))
+        self.setMinimumSize(QSize(50, 24))
 
     def sizeHint(self) -> QSize:
         return QSize(90, 26)
@@ -84,6 +84,9 @@ class ScheduleWidgets:
         self.exact = exact
         self.combo = QComboBox()
         self.combo.setObjectName("scheduleCombo")
+        self.combo.setSizeAdjustPolicy(  # elided rather than widen a narrow designer
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(6)
         for kind in SCHEDULES.values():
             self.combo.addItem(kind.label, kind.name)
             self.combo.setItemData(self.combo.count() - 1, kind.formula,
@@ -100,7 +103,8 @@ class ScheduleWidgets:
         for kind in SCHEDULES.values():
             page = QWidget()
             form = QFormLayout(page)
-            form.setContentsMargins(12, 0, 0, 0)
+            form.setContentsMargins(0, 0, 0, 0)
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
             self.fields[kind.name] = {p.name: _param_field(kind.name, p) for p in kind.params}
             for param in kind.params:
                 form.addRow(param.label, self.fields[kind.name][param.name])
@@ -115,7 +119,7 @@ class ScheduleWidgets:
         self.pages.setCurrentIndex(index)
         page = self.pages.currentWidget()
         self.pages.setVisible(bool(SCHEDULES[self.combo.currentData()].params))
-        self.pages.setFixedHeight(page.sizeHint().height())
+        self.pages.setFixedHeight(max(0, page.sizeHint().height()))
 
     def spin_boxes(self) -> list[QAbstractSpinBox]:
         return [w for fields in self.fields.values() for w in fields.values()]
@@ -171,14 +175,15 @@ class StoppingWidgets:
         self.early_check = _check("Early stopping", "earlyStoppingCheck", EARLY_TIP)
         self.patience_spin = whole_field(1, MAX_EPOCHS, "patienceSpin",
                                          "Epochs without a better test loss", big=True)
-        self.min_delta_spin = decimal_field(1e3, 0.001, 6, "minDeltaSpin",
+        self.min_delta_spin = decimal_field(10.0, 0.001, 4, "minDeltaSpin",
                                             "How much lower a test loss must be to count")
         self.restore_check = _check("Restore the best weights", "restoreBestCheck",
                                     "On an early stop, go back to the best epoch's weights")
         self.time_check = _check("Time limit", "timeLimitCheck",
                                  "Stop after this much training time")
-        self.seconds_spin = decimal_field(MAX_SECONDS, 10, 1, "secondsSpin",
-                                          "Seconds of training")
+        self.seconds_spin = LogSpinBox(0.1, MAX_SECONDS)
+        self.seconds_spin.setObjectName("secondsSpin")
+        set_tip(self.seconds_spin, f"Seconds of training (0.1 to {MAX_SECONDS:,})")
         self.target_spin.setValue(1e-3)
         self.patience_spin.setValue(50)
         self.seconds_spin.setValue(60)
@@ -191,7 +196,7 @@ class StoppingWidgets:
         form.addRow("Target loss", self.target_spin)
         form.addRow(self.early_check)
         form.addRow("Patience", self.patience_spin)
-        form.addRow("Least improvement", self.min_delta_spin)
+        form.addRow("Better by", self.min_delta_spin)
         form.addRow(self.restore_check)
         form.addRow(self.time_check)
         form.addRow("Seconds", self.seconds_spin)
