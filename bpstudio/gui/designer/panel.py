@@ -348,10 +348,9 @@ class DesignerPanel(QWidget):
         pair = self._current_pair()
         self._loading = True
         self._refresh_outputs(spec, pair, prepared)
-        self._show_test_part(prepared)
         self._loading = False
+        self._show_test_part(prepared)  # early stopping off without one: a training edit
         self._on_network_edited()  # a new pair, or layers refused before that fit this data
-        self._on_training_edited()  # early stopping switched off with the test part
 
     def _on_network_edited(self) -> None:
         if self._loading:
