@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+from .core.schedules import Schedule
+from .core.stopping import StopRules
 from .document import DocumentSnapshot
 from .session import Session
 from .training_fields import TRAINING_FIELDS
@@ -71,7 +73,8 @@ def _what(before: Session, after: Session) -> str:
                if getattr(before.training, f.name) != getattr(after.training, f.name)]
     if len(changed) == 1:
         name = changed[0]
-        label = TRAINING_FIELDS[name].widget.label if TRAINING_FIELDS[name].widget else name
+        widget = TRAINING_FIELDS[name].widget
+        label = widget.label if widget else name.replace("_", " ").capitalize()
         return (f"{label} {_value(getattr(before.training, name))} → "
                 f"{_value(getattr(after.training, name))}")
     return "Training settings"
@@ -85,4 +88,6 @@ def _layers(session: Session) -> str:
 def _value(value: object) -> str:
     if value is None:
         return "none"
+    if isinstance(value, Schedule | StopRules):
+        return value.describe()
     return f"{value:g}" if isinstance(value, float) else str(value)

@@ -55,6 +55,19 @@ def wait(ms: int) -> None:
     loop.exec()
 
 
+def open_window():
+    """The application and its main window, 1600 × 1000, shown."""
+    from bpstudio.gui.window.app import create_app
+    from bpstudio.gui.window.main_window import MainWindow
+
+    app = create_app([sys.argv[0]])
+    window = MainWindow()
+    window.resize(1600, 1000)
+    window.show()
+    wait(500)
+    return app, window
+
+
 def import_csv(window, path: Path, shot: Path | None) -> None:
     """Import Data… as a person does it: the file dialog answered, the preview read, Import."""
     from PySide6.QtWidgets import QFileDialog
@@ -87,14 +100,7 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     from PySide6.QtCore import Qt
 
-    from bpstudio.gui.window.app import create_app
-    from bpstudio.gui.window.main_window import MainWindow
-
-    app = create_app([sys.argv[0]])
-    window = MainWindow()
-    window.resize(1600, 1000)
-    window.show()
-    wait(500)
+    app, window = open_window()
     folder = Path(tempfile.mkdtemp(prefix="bpstudio-csv-"))
     three, two = folder / "pinguine.csv", folder / "zwei_arten.csv"
     write_csv(three, tuple(SPECIES))

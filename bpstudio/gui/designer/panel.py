@@ -93,6 +93,8 @@ class DesignerPanel(QWidget):
         layout.addWidget(self.problem_label)
         layout.addStretch(1)
         self._connect()
+        for first, second in pairwise(self.training.focus_chain()):
+            QWidget.setTabOrder(first, second)
         self.set_session(self._session)
 
     # -- public surface ------------------------------------------------------------------------
@@ -112,6 +114,7 @@ class DesignerPanel(QWidget):
             self.init_combo.setCurrentText(session.network.init)
             self.exact.show(self.weight_seed_spin, session.network.seed)
             self.training.show_config(session.training)
+            self._show_test_part(self._prepared)
             self._refresh_outputs(session.data, (
                 session.network.output_activation, session.network.loss), self._prepared)
         finally:
@@ -346,6 +349,7 @@ class DesignerPanel(QWidget):
         self._loading = True
         self._refresh_outputs(spec, pair, prepared)
         self._loading = False
+        self._show_test_part(prepared)  # early stopping off without one: a training edit
         self._on_network_edited()  # a new pair, or layers refused before that fit this data
 
     def _on_network_edited(self) -> None:
@@ -378,6 +382,7 @@ class DesignerPanel(QWidget):
             self._show_problem(str(exc), self.training.widget_for(str(exc)))
             return
         self._show_problem("")
+        self.training.show_preview(config)
         self._note_by_hand(self._session.training, config,
                            ("optimizer", "learning_rate", "batch_size"))
         if config != self._session.training:
@@ -385,6 +390,10 @@ class DesignerPanel(QWidget):
             self.spec_changed.emit(config)
 
     # -- details -------------------------------------------------------------------------------
+
+    def _show_test_part(self, prepared: PreparedData | None) -> None:
+        if prepared is not None:
+            self.training.stopping.set_has_test(prepared.test.n_samples > 0)
 
     def _current_pair(self) -> tuple[str, str]:
         index = self.output_combo.currentIndex()

@@ -20,6 +20,7 @@ from bpstudio.training_fields import (
     TrainingField,
 )
 
+from .control_widgets import ScheduleWidgets, StoppingWidgets, edited_signals
 from .parts import ExactValues, decimal_field, field_of, set_tip, whole_field
 
 
@@ -38,6 +39,11 @@ class TrainingWidgets:
         self.form = QFormLayout()
         for name in DESIGNER_ROWS:
             self.form.addRow(TRAINING_FIELDS[name].widget.label, self.widgets[name])
+        self.schedule = ScheduleWidgets(exact)
+        self.form.addRow("Schedule", self.schedule.row)
+        self.form.addRow(self.schedule.pages)
+        self.stopping = StoppingWidgets(exact)
+        self.stopping.add_rows(self.form)
         self.advanced_button = QToolButton()
         self.advanced_button.setObjectName("advancedTrainingButton")
         self.advanced_button.setText("Advanced")
@@ -56,7 +62,7 @@ class TrainingWidgets:
         self.advanced_button.toggled.connect(self._fold)
         self.form.addRow(self.advanced_button)
         self.form.addRow(self.advanced)
-        self.forms = (self.form, advanced_form)
+        self.forms = (self.form, advanced_form, *self.schedule.forms)
         self.widgets["optimizer"].currentIndexChanged.connect(self._enable_optimizer_rows)
         self._enable_optimizer_rows()
 
@@ -71,14 +77,29 @@ class TrainingWidgets:
             self.widgets[name].setEnabled(optimizer == kind)
 
     def fields(self) -> tuple[QWidget, ...]:
-        return tuple(w for w in self.widgets.values() if not isinstance(w, QComboBox))
+        """The number fields (each refuses what it cannot take)."""
+        return (*(w for w in self.widgets.values() if not isinstance(w, QComboBox)),
+                *self.schedule.spin_boxes(), *self.stopping.spin_boxes())
 
     def edited_signals(self) -> list[SignalInstance]:
-        return [w.currentIndexChanged if isinstance(w, QComboBox) else w.valueChanged
-                for w in self.widgets.values()]
+        return [*(w.currentIndexChanged if isinstance(w, QComboBox) else w.valueChanged
+                  for w in self.widgets.values()),
+                *edited_signals(self.schedule, self.stopping)]
+
+    def focus_chain(self) -> list[QWidget]:
+        """The fields in the order a person tabs through them (as they are shown)."""
+        return [*(self.widgets[name] for name in DESIGNER_ROWS), self.schedule.combo,
+                *self.schedule.spin_boxes(), *self.stopping.focus_chain(),
+                self.advanced_button, *(self.widgets[name] for name in ADVANCED_ROWS)]
 
     def widget_for(self, message: str) -> QWidget | None:
-        return self.widgets.get(field_of(message))
+        field = field_of(message)
+        return (self.widgets.get(field) or self.schedule.widget_for(field)
+                or self.stopping.widget_for(field))
+
+    def show_preview(self, config: TrainingConfig) -> None:
+        """η of ``config``'s schedule over its epoch limit, beside the schedule's choice."""
+        self.schedule.preview(config.schedule, config.learning_rate, config.epoch_limit)
 
     def show_config(self, config: TrainingConfig) -> None:
         for name, widget in self.widgets.items():
@@ -87,10 +108,14 @@ class TrainingWidgets:
                 widget.setCurrentIndex(widget.findData(value))
             else:  # a count's None (no limit, the full batch) is its 0
                 self.exact.show(widget, 0 if value is None else value)
+        self.schedule.show(config.schedule)
+        self.stopping.show(config.stopping)
+        self.show_preview(config)
 
     def config(self, previous: TrainingConfig) -> TrainingConfig:
         """A config from the fields; the fields not shown are kept from ``previous``."""
-        return replace(previous, **{name: self._read(name) for name in self.widgets})
+        return replace(previous, **{name: self._read(name) for name in self.widgets},
+                       schedule=self.schedule.read(), stopping=self.stopping.read())
 
     def _read(self, name: str) -> object:
         widget = self.widgets[name]

@@ -7,11 +7,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bpstudio.core.schedules import SCHEDULES
 from bpstudio.examples import EXAMPLES
 from bpstudio.gui.designer import DesignerPanel
 from bpstudio.gui.designer.layers_table import MAX_HIDDEN_LAYERS, MAX_NEURONS
 from bpstudio.io import dumps, loads
-from bpstudio.limits import MAX_CLASSES, MAX_EPOCHS, MAX_SAMPLES, MAX_SEED
+from bpstudio.limits import MAX_CLASSES, MAX_EPOCHS, MAX_SAMPLES, MAX_SECONDS, MAX_SEED
 
 
 def edge_or(lo, hi):
@@ -37,6 +38,14 @@ def designs(draw):
         "optimizer": draw(st.sampled_from(["SGD", "Momentum", "Adam"])),
         "batch": draw(edge_or(0, MAX_SAMPLES)),
         "epoch_limit": draw(edge_or(0, MAX_EPOCHS)),
+        "schedule": (kind := draw(st.sampled_from(list(SCHEDULES)))),
+        "schedule_params": {p.name: draw(st.sampled_from(
+            [p.default, p.high, 1e-4 if p.low_open else p.low]))
+            for p in SCHEDULES[kind].params},
+        "target_loss": draw(st.sampled_from([None, 1e-12, 0.01, 1e6])),
+        "patience": draw(st.one_of(st.none(), edge_or(1, MAX_EPOCHS))),
+        "restore": draw(st.booleans()),
+        "seconds": draw(st.sampled_from([None, 0.1, 60.0, float(MAX_SECONDS)])),
     }
 
 
@@ -61,6 +70,19 @@ def set_design(panel, d):
     optimizer.setCurrentIndex(optimizer.findText(d["optimizer"]))
     training.widgets["batch_size"].setValue(d["batch"])
     training.widgets["epoch_limit"].setValue(d["epoch_limit"])
+    schedule, stopping = training.schedule, training.stopping
+    schedule.combo.setCurrentIndex(schedule.combo.findData(d["schedule"]))
+    for key, value in d["schedule_params"].items():
+        schedule.fields[d["schedule"]][key].setValue(value)
+    for check, spin, value in ((stopping.target_check, stopping.target_spin, d["target_loss"]),
+                               (stopping.early_check, stopping.patience_spin, d["patience"]),
+                               (stopping.time_check, stopping.seconds_spin, d["seconds"])):
+        if check.isEnabled():  # early stopping is not offered without a test part
+            check.setChecked(value is not None)
+        if value is not None:
+            spin.setValue(value)
+    if stopping.restore_check.isEnabled():
+        stopping.restore_check.setChecked(d["restore"])
 
 
 @pytest.fixture(scope="module")
