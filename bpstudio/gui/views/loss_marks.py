@@ -75,7 +75,8 @@ class LearningRateAxis:
         x, y = self.series.envelope() if follow else self.series.window(low, high)
         x, y = peak_downsample(x, y, blocks)
         logs = np.log10(y) if len(y) else y
-        self.curve.setData(x, logs)
+        # η holds through each epoch: a step up to the epoch it trained, not a slope
+        self.curve.setData(np.repeat(x, 2)[:-1], np.repeat(logs, 2)[1:])
         if len(logs):
             bottom, top = float(logs.min()), float(logs.max())
             margin = max(0.1 * (top - bottom), 0.05)

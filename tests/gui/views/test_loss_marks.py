@@ -42,8 +42,12 @@ def test_eta_is_drawn_on_its_own_axis_only_when_asked(qtbot, stopped_run):
     assert not view.eta.visible and not len(view.eta.curve.xData)  # hidden: never drawn
     view.findChild(QCheckBox, "learningRateCheck").setChecked(True)
     assert view.eta.visible
-    x, y = view.eta.curve.getData()
-    np.testing.assert_allclose(10 ** y, rates[np.searchsorted(stopped_run.history.epoch, x)])
+    x, y = view.eta.curve.getData()  # steps: each epoch's η from the epoch before to it
+    epochs = np.asarray(stopped_run.history.epoch)
+    np.testing.assert_array_equal(x[::2], epochs)  # each epoch at its own η ...
+    np.testing.assert_allclose(10 ** y[::2], rates)
+    np.testing.assert_array_equal(x[1::2], epochs[:-1])  # ... held from the epoch before
+    np.testing.assert_allclose(10 ** y[1::2], rates[1:])
     view.findChild(QCheckBox, "learningRateCheck").setChecked(False)
     assert not view.eta.visible
 
