@@ -33,7 +33,7 @@ from bpstudio.experiments.pins import (
 )
 from bpstudio.experiments.results import run_numbers
 from bpstudio.limits import MAX_PINNED_RUNS
-from bpstudio.session import PreparedData, Session
+from bpstudio.session import PinnedRun, PreparedData, Session
 
 from ..training import TrainingController
 from ..views import DecisionRegionView
@@ -56,6 +56,7 @@ class CompareCommands(QObject):
         self.document, self.training, self.status = document, training, status
         self.loss_plot, self.fit_plot, self.adopt = loss_plot, fit_plot, adopt
         self.board = PinBoard()
+        document.choose_pins = self._pins_to_save
         self.pin_action = QAction("Pin Run", parent, objectName="pinRunAction")
         self.pin_action.setToolTip(f"Keep the live run for comparison (up to "
                                    f"{MAX_PINNED_RUNS}) (P)")
@@ -149,6 +150,19 @@ class CompareCommands(QObject):
         self.status.showMessage(f"Restarted from the start of “{name}” ({how}, its order of "
                                 "samples): train to compare.", 8000)
 
+    def take_pins(self, pins: tuple[PinnedRun, ...]) -> None:
+        """The pinned runs of a document opened become the board (a document without any
+        leaves the board as it was)."""
+        if not pins:
+            return
+        self.board.restore(pins)
+        self._same_start_as = self._regions_of = None
+        self.regions.clear()
+        self.regions_dock.hide()
+        self.dock.show()
+        runs = "1 pinned run is" if len(pins) == 1 else f"{len(pins)} pinned runs are"
+        self.status.showMessage(f"The file's {runs} in the Compare dock.", 6000)
+
     def show_regions(self, name: str) -> None:
         """The pinned run's decision regions in their own dock, beside the live ones."""
         self._regions_of = name
@@ -195,6 +209,11 @@ class CompareCommands(QObject):
             self._draw_regions()
 
     # -- details -------------------------------------------------------------------------------
+
+    def _pins_to_save(self, live: Session, data: PreparedData
+                      ) -> tuple[tuple[PinnedRun, ...], list[str]]:
+        """Save writes the pins trained on the live data while a file's limits hold."""
+        return self.board.saved(live, data)
 
     def _same_as(self) -> str | None:
         """The pinned run the live run shares its start with, while it still does."""
