@@ -5,6 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolButton
 
 from bpstudio import io as bpnet
+from bpstudio.experiments.pins import shown_number
+from bpstudio.gui.window.compare_panel import columns
 
 from .test_compare import _pin, _step
 
@@ -56,4 +58,8 @@ def test_the_live_row_follows_the_snapshots(qtbot, window):
     button = window.findChild(QToolButton, "stepButton")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.last_snapshot.epoch == 3)
+    snapshot = window.last_snapshot
     assert panel.cell(0, "epochs") == "3"
+    assert panel.cell(0, "final train loss") == shown_number(snapshot.new_train_losses[-1])
+    score = columns(snapshot.score)[8]  # final train accuracy or R²
+    assert panel.cell(0, score) == shown_number(snapshot.metrics[f"train_{snapshot.score}"])
