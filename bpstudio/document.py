@@ -17,6 +17,7 @@ from dataclasses import dataclass, fields, replace
 
 from bpstudio import io as bpnet
 from bpstudio.core.snapshot import PlotGrid
+from bpstudio.core.text import quote
 from bpstudio.core.trainer import TrainerState
 from bpstudio.session import (
     DataSpec,
@@ -137,6 +138,14 @@ class Document:
         """Which weights a new run starts from, in words."""
         given = self._session.start is not None
         return "the document's starting weights" if given else "fresh weights from the seed"
+
+    def saved_message(self, path: str) -> str:
+        """What the status bar says after a save to ``path``: the epoch saved, and the pinned
+        runs the save left out, if any."""
+        note = "" if not self.unsaved_pins else (
+            f"; not saved: the pinned runs {', '.join(map(quote, self.unsaved_pins))} "
+            "(trained on other data, or past the limits of a file)")
+        return f"Saved {path} (epoch {self._session.epoch:,}){note}"
 
     def listen(self, callback: Callable[[], None]) -> None:
         self._listeners.append(callback)

@@ -130,3 +130,21 @@ def test_a_version_4_document_opens_with_no_pins():
     doc["version"] = 4
     assert _loads(doc).pinned == ()
     assert json.loads(dumps(_loads(doc), created=TIME, modified=TIME))["version"] == 5
+
+
+def test_the_document_saves_the_pins_it_is_given_and_names_those_left_out(tmp_path):
+    from bpstudio.document import Document, Opened
+
+    session = _with_pins(_document())
+    document = Document(Opened.prepare(session))
+    assert document.session.pinned == () and len(document.pinned) == 2  # kept apart
+    path = str(tmp_path / "a.bpnet")
+    document.save(path)
+    assert [run.name for run in loads(open(path, "rb").read()).pinned] == ["baseline", "wider ✓"]
+    assert document.saved_message(path) == f"Saved {path} (epoch 0)"
+    document.choose_pins = lambda live, data: (document.pinned[:1], ["wider ✓"])
+    document.save(path)
+    assert [run.name for run in loads(open(path, "rb").read()).pinned] == ["baseline"]
+    assert document.saved_message(path).endswith("not saved: the pinned runs 'wider ✓' "
+                                                 "(trained on other data, or past the limits "
+                                                 "of a file)")

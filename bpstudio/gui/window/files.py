@@ -209,11 +209,7 @@ class FileCommands:
         if not self._save(path, self.document.save):
             return False
         self.settings.add_recent_file(path)
-        left_out = self.document.unsaved_pins
-        note = f"; not saved: the pinned runs {', '.join(map(quote, left_out))} (trained on " \
-            "other data, or past the limits of a file)" if left_out else ""
-        self.status.showMessage(
-            f"Saved {path} (epoch {self.document.session.epoch:,}){note}", 12000 if note else 5000)
+        self.status.showMessage(self.document.saved_message(path), 8000)
         return True
 
     def _save(self, path: str, save: Callable[..., None]) -> bool:
