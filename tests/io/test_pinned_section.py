@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from bpstudio.experiments.pins import PinBoard
-from bpstudio.io import BPFileError, dumps, loads
+from bpstudio.io import BPFileError, dumps, load, loads
 from bpstudio.limits import MAX_NAME_CHARS, MAX_PINNED_PARAMETERS, MAX_PINNED_RUNS
 from bpstudio.session import DataSpec, LayerSpec, NetworkSpec, PinnedRun, Session, TrainingConfig
 
@@ -140,11 +140,11 @@ def test_the_document_saves_the_pins_it_is_given_and_names_those_left_out(tmp_pa
     assert document.session.pinned == () and len(document.pinned) == 2  # kept apart
     path = str(tmp_path / "a.bpnet")
     document.save(path)
-    assert [run.name for run in loads(open(path, "rb").read()).pinned] == ["baseline", "wider ✓"]
+    assert [run.name for run in load(path).pinned] == ["baseline", "wider ✓"]
     assert document.saved_message(path) == f"Saved {path} (epoch 0)"
     document.choose_pins = lambda live, data: (document.pinned[:1], ["wider ✓"])
     document.save(path)
-    assert [run.name for run in loads(open(path, "rb").read()).pinned] == ["baseline"]
+    assert [run.name for run in load(path).pinned] == ["baseline"]
     assert document.saved_message(path).endswith("not saved: the pinned runs 'wider ✓' "
                                                  "(trained on other data, or past the limits "
                                                  "of a file)")
