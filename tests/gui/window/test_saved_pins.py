@@ -63,3 +63,26 @@ def test_the_live_row_follows_the_snapshots(qtbot, window):
     assert panel.cell(0, "final train loss") == shown_number(snapshot.new_train_losses[-1])
     score = columns(snapshot.score)[8]  # final train accuracy or R²
     assert panel.cell(0, score) == shown_number(snapshot.metrics[f"train_{snapshot.score}"])
+
+
+def test_a_pin_of_other_data_stays_unsaved_until_undo_brings_its_data_back(
+        qtbot, window, dialogs, tmp_path):
+    from PySide6.QtWidgets import QComboBox
+
+    from .test_undo import undo
+
+    _step(qtbot, window, 2)
+    _pin(qtbot, window)
+    combo = window.findChild(QComboBox, "datasetCombo")
+    combo.setCurrentIndex(combo.findData("spiral"))
+    qtbot.waitUntil(lambda: window.data.task == "classification")
+    qtbot.waitUntil(lambda: window.undo.stack.count() == 1)
+    dialogs.save_path = str(tmp_path / "other")
+    window.actions.save.trigger()
+    assert bpnet.load(tmp_path / "other.bpnet").pinned == ()
+    assert window.compare.board.names == ["run 1"]  # it stays in the window
+    assert "not saved: the pinned runs 'run 1'" in window.statusBar().currentMessage()
+    undo(qtbot, window)
+    qtbot.waitUntil(lambda: window.data.task == "regression")
+    window.actions.save.trigger()
+    assert [run.name for run in bpnet.load(tmp_path / "other.bpnet").pinned] == ["run 1"]
