@@ -17,8 +17,16 @@ from dataclasses import dataclass, fields, replace
 
 from bpstudio import io as bpnet
 from bpstudio.core.snapshot import PlotGrid
+from bpstudio.core.text import quote
 from bpstudio.core.trainer import TrainerState
-from bpstudio.session import DataSpec, NetworkSpec, PreparedData, Session, TrainingConfig
+from bpstudio.session import (
+    DataSpec,
+    NetworkSpec,
+    PinnedRun,
+    PreparedData,
+    Session,
+    TrainingConfig,
+)
 
 APP_NAME = "BP Studio"
 LIVE_TRAINING_FIELDS = frozenset({"learning_rate", "epoch_limit"})
@@ -79,6 +87,12 @@ class Document:
     def __init__(self, opened: Opened) -> None:
         self._listeners: list[Callable[[], None]] = []
         self._modified = False
+        self.choose_pins: Callable[[Session, PreparedData], tuple[
+            tuple[PinnedRun, ...], list[str]]] = lambda session, data: (self.pinned, [])
+        """Which pinned runs Save writes, and the names of those it leaves out (the
+        window's Compare dock says; by default the runs the document was opened with)."""
+        self.unsaved_pins: list[str] = []
+        """The pinned runs the last Save left out."""
         self.take(opened)
 
     # -- what it is ----------------------------------------------------------------------------
@@ -125,6 +139,14 @@ class Document:
         given = self._session.start is not None
         return "the document's starting weights" if given else "fresh weights from the seed"
 
+    def saved_message(self, path: str) -> str:
+        """What the status bar says after a save to ``path``: the epoch saved, and the pinned
+        runs the save left out, if any."""
+        note = "" if not self.unsaved_pins else (
+            f"; not saved: the pinned runs {', '.join(map(quote, self.unsaved_pins))} "
+            "(trained on other data, or past the limits of a file)")
+        return f"Saved {path} (epoch {self._session.epoch:,}){note}"
+
     def listen(self, callback: Callable[[], None]) -> None:
         self._listeners.append(callback)
 
@@ -135,7 +157,9 @@ class Document:
         example's) belong to its network and data: Reset, and a return to that network and
         data, start from them again."""
         session = opened.session
-        self._session = session
+        self.pinned = session.pinned
+        """The runs pinned in the file it was opened from (the live session keeps none)."""
+        self._session = replace(session, pinned=()) if session.pinned else session
         self._data, self._grid, self._data_spec = opened.data, opened.grid, session.data
         self._start = None if session.start is None else (
             session.network, session.data, session.start)
@@ -216,15 +240,20 @@ class Document:
     def save(self, path: str, *, overwrite_read_only: bool = False) -> None:
         """Write the session to ``path``, which becomes the document's file, unmodified.
         ``BPFileError`` or ``OSError`` if it cannot be written (nothing changes then)."""
-        bpnet.save(path, self._session, overwrite_read_only=overwrite_read_only)
+        bpnet.save(path, self._with_pins(), overwrite_read_only=overwrite_read_only)
         self._path, self._modified = path, False
         self._changed()
 
     def save_copy(self, path: str, *, overwrite_read_only: bool = False) -> None:
         """Write the session to ``path``; the document stays as it was (file, modified)."""
-        bpnet.save(path, self._session, overwrite_read_only=overwrite_read_only)
+        bpnet.save(path, self._with_pins(), overwrite_read_only=overwrite_read_only)
 
     # -- details -------------------------------------------------------------------------------
+
+    def _with_pins(self) -> Session:
+        """The session to write: with the pinned runs :attr:`choose_pins` keeps."""
+        pinned, self.unsaved_pins = self.choose_pins(self._session, self._data)
+        return replace(self._session, pinned=pinned)
 
     def _at_start(self, session: Session) -> Session:
         """``session`` at epoch 0: with the document's starting weights while its network and

@@ -99,3 +99,9 @@ so a run's best epoch is always in its history."""
 MAX_PINNED_RUNS = 8
 """Runs pinned beside the live one for comparison: their curves stay readable in one plot,
 and each keeps its weights and history in memory (and in the document's file)."""
+
+MAX_PINNED_PARAMETERS = 100_000
+"""Weights and biases of all pinned runs saved with a document, together (a run's start, when
+it was given, counts again). With the pinned runs' history rows, at most
+``MAX_HISTORY_ROWS`` together, this keeps the largest file under ``MAX_FILE_BYTES``; pinned
+runs beyond either total stay in the window but are not saved."""

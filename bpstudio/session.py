@@ -297,6 +297,18 @@ class TrainingConfig:
             self.learning_rate, self.momentum, self.l2, (self.beta1, self.beta2))
 
 
+@dataclass(frozen=True)
+class PinnedRun:
+    """A run kept beside the document's for comparison, saved with it: its own network and
+    training settings and state, on the document's data (``session.data``).
+    ``same_start_as`` names the pinned run whose start it shares, else ``None``."""
+
+    name: str
+    session: Session
+    seconds: float = 0.0
+    same_start_as: str | None = None
+
+
 @dataclass(eq=False)
 class Session:
     """The document: specs, the state to resume from (``None`` before any training) and notes.
@@ -306,7 +318,8 @@ class Session:
     ``created`` is the ISO 8601 time the document was first saved (kept by Save As).
     ``start`` is the flat parameter vector training began from when it was given rather than
     drawn from the network's seed (a worked example's weights); it outlives training, so a
-    reset can go back to it. Sessions compare by identity: they hold arrays, and "same
+    reset can go back to it. ``pinned`` are the runs saved with it for comparison (on its
+    data). Sessions compare by identity: they hold arrays, and "same
     document" is what matters.
     """
 
@@ -318,6 +331,7 @@ class Session:
     title: str = ""
     created: str | None = None
     start: np.ndarray | None = None
+    pinned: tuple[PinnedRun, ...] = ()
 
     def __post_init__(self) -> None:
         check_title("title", self.title)

@@ -16,11 +16,13 @@ from dataclasses import dataclass, fields, replace
 
 from ..core.metrics import score_name
 from ..core.network import Network
+from ..io.pinned_section import check_totals, pinned_totals
 from ..limit_checks import at_most
-from ..limits import MAX_PINNED_RUNS
+from ..limits import MAX_NAME_CHARS, MAX_PINNED_RUNS
 from ..session import (
     DataSpec,
     NetworkSpec,
+    PinnedRun,
     PreparedData,
     Session,
     TrainingConfig,
@@ -30,14 +32,10 @@ from .results import run_numbers
 
 
 @dataclass(frozen=True)
-class Pin:
+class Pin(PinnedRun):
     """A run as it stood when pinned. ``same_start_as`` names the pinned run whose start it
-    shares (it was a "same start" variant of it), else ``None``."""
-
-    name: str
-    session: Session
-    seconds: float = 0.0
-    same_start_as: str | None = None
+    shares (it was a "same start" variant of it), else ``None``. Saved with the document
+    (:attr:`Session.pinned`) while it is on the document's data."""
 
     @property
     def epochs(self) -> int:
@@ -100,9 +98,33 @@ class PinBoard:
     def clear(self) -> None:
         self._pins.clear()
 
+    def restore(self, runs: tuple[PinnedRun, ...]) -> None:
+        """The board of a document opened: its saved runs, in their order."""
+        self._pins = [Pin(run.name, run.session, run.seconds, run.same_start_as)
+                      for run in runs]
+
+    def saved(self, live: Session, data: PreparedData) -> tuple[tuple[Pin, ...], list[str]]:
+        """The pins saved with ``live``: those trained on its data, in order, while a file's
+        totals hold (:func:`~bpstudio.io.pinned_section.check_totals`); and the names of
+        the pins left out (they stay on the board)."""
+        kept: list[Pin] = []
+        left_out: list[str] = []
+        for pin in self._pins:
+            trial = (*kept, pin)
+            try:
+                if pin.session.data != live.data or pin.session.state is None:
+                    raise ValueError("other data")
+                check_totals("pinned", len(trial), *pinned_totals(trial, data))
+            except ValueError:
+                left_out.append(pin.name)
+                continue
+            kept.append(pin)
+        return tuple(kept), left_out
+
     def _check_name(self, name: str) -> None:
         if not name.strip():
             raise ValueError("name: a pinned run needs a name; type one")
+        at_most("name", len(name), MAX_NAME_CHARS, "characters", "shorten the name")
         if name in self.names:
             raise ValueError(f"name: a pinned run is already called '{name}'; choose another")
 

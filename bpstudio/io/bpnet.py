@@ -17,19 +17,14 @@ import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from .. import __version__
-from ..core import ACTIVATIONS, INITIALIZERS, LOSSES
-from ..core.losses import REDUCTIONS
-from ..limit_checks import check_layers, check_parameters
 from ..limits import MAX_FILE_BYTES
 from ..session import (
-    LayerSpec,
-    NetworkSpec,
     PreparedData,
     Session,
 )
@@ -38,27 +33,23 @@ from .atomic import untouched, writable_target, write_atomic
 from .data import check_standardizer, decode_data, encode_data, encode_standardizer, prepare
 from .errors import BPFileError
 from .fields import (
-    array,
-    at,
-    boolean,
     check_text,
-    choice,
     fail,
     guard,
-    integer,
     obj,
     text,
 )
 from .migrations import FORMAT, VERSION, migrate
+from .network_section import check_sizes, decode_network, encode_network
 from .paths import irregular, named
+from .pinned_section import decode_pinned, encode_pinned
 from .state import decode_start, decode_state, encode_start, encode_state
 from .training_section import decode_training, encode_training
 
 TOP_KEYS = (
     "format", "version", "app_version", "created", "modified", "title", "notes",
-    "network", "data", "standardizer", "training", "state", "start",
+    "network", "data", "standardizer", "training", "state", "start", "pinned",
 )
-NETWORK_KEYS = ("inputs", "layers", "loss", "reduction", "init", "bias", "seed")
 HEAD_BYTES = 4096
 """The first bytes of a file, where BP Studio writes ``created``."""
 _CREATED = re.compile(rb'^\s*"created": "([^"\\]{1,64})"', re.MULTILINE)
@@ -90,7 +81,7 @@ def encode(session: Session, *, created: str, modified: str) -> dict[str, Any]:
     _check_buildable(session, prepared)
     for field in ("title", "notes"):
         check_text(field, getattr(session, field))
-    net = session.network
+    bias = session.network.bias
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -99,20 +90,13 @@ def encode(session: Session, *, created: str, modified: str) -> dict[str, Any]:
         "modified": modified,
         "title": session.title,
         "notes": session.notes,
-        "network": {
-            "inputs": sizes[0],
-            "layers": [
-                {"size": size, "activation": act}
-                for size, act in zip(sizes[1:], net.activations())
-            ],
-            "loss": net.loss, "reduction": net.reduction, "init": net.init,
-            "bias": net.bias, "seed": net.seed,
-        },
+        "network": encode_network(session.network, sizes),
         "data": encode_data(session.data, prepared),
         "standardizer": encode_standardizer(session.data, prepared),
         "training": encode_training(session.training),
-        "state": None if session.state is None else encode_state(session.state, sizes, net.bias),
-        "start": None if session.start is None else encode_start(session.start, sizes, net.bias),
+        "state": None if session.state is None else encode_state(session.state, sizes, bias),
+        "start": None if session.start is None else encode_start(session.start, sizes, bias),
+        "pinned": encode_pinned(session, prepared),
     }
 
 
@@ -229,10 +213,10 @@ def decode(doc: Any) -> tuple[Session, FileInfo]:
         created=_check_time("created", doc["created"]),
         modified=_check_time("modified", doc["modified"]),
     )
-    network, sizes = _decode_network("network", doc["network"])
+    network, sizes = decode_network("network", doc["network"])
     data = decode_data("data", doc["data"])
     prepared = prepare("data", data)
-    _check_sizes(sizes, prepared)
+    check_sizes(sizes, prepared)
     check_standardizer("standardizer", doc["standardizer"], data, prepared.n_inputs)
     training = decode_training("training", doc["training"])
     state = None
@@ -248,7 +232,8 @@ def decode(doc: Any) -> tuple[Session, FileInfo]:
             created=info.created, start=start,
         )
     _check_buildable(session, prepared)
-    return session, info
+    pinned = decode_pinned("pinned", doc["pinned"], session, prepared)
+    return replace(session, pinned=pinned), info
 
 
 def loads(data: str | bytes) -> Session:
@@ -274,50 +259,6 @@ def _check_time(path: str, value: Any) -> str:
         message = f"expected an ISO 8601 time like 2026-01-31T12:00:00Z, got {value!r}"
         raise fail(path, message) from None
     return value
-
-
-def _decode_network(path: str, value: Any) -> tuple[NetworkSpec, list[int]]:
-    d = obj(path, value, NETWORK_KEYS)
-    sizes = [integer(at(path, "inputs"), d["inputs"], 1)]
-    layers = array(at(path, "layers"), d["layers"])
-    with guard(path):
-        check_layers("layers", len(layers))
-    if not layers:
-        raise fail(at(path, "layers"), "needs at least the output layer")
-    activations = []
-    for i, layer in enumerate(layers):
-        where = at(at(path, "layers"), i)
-        layer = obj(where, layer, ("size", "activation"))
-        sizes.append(integer(at(where, "size"), layer["size"], 1))
-        activations.append(choice(at(where, "activation"), layer["activation"], ACTIVATIONS,
-                                  "activation"))
-    bias = boolean(at(path, "bias"), d["bias"])
-    with guard(path):
-        check_parameters("layers", sizes, bias)
-    hidden = []
-    for i, (size, act) in enumerate(zip(sizes[1:-1], activations[:-1])):
-        with guard(at(at(path, "layers"), i)):
-            hidden.append(LayerSpec(size, act))
-    with guard(path):
-        spec = NetworkSpec(
-            hidden=tuple(hidden),
-            output_activation=activations[-1],
-            loss=choice(at(path, "loss"), d["loss"], LOSSES, "loss"),
-            reduction=choice(at(path, "reduction"), d["reduction"], REDUCTIONS, "reduction"),
-            init=choice(at(path, "init"), d["init"], INITIALIZERS, "initializer"),
-            bias=bias,
-            seed=d["seed"],
-        )
-    return spec, sizes
-
-
-def _check_sizes(sizes: list[int], prepared: PreparedData) -> None:
-    if sizes[0] != prepared.n_inputs:
-        raise fail("network.inputs", f"the data has {prepared.n_inputs} inputs but the network "
-                   f"takes {sizes[0]}")
-    if sizes[-1] != prepared.n_outputs:
-        raise fail(f"network.layers[{len(sizes) - 2}].size", f"the data needs "
-                   f"{prepared.n_outputs} outputs but the output layer has {sizes[-1]}")
 
 
 def _check_buildable(session: Session, prepared: PreparedData) -> None:

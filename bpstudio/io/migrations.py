@@ -14,7 +14,7 @@ from .errors import BPFileError
 from .fields import describe
 
 FORMAT = "bpstudio-network"
-VERSION = 4
+VERSION = 5
 """The version this app writes; it reads every version from 0 up to this one."""
 
 
@@ -99,8 +99,15 @@ def migrate_3_to_4(doc: dict[str, Any]) -> dict[str, Any]:
     return _training_control_3_to_4(_table_names_3_to_4(doc))
 
 
+def migrate_4_to_5(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 5 saves the runs pinned for comparison (``pinned``); a version-4 document
+    had none: ``[]``."""
+    return {**doc, "pinned": []}
+
+
 STEPS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
     0: migrate_0_to_1, 1: migrate_1_to_2, 2: migrate_2_to_3, 3: migrate_3_to_4,
+    4: migrate_4_to_5,
 }
 
 

@@ -46,8 +46,26 @@ copy, and each giant value is written as JSON once."""
 
 
 def example_texts() -> dict[str, str]:
-    """The text of each example file shipped with the app."""
-    return {path.stem: path.read_text("utf-8") for path in sorted(EXAMPLES_DIR.glob("*.bpnet"))}
+    """The text of each example file shipped with the app, and of one with pinned runs."""
+    texts = {path.stem: path.read_text("utf-8") for path in sorted(EXAMPLES_DIR.glob("*.bpnet"))}
+    return {**texts, "pinned": pinned_text()}
+
+
+def pinned_text() -> str:
+    """A small trained example with a pinned run of given starting weights, so every field
+    of the ``pinned`` section is a position to damage (of a list, only the first item is)."""
+    from dataclasses import replace
+
+    from bpstudio.examples import EXAMPLES
+    from bpstudio.io import dumps
+    from bpstudio.session import PinnedRun
+
+    session = EXAMPLES["points8"]()
+    bench = session.build()
+    bench.trainer.fit(*bench.train_arrays(), 2)
+    trained = session.with_state(bench.trainer.state())
+    given = replace(trained, start=trained.state.parameters.copy())
+    return dumps(replace(trained, pinned=(PinnedRun("a", given, 1.0, "a"),)))
 
 
 def paths(value, prefix=(), list_items: int | None = None) -> Iterator[tuple]:

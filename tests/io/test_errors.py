@@ -72,7 +72,7 @@ CASES = [
      "start.weights[1][0][0]: expected a finite number"),
     (_set(["format"], "something-else"), "format: expected 'bpstudio-network'"),
     (_set(["version"], 7),
-     "version: made by a newer BP Studio (file version 7, this app reads up to 4)"),
+     "version: made by a newer BP Studio (file version 7, this app reads up to 5)"),
     (_set(["version"], -1), "version: expected a whole number >= 0, got -1"),
     (_set(["version"], "1"), "version: expected a whole number >= 0, got the text '1'"),
     (_delete(["training"]), "missing key 'training'"),

@@ -29,12 +29,22 @@ from bpstudio.limits import (
     MAX_NAME_CHARS,
     MAX_NOTES_CHARS,
     MAX_PARAMETERS,
+    MAX_PINNED_PARAMETERS,
+    MAX_PINNED_RUNS,
     MAX_SECONDS,
     MAX_STEPS,
     MAX_TABLE_VALUES,
     MAX_TITLE_CHARS,
 )
-from bpstudio.session import DataSpec, LayerSpec, NetworkSpec, Session, Table, TrainingConfig
+from bpstudio.session import (
+    DataSpec,
+    LayerSpec,
+    NetworkSpec,
+    PinnedRun,
+    Session,
+    Table,
+    TrainingConfig,
+)
 
 from .conftest import TIME
 
@@ -55,16 +65,25 @@ NAME = MAX_NAME_CHARS * CHAR + len('"", ')
 """A class's or column's name of embedded rows, at its longest, in a one-line list."""
 SKELETON = 64 * 1024
 """Everything else: keys, settings, up to MAX_LAYERS layer entries, the generator state."""
+PIN_SKELETON = 16 * 1024
+"""A pinned run's keys, names, settings and up to MAX_LAYERS layer entries."""
+HISTORY_ROW = EPOCH_ITEM + 5 * ITEM
+"""An epoch, four measures and the learning rate."""
+
+
+def pinned_bound(runs: int, parameters: int, history_rows: int) -> int:
+    """The most bytes the pinned runs take: their weights and starts are one-line lists."""
+    return runs * PIN_SKELETON + parameters * ITEM + history_rows * HISTORY_ROW
 
 
 def bound(parameters: int, inputs: int, table_values: int, history_rows: int, chars: int,
           names: int = 0) -> int:
-    """The most bytes a file can take with these counts."""
+    """The most bytes a file can take with these counts, without pinned runs."""
     return (SKELETON
             + parameters * (2 * ROW + DEEP_ROW + 2 * ITEM)  # state, start, best; Adam's m, v
             + inputs * 2 * ITEM  # the standardizer's mean and scale
             + table_values * ROW
-            + history_rows * (EPOCH_ITEM + 5 * ITEM)  # four measures and the learning rate
+            + history_rows * HISTORY_ROW
             + chars * CHAR
             + names * NAME)
 
@@ -73,6 +92,7 @@ def test_the_worst_case_every_limit_allows_at_once_fits():
     inputs = min(MAX_PARAMETERS, MAX_TABLE_VALUES)  # each input has a weight and a column
     worst = bound(MAX_PARAMETERS, inputs, MAX_TABLE_VALUES, MAX_HISTORY_ROWS,
                   MAX_TITLE_CHARS + MAX_NOTES_CHARS, MAX_CLASSES + MAX_COLUMN_NAMES)
+    worst += pinned_bound(MAX_PINNED_RUNS, MAX_PINNED_PARAMETERS, MAX_HISTORY_ROWS)
     assert worst <= MAX_FILE_BYTES, f"{worst:,} bytes > {MAX_FILE_BYTES:,}"
 
 
@@ -180,3 +200,34 @@ def test_the_rest_is_a_bounded_skeleton(data):
     table = 0 if data is not None else 2 * (inputs + 1)
     counted = bound(session.state.parameters.size, inputs, table, 3, 10) - SKELETON
     assert size(session) <= counted + SKELETON
+
+
+# -- pinned runs ----------------------------------------------------------------------------
+
+
+def with_pin(session):
+    """``session`` with itself pinned under a name of the most bytes, its weights given."""
+    longest = "\x01" * MAX_NAME_CHARS
+    pinned = dataclasses.replace(session, pinned=())
+    return dataclasses.replace(session, pinned=(
+        PinnedRun(longest, pinned, float(MAX_SECONDS), longest),))
+
+
+def pin_cost(session):
+    return size(with_pin(session)) - size(session)
+
+
+def test_each_pinned_weight_costs_two_items():
+    grown = pin_cost(worst_session(inputs=2 * K)) - pin_cost(worst_session(inputs=K))
+    assert grown == K * 2 * ITEM  # its final weights and its start, one-line lists
+
+
+def test_each_pinned_history_row_costs_a_history_row():
+    grown = pin_cost(worst_session(history=2 * K)) - pin_cost(worst_session(history=K))
+    assert grown == K * (HISTORY_ROW - len("-"))  # a positive learning rate
+
+
+def test_the_rest_of_a_pinned_run_is_a_bounded_skeleton():
+    session = worst_session(hidden=("leaky_relu",) * (MAX_LAYERS - 1), history=3)
+    n = session.state.parameters.size
+    assert pin_cost(session) <= pinned_bound(1, 2 * n, 3)

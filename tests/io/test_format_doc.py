@@ -5,14 +5,14 @@ from pathlib import Path
 
 from bpstudio import limits
 
-from .test_file_size import bound
+from .test_file_size import bound, pinned_bound
 
 DOC = (Path(__file__).resolve().parents[2] / "docs" / "file-format.md").read_text()
-OTHERS = ("MAX_CSV_", "MAX_SWEEP_", "MAX_PINNED_")
+OTHERS = ("MAX_CSV_", "MAX_SWEEP_")
 TABLE = {name: value for name, value in vars(limits).items()
          if name.startswith("MAX_") and not name.startswith(OTHERS)}
 """The limits of a session; those of importing a CSV file are in docs/csv-import.md, those
-of a sweep in docs/cli.md, the pinned runs' (the window's) in docs/guide.md."""
+of a sweep in docs/cli.md."""
 
 
 def section(title):
@@ -45,6 +45,8 @@ def test_the_largest_file_the_doc_names_is_the_computed_bound():
                   limits.MAX_TABLE_VALUES, limits.MAX_HISTORY_ROWS,
                   limits.MAX_TITLE_CHARS + limits.MAX_NOTES_CHARS,
                   limits.MAX_CLASSES + limits.MAX_COLUMN_NAMES)
+    worst += pinned_bound(limits.MAX_PINNED_RUNS, limits.MAX_PINNED_PARAMETERS,
+                          limits.MAX_HISTORY_ROWS)
     assert f"at most {worst:,} bytes ({worst / 2**20:.1f} MiB" in section("Limits")
 
 

@@ -2,6 +2,7 @@
 
 import inspect
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -34,6 +35,18 @@ def test_every_example_file_validates(validator, name):
 @pytest.mark.parametrize("make", [moons_session, table_session, named_table_session])
 def test_trained_sessions_validate(validator, make):
     validator.validate(json.loads(dumps(train(make(), 3))))
+
+
+def test_pinned_runs_validate(validator):
+    from bpstudio.session import PinnedRun
+
+    session = train(moons_session(), 2)
+    given = replace(session, start=session.state.parameters.copy())
+    doc = json.loads(dumps(replace(session, pinned=(
+        PinnedRun("a", session, 1.5), PinnedRun("b", given, 0.0, "a")))))
+    validator.validate(doc)
+    doc["pinned"][0]["name"] = ""
+    assert not validator.is_valid(doc)
 
 
 def test_the_schema_refuses_what_the_app_refuses(validator):
@@ -85,6 +98,11 @@ def test_the_schema_s_maxima_are_the_limits():
         (state["optimizer_state"]["properties"]["t"]["maximum"], limits.MAX_STEPS),
         (state["history"]["properties"]["epoch"]["maxItems"], limits.MAX_HISTORY_ROWS),
         (DEFS["measures"]["maxItems"], limits.MAX_HISTORY_ROWS),
+        (SCHEMA["properties"]["pinned"]["maxItems"], limits.MAX_PINNED_RUNS),
+        (DEFS["pinned_run"]["properties"]["parameters"]["maxItems"],
+         limits.MAX_PINNED_PARAMETERS),
+        (DEFS["pinned_run"]["properties"]["start"]["oneOf"][1]["maxItems"],
+         limits.MAX_PINNED_PARAMETERS),
     ]
     assert [schema for schema, _ in pairs] == [limit for _, limit in pairs]
 

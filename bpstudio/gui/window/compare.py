@@ -18,10 +18,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenuBar, QToolBar
 
+from bpstudio.core import History
 from bpstudio.core.metrics import score_name
 from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot, make_snapshot
 from bpstudio.core.text import shorten
 from bpstudio.document import Document, Opened
+from bpstudio.experiments.live_history import LiveHistory
 from bpstudio.experiments.pins import (
     Pin,
     PinBoard,
@@ -33,7 +35,7 @@ from bpstudio.experiments.pins import (
 )
 from bpstudio.experiments.results import run_numbers
 from bpstudio.limits import MAX_PINNED_RUNS
-from bpstudio.session import PreparedData, Session
+from bpstudio.session import PinnedRun, PreparedData, Session
 
 from ..training import TrainingController
 from ..views import DecisionRegionView
@@ -56,6 +58,7 @@ class CompareCommands(QObject):
         self.document, self.training, self.status = document, training, status
         self.loss_plot, self.fit_plot, self.adopt = loss_plot, fit_plot, adopt
         self.board = PinBoard()
+        document.choose_pins = self._pins_to_save
         self.pin_action = QAction("Pin Run", parent, objectName="pinRunAction")
         self.pin_action.setToolTip(f"Keep the live run for comparison (up to "
                                    f"{MAX_PINNED_RUNS}) (P)")
@@ -79,6 +82,7 @@ class CompareCommands(QObject):
         self.regions_dock.hide()
         self._regions_of: str | None = None
         self._data: tuple[PreparedData, PlotGrid | None] | None = None
+        self._live_history = LiveHistory()
         self._live_start: np.ndarray | None = None
         self._same_start_as: str | None = None
         self._seconds, self._since = 0.0, None
@@ -149,6 +153,18 @@ class CompareCommands(QObject):
         self.status.showMessage(f"Restarted from the start of “{name}” ({how}, its order of "
                                 "samples): train to compare.", 8000)
 
+    def take_pins(self, pins: tuple[PinnedRun, ...]) -> None:
+        """A document's pinned runs become the board (none: the board stays)."""
+        if not pins:
+            return
+        self.board.restore(pins)
+        self._same_start_as = self._regions_of = None
+        self.regions.clear()
+        self.regions_dock.hide()
+        self.dock.show()
+        runs = "1 pinned run is" if len(pins) == 1 else f"{len(pins)} pinned runs are"
+        self.status.showMessage(f"The file's {runs} in the Compare dock.", 6000)
+
     def show_regions(self, name: str) -> None:
         """The pinned run's decision regions in their own dock, beside the live ones."""
         self._regions_of = name
@@ -166,7 +182,14 @@ class CompareCommands(QObject):
         self.refresh()
 
     def show_snapshot(self, snapshot: TrainingSnapshot) -> None:
-        pass  # the live row follows the run when it pauses (the document's state)
+        """The live row follows the run: its rows of history as the snapshots bring them,
+        each snapshot's scores in its newest row (as the run records them)."""
+        history = self._live_history.take(snapshot)
+        score = snapshot.score
+        if self._data is None or score is None:
+            return
+        self.panel.show_live_row(self._row(self._live_name(), "", (snapshot.epoch, history),
+                                           self.seconds, score))
 
     def clear(self) -> None:
         pass
@@ -196,6 +219,11 @@ class CompareCommands(QObject):
 
     # -- details -------------------------------------------------------------------------------
 
+    def _pins_to_save(self, live: Session, data: PreparedData
+                      ) -> tuple[tuple[PinnedRun, ...], list[str]]:
+        """Save writes the pins trained on the live data while a file's limits hold."""
+        return self.board.saved(live, data)
+
     def _same_as(self) -> str | None:
         """The pinned run the live run shares its start with, while it still does."""
         start = self.document.session.start
@@ -209,10 +237,12 @@ class CompareCommands(QObject):
         return "live" + (f" (same start as {same})" if same else "")
 
     @staticmethod
-    def _row(name: str, differs: str, session: Session, seconds: float, score: str,
-             same_as: str | None = None) -> CompareRow:
-        numbers = run_numbers(session.history, score)
-        cells = [f"{session.epoch:,}", f"{seconds:.1f} s"]
+    def _row(name: str, differs: str, run: Session | tuple[int, History], seconds: float,
+             score: str, same_as: str | None = None) -> CompareRow:
+        """A run's row, of a session or of an epoch and history (the live run going on)."""
+        epoch, history = (run.epoch, run.history) if isinstance(run, Session) else run
+        numbers = run_numbers(history, score)
+        cells = [f"{epoch:,}", f"{seconds:.1f} s"]
         for column in (*NUMBERS, f"train_{score}", f"test_{score}"):
             cells += [shown_number(numbers[f"final_{column}"]),
                       shown_number(numbers[f"best_{column}"])]

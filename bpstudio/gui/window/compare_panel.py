@@ -107,6 +107,18 @@ class ComparePanel(QWidget):
             self.table.selectRow(self._names.index(chosen))
         self._sync_buttons()
 
+    def show_live_row(self, row: CompareRow) -> None:
+        """Row 0's numbers again, as the live run goes on (the pinned rows stay)."""
+        if not self._names:
+            return
+        self.table.blockSignals(True)
+        for c, text in enumerate((row.name, row.differs, *row.cells)):
+            item = self.table.item(0, c)
+            if c != 1 and item is not None:  # what differs is said when the rows are shown
+                item.setText(text)
+        self._names[0] = row.name
+        self.table.blockSignals(False)
+
     def chosen(self) -> str | None:
         """The pinned run chosen in the table (``None``: none, or the live run)."""
         rows = {index.row() for index in self.table.selectedIndexes()}

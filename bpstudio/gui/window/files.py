@@ -209,7 +209,7 @@ class FileCommands:
         if not self._save(path, self.document.save):
             return False
         self.settings.add_recent_file(path)
-        self.status.showMessage(f"Saved {path} (epoch {self.document.session.epoch:,})", 5000)
+        self.status.showMessage(self.document.saved_message(path), 8000)
         return True
 
     def _save(self, path: str, save: Callable[..., None]) -> bool:

@@ -247,6 +247,7 @@ class MainWindow(QMainWindow):
             raise
         self.document.take(opened)
         self.status_line.clearMessage()  # what it said was about the document before
+        self.compare.take_pins(self.document.pinned)
         if not self.undo.busy:  # another document; a lesson opened is an undo step
             self.undo.clear()
         self._new_run()
