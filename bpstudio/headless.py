@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable
 from typing import Any, TextIO
 
+from .core import History
 from .core.loss_words import TRAIN_LOSS
 from .core.metrics import score_name
 from .session import PreparedData, Session, count_parameters
@@ -69,13 +70,6 @@ def summarize(session: Session, prepared: PreparedData | None = None) -> dict[st
     net = session.network
     sizes = net.layer_sizes(prepared.n_inputs, prepared.n_outputs)
     metric = score_name(prepared.task)
-    history = session.history
-    last = {}
-    if len(history):
-        names = ("train_loss", "test_loss", f"train_{metric}", f"test_{metric}")
-        values = (history.train_loss, history.test_loss, history.train_metric,
-                  history.test_metric)
-        last = {n: None if math.isnan(v[-1]) else v[-1] for n, v in zip(names, values)}
     return {
         "title": session.title,
         "network": {
@@ -99,8 +93,20 @@ def summarize(session: Session, prepared: PreparedData | None = None) -> dict[st
             "stopping": dict(vars(session.training.stopping)),
         },
         "epochs": session.epoch,
-        "last": last,
+        "last": last_row(session.history, metric),
+        "pinned": [{"name": run.name, "epochs": run.session.epoch, "seconds": run.seconds,
+                    "same_start_as": run.same_start_as,
+                    "last": last_row(run.session.history, metric)} for run in session.pinned],
     }
+
+
+def last_row(history: History, metric: str) -> dict[str, float | None]:
+    """The newest history row's losses and scores by name (``None``: not measured)."""
+    if not len(history):
+        return {}
+    names = ("train_loss", "test_loss", f"train_{metric}", f"test_{metric}")
+    values = (history.train_loss, history.test_loss, history.train_metric, history.test_metric)
+    return {n: None if math.isnan(v[-1]) else v[-1] for n, v in zip(names, values)}
 
 
 def describe_network(session: Session, prepared: PreparedData | None = None) -> str:

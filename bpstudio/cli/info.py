@@ -45,14 +45,24 @@ def info_command(args: argparse.Namespace) -> int:
         ("schedule", session.training.schedule.describe()),
         ("stopping", _stopping(session)),
         ("epochs", str(summary["epochs"])),
-        ("last", ", ".join(f"{_label(k)} {'-' if v is None else f'{v:.6g}'}"
-                           for k, v in last.items()) if last else "not trained yet"),
+        ("last", _scores(last)),
+        *[("pinned", f"{shown(run['name'])}: {run['epochs']:,} epochs, {_scores(run['last'])}"
+                     + (f", same start as {shown(run['same_start_as'])}"
+                        if run["same_start_as"] else ""))
+          for run in summary["pinned"]],
     ]
     if session.notes:
         rows.append(("notes", shown(session.notes, MAX_NOTES_CHARS)))
     for name, value in rows:
         show(f"{name:<9} {value}")
     return 0
+
+
+def _scores(last: dict[str, float | None]) -> str:
+    """``train loss (epoch mean) 0.05, test loss -, …``; ``not trained yet``."""
+    if not last:
+        return "not trained yet"
+    return ", ".join(f"{_label(k)} {'-' if v is None else f'{v:.6g}'}" for k, v in last.items())
 
 
 def _label(key: str) -> str:

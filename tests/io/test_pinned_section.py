@@ -148,3 +148,25 @@ def test_the_document_saves_the_pins_it_is_given_and_names_those_left_out(tmp_pa
     assert document.saved_message(path).endswith("not saved: the pinned runs 'wider ✓' "
                                                  "(trained on other data, or past the limits "
                                                  "of a file)")
+
+
+def test_info_lists_the_pinned_runs(tmp_path, capsys):
+    """``bpstudio info`` names each pinned run with its epochs and last scores (JSON too)."""
+    from bpstudio import cli
+    from bpstudio.io import save
+
+    path = tmp_path / "pins.bpnet"
+    session = _with_pins(_document())
+    save(path, session)
+    assert cli.main(["info", str(path)]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("pinned")]
+    assert len(rows) == 2
+    assert rows[0].startswith("pinned    baseline: 3 epochs, train loss (epoch mean) ")
+    assert rows[1].startswith("pinned    wider ✓: 2 epochs, ")
+    assert rows[1].endswith(", same start as baseline")
+    assert cli.main(["info", str(path), "--json"]) == 0
+    pinned = json.loads(capsys.readouterr().out)["pinned"]
+    assert [(p["name"], p["epochs"], p["same_start_as"]) for p in pinned] == [
+        ("baseline", 3, None), ("wider ✓", 2, "baseline")]
+    last = session.pinned[0].session.history.train_loss[-1]
+    assert pinned[0]["last"]["train_loss"] == last
