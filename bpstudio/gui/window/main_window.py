@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.status_line = StatusLine(self)
         self.setStatusBar(self.status_line)
         self.replies = TrainingReplies(self, self.status_line)
+        self._adapted = ""  # the starter's words, until the rebuild message carries them
         self._change_timer = QTimer(self, singleShot=True, interval=0)
         self._change_timer.timeout.connect(self._apply_spec_change)
         self.dock_area = DockArea(self)
@@ -220,7 +221,7 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.close)
         a.smooth.toggled.connect(self.set_smooth_animation)
         self.designer.spec_changed.connect(self._on_spec_changed)
-        self.designer.adapted.connect(lambda text: self.status_line.showMessage(text, 10000))
+        self.designer.adapted.connect(self._note_adapted)
         t = self.training
         t.draw_frames(self._draw_frame)
         t.state_handed_back.connect(self._on_state_handed_back)
@@ -345,8 +346,15 @@ class MainWindow(QMainWindow):
         if isinstance(spec, TrainingConfig):
             self.explain.training_edited(spec)
 
+    def _note_adapted(self, text: str) -> None:
+        """What a picked dataset's starter changed: said now, and again after the rebuild
+        message that follows it."""
+        self._adapted = text
+        self.status_line.showMessage(text, 10000)
+
     def _apply_spec_change(self) -> None:
         change = self.document.take_pending()
+        adapted, self._adapted = self._adapted, ""
         paused = "training paused; " if self.training.running else ""
         if change == Change.TRAINING:
             if self.live_views.last_snapshot is not None:
@@ -358,8 +366,8 @@ class MainWindow(QMainWindow):
         elif change is not None and self._new_run():
             what = "Network" if change == Change.NETWORK else "Data"
             self.status_line.showMessage(
-                f"{what} changed: {paused}rebuilt with {self.document.start_name} (epoch 0).",
-                6000)
+                f"{what} changed: {paused}rebuilt with {self.document.start_name} (epoch 0)."
+                + (f" {adapted}" if adapted else ""), 10000 if adapted else 6000)
 
     # -- replies from training -----------------------------------------------------------------
 

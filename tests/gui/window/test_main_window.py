@@ -454,3 +454,12 @@ def test_the_status_bar_says_which_stopping_rule_held(qtbot, window):
     message = window.statusBar().currentMessage()
     assert message.startswith("Stopped at epoch 1: reached the target training loss")
     assert message.endswith("Change the stopping rule to go on.")
+
+
+def test_picking_a_dataset_says_what_its_starter_changed_after_the_rebuild(qtbot, window):
+    combo = window.findChild(QComboBox, "datasetCombo")
+    combo.setCurrentIndex(combo.findText("Spiral"))
+    qtbot.waitUntil(lambda: "rebuilt" in window.statusBar().currentMessage())
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Data changed: ")
+    assert "Adapted to Spiral: hidden layers 16, 16 tanh, init xavier_uniform" in message
