@@ -1,5 +1,6 @@
 """The files BP Studio ships inside the package (``bpstudio/resources/``): the example networks,
-the file format's schema, the application icon and the user guide with its pictures.
+the file format's schema, the application icon, the interface's translations and the user guide
+with its pictures.
 
 Found through :mod:`importlib.resources`, never through a path relative to a checkout, so an
 installed wheel finds them as well as a working copy does. ``resources/docs`` is a link to the
@@ -41,6 +42,11 @@ def icon_path(size: int | None = None) -> Path:
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 """The PNG renderings of the icon that are shipped (the freedesktop hicolor sizes)."""
+
+
+def translation_path() -> Path:
+    """The folder of the interface's translations (``bpstudio_<language>.qm`` and ``.ts``)."""
+    return resource_path("i18n")
 
 
 def guide_path() -> Path:

@@ -102,3 +102,20 @@ def gradient_check_threads(monkeypatch):
 
     monkeypatch.setattr(run_module, "check_gradient_steps", recording)
     return threads
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The Chinese translations installed for this test (and removed after it)."""
+    from bpstudio.gui.window.language import install_translators, remove_translators
+
+    translators = install_translators("zh_CN")
+    assert len(translators) == 2, "bpstudio_zh_CN.qm or Qt's qtbase_zh_CN.qm did not load"
+    yield
+    remove_translators(translators)
+
+
+@pytest.fixture
+def zh_window(chinese, window):
+    """The main window made while the Chinese translations are installed."""
+    return window

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication  # PySide6 first: pyqtgraph takes the loaded binding
 
 from ...desktop_entry import APP_ID
 from ...package_data import ICON_SIZES, icon_path
+from .language import chosen_language, install_translators
+from .settings import AppSettings
 
 from ..views.plot_style import configure_plots  # isort: skip  (after PySide6: pyqtgraph)
 
@@ -16,6 +19,8 @@ SWITCH_INTERVAL = 0.001
 """Seconds a Python thread may hold the GIL while another waits (Python's default is 5 ms).
 The training thread is mostly Python for small networks; a shorter turn lets the GUI thread
 paint without waiting for it (STACK.md measured p99 lateness 267 ms -> 18 ms)."""
+
+_translators: list[QTranslator] = []  # kept alive for the application's life (Qt does not own them)
 
 ORGANIZATION = "BP Studio"
 APPLICATION = "BP Studio"
@@ -31,6 +36,8 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setWindowIcon(app_icon())
     sys.setswitchinterval(SWITCH_INTERVAL)
     configure_plots()
+    if not _translators:  # the language chosen in View ▸ Language, or the system's
+        _translators.extend(install_translators(chosen_language(AppSettings().language())))
     return app
 
 

@@ -62,6 +62,7 @@ from .help_menu import HelpMenu
 from .import_commands import ImportCommands
 from .judging_dock import add_judging_dock
 from .keyboard import SpaceForFocusedWidgets, give_mnemonics
+from .language import LanguageMenu
 from .layout_reset import StartingLayout
 from .live_views import LiveViews
 from .opening import prepare
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
             self, self.dock_area, lambda: self.explain.lesson_panel.lesson is not None,
             lambda: self.document.data)
         self.starting_layout.add_to(view_menu)
+        self.language_menu = LanguageMenu(view_menu, self.settings, self.statusBar())
         if self.settings.restore_window(self):
             self.starting_layout.keep_if_useful()
         self.actions.smooth.setChecked(self.settings.smooth_animation())

@@ -1,4 +1,4 @@
-"""App preferences (window geometry, dock layout, recent files, animation): the only
+"""App preferences (window geometry, dock layout, recent files, animation, language): the only
 QSettings user.
 
 The document itself lives in ``.bpnet`` files, never here. ``SETTINGS_VERSION`` guards the
@@ -21,6 +21,7 @@ KEY_STATE = "mainWindow/state"
 KEY_RECENT = "recentFiles"
 KEY_SMOOTH = "view/smoothAnimation"
 KEY_FRAME_RATE = "view/frameRate"
+KEY_LANGUAGE = "view/language"
 
 
 class AppSettings:
@@ -72,6 +73,14 @@ class AppSettings:
 
     def set_frame_rate_shown(self, on: bool) -> None:
         self._settings.setValue(KEY_FRAME_RATE, on)
+        self._settings.sync()
+
+    def language(self) -> str:
+        """The interface language chosen in View ▸ Language; "" to follow the system."""
+        return self._settings.value(KEY_LANGUAGE, "", type=str)
+
+    def set_language(self, code: str) -> None:
+        self._settings.setValue(KEY_LANGUAGE, code)
         self._settings.sync()
 
     def clear_recent_files(self) -> None:
