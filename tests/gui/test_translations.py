@@ -77,7 +77,7 @@ def test_view_language_remembers_the_choice_for_the_next_start(window):
 
 
 def test_a_window_made_in_chinese_names_its_language_menu_in_chinese(zh_window):
-    assert zh_window.language_menu.menu.title() == "语言(&L)"
+    assert zh_window.language_menu.menu.title() == "语言(&U)"
     menu = zh_window.language_menu.menu
     menu.actions()[1].trigger()  # English
     assert "下次启动" in zh_window.statusBar().currentMessage()

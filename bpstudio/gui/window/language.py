@@ -79,7 +79,7 @@ class LanguageMenu:
     def __init__(self, view_menu: QMenu, settings: AppSettings, status: QStatusBar) -> None:
         self._settings = settings
         self._status = status
-        self.menu = view_menu.addMenu(QCoreApplication.translate("Language", "&Language"))
+        self.menu = view_menu.addMenu(QCoreApplication.translate("Language", "Lang&uage"))
         self.menu.setObjectName("languageMenu")
         group = QActionGroup(self.menu)
         current = settings.language()
