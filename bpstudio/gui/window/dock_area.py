@@ -6,7 +6,7 @@ The window's panels and those added later (the explaining docks) are arranged th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QByteArray, QRect, QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabBar
 
@@ -137,20 +137,35 @@ def tabify(window: QMainWindow, first: QDockWidget, second: QDockWidget) -> None
 
     Qt 6.11 makes two tab bars for a new tab group when the window has one already (its
     ``getTabBar`` lays the window out, which asks for the group's bar, and then makes
-    another) and forgets the first: it stays where it was drawn, with the tabs it had, over
-    whatever dock is there later (the "Designer | Lesson" tabs across the designer). The bar
-    the layout forgot is the one it does not place: it is hidden.
+    another) and retires the first with ``deleteLater``. Until the event loop deletes it, it
+    stays where it was drawn, with the tabs it had, over whatever dock is there (the
+    "Designer | Lesson" tabs across the designer in a screenshot, for ever in a script that
+    only calls ``processEvents``, which never deletes). It is hidden at once.
     """
     before = set(_tab_bars(window))
     window.tabifyDockWidget(first, second)
     new = [bar for bar in _tab_bars(window) if bar not in before]
-    if len(new) < 2:
-        return
-    for bar in new:
+    if len(new) > 1:
+        _hide_unplaced(window, new)
+
+
+def restore_state(window: QMainWindow, state: QByteArray, version: int) -> bool:
+    """``window.restoreState(state, version)``, without the old layout's tab bars: Qt 6.11
+    gives the restored layout new ones and retires the old ones as :func:`tabify` says."""
+    before = _tab_bars(window)
+    if not window.restoreState(state, version):
+        return False
+    _hide_unplaced(window, before)
+    return True
+
+
+def _hide_unplaced(window: QMainWindow, bars: list[QTabBar]) -> None:
+    """Hide those of ``bars`` the layout has forgotten: it places every bar it uses."""
+    for bar in bars:
         bar.setGeometry(_AWAY)
     window.layout().invalidate()
     window.layout().activate()
-    for bar in new:
+    for bar in bars:
         if bar.geometry() == _AWAY:
             bar.hide()
 
