@@ -24,15 +24,17 @@ import numpy as np
 
 from ..limits import MAX_EPOCHS, MAX_SECONDS
 from .text import quote
+from .translatable import QT_TRANSLATE_NOOP
 
 
 class StopReason(Enum):
     """Why training stopped by itself; the value is what a status bar says."""
 
-    EPOCH_LIMIT = "reached the epoch limit"
-    TARGET_LOSS = "reached the target training loss"
-    EARLY_STOPPING = "early stopping: the test loss stopped improving"
-    TIME_LIMIT = "reached the time limit"
+    EPOCH_LIMIT = QT_TRANSLATE_NOOP("Vocabulary", "reached the epoch limit")
+    TARGET_LOSS = QT_TRANSLATE_NOOP("Vocabulary", "reached the target training loss")
+    EARLY_STOPPING = QT_TRANSLATE_NOOP("Vocabulary",
+                                       "early stopping: the test loss stopped improving")
+    TIME_LIMIT = QT_TRANSLATE_NOOP("Vocabulary", "reached the time limit")
 
 
 @dataclass(frozen=True)
