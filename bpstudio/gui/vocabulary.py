@@ -21,6 +21,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from bpstudio.core.outputs import LOSS_LABELS, Pair
+from bpstudio.core.stopping import Stopped
 from bpstudio.core.translatable import Refusal
 from bpstudio.session import PreparedData
 from bpstudio.starters import Adaptation
@@ -53,6 +54,11 @@ def refusal_words(error: Exception, **replaced: object) -> str:
 def adaptation_words(adaptation: Adaptation, label: str) -> str:
     """What picking the dataset ``label`` changed, for the status bar."""
     return adaptation.message(label, QCoreApplication.translate)
+
+
+def stopped_words(stopped: Stopped) -> str:
+    """Which rule stopped training, for the status bar: ``在第 230 轮停止：提前停止：…``."""
+    return stopped.words(QCoreApplication.translate)
 
 
 def class_names(data: PreparedData) -> tuple[str, ...]:

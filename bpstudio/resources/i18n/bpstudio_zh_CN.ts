@@ -1034,6 +1034,18 @@
         <translation>达到时间上限</translation>
     </message>
     <message>
+        <source>Stopped at epoch {epoch}: {reason}</source>
+        <translation>在第 {epoch} 轮停止：{reason}</translation>
+    </message>
+    <message>
+        <source>; best test loss {loss} at epoch {epoch} (its weights restored)</source>
+        <translation>；最佳测试损失 {loss} 在第 {epoch} 轮（已恢复该轮的权重）</translation>
+    </message>
+    <message>
+        <source>; best test loss {loss} at epoch {epoch}</source>
+        <translation>；最佳测试损失 {loss} 在第 {epoch} 轮</translation>
+    </message>
+    <message>
         <source>class {index}</source>
         <translation>类别 {index}</translation>
     </message>

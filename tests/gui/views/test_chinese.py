@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QToolButton
 
 from bpstudio.core.stopping import Stopped, StopReason
 from bpstudio.gui.views import LossPlotView, NetworkView
+from bpstudio.gui.vocabulary import stopped_words
 from bpstudio.session import DataSpec
 from tests.gui.english_left import english_left, english_words
 from tests.gui.views.runs import SIN, Run, hover, make_view
@@ -66,7 +67,10 @@ def test_a_neuron_without_a_bias_and_the_best_epoch_say_so_in_chinese(chinese, q
     qtbot.waitUntil(view.readout.isVisible)
     assert view.readout.text() == "第 1 层的神经元 2（无偏置）"
     loss = make_view(qtbot, LossPlotView)
-    loss.best_mark.show(Stopped(StopReason.EARLY_STOPPING, 30, best_epoch=10, best_loss=0.1,
-                                restored=True))
+    stopped = Stopped(StopReason.EARLY_STOPPING, 30, best_epoch=10, best_loss=0.1,
+                      restored=True)
+    loss.best_mark.show(stopped)
     assert loss.best_mark.line.label.toPlainText() == "最佳测试损失，第 10 轮（已恢复）"
     assert english_left(loss) == []
+    assert stopped_words(stopped) == ("在第 30 轮停止：提前停止：测试损失不再改善；最佳测试损失 "
+                                      "0.1 在第 10 轮（已恢复该轮的权重）")
