@@ -188,22 +188,19 @@ class DataGenerator:
         return {key: p.default for key, p in inspect.signature(self.make).parameters.items()}
 
 
+_CLASSES = "classification"
 GENERATORS: dict[str, DataGenerator] = {
     g.name: g
     for g in (
         DataGenerator("sin", sin, QT_TRANSLATE_NOOP("Vocabulary", "Sin fit"), "regression"),
-        DataGenerator("points8", points8, QT_TRANSLATE_NOOP("Vocabulary", "8 points"),
-                      "classification"),
-        DataGenerator("binary4", binary4, QT_TRANSLATE_NOOP("Vocabulary", "3×4 binary"),
-                      "classification"),
+        DataGenerator("points8", points8, QT_TRANSLATE_NOOP("Vocabulary", "8 points"), _CLASSES),
+        DataGenerator("binary4", binary4, QT_TRANSLATE_NOOP("Vocabulary", "3×4 binary"), _CLASSES),
         DataGenerator("xor", xor, QT_TRANSLATE_NOOP("Vocabulary", "XOR"), "classification"),
-        DataGenerator("circles", circles, QT_TRANSLATE_NOOP("Vocabulary", "Circles"),
-                      "classification"),
+        DataGenerator("circles", circles, QT_TRANSLATE_NOOP("Vocabulary", "Circles"), _CLASSES),
         DataGenerator("moons", moons, QT_TRANSLATE_NOOP("Vocabulary", "Moons"), "classification"),
         DataGenerator("gaussians", gaussians, QT_TRANSLATE_NOOP("Vocabulary", "Gaussians"),
                       "classification"),
-        DataGenerator("spiral", spiral, QT_TRANSLATE_NOOP("Vocabulary", "Spiral"),
-                      "classification"),
+        DataGenerator("spiral", spiral, QT_TRANSLATE_NOOP("Vocabulary", "Spiral"), _CLASSES),
         DataGenerator("classification", classification,
                       QT_TRANSLATE_NOOP("Vocabulary", "Classification (20-D)"), "classification"),
     )

@@ -66,11 +66,9 @@ class NetworkView(view_frame.ViewFrame):
         widget = pg.PlotWidget(background=palette.BACKGROUND)
         super().__init__(translate("Views", "Network"), widget, parent)
         self.setObjectName("networkView")
-        self.set_legend([
-            ("line", palette.ORANGE, translate("Views", "positive")),
-            ("line", palette.BLUE, translate("Views", "negative")),
-            ("", palette.MUTED, translate("Views", "width ∝ |w|, fill = bias")),
-        ])
+        self.set_legend([("line", palette.ORANGE, translate("Views", "positive")),
+                         ("line", palette.BLUE, translate("Views", "negative")),
+                         ("", palette.MUTED, translate("Views", "width ∝ |w|, fill = bias"))])
         self.plot = widget.getPlotItem()
         self.plot.hideAxis("left")
         self.plot.hideAxis("bottom")
@@ -230,8 +228,7 @@ class NetworkView(view_frame.ViewFrame):
         if neuron is not None:
             layer, j = neuron
             if layer == 0:
-                return (translate("Views", "input {name}").format(name=f"x{sub(j + 1)}"), None,
-                        ((), ()))
+                return translate("Views", "input x{index}").format(index=sub(j + 1)), None, ((), ())
             if layer > len(self._biases):  # a network without biases
                 return (translate("Views", "neuron {neuron} of layer {layer} (no bias)").format(
                     neuron=j, layer=layer), None, ((), ()))

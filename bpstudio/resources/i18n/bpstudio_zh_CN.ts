@@ -823,8 +823,8 @@
         <translation>训练开始后（训练或单步），网络会显示在这里。</translation>
     </message>
     <message>
-        <source>input {name}</source>
-        <translation>输入 {name}</translation>
+        <source>input x{index}</source>
+        <translation>输入 x{index}</translation>
     </message>
     <message>
         <source>neuron {neuron} of layer {layer} (no bias)</source>
