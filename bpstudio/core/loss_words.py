@@ -8,12 +8,15 @@ another: the loss of the weights at the epoch's end. With mini-batches the two d
 which, with these words.
 """
 
-EPOCH_MEAN = "epoch mean"
+from .translatable import QT_TRANSLATE_NOOP
+
+EPOCH_MEAN = QT_TRANSLATE_NOOP("Vocabulary", "epoch mean")
 """How a train loss from the history is labelled: ``train loss (epoch mean)``."""
-EPOCH_MEAN_MEANS = "the mean over the epoch's mini-batches, each taken before its update"
-AT_EPOCH_END = "at the epoch's end"
+EPOCH_MEAN_MEANS = QT_TRANSLATE_NOOP(
+    "Vocabulary", "the mean over the epoch's mini-batches, each taken before its update")
+AT_EPOCH_END = QT_TRANSLATE_NOOP("Vocabulary", "at the epoch's end")
 """How a train loss measured after the epoch is labelled."""
-AT_EPOCH_END_MEANS = "the loss of the weights at the epoch's end"
+AT_EPOCH_END_MEANS = QT_TRANSLATE_NOOP("Vocabulary", "the loss of the weights at the epoch's end")
 TRAIN_LOSS = f"train loss ({EPOCH_MEAN})"
 """The train loss as the app's status line, ``bpstudio info`` and ``train`` name it."""
 CSV_TRAIN_LOSS = "train_loss_epoch_mean"
