@@ -540,10 +540,6 @@
         <translation>&lt;h4&gt;每 100 步的测试损失&lt;/h4&gt;&lt;table cellspacing=&apos;0&apos; cellpadding=&apos;3&apos; border=&apos;1&apos; style=&apos;border-color:#cccccc&apos;&gt;&lt;tr&gt;&lt;th&gt;步&lt;/th&gt;&lt;th&gt;½(ŷ − y)²&lt;/th&gt;&lt;th&gt;(ŷ − y)²，Keras 的算法&lt;/th&gt;&lt;/tr&gt;{rows}&lt;/table&gt;</translation>
     </message>
     <message>
-        <source>&lt;h4&gt;The book&apos;s numbers in the inspector&lt;/h4&gt;&lt;table width=&apos;100%&apos; cellspacing=&apos;0&apos; cellpadding=&apos;3&apos; border=&apos;1&apos; style=&apos;border-color:#cccccc&apos;&gt;&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;number&lt;/th&gt;&lt;th&gt;book&lt;/th&gt;&lt;th&gt;inspector&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;where&lt;/th&gt;&lt;/tr&gt;</source>
-        <translation>&lt;h4&gt;书中的数值在逐步检查器中的位置&lt;/h4&gt;&lt;table width=&apos;100%&apos; cellspacing=&apos;0&apos; cellpadding=&apos;3&apos; border=&apos;1&apos; style=&apos;border-color:#cccccc&apos;&gt;&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;数值&lt;/th&gt;&lt;th&gt;书中&lt;/th&gt;&lt;th&gt;检查器&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;位置&lt;/th&gt;&lt;/tr&gt;</translation>
-    </message>
-    <message>
         <source>our δ is ∂L/∂z = (ŷ − y)·f′; the book&apos;s error term (y − ŷ)·f′ is its negative</source>
         <translation>我们的 δ 是 ∂L/∂z = (ŷ − y)·f′，书中的误差项 (y − ŷ)·f′ 是它的相反数</translation>
     </message>
@@ -674,6 +670,10 @@
     <message>
         <source>The TensorFlow example (seed 002)</source>
         <translation>TensorFlow 示例（文章 002）</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;The book&apos;s numbers in the inspector&lt;/h4&gt;&lt;table width=&apos;99%&apos; cellspacing=&apos;0&apos; cellpadding=&apos;3&apos; border=&apos;1&apos; style=&apos;border-color:#cccccc&apos;&gt;&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;number&lt;/th&gt;&lt;th&gt;book&lt;/th&gt;&lt;th&gt;inspector&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;where&lt;/th&gt;&lt;/tr&gt;</source>
+        <translation>&lt;h4&gt;书中的数值在逐步检查器中的位置&lt;/h4&gt;&lt;table width=&apos;99%&apos; cellspacing=&apos;0&apos; cellpadding=&apos;3&apos; border=&apos;1&apos; style=&apos;border-color:#cccccc&apos;&gt;&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;数值&lt;/th&gt;&lt;th&gt;书中&lt;/th&gt;&lt;th&gt;检查器&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;位置&lt;/th&gt;&lt;/tr&gt;</translation>
     </message>
 </context>
 <context>

@@ -138,6 +138,10 @@ def test_the_lessons_book_numbers_hold_in_chinese(qtbot, zh_window, lesson_id):
     qtbot.waitUntil(lambda: inspector.trace is not None)
     text = panel.text.toPlainText()
     assert "书中的数值在逐步检查器中的位置" in text
+    for width in (380, 460, 620):  # the table fits: no sideways scrolling at any width
+        panel.text.resize(width, 600)
+        qtbot.waitUntil(lambda w=width: panel.text.width() == w)
+        assert panel.text.horizontalScrollBar().maximum() == 0, width
     for number in lesson.book_numbers:
         label = QCoreApplication.translate("Lessons", number.label)
         assert label in text.replace("\u00a0", " ") and number.book in text, number.label
