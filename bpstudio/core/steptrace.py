@@ -60,6 +60,16 @@ _CANCELS = {
 """The note of each canonical (output activation, loss) pair, written out to be translated."""
 
 
+WORDED_FORMULAS = (
+    QT_TRANSLATE_NOOP("Inspector", "relu′(z) = 1 if z > 0 else 0"),
+    QT_TRANSLATE_NOOP("Inspector", "leaky_relu(z) = z if z > 0 else 0.01·z"),
+    QT_TRANSLATE_NOOP("Inspector", "leaky_relu′(z) = 1 if z > 0 else 0.01"),
+)
+"""The activations' formulas with words in them, which the entries' notes show as they are
+(:mod:`bpstudio.core.activations` keeps them): marked here, so the inspector shows them
+translated; a test holds this list to the activations."""
+
+
 @dataclass(frozen=True)
 class Source:
     """Entry ``key`` feeds this one; ``rule`` says which of its cells (see ``CELL``…)."""

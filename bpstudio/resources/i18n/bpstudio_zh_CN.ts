@@ -212,6 +212,18 @@
         <translation>softmax 输出配合交叉熵：f′ 与 ∂L/∂ŷ 相互抵消，所以 δ = ŷ − y，即 −E</translation>
     </message>
     <message>
+        <source>relu′(z) = 1 if z &gt; 0 else 0</source>
+        <translation>relu′(z) = 1（z &gt; 0 时），否则为 0</translation>
+    </message>
+    <message>
+        <source>leaky_relu(z) = z if z &gt; 0 else 0.01·z</source>
+        <translation>leaky_relu(z) = z（z &gt; 0 时），否则为 0.01·z</translation>
+    </message>
+    <message>
+        <source>leaky_relu′(z) = 1 if z &gt; 0 else 0.01</source>
+        <translation>leaky_relu′(z) = 1（z &gt; 0 时），否则为 0.01</translation>
+    </message>
+    <message>
         <source>Inputs and targets</source>
         <translation>输入与目标值</translation>
     </message>

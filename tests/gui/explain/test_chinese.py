@@ -3,13 +3,17 @@ the inspector stepped through a classification and a regression example, the gra
 run, gradient flow, the graph lab's bills and the hidden neurons, with no English left; the
 lessons still show the articles' numbers, and a translated control still works."""
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QPushButton, QTableWidget
 
+from bpstudio.core import Network
+from bpstudio.gui.explain.inspector import InspectorView
+from bpstudio.gui.explain.sample_dialog import SampleDialog
 from bpstudio.lessons import LESSONS, get_lesson
-from tests.gui.english_left import english_left
+from tests.gui.english_left import english_left, english_words
 from tests.gui.window.test_explain_docks import go_to_step_of, shown_text
 from tests.gui.window.test_main_window import click, epoch
 
@@ -185,3 +189,34 @@ def test_the_graph_lab_reads_in_chinese_for_each_bill(qtbot, zh_window):
         assert lab.total_label.text() == f"<b>支付金额 = {total}</b>"
         assert english_left(lab) == []
     assert lab.graph.bill.key == "apples_oranges" and "橙子价格" in lab.derivatives_label.text()
+
+
+def test_the_activations_worded_formulas_are_all_marked():
+    from bpstudio.core.activations import ACTIVATIONS
+    from bpstudio.core.steptrace import WORDED_FORMULAS
+
+    worded = {text for a in ACTIVATIONS.values() for text in (a.formula, a.slope_formula)
+              if english_words(text)}
+    assert worded == set(WORDED_FORMULAS)
+
+
+@pytest.mark.parametrize("hidden", ["relu", "leaky_relu", "tanh"])
+def test_the_inspector_of_other_activations_reads_in_chinese(qtbot, chinese, hidden):
+    view = InspectorView()
+    qtbot.addWidget(view)
+    X = np.array([[0.5, -1.0], [1.5, 0.25]])
+    view.set_problem(Network([2, 3, 3], [hidden, "softmax"], loss="cross_entropy", seed=0),
+                     X, np.array([0, 2]), 0.1)
+    seen = walk_steps(qtbot, view)
+    assert [left for _, left in seen] == [[]] * len(seen)
+    go_to_step_of(qtbot, view, "fp1")
+    assert "否则" in view.panel("fp1").note_label.text() or hidden == "tanh"
+
+
+def test_the_sample_chooser_reads_in_chinese(qtbot, chinese):
+    from bpstudio.examples import EXAMPLES
+
+    dialog = SampleDialog(EXAMPLES["binary4"]().prepare_data())
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "选择一个训练样本"
+    assert english_left(dialog) == []
