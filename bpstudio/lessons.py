@@ -8,6 +8,10 @@ so a test can hold every lesson to them.
 The titles, texts and book-number labels are English, marked for translation (context
 "Lessons"); an explanation is a :class:`~bpstudio.core.phrase.Phrase` whose displayed
 formulas are values, so a translation carries them over exactly as they are.
+
+Over 300 lines on purpose: the lessons are data, each text written out whole next to the
+lesson that shows it (a translator reads one paragraph as one text); split, the texts would
+sit apart from the numbers they quote.
 """
 
 from __future__ import annotations
