@@ -30,6 +30,7 @@ import numpy as np
 
 from .network import QUIET, Network
 from .optimizers import SGD, Adam
+from .stacked_losses import BatchLosses
 from .stacked_passes import StackedPasses
 from .stacked_update import StackedUpdate
 from .trainer import DivergenceError, History, Trainer, TrainerState
@@ -318,38 +319,42 @@ class _Stack:
     def _build(self, template: Network) -> None:
         self.template = template
         self.passes = StackedPasses(template, self.params)
+        self.losses = BatchLosses(template.loss_name, template.reduction == "mean")
 
     # -- one epoch ----------------------------------------------------------------------------
 
     def run_epoch(self) -> tuple[np.ndarray, np.ndarray]:
         """Train every network one epoch; returns the epoch losses and who diverged."""
         self._snapshot()
-        self.finite = np.ones(len(self.positions), dtype=bool)
         n, size = self.data.n, self.batch
+        passes, update, params = self.passes, self.update, self.params
         if size == n:
-            losses = self._step(*self._rows(None, 0, n))
+            passes.step(*self._rows(None, 0, n), self.losses)
+            update.apply(params, passes.grad)
+            losses = self.losses.take()[0]
+            finite = np.isfinite(losses)
         else:
             order = (
                 np.stack([rng.permutation(n) for rng in self.rngs]) if self.shuffle else None
             )
             losses = np.zeros(len(self.positions))
+            finite = np.ones(len(self.positions), dtype=bool)
             for start, stop in self._blocks(size):
                 Xblock, Yblock = self._rows(order, start, stop)
                 for s in range(0, stop - start, size):
-                    Xb, Yb = Xblock[..., s:s + size, :], Yblock[..., s:s + size, :]
-                    losses += self._step(Xb, Yb) * Xb.shape[-2]
+                    passes.step(Xblock[..., s:s + size, :], Yblock[..., s:s + size, :],
+                                self.losses)
+                    update.apply(params, passes.grad)
+                batches = self.losses.take()
+                # a non-finite batch loss stops a lone trainer; finite ones may add up to inf
+                finite &= np.isfinite(batches).all(axis=0)
+                for s, batch in zip(range(start, stop, size), batches):
+                    losses += batch * (min(s + size, stop) - s)
             losses /= n
         self.epochs += 1
         self.recent.append(losses)
         sums = np.add.reduce(self.params, axis=1)  # as the Trainer checks its weights
-        return losses, ~(self.finite & np.isfinite(sums))
-
-    def _step(self, Xb: np.ndarray, Yb: np.ndarray) -> np.ndarray:
-        losses = self.passes.step(Xb, Yb)
-        # a non-finite batch loss stops a lone trainer; finite ones may still add up to inf
-        np.logical_and(self.finite, np.isfinite(losses), out=self.finite)
-        self.update.apply(self.params, self.passes.grad)
-        return losses
+        return losses, ~(finite & np.isfinite(sums))
 
     def _blocks(self, size: int) -> list[tuple[int, int]]:
         """Row ranges of whole batches, each gathered in one go for all networks."""
