@@ -175,6 +175,7 @@ class StackedPasses:
         self.canonical = LOSSES[self.loss_name].canonical == self.activations[-1]
         self.reads_activation = self.loss_name in READS_ACTIVATION
         self.forward_fns = [FORWARD[name] for name in self.activations]
+        self.slopes = [VJP[name] for name in self.activations]
         self.params = parameters
         self.grad = np.empty_like(parameters)
         self.W, self.b = self._views(self.params)
@@ -244,7 +245,7 @@ class StackedPasses:
         D = buffers.G[-1]
         np.subtract(A, Y, out=D)  # ∂L/∂A of MSE, and ∂L/∂Z of every canonical pair
         if not self.canonical:
-            VJP[self.activations[-1]](Z, A, D, buffers.S[-1])
+            self.slopes[-1](Z, A, D, buffers.S[-1])
         if self.mean:
             D /= batch
         self._backward(X, buffers, dW, db)
@@ -254,11 +255,10 @@ class StackedPasses:
                   ) -> None:
         for l in range(len(self.activations) - 1, -1, -1):
             D = buffers.G[l]
-            A = np.swapaxes(X, -1, -2) if l == 0 else buffers.AT[l - 1]
+            A = X.mT if l == 0 else buffers.AT[l - 1]
             buffers.weights[l](A, D, dW[l])
             if self.bias:
                 _column_sums(D, db[l])
             if l:
                 G = buffers.back[l](D, self.WT[l], buffers.G[l - 1])
-                VJP[self.activations[l - 1]](buffers.Z[l - 1], buffers.A[l - 1], G,
-                                             buffers.S[l - 1])
+                self.slopes[l - 1](buffers.Z[l - 1], buffers.A[l - 1], G, buffers.S[l - 1])
