@@ -30,7 +30,7 @@ import numpy as np
 
 from .network import QUIET, Network
 from .optimizers import SGD, Adam
-from .stacked_losses import BatchLosses
+from .stacked_losses import BlockLosses
 from .stacked_passes import StackedPasses
 from .stacked_update import StackedUpdate
 from .trainer import DivergenceError, History, Trainer, TrainerState
@@ -319,37 +319,39 @@ class _Stack:
     def _build(self, template: Network) -> None:
         self.template = template
         self.passes = StackedPasses(template, self.params)
-        self.losses = BatchLosses(template.loss_name, template.reduction == "mean")
+        self.losses = BlockLosses(template.loss_name, template.reduction == "mean",
+                                  template.layer_sizes[-1], template.dtype)
 
     # -- one epoch ----------------------------------------------------------------------------
 
     def run_epoch(self) -> tuple[np.ndarray, np.ndarray]:
         """Train every network one epoch; returns the epoch losses and who diverged."""
         self._snapshot()
-        n, size = self.data.n, self.batch
+        n, size, K = self.data.n, self.batch, len(self.positions)
         passes, update, params = self.passes, self.update, self.params
-        if size == n:
-            passes.step(*self._rows(None, 0, n), self.losses)
-            update.apply(params, passes.grad)
-            losses = self.losses.take()[0]
-            finite = np.isfinite(losses)
-        else:
-            order = (
-                np.stack([rng.permutation(n) for rng in self.rngs]) if self.shuffle else None
-            )
-            losses = np.zeros(len(self.positions))
-            finite = np.ones(len(self.positions), dtype=bool)
-            for start, stop in self._blocks(size):
-                Xblock, Yblock = self._rows(order, start, stop)
-                for s in range(0, stop - start, size):
-                    passes.step(Xblock[..., s:s + size, :], Yblock[..., s:s + size, :],
-                                self.losses)
-                    update.apply(params, passes.grad)
-                batches = self.losses.take()
-                # a non-finite batch loss stops a lone trainer; finite ones may add up to inf
-                finite &= np.isfinite(batches).all(axis=0)
+        keep = size <= passes.chunk_rows  # the losses of a block's batches in one go
+        order = np.stack([rng.permutation(n) for rng in self.rngs]) if self.shuffle else None
+        losses, finite = np.zeros(K), np.ones(K, dtype=bool)
+        for start, stop in self._blocks(size):
+            Xblock, Yblock = self._rows(order, start, stop)
+            kept = self.losses.store(K, stop - start) if keep else None
+            computed = []
+            for s in range(0, stop - start, size):
+                rows = slice(s, s + size)
+                loss = passes.step(Xblock[..., rows, :], Yblock[..., rows, :],
+                                   None if kept is None else kept[:, rows])
+                if loss is not None:
+                    computed.append(loss)
+                update.apply(params, passes.grad)
+            batches = np.array(computed) if kept is None else self.losses.of(kept, Yblock, size)
+            # a non-finite batch loss stops a lone trainer; finite ones may add up to inf
+            finite &= np.isfinite(batches).all(axis=0)
+            if size == n:
+                losses = batches[0]
+            else:
                 for s, batch in zip(range(start, stop, size), batches):
                     losses += batch * (min(s + size, stop) - s)
+        if size < n:
             losses /= n
         self.epochs += 1
         self.recent.append(losses)

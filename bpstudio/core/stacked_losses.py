@@ -1,12 +1,13 @@
 """The batch losses of K networks trained in a stack, taken many batches at a time.
 
 A lone :class:`~bpstudio.core.trainer.Trainer` computes each batch's loss after its forward
-pass. Nothing in the training reads it (the gradient starts from ``A − Y``), so a stack keeps
-each batch's outputs and targets (:meth:`BatchLosses.keep`) and computes the losses of a whole
-block of batches at once (:meth:`BatchLosses.take`): the same dozen element-wise operations
-as for one batch, once over ``(batches·K, m, n)`` arrays rather than once per batch, which on
-small networks was a tenth of a step's time. Row by row these are the operations of the
-core's losses (:mod:`~bpstudio.core.losses`), so every loss is bit for bit the lone one.
+pass. Nothing in the training reads it (the gradient starts from ``A − Y``), so a stack has
+each batch's pass write its outputs into the rows of a block of the epoch
+(:meth:`BlockLosses.store`) and computes the losses of the whole block at once
+(:meth:`BlockLosses.of`): the same dozen element-wise operations as for one batch, once over
+``(batches·K, m, n)`` arrays rather than once per batch, which on small networks was a tenth
+of a step's time. Row by row these are the operations of the core's losses
+(:mod:`~bpstudio.core.losses`), so every loss is bit for bit the lone one.
 """
 
 from __future__ import annotations
@@ -69,57 +70,48 @@ READS_ACTIVATION = frozenset({"mse"})
 """The losses whose ``out`` is the output layer's activation rather than its ``Z``."""
 
 
-class BatchLosses:
-    """The losses of the batches K networks trained since the last :meth:`take`, in order.
+class BlockLosses:
+    """The batch losses of a block of an epoch's batches, from the outputs kept meanwhile.
 
-    A batch is either kept (its outputs and targets, the loss computed at :meth:`take`) or
-    added with its losses already computed (a batch cut into chunks computes them chunk by
-    chunk, as the Trainer does).
+    :meth:`store` gives a ``(K, rows, n)`` array for the block; each batch's pass writes what
+    the loss reads of the output layer into its rows, and :meth:`of` computes all the
+    block's batch losses at once.
     """
 
-    def __init__(self, loss: str, mean: bool) -> None:
+    def __init__(self, loss: str, mean: bool, n_out: int, dtype: np.dtype) -> None:
         self.totals = TOTALS[loss]
         self.mean = mean
-        self._batches: list[tuple[Array, Array] | Array] = []
+        self.n_out, self.dtype = n_out, dtype
+        self._store = np.empty((0, 0, n_out), dtype)
 
-    def keep(self, out: Array, Y: Array) -> None:
-        """A batch's ``(K, m, n)`` output (copied) and its targets, ``(K, m, n)`` or shared
-        ``(m, n)`` (not copied: they must stay as they are until :meth:`take`)."""
-        self._batches.append((out.copy(), Y))
+    def store(self, K: int, rows: int) -> Array:
+        """Where the outputs of a block of ``rows`` rows go (reused from block to block)."""
+        if self._store.shape[:2] != (K, rows):
+            self._store = np.empty((K, rows, self.n_out), self.dtype)
+        return self._store
 
-    def add(self, losses: Array) -> None:
-        """A batch's K losses, computed already."""
-        self._batches.append(losses)
+    def of(self, kept: Array, Y: Array, size: int) -> Array:
+        """The ``(batches, K)`` losses (float64, each as the Trainer has it: the mean over
+        the batch's rows, or their sum) of the block's batches of ``size`` rows (the last
+        one may be shorter): ``kept`` from :meth:`store`, ``Y`` the block's targets,
+        ``(K, rows, n)`` or shared ``(rows, n)``."""
+        full, rest = divmod(kept.shape[1], size)
+        parts = []
+        if full:
+            parts.append(self._losses(kept[:, :full * size], Y[..., :full * size, :], full).T)
+        if rest:
+            parts.append(self._losses(kept[:, full * size:], Y[..., full * size:, :], 1).T)
+        return np.concatenate(parts) if len(parts) > 1 else parts[0]
 
-    def take(self) -> Array:
-        """The ``(batches, K)`` losses (float64, each as the Trainer has it: the mean over the
-        batch's rows, or their sum) of the batches since the last call; forgets them."""
-        batches, self._batches = self._batches, []
-        if not batches:
-            return np.empty((0, 0))
-        first = batches[0]
-        K = (first[0] if isinstance(first, tuple) else first).shape[0]
-        losses = np.empty((len(batches), K))
-        kept: dict[int, list[int]] = {}  # rows of a batch: where its batches are
-        for i, batch in enumerate(batches):
-            if isinstance(batch, tuple):
-                kept.setdefault(batch[0].shape[-2], []).append(i)
-            else:
-                losses[i] = batch
-        for where in kept.values():
-            losses[where] = self._losses([batches[i] for i in where])  # type: ignore[misc]
-        return losses
-
-    def _losses(self, batches: list[tuple[Array, Array]]) -> Array:
-        """The losses of batches of one size, all in one go: ``(batches, K)``."""
-        out = np.stack([o for o, _ in batches])
-        c, K, m, n = out.shape
-        Y = np.stack([y for _, y in batches])
-        if Y.ndim == 3:  # shared by all networks
-            Y = Y[:, None]
-        Y = np.broadcast_to(Y, out.shape).reshape(c * K, m, n)
-        out = out.reshape(c * K, m, n)
-        totals = self.totals(out, Y, np.empty_like(out), np.empty_like(out)).reshape(c, K)
+    def _losses(self, kept: Array, Y: Array, batches: int) -> Array:
+        """``(K, batches)`` losses of ``batches`` equal batches in a row."""
+        K, rows, n = kept.shape
+        m = rows // batches
+        shape = (K * batches, m, n)
+        out = kept.reshape(shape)
+        Y = np.broadcast_to(Y, kept.shape).reshape(shape)
+        totals = self.totals(out, Y, np.empty(shape, self.dtype), np.empty(shape, self.dtype))
+        totals = totals.reshape(K, batches)
         if self.mean:
             totals /= m
         return totals

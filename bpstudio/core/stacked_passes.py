@@ -25,7 +25,7 @@ import numpy as np
 from .activations import LEAKY_SLOPE
 from .losses import LOSSES
 from .network import Network, chunks
-from .stacked_losses import READS_ACTIVATION, TOTALS, BatchLosses
+from .stacked_losses import READS_ACTIVATION, TOTALS
 
 Array = np.ndarray
 
@@ -161,7 +161,7 @@ class StackedPasses:
 
     ``parameters`` is the ``(K, P)`` array of their flat parameter vectors; it is used in
     place, never copied. :meth:`step` leaves the gradient of each network's batch loss in
-    :attr:`grad` (same layout) and hands the batch to a :class:`BatchLosses` for its losses.
+    :attr:`grad` (same layout) and gives the batch's losses, or the outputs they come from.
     """
 
     def __init__(self, template: Network, parameters: Array) -> None:
@@ -174,6 +174,8 @@ class StackedPasses:
         # only MSE accepts other outputs than its canonical one, and its ∂L/∂A is A − Y
         self.canonical = LOSSES[self.loss_name].canonical == self.activations[-1]
         self.reads_activation = self.loss_name in READS_ACTIVATION
+        # the identity's activation is its Z (the forward function writes nothing)
+        self.keeps_z = not self.reads_activation or self.activations[-1] == "identity"
         self.forward_fns = [FORWARD[name] for name in self.activations]
         self.slopes = [VJP[name] for name in self.activations]
         self.params = parameters
@@ -204,15 +206,22 @@ class StackedPasses:
             buffers = self._buffers[m] = _Buffers(K, m, self.sizes, identity, self.dtype)
         return buffers
 
-    def step(self, X: Array, Y: Array, losses: BatchLosses) -> None:
-        """Forward and backward on one batch; its losses go to ``losses``.
+    def step(self, X: Array, Y: Array, keep: Array | None) -> Array | None:
+        """Forward and backward on one batch; the gradient goes to :attr:`grad`.
 
-        ``X`` and ``Y`` are shared ``(m, n)`` arrays or ``(K, m, n)`` stacks of batches.
+        ``X`` and ``Y`` are shared ``(m, n)`` arrays or ``(K, m, n)`` stacks of batches. With
+        ``keep`` (a ``(K, m, n_out)`` array), what the loss reads of the output layer is
+        written into it, for :class:`~bpstudio.core.stacked_losses.BlockLosses`, and the
+        result is ``None``; without, the K batch losses (float64) are returned. A batch
+        cut into chunks always returns them (its chunks' losses are added as it goes, as
+        the Trainer adds them).
         """
         m = X.shape[-2]
         if m <= self.chunk_rows:
-            losses.keep(self._pass(X, Y, m, self.dW, self.db), Y)
-            return
+            out = self._pass(X, Y, m, self.dW, self.db, keep)
+            if keep is not None:
+                return None
+            return self._totals(out, Y, m) / m if self.mean else self._totals(out, Y, m)
         # as Network._gradient_steps: each chunk's total and gradient added in row order
         if self._scratch is None:
             self._scratch = np.empty_like(self.grad)
@@ -221,27 +230,36 @@ class StackedPasses:
         for k, part in enumerate(chunks(m, self.chunk_rows)):
             dW, db = (scratch_W, scratch_b) if k else (self.dW, self.db)
             Xc, Yc = X[..., part, :], Y[..., part, :]
-            out = self._pass(Xc, Yc, m, dW, db)
-            buffers = self._buffers_for(Xc.shape[-2])
-            totals += TOTALS[self.loss_name](out, Yc, buffers.S[-1], buffers.S2)
+            totals += self._totals(self._pass(Xc, Yc, m, dW, db, None), Yc, Xc.shape[-2])
             if k:
                 self.grad += self._scratch
         if self.mean:
             totals /= m
-        losses.add(totals)
+        return totals
 
-    def _pass(self, X: Array, Y: Array, batch: int, dW: list[Array], db: list[Array]
-              ) -> Array:
+    def _totals(self, out: Array, Y: Array, rows: int) -> Array:
+        buffers = self._buffers_for(rows)
+        return TOTALS[self.loss_name](out, Y, buffers.S[-1], buffers.S2)
+
+    def _pass(self, X: Array, Y: Array, batch: int, dW: list[Array], db: list[Array],
+              keep: Array | None) -> Array:
         """Forward and backward on rows of a batch of ``batch`` rows; gradients into ``dW``
         and ``db``; returns what the loss reads of the output layer (its activation or its
-        ``Z``: a buffer the next pass of as many rows overwrites)."""
+        ``Z``), written into ``keep`` if given, else into a buffer the next pass of as
+        many rows overwrites."""
         buffers = self._buffers_for(X.shape[-2])
+        Zs, As = buffers.Z, buffers.A
+        if keep is not None:  # the output layer's Z, or for MSE its activation, goes there
+            if self.keeps_z:
+                Zs = [*Zs[:-1], keep]
+            else:
+                As = [*As[:-1], keep]
         A, bias = X, self.bias
         for l, forward in enumerate(self.forward_fns):
-            Z = buffers.forward[l](A, self.W[l], buffers.Z[l])
+            Z = buffers.forward[l](A, self.W[l], Zs[l])
             if bias:
                 Z += self.B[l]
-            A = forward(Z, buffers.A[l])
+            A = forward(Z, As[l])
         D = buffers.G[-1]
         np.subtract(A, Y, out=D)  # ∂L/∂A of MSE, and ∂L/∂Z of every canonical pair
         if not self.canonical:
