@@ -221,7 +221,8 @@ class StackedPasses:
             out = self._pass(X, Y, m, self.dW, self.db, keep)
             if keep is not None:
                 return None
-            return self._totals(out, Y, m) / m if self.mean else self._totals(out, Y, m)
+            totals = self._totals(out, Y, m)
+            return totals / m if self.mean else totals
         # as Network._gradient_steps: each chunk's total and gradient added in row order
         if self._scratch is None:
             self._scratch = np.empty_like(self.grad)
