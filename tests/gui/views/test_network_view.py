@@ -144,7 +144,7 @@ def test_a_network_without_biases_fills_its_neurons_as_zero_biases(qtbot):
     run = Run(network, DataSpec("sin", {"n": 10}))
     view = make_view(qtbot, NetworkView, run)
     view.show_snapshot(run.snapshot(1))
-    brushes = [spot.brush().color().name() for spot in view.neurons.points()]
+    brushes = [brush.color().name() for brush in view.neurons.brushes()]
     zero = network_view._bias_brush(True, 0).color().name()
     assert brushes == [network_view._INPUT_BRUSH.color().name()] + [zero] * 7
 
@@ -160,7 +160,7 @@ def test_large_layers_draw_only_the_strongest_lines(qtbot):
     strongest = np.unravel_index(np.argmax(W2), W2.shape)
     assert view.line_pen(2, *weakest) is None
     assert view.line_pen(2, *strongest) is not None
-    assert len(view.neurons.data) == 1 + 100 + 100 + 1
+    assert len(view.neurons) == 1 + 100 + 100 + 1
 
 
 def test_network_follows_the_weights_and_clears(qtbot):
@@ -170,7 +170,7 @@ def test_network_follows_the_weights_and_clears(qtbot):
     run.net.weights[0][0, 0] = 5.0
     view.show_snapshot(run.snapshot(0))
     assert not view.message
-    assert len(view.neurons.data) == 5
+    assert len(view.neurons) == 5
     assert view.line_pen(1, 0, 0).color().name() == palette.ORANGE
     run.net.weights[0][0, 0] = -5.0
     view.show_snapshot(run.snapshot(0))  # soon after the last one: drawn as well
@@ -178,7 +178,7 @@ def test_network_follows_the_weights_and_clears(qtbot):
     view.show_snapshot(run.snapshot(0))
     view.clear()  # nothing brings the diagram back
     qtbot.wait(50)
-    assert len(view.neurons.data) == 0 and view.drawn_lines(1) == 0
+    assert len(view.neurons) == 0 and view.drawn_lines(1) == 0
     assert view.message
 
 
