@@ -200,3 +200,26 @@ def test_close_columns_get_short_captions_and_the_outputs_their_class_names(qtbo
     qtbot.waitUntil(lambda: right() <= view.plot.vb.sceneBoundingRect().right() + 1)  # in view
     view.resize(1600, 420)  # room again: the long captions come back
     qtbot.waitUntil(lambda: view.labels.captions[1].toPlainText() == "hidden 1 (64)")
+
+
+def test_neurons_are_painted_where_they_are_in_their_bias_colour(qtbot):
+    """The circles are stamped at the neurons' pixels, filled by the bias, outlined, and
+    follow the plot when it is resized."""
+    run = weights_run((3,))
+    run.net.biases[0][:] = [3.0, -3.0, 0.0]
+    view = make_view(qtbot, NetworkView, run)
+    view.resize(500, 400)
+    view.show_snapshot(run.snapshot(0))
+    for size in ((500, 400), (300, 260)):
+        view.resize(*size)
+        qtbot.wait(50)
+        image, vb, widget = view.grab().toImage(), view.plot.vb, view.plot.getViewWidget()
+        xs, ys = view._layout.neuron_positions()
+        colours = []
+        for x, y in zip(xs, ys):
+            point = widget.mapTo(view, widget.mapFromScene(vb.mapViewToScene(QPointF(x, y))))
+            colours.append(image.pixelColor(point).name())
+        assert colours[1:4] == [b.color().name() for b in view.neurons.brushes()[1:4]]
+        assert colours[1] != colours[2] and colours[3] == "#ffffff"  # orange, blue, zero
+        edge = point + QPointF(view.neurons._size / 2, 0).toPoint()
+        assert image.pixelColor(edge).lightness() < 200  # the outline
