@@ -28,7 +28,7 @@ class NeuronDots(pg.GraphicsObject):
         self._size = 8.0
         self._pad = np.zeros(2)  # view units the circles reach beyond their centres
         self._rect = QRectF()
-        self._stamps: dict[tuple[int, int], QPixmap] = {}  # (brush colour, size) -> circle
+        self._stamps: dict[tuple, QPixmap] = {}  # (colour, size, pixel ratio) -> a circle
 
     def __len__(self) -> int:
         return len(self._xy)
@@ -78,16 +78,19 @@ class NeuronDots(pg.GraphicsObject):
         py = t.m12() * self._xy[:, 0] + t.m22() * self._xy[:, 1] + t.dy()
         size = max(round(self._size), 1)
         corner = np.column_stack([px, py]) - (size + 2) / 2
+        ratio = painter.device().devicePixelRatioF()  # stamps as sharp as the screen
         painter.resetTransform()
         for (x, y), brush in zip(corner.tolist(), self._brushes):
-            painter.drawPixmap(QPointF(x, y), self._stamp(brush, size))
+            painter.drawPixmap(QPointF(x, y), self._stamp(brush, size, ratio))
         painter.setTransform(t)
 
-    def _stamp(self, brush: QBrush, size: int) -> QPixmap:
-        key = (brush.color().rgba(), size)
+    def _stamp(self, brush: QBrush, size: int, ratio: float) -> QPixmap:
+        key = (brush.color().rgba(), size, ratio)
         stamp = self._stamps.get(key)
         if stamp is None:
-            stamp = QPixmap(size + 2, size + 2)
+            pixels = round((size + 2) * ratio)
+            stamp = QPixmap(pixels, pixels)
+            stamp.setDevicePixelRatio(ratio)
             stamp.fill(Qt.GlobalColor.transparent)
             p = QPainter(stamp)
             p.setRenderHint(QPainter.RenderHint.Antialiasing)
