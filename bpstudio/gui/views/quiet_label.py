@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QPalette, QResizeEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
@@ -18,22 +18,19 @@ class QuietLabel(QWidget):
     when a text is wider than any before; :meth:`fit_text` lets it shrink again. A narrow
     layout clips the text instead of growing.
 
-    With a ``background`` colour (the one it sits on) the text paints its own background:
-    Qt then repaints only the text, not the widgets behind it (half the cost a frame).
+    ``opaque``: the text paints its own background (its palette's, as the widget it sits on
+    fills its own): Qt then repaints only the text, not the widgets behind it (half the
+    cost a frame).
     """
 
     def __init__(
         self, alignment: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
-        parent: QWidget | None = None, background: str | None = None,
+        parent: QWidget | None = None, opaque: bool = False,
     ) -> None:
         super().__init__(parent)
         self._label = QLabel(self)
         self._label.setAlignment(alignment | Qt.AlignmentFlag.AlignVCenter)
-        if background is not None:
-            palette = self._label.palette()
-            palette.setColor(QPalette.ColorRole.Window, QColor(background))
-            self._label.setPalette(palette)
-            self._label.setAutoFillBackground(True)
+        self._label.setAutoFillBackground(opaque)
         self._hint = QSize(0, self._label.sizeHint().height())
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
