@@ -17,20 +17,15 @@ class QuietLabel(QWidget):
     without a layout, where that chain ends. The widget asks its layout for more room only
     when a text is wider than any before; :meth:`fit_text` lets it shrink again. A narrow
     layout clips the text instead of growing.
-
-    ``opaque``: the text paints its own background (its palette's, as the widget it sits on
-    fills its own): Qt then repaints only the text, not the widgets behind it (half the
-    cost a frame).
     """
 
     def __init__(
         self, alignment: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
-        parent: QWidget | None = None, opaque: bool = False,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._label = QLabel(self)
         self._label.setAlignment(alignment | Qt.AlignmentFlag.AlignVCenter)
-        self._label.setAutoFillBackground(opaque)
         self._hint = QSize(0, self._label.sizeHint().height())
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 

@@ -34,10 +34,10 @@ class ViewFrame(QWidget):
         self.setStyleSheet(f"ViewFrame {{ background: {BACKGROUND}; }}")
         self.title_label = QLabel(title)
         self.title_label.setStyleSheet(f"font-weight: 600; color: {FOREGROUND};")
-        self.legend_label = QuietLabel(opaque=True)  # texts change with every frame
+        self.legend_label = QuietLabel()  # texts change with every frame: no relayouts
         self.legend_label.setObjectName("legendLabel")
         self.legend_label.setStyleSheet(f"color: {FOREGROUND};")
-        self.status_label = QuietLabel(Qt.AlignmentFlag.AlignRight, opaque=True)
+        self.status_label = QuietLabel(Qt.AlignmentFlag.AlignRight)
         self.status_label.setObjectName("statusLabel")
         self.status_label.setStyleSheet(f"color: {MUTED};")
         self.header = QHBoxLayout()
