@@ -13,8 +13,10 @@ from bpstudio.gui.widgets import LogSpinBox
 def _step(qtbot, window, epochs):
     qtbot.waitUntil(lambda: window.last_snapshot is not None, timeout=10000)
     start = window.last_snapshot.epoch
+    button = window.findChild(QToolButton, "stepButton")
     for n in range(1, epochs + 1):
-        window.findChild(QToolButton, "stepButton").click()
+        qtbot.waitUntil(button.isEnabled)  # the last step's snapshot may come before its end
+        button.click()
         qtbot.waitUntil(lambda n=n: window.last_snapshot is not None
                         and window.last_snapshot.epoch == start + n, timeout=10000)
 
