@@ -38,7 +38,7 @@ class FrameCosts:
     def __init__(self, window) -> None:
         self.window = window
         self.frames: list[float] = []  # GUI-thread CPU ms from one frame's end to the next
-        self.parts: dict[str, list[float]] = defaultdict(list)  # "view: draw/paint" -> ms
+        self.parts: list[dict[str, float]] = []  # per frame: "view: draw/paint" -> ms
 
     def _name_of(self, widget) -> str | None:
         views = {id(v): v for v in self.window.views}
@@ -55,7 +55,9 @@ class FrameCosts:
         renderer = self.window.training.frames
         originals = []
         frame_parts: dict[str, float] = defaultdict(float)
-        for view in self.window.views:
+        drawers = [*self.window.views, *self.window.live_views._listeners,
+                   self.window.status_line]  # the listeners (Compare, probe): every frame
+        for view in drawers:
             name = view.objectName() or type(view).__name__
             show = view.show_snapshot
 
@@ -81,8 +83,7 @@ class FrameCosts:
                 now = time.thread_time()
                 self.frames.append(1000 * (now - last[0]))
                 last[0] = now
-                for key, ms in frame_parts.items():
-                    self.parts[key].append(ms)
+                self.parts.append(dict(frame_parts))
                 frame_parts.clear()
             pace(renderer_self)
 
@@ -97,13 +98,14 @@ class FrameCosts:
                 del view.show_snapshot
 
     def summary(self) -> list[tuple[str, float, float]]:
-        """``(part, median ms, p95 ms)`` per frame, the whole frame first; a part missing
-        from a frame counts as 0 there."""
-        n = len(self.frames)
+        """``(part, median ms, p95 ms)`` per frame, the whole frame first and the rest of it
+        (Qt's own work: widgets, layouts, events; timers, snapshots arriving) last; a part
+        missing from a frame counts as 0 there."""
         rows = [("whole frame (GUI thread CPU)", *_median_p95(self.frames))]
-        for key in sorted(self.parts):
-            values = self.parts[key] + [0.0] * (n - len(self.parts[key]))
-            rows.append((key, *_median_p95(values)))
+        for key in sorted({key for parts in self.parts for key in parts}):
+            rows.append((key, *_median_p95([parts.get(key, 0.0) for parts in self.parts])))
+        rest = [whole - sum(parts.values()) for whole, parts in zip(self.frames, self.parts)]
+        rows.append(("rest (Qt, events, timers)", *_median_p95(rest)))
         return rows
 
 

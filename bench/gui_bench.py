@@ -14,7 +14,8 @@ On the sin preset and the spiral preset it measures
   with the frames per second the views were handed meanwhile (how live the plots look;
   ``--smooth`` measures with View > Smooth Animation on);
 - the GUI thread's CPU time per frame (median and 95th percentile), split by view into
-  ``show_snapshot`` ("draw") and painting (:mod:`frame_costs`); goals with ``--smooth``:
+  ``show_snapshot`` ("draw") and painting, with the listeners' and the status line's drawing
+  and the rest (:mod:`frame_costs`); goals with ``--smooth``:
   at least 30 frames/s at >= 85 % of headless speed, median <= 4 ms, p95 <= 8 ms;
 - the GUI thread's event-loop lateness while training (a separate run): a 10 ms ``QTimer``
   records how late each timeout fires; goal: p99 < 30 ms;

@@ -147,16 +147,26 @@ def _no_drawing(snapshot: TrainingSnapshot) -> Iterable[None]:
 
 
 def merge(earlier: TrainingSnapshot, later: TrainingSnapshot) -> TrainingSnapshot:
-    """``later`` carrying the history rows of both, so views that append lose no points: the
-    rows of ``earlier`` that ``later`` keeps, then its own."""
+    """``later`` carrying the history rows of both (losses and η), so views that append lose
+    no points: the rows of ``earlier`` that ``later`` keeps, then its own."""
     if later.kept_through is None:
         return later
     keep = earlier.new_epochs <= later.kept_through
     kept = earlier.kept_through
+    columns = ["new_epochs", "new_train_losses", "new_test_losses", "new_learning_rates"]
+    if earlier.new_learning_rates is None and later.new_learning_rates is None:
+        columns.pop()  # η not recorded
     return replace(
         later,
         kept_through=None if kept is None else min(kept, later.kept_through),
-        **{name: frozen_copy(np.concatenate([getattr(earlier, name)[keep],
-                                             getattr(later, name)]))
-           for name in ("new_epochs", "new_train_losses", "new_test_losses")},
+        **{name: frozen_copy(np.concatenate([_column(earlier, name)[keep],
+                                             _column(later, name)]))
+           for name in columns},
     )
+
+
+def _column(snapshot: TrainingSnapshot, name: str) -> np.ndarray:
+    """A column of the snapshot's new rows; η unrecorded is NaN (so every column of a merged
+    snapshot has a value per row, as the views that append them expect)."""
+    values = getattr(snapshot, name)
+    return np.full(len(snapshot.new_epochs), np.nan) if values is None else values

@@ -19,11 +19,12 @@ STROKE_OFFSETS = ((0.0, 0.0), (0.6, 0.0), (0.0, 0.6))
 
 class BoldCurve(pg.PlotCurveItem):
     """A curve that looks like a 2 px line in ``colour``: on screen a 1 px pen stroked at
-    :data:`STROKE_OFFSETS`, in an exported image or SVG one 2 px stroke."""
+    :data:`STROKE_OFFSETS`, in an exported image or SVG one stroke ``width`` wide.
+    ``connect`` as pyqtgraph's (``"pairs"``: separate segments, such as a contour's)."""
 
-    def __init__(self, colour: str) -> None:
-        super().__init__(pen=pg.mkPen(colour, width=1), connect="finite", antialias=True)
-        self._export_pen = pg.mkPen(QColor(colour), width=2)
+    def __init__(self, colour: str, connect: str = "finite", width: float = 2.0) -> None:
+        super().__init__(pen=pg.mkPen(colour, width=1), connect=connect, antialias=True)
+        self._export_pen = pg.mkPen(QColor(colour), width=width)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None

@@ -19,6 +19,7 @@ from ..vocabulary import class_names
 from . import number_format, palette, view_frame
 from .network_labels import NetworkLabels
 from .network_layout import NetworkLayout
+from .neuron_dots import NeuronDots
 from .parameter_edit import ParameterEdit
 from .pointer_readout import PointerReadout, ValueEditor
 from .weight_lines import PENS, SMOOTH_LINES, WIDTH_LEVELS, WeightLines
@@ -75,7 +76,7 @@ class NetworkView(view_frame.ViewFrame):
         self.plot.hideButtons()
         self.plot.setMenuEnabled(False)
         self.plot.vb.invertY(True)
-        self.neurons = pg.ScatterPlotItem(pen=pg.mkPen("#444444", width=1.2))
+        self.neurons = NeuronDots()
         self.neurons.setZValue(10)
         self.highlight = pg.PlotCurveItem(pen=pg.mkPen("#111111", width=2.5))
         self.highlight.setZValue(9)
@@ -139,7 +140,7 @@ class NetworkView(view_frame.ViewFrame):
         self._lines = None
         self.labels.forget()
         self._shades = np.zeros(0, dtype=int)
-        self.neurons.setData([], [])
+        self.neurons.set_positions(np.zeros(0), np.zeros(0))
         self.highlight.setData([], [])
         self.readout.hide()
         self.editor.hide()
@@ -166,7 +167,7 @@ class NetworkView(view_frame.ViewFrame):
         self.plot.addItem(self._lines)
         self.labels.build(layout, self._output_names)
         xs, ys = layout.neuron_positions()
-        self.neurons.setData(xs, ys)
+        self.neurons.set_positions(xs, ys)
         self.plot.setRange(xRange=layout.x_range, yRange=layout.y_range, padding=0)
         self._resize_neurons()
 
@@ -194,25 +195,25 @@ class NetworkView(view_frame.ViewFrame):
         return keys
 
     def _colour_neurons(self, biases: tuple[np.ndarray, ...]) -> None:
-        """Fill = bias, in a few shades, so pyqtgraph renders each shade's circle once; set
-        only when a shade changed (pyqtgraph takes ~1.5 ms for 100 neurons). A network
-        without biases is drawn as if they were all 0."""
+        """Fill = bias, in a few shades, so each shade's circle is rendered once; set
+        only when a shade changed. A network without biases is drawn as if they were all 0."""
         scale = max((float(np.max(np.abs(b))) for b in biases if b.size), default=0.0) or 1.0
         values = np.concatenate(biases) if biases else np.zeros(sum(self._layout.sizes[1:]))
         shade = np.rint(np.minimum(np.abs(values) / scale, 1.0) * BIAS_SHADES).astype(int)
         shades = np.concatenate([np.full(self._layout.sizes[0], -1), 2 * shade + (values >= 0)])
-        if len(shades) != len(self.neurons.data) or np.array_equal(shades, self._shades):
+        if len(shades) != len(self.neurons) or np.array_equal(shades, self._shades):
             return
         self._shades = shades
-        self.neurons.setBrush(
+        self.neurons.set_brushes(
             [_INPUT_BRUSH if k < 0 else _bias_brush(bool(k % 2), int(k // 2)) for k in shades])
 
     def _resize_neurons(self, *_changed: object) -> None:
         """Neurons and words follow the plot's size."""
         if self._layout is None:
             return
-        vb = self.plot.vb
-        self.neurons.setSize(self._layout.neuron_pixels(vb.height() / vb.viewRect().height()))
+        vb, rect = self.plot.vb, self.plot.vb.viewRect()
+        unit = (rect.width() / max(vb.width(), 1), rect.height() / max(vb.height(), 1))
+        self.neurons.set_size(self._layout.neuron_pixels(1 / unit[1]), unit)
         self.labels.fit(vb)
 
     # -- hover --------------------------------------------------------------------------------

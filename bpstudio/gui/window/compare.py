@@ -18,7 +18,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenuBar, QToolBar
 
-from bpstudio.core import History
 from bpstudio.core.metrics import score_name
 from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot, make_snapshot
 from bpstudio.core.text import shorten
@@ -184,11 +183,12 @@ class CompareCommands(QObject):
     def show_snapshot(self, snapshot: TrainingSnapshot) -> None:
         """The live row follows the run: its rows of history as the snapshots bring them,
         each snapshot's scores in its newest row (as the run records them)."""
-        history = self._live_history.take(snapshot)
+        self._live_history.take(snapshot)
         score = snapshot.score
         if self._data is None or score is None:
             return
-        self.panel.show_live_row(self._row(self._live_name(), "", (snapshot.epoch, history),
+        numbers = self._live_history.numbers(score)  # not from every row: once per frame
+        self.panel.show_live_row(self._row(self._live_name(), "", (snapshot.epoch, numbers),
                                            self.seconds, score))
 
     def clear(self) -> None:
@@ -237,11 +237,12 @@ class CompareCommands(QObject):
         return "live" + (f" (same start as {same})" if same else "")
 
     @staticmethod
-    def _row(name: str, differs: str, run: Session | tuple[int, History], seconds: float,
-             score: str, same_as: str | None = None) -> CompareRow:
-        """A run's row, of a session or of an epoch and history (the live run going on)."""
-        epoch, history = (run.epoch, run.history) if isinstance(run, Session) else run
-        numbers = run_numbers(history, score)
+    def _row(name: str, differs: str, run: Session | tuple[int, dict[str, float]],
+             seconds: float, score: str, same_as: str | None = None) -> CompareRow:
+        """A run's row, of a session or of an epoch and its :func:`run_numbers` (the live run
+        going on)."""
+        epoch, numbers = ((run.epoch, run_numbers(run.history, score))
+                          if isinstance(run, Session) else run)
         cells = [f"{epoch:,}", f"{seconds:.1f} s"]
         for column in (*NUMBERS, f"train_{score}", f"test_{score}"):
             cells += [shown_number(numbers[f"final_{column}"]),

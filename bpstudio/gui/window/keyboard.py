@@ -9,6 +9,7 @@ is theirs, as in any desktop app. Qt asks the focused widget first with a
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -30,19 +31,28 @@ SPACE_USERS = (QAbstractButton, QComboBox, QAbstractSpinBox, QAbstractItemView, 
 
 
 class SpaceForFocusedWidgets(QObject):
-    """Installed on the application for ``window``: Space goes to a focused widget inside
-    the window that uses it, never to the window's shortcut."""
+    """Space goes to a focused widget inside ``window`` that uses it, never to the window's
+    shortcut.
+
+    The filter sits on the focused widget only (``ShortcutOverride`` is sent to it): on the
+    application it saw every event of the GUI thread, ~60 a frame while training, each a
+    call into Python that waits for the training thread's turn with the GIL.
+    """
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self._window = window
-        QApplication.instance().installEventFilter(self)
-        window.destroyed.connect(self._uninstall)
-
-    def _uninstall(self) -> None:
+        self._watched: QWidget | None = None
         app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        app.focusChanged.connect(self._follow_focus)  # disconnected when this goes
+        self._follow_focus(None, app.focusWidget())
+
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if self._watched is not None and shiboken6.isValid(self._watched):
+            self._watched.removeEventFilter(self)
+        self._watched = new if isinstance(new, SPACE_USERS) else None
+        if self._watched is not None:
+            self._watched.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)

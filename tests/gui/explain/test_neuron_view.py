@@ -126,3 +126,22 @@ def test_a_curve_after_a_plane_gets_its_own_range(qtbot, plane, rng):
                 and y1 >= values.max() and y1 - y0 < 2 * (values.max() - values.min()) + 0.1)
 
     qtbot.waitUntil(fits)  # the curve's range, not the plane's x₂ range
+
+
+def test_a_curve_range_moves_in_steps_not_with_every_frame(qtbot, rng):
+    """A slightly different curve keeps the range (the axes are not redrawn); one that leaves
+    it gets a new one that holds it."""
+    X = np.linspace(-3, 3, 30).reshape(-1, 1)
+    grid = PlotGrid.around(X, resolution=20)
+    view = NeuronView()
+    qtbot.addWidget(view)
+    view.set_data(prepared(X, np.sin(X), "regression"), grid)
+    hidden = hidden_outputs(Network([1, 6, 1], ["sigmoid", "identity"], seed=1), grid.inputs)
+    view.show_hidden(hidden)
+    vb = view.single.getPlotItem().vb
+    shown = vb.viewRange()
+    view.show_hidden([hidden[0] * 1.0001])
+    assert vb.viewRange() == shown
+    view.show_hidden([hidden[0] * 3])
+    (x0, x1), (_, y1) = vb.viewRange()
+    assert y1 >= 3 * hidden[0][:, 0].max() > shown[1][1] and x0 < -3 and x1 > 3

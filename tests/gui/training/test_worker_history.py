@@ -4,6 +4,7 @@ Across the worker thread, with the controller merging snapshots as the app does.
 """
 
 import math
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -70,6 +71,13 @@ def test_merged_snapshots_keep_what_the_later_one_keeps():
     assert merged.kept_through == 4
     np.testing.assert_array_equal(merged.new_epochs, [5, 8])
     np.testing.assert_array_equal(merged.new_train_losses, [5.0, 8.0])
+    # every row's η (the loss plot appends them); an unrecorded one is NaN
+    rated = [replace(s, new_learning_rates=np.array(r, dtype=float))
+             for s, r in ((earlier, [0.5, 0.4]), (later, [0.25]))]
+    np.testing.assert_array_equal(merge(*rated).new_learning_rates, [0.5, 0.25])
+    unrated = replace(earlier, new_learning_rates=None)
+    np.testing.assert_array_equal(merge(unrated, rated[1]).new_learning_rates, [np.nan, 0.25])
+    assert merge(unrated, replace(later, new_learning_rates=None)).new_learning_rates is None
     # a thinned history replaces everything, whatever came before
     thinned = _snapshot_of(_history([2, 4, 6, 8], stride=2), 0)
     assert thinned.kept_through is None and merge(earlier, thinned) is thinned

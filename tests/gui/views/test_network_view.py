@@ -144,7 +144,7 @@ def test_a_network_without_biases_fills_its_neurons_as_zero_biases(qtbot):
     run = Run(network, DataSpec("sin", {"n": 10}))
     view = make_view(qtbot, NetworkView, run)
     view.show_snapshot(run.snapshot(1))
-    brushes = [spot.brush().color().name() for spot in view.neurons.points()]
+    brushes = [brush.color().name() for brush in view.neurons.brushes()]
     zero = network_view._bias_brush(True, 0).color().name()
     assert brushes == [network_view._INPUT_BRUSH.color().name()] + [zero] * 7
 
@@ -160,7 +160,7 @@ def test_large_layers_draw_only_the_strongest_lines(qtbot):
     strongest = np.unravel_index(np.argmax(W2), W2.shape)
     assert view.line_pen(2, *weakest) is None
     assert view.line_pen(2, *strongest) is not None
-    assert len(view.neurons.data) == 1 + 100 + 100 + 1
+    assert len(view.neurons) == 1 + 100 + 100 + 1
 
 
 def test_network_follows_the_weights_and_clears(qtbot):
@@ -170,7 +170,7 @@ def test_network_follows_the_weights_and_clears(qtbot):
     run.net.weights[0][0, 0] = 5.0
     view.show_snapshot(run.snapshot(0))
     assert not view.message
-    assert len(view.neurons.data) == 5
+    assert len(view.neurons) == 5
     assert view.line_pen(1, 0, 0).color().name() == palette.ORANGE
     run.net.weights[0][0, 0] = -5.0
     view.show_snapshot(run.snapshot(0))  # soon after the last one: drawn as well
@@ -178,7 +178,7 @@ def test_network_follows_the_weights_and_clears(qtbot):
     view.show_snapshot(run.snapshot(0))
     view.clear()  # nothing brings the diagram back
     qtbot.wait(50)
-    assert len(view.neurons.data) == 0 and view.drawn_lines(1) == 0
+    assert len(view.neurons) == 0 and view.drawn_lines(1) == 0
     assert view.message
 
 
@@ -200,3 +200,26 @@ def test_close_columns_get_short_captions_and_the_outputs_their_class_names(qtbo
     qtbot.waitUntil(lambda: right() <= view.plot.vb.sceneBoundingRect().right() + 1)  # in view
     view.resize(1600, 420)  # room again: the long captions come back
     qtbot.waitUntil(lambda: view.labels.captions[1].toPlainText() == "hidden 1 (64)")
+
+
+def test_neurons_are_painted_where_they_are_in_their_bias_colour(qtbot):
+    """The circles are stamped at the neurons' pixels, filled by the bias, outlined, and
+    follow the plot when it is resized."""
+    run = weights_run((3,))
+    run.net.biases[0][:] = [3.0, -3.0, 0.0]
+    view = make_view(qtbot, NetworkView, run)
+    view.resize(500, 400)
+    view.show_snapshot(run.snapshot(0))
+    for size in ((500, 400), (300, 260)):
+        view.resize(*size)
+        qtbot.wait(50)
+        image, vb, widget = view.grab().toImage(), view.plot.vb, view.plot.getViewWidget()
+        xs, ys = view._layout.neuron_positions()
+        colours = []
+        for x, y in zip(xs, ys):
+            point = widget.mapTo(view, widget.mapFromScene(vb.mapViewToScene(QPointF(x, y))))
+            colours.append(image.pixelColor(point).name())
+        assert colours[1:4] == [b.color().name() for b in view.neurons.brushes()[1:4]]
+        assert colours[1] != colours[2] and colours[3] == "#ffffff"  # orange, blue, zero
+        edge = point + QPointF(view.neurons._size / 2, 0).toPoint()
+        assert image.pixelColor(edge).lightness() < 200  # the outline
