@@ -19,6 +19,7 @@ from bpstudio import io as bpnet
 from bpstudio.core.snapshot import PlotGrid
 from bpstudio.core.text import quote
 from bpstudio.core.trainer import TrainerState
+from bpstudio.core.translatable import QT_TRANSLATE_NOOP
 from bpstudio.session import (
     DataSpec,
     NetworkSpec,
@@ -137,15 +138,18 @@ class Document:
     def start_name(self) -> str:
         """Which weights a new run starts from, in words."""
         given = self._session.start is not None
-        return "the document's starting weights" if given else "fresh weights from the seed"
+        return (QT_TRANSLATE_NOOP("Document", "the document's starting weights") if given
+                else QT_TRANSLATE_NOOP("Document", "fresh weights from the seed"))
 
-    def saved_message(self, path: str) -> str:
+    def saved_message(self, path: str, translate: Callable[[str], str] = str) -> str:
         """What the status bar says after a save to ``path``: the epoch saved, and the pinned
-        runs the save left out, if any."""
-        note = "" if not self.unsaved_pins else (
-            f"; not saved: the pinned runs {', '.join(map(quote, self.unsaved_pins))} "
-            "(trained on other data, or past the limits of a file)")
-        return f"Saved {path} (epoch {self._session.epoch:,}){note}"
+        runs the save left out, if any. ``translate`` turns each template (marked for the
+        "Document" context) into the interface's language."""
+        note = "" if not self.unsaved_pins else translate(QT_TRANSLATE_NOOP(
+            "Document", "; not saved: the pinned runs {names} (trained on other data, or past "
+            "the limits of a file)")).format(names=", ".join(map(quote, self.unsaved_pins)))
+        return translate(QT_TRANSLATE_NOOP("Document", "Saved {path} (epoch {epoch}){note}")
+                         ).format(path=path, epoch=f"{self._session.epoch:,}", note=note)
 
     def listen(self, callback: Callable[[], None]) -> None:
         self._listeners.append(callback)

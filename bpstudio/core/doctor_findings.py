@@ -1,16 +1,23 @@
 """The training doctor's vocabulary: what a rule looks at (:class:`Evidence`) and what it
-says (:class:`Finding`), with numbers written the way a person reads them."""
+says (:class:`Finding`, in :class:`Words`), with numbers written the way a person reads them.
+
+A finding's sentences are English (``bpstudio train`` prints them as they are) and also
+:class:`Words`: templates marked ``QT_TRANSLATE_NOOP("Doctor", …)`` with their values, so the
+app's note under the loss plot can say them in the interface's language.
+"""
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
 
 from .text import quote
 from .trainer import History
+from .translatable import QT_TRANSLATE_NOOP
 from .unit_readings import UnitReadings
 
 INFO = "info"
@@ -26,12 +33,54 @@ GUIDE = "guide.md#"
 
 
 @dataclass(frozen=True)
+class Words:
+    """A sentence (or part of one) as a template with ``{named}`` places and their values:
+    text, or :class:`Words` of their own, or a tuple of :class:`Words` (said one after the
+    other, joined by ``"; "``). ``str()`` is the English; :meth:`said` another language."""
+
+    template: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    def said(self, translate: Callable[[str], str] | None = None) -> str:
+        """The text, each template passed through ``translate`` (the English without one)."""
+        if not self.template:
+            return ""
+        template = translate(self.template) if translate is not None else self.template
+        return template.format(**{k: _said(v, translate) for k, v in self.values})
+
+    def __str__(self) -> str:
+        return self.said()
+
+
+def words(template: str, **values: object) -> Words:
+    """:class:`Words` of ``template`` (marked ``QT_TRANSLATE_NOOP("Doctor", …)``) and its
+    values."""
+    return Words(template, tuple(values.items()))
+
+
+NOTHING = Words("")
+"""Words that say nothing (a part a sentence may go without)."""
+JOIN = QT_TRANSLATE_NOOP("Doctor", "; ")
+"""What separates the parts of a list of :class:`Words`."""
+
+
+def _said(value: object, translate: Callable[[str], str] | None) -> object:
+    if isinstance(value, Words):
+        return value.said(translate)
+    if isinstance(value, tuple):
+        join = translate(JOIN) if translate is not None else JOIN
+        return join.join(_said(part, translate) for part in value)
+    return value
+
+
+@dataclass(frozen=True)
 class Finding:
     """One thing the doctor sees.
 
     ``id`` is stable (a note dismissed once stays dismissed while the same finding holds);
     ``seen`` says what it sees, with the numbers; ``advice`` what to try, in plain words;
-    ``explained_in`` the guide section that explains it (``"guide.md#anchor"``).
+    ``explained_in`` the guide section that explains it (``"guide.md#anchor"``);
+    ``words`` the same two as :class:`Words` (``None``: the texts only, not translatable).
     """
 
     id: str
@@ -39,6 +88,21 @@ class Finding:
     seen: str
     advice: str
     explained_in: str
+    words: tuple[Words, Words] | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, id: str, severity: str, seen: Words, advice: Words,
+           explained_in: str) -> Finding:
+        """A finding whose sentences are :class:`Words` (English in :attr:`seen` and
+        :attr:`advice`)."""
+        return cls(id, severity, str(seen), str(advice), explained_in, (seen, advice))
+
+    def said(self, translate: Callable[[str], str] | None = None) -> tuple[str, str]:
+        """What is seen and what to try, each template passed through ``translate``."""
+        if self.words is None:
+            return self.seen, self.advice
+        seen, advice = self.words
+        return seen.said(translate), advice.said(translate)
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
@@ -72,9 +136,12 @@ class Evidence:
         return np.asarray(self.history.test_loss, dtype=float)
 
     @property
-    def rate(self) -> str:
+    def rate(self) -> Words:
         """``" (now 0.01)"``: the learning rate as advice quotes it, or nothing."""
-        return "" if self.learning_rate is None else f" (now {number(self.learning_rate)})"
+        if self.learning_rate is None:
+            return NOTHING
+        return words(QT_TRANSLATE_NOOP("Doctor", " (now {rate})"),
+                     rate=number(self.learning_rate))
 
 
 def number(x: float) -> str:

@@ -14,6 +14,7 @@ import itertools
 import math
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QStatusBar
 
 from bpstudio.core.text import shorten
@@ -78,7 +79,8 @@ class ParameterEdits:
         vector[offset] = edit.value
         self.document.modified = True
         self.training.set_parameters(vector)
-        self.status.showMessage(
-            f"{edit.name} set to {number_format.format_value(edit.value)} (was "
-            f"{number_format.format_value(old)}); training paused.", 6000)
+        self.status.showMessage(QCoreApplication.translate(
+            "ParameterEdits", "{name} set to {value} (was {old}); training paused.").format(
+                name=edit.name, value=number_format.format_value(edit.value),
+                old=number_format.format_value(old)), 6000)
         return ParameterEdit(edit.kind, edit.layer, edit.index, old)
