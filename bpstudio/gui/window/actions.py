@@ -39,6 +39,8 @@ class MainActions:
         """Train reads Pause while training runs; Step waits until it pauses."""
         self.train.setText(translate("Actions", "&Pause") if running
                            else translate("Actions", "&Train"))
+        self.train.setIconText(translate("Actions", "Pause") if running
+                               else translate("Actions", "Train"))
         pixmap = QStyle.StandardPixmap
         self.train.setIcon(style.standardIcon(
             pixmap.SP_MediaPause if running else pixmap.SP_MediaPlay))
@@ -105,10 +107,12 @@ def build_toolbar(window: QMainWindow, actions: MainActions) -> QToolBar:
     toolbar.setObjectName("trainingToolBar")
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     window.addToolBar(toolbar)
-    for action, name in (
-        (actions.train, "trainButton"), (actions.step, "stepButton"),
-        (actions.reset, "resetButton"),
+    for action, name, text in (  # the buttons' words, without a menu's "(&T)"
+        (actions.train, "trainButton", translate("Actions", "Train")),
+        (actions.step, "stepButton", translate("Actions", "Step")),
+        (actions.reset, "resetButton", translate("Actions", "Reset")),
     ):
+        action.setIconText(text)
         toolbar.addAction(action)
         toolbar.widgetForAction(action).setObjectName(name)
     return toolbar

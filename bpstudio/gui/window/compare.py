@@ -67,6 +67,7 @@ class CompareCommands(QObject):
         document.choose_pins = self._pins_to_save
         self.pin_action = QAction(translate("Compare", "Pin Run"), parent,
                                   objectName="pinRunAction")
+        self.pin_action.setIconText(translate("Compare", "Pin Run"))  # kept without "(&P)"
         self.pin_action.setToolTip(translate(
             "Compare", "Keep the live run for comparison (up to {most}) (P)").format(
                 most=MAX_PINNED_RUNS))

@@ -31,10 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from ... import __version__
+from ...core.translatable import QT_TRANSLATE_NOOP
 from ...package_data import guide_path, icon_path
 
 LICENCES = (
-    ("Qt and PySide6", "GNU LGPL v3", "https://doc.qt.io/qtforpython-6/licenses.html"),
+    (QT_TRANSLATE_NOOP("Help", "Qt and PySide6"), "GNU LGPL v3", "https://doc.qt.io/qtforpython-6/licenses.html"),
     ("NumPy", "BSD 3-Clause", "https://numpy.org/doc/stable/license.html"),
     ("pyqtgraph", "MIT", "https://github.com/pyqtgraph/pyqtgraph/blob/master/LICENSE.txt"),
 )
@@ -86,7 +87,8 @@ def about_text() -> str:
     docs = QUrl.fromLocalFile(str(guide_path().parent)).toString()
     licence_link = translate("Help", "licence")
     built_on = "".join(
-        f"<li>{escape(name)}: {escape(licence)} (<a href='{url}'>{escape(licence_link)}</a>)</li>"
+        f"<li>{escape(translate('Help', name))}: {escape(licence)} "
+        f"(<a href='{url}'>{escape(licence_link)}</a>)</li>"
         for name, licence, url in LICENCES)
     return (
         f"<h3>BP Studio {escape(__version__)}</h3>"

@@ -12,6 +12,14 @@
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
         <source>{tip} ({shortcut})</source>
         <translation>{tip} ({shortcut})</translation>
     </message>
@@ -102,6 +110,14 @@
     <message>
         <source>Toolbar</source>
         <translation>工具栏</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
     </message>
     <message>
         <source>&amp;Training</source>
@@ -751,6 +767,10 @@ The network on screen was left as it was.</source>
 <context>
     <name>Help</name>
     <message>
+        <source>Qt and PySide6</source>
+        <translation>Qt 与 PySide6</translation>
+    </message>
+    <message>
         <source>User Guide</source>
         <translation>用户指南</translation>
     </message>
@@ -1271,7 +1291,7 @@ network: {values}
         <source>Train loss ({epoch_mean}): {train}, {epoch_mean_means}; the number of the loss curve, bpstudio info and the CSV export.
 Train loss {at_epoch_end}: {end}, {at_epoch_end_means}.
 Test loss: {test}, of the weights at the epoch&apos;s end.</source>
-        <translation>训练损失（{epoch_mean}）：{train}，即{epoch_mean_means}；与损失曲线、bpstudio info 和 CSV 导出中的数值相同。
+        <translation>训练损失（{epoch_mean}）：{train}，即{epoch_mean_means}；与损失曲线、命令行（bpstudio）和 CSV 导出中的数值相同。
 训练损失（{at_epoch_end}）：{end}，即{at_epoch_end_means}。
 测试损失：{test}，为本轮结束时的权重所得。</translation>
     </message>
