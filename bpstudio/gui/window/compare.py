@@ -117,7 +117,8 @@ class CompareCommands(QObject):
                 translate("Compare", "Nothing to pin yet: train the network first."), 6000)
             return None
         try:
-            pin = self.board.pin(session, self.seconds, same_start_as=self._same_as())
+            pin = self.board.pin(session, self.seconds, name=self._free_name(),
+                                 same_start_as=self._same_as())
         except ValueError as exc:
             self.status.showMessage(shorten(str(exc)), 8000)
             return None
@@ -242,6 +243,12 @@ class CompareCommands(QObject):
                       ) -> tuple[tuple[PinnedRun, ...], list[str]]:
         """Save writes the pins trained on the live data while a file's limits hold."""
         return self.board.saved(live, data)
+
+    def _free_name(self) -> str:
+        """``run N`` (the first free N) in the interface's language."""
+        names = (translate("Compare", "run {number}").format(number=n)
+                 for n in range(1, MAX_PINNED_RUNS + 2))
+        return next(name for name in names if name not in self.board.names)
 
     def _same_as(self) -> str | None:
         """The pinned run the live run shares its start with, while it still does."""

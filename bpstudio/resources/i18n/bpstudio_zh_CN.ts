@@ -175,6 +175,10 @@
         <translation>无</translation>
     </message>
     <message>
+        <source>run {number}</source>
+        <translation>运行 {number}</translation>
+    </message>
+    <message>
         <source>live (same start as {name})</source>
         <translation>当前（与 {name} 相同起点）</translation>
     </message>

@@ -130,8 +130,8 @@ def test_the_sweep_dialog_and_its_plot(qtbot, zh_window):
 def test_the_compare_dock_with_a_pinned_run(qtbot, zh_window):
     _step(qtbot, zh_window, 2)
     pin = zh_window.compare.pin()
-    assert pin is not None
-    assert said(zh_window.statusBar().currentMessage().replace(pin.name, "")) == []
+    assert pin is not None and pin.name == "运行 1"
+    assert said(zh_window.statusBar().currentMessage()) == []
     dock = zh_window.docks["compareDock"]
     assert dock.windowTitle() == "比较"
     assert left(dock) == []
