@@ -14,7 +14,7 @@ import contextlib
 import traceback
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal, Slot
 
 from bpstudio import io as bpnet
 from bpstudio.document import Opened
@@ -42,7 +42,7 @@ def read(path: str) -> Opened:
 def why(exc: BaseException) -> str:
     """What went wrong, in words: the message of an error a file can cause, else its type too."""
     if isinstance(exc, MemoryError):
-        return "there is not enough memory to open it"
+        return QCoreApplication.translate("Files", "there is not enough memory to open it")
     return str(exc) if isinstance(exc, EXPECTED) else f"{type(exc).__name__}: {exc}"
 
 

@@ -744,6 +744,10 @@ The network on screen was left as it was.</source>
         <source>BP Studio networks (*.bpnet);;All files (*)</source>
         <translation>BP Studio 网络 (*.bpnet);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>there is not enough memory to open it</source>
+        <translation>内存不足，无法打开它</translation>
+    </message>
 </context>
 <context>
     <name>FrameRate</name>

@@ -49,6 +49,17 @@ def _step(qtbot, window, epochs=1):
         qtbot.waitUntil(lambda n=n: window.last_snapshot.epoch == start + n, timeout=10000)
 
 
+OTHER_DOCKS = {
+    "designerDock": "the designer (zhdes)",
+    "fitDock": "the fit view (zhdes)", "decisionDock": "the decision view (zhdes)",
+    "networkDock": "the network view (zhdes)",
+    "pinnedRegionsDock": "a decision view (zhdes) of a pinned run",
+    "inspectorDock": "zhexp", "graphLabDock": "zhexp", "gradientFlowDock": "zhexp",
+    "neuronDock": "zhexp", "gradientCheckDock": "zhexp", "lessonDock": "zhexp",
+}
+"""Docks whose content is another translator's (their titles are this area's)."""
+
+
 def _menus(window) -> list[QMenu]:
     return [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
 
@@ -213,3 +224,29 @@ def test_a_chinese_window_works_end_to_end(qtbot, zh_window, dialogs, tmp_path):
     qtbot.waitUntil(lambda: zh_window.files.path == dialogs.save_path, timeout=10000)
     assert zh_window.session.epoch == 3
     assert zh_window.windowTitle().startswith("网络.bpnet")
+
+
+def test_the_docks_of_this_area_and_every_dock_title(qtbot, zh_window):
+    _step(qtbot, zh_window, 2)
+    zh_window.compare.pin()
+    for name, dock in zh_window.docks.items():
+        assert english_words(dock.windowTitle()) == [], name
+        if name == "lossDock":  # the loss plot is a view (zhdes); the doctor's note is ours
+            assert left(zh_window.doctor_note) == []
+        elif name not in OTHER_DOCKS:
+            dock.show()
+            assert left(dock) == [], name
+
+
+def test_the_unexpected_error_box(qtbot, zh_window):
+    from bpstudio.gui.window.crash_guard import CrashGuard
+
+    guard = CrashGuard(zh_window)
+    guard.window = zh_window
+    guard._show("x", "")  # Python's own words (a type, a traceback) stay as Python says them
+    box = guard.box
+    assert left(box) == [] and box.windowTitle() == "意外错误"
+    assert "BP Studio 遇到了一个意外错误" in box.text()
+    guard._show("y", "")
+    assert box.informativeText() == "此后又出现 1 个错误。"
+    box.close()
