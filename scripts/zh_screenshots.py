@@ -18,27 +18,21 @@ import sys
 import tempfile
 from pathlib import Path
 
-from data_screenshots import ROOT, SPECIES, import_csv, train, wait, write_csv
+from data_screenshots import ROOT, SPECIES, import_csv, open_window, train, wait, write_csv
 
 
 def open_chinese_window():
     """The application in Chinese and its main window, 1600 × 1000, shown."""
     from PySide6.QtCore import QSettings
 
-    from bpstudio.gui.window.app import APPLICATION, ORGANIZATION, create_app
-    from bpstudio.gui.window.main_window import MainWindow
+    from bpstudio.gui.window.app import APPLICATION, ORGANIZATION
     from bpstudio.gui.window.settings import KEY_LANGUAGE
 
     settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                          ORGANIZATION, APPLICATION)  # as AppSettings, before the app reads it
     settings.setValue(KEY_LANGUAGE, "zh_CN")
     settings.sync()
-    app = create_app([sys.argv[0]])
-    window = MainWindow()
-    window.resize(1600, 1000)
-    window.show()
-    wait(500)
-    return app, window
+    return open_window()
 
 
 def main() -> int:
