@@ -12,22 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QStackedWidget, QWidget
 
 from bpstudio.core.snapshot import JUDGEMENTS, PlotGrid, TrainingSnapshot
-from bpstudio.core.translatable import QT_TRANSLATE_NOOP
 from bpstudio.session import PreparedData
 
 from .judging_panels import ClassesPanel, ValuesPanel
 from .view_frame import ViewFrame
 
 EXTRAS_KEY = JUDGEMENTS
-PARTS = {"train": QT_TRANSLATE_NOOP("Judging", "Training data"),
-         "test": QT_TRANSLATE_NOOP("Judging", "Test data")}
-WAITING = QT_TRANSLATE_NOOP(
-    "Judging", "The numbers come with the next snapshot (train, or step one epoch).")
-translate = QCoreApplication.translate
+PARTS = {"train": "Training data", "test": "Test data"}
+WAITING = "The numbers come with the next snapshot (train, or step one epoch)."
 
 
 class JudgingView(ViewFrame):
@@ -39,17 +34,16 @@ class JudgingView(ViewFrame):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.classes)
         self.pages.addWidget(self.values)
-        super().__init__(translate("Judging", "Judging"), self.pages, parent)
+        super().__init__("Judging", self.pages, parent)
         self.setObjectName("judgingView")
         self.part_combo = QComboBox()
         self.part_combo.setObjectName("partCombo")
         for key, text in PARTS.items():
-            self.part_combo.addItem(translate("Judging", text), key)
-        self.normalised_check = QCheckBox(translate("Judging", "Row-normalised"))
+            self.part_combo.addItem(text, key)
+        self.normalised_check = QCheckBox("Row-normalised")
         self.normalised_check.setObjectName("normalisedCheck")
         self.normalised_check.setToolTip(
-            translate("Judging",
-                      "Each row as the share of its true class's samples, instead of counts"))
+            "Each row as the share of its true class's samples, instead of counts")
         controls = QHBoxLayout()
         controls.setContentsMargins(8, 0, 8, 0)
         controls.addWidget(self.part_combo)
@@ -60,7 +54,7 @@ class JudgingView(ViewFrame):
         self.normalised_check.toggled.connect(self._show)
         self.judgements: Mapping[str, object] | None = None
         self._task = ""
-        self.show_message(translate("Judging", "Choose data to judge the network on."))
+        self.show_message("Choose data to judge the network on.")
 
     def set_data(self, data: PreparedData, grid: PlotGrid | None) -> None:
         self.clear()
@@ -80,8 +74,7 @@ class JudgingView(ViewFrame):
         if judgements is None:
             return  # made only while on screen: the next snapshot brings them
         self.judgements = judgements
-        self.status_label.setText(
-            translate("Judging", "epoch {epoch}").format(epoch=f"{snapshot.epoch:,}"))
+        self.status_label.setText(f"epoch {snapshot.epoch:,}")
         self._show()
 
     def clear(self) -> None:
@@ -89,7 +82,7 @@ class JudgingView(ViewFrame):
         self.classes.clear()
         self.values.clear()
         self.status_label.setText("")
-        self.show_message(translate("Judging", WAITING))
+        self.show_message(WAITING)
 
     @property
     def part(self) -> str:
@@ -100,11 +93,8 @@ class JudgingView(ViewFrame):
             return
         judged = self.judgements.get(self.part)
         if judged is None:
-            self.show_message(
-                translate("Judging", "No judgement of the training data: it has no samples, "
-                          "or the network's outputs overflowed.") if self.part == "train" else
-                translate("Judging", "No judgement of the test data: it has no samples, or "
-                          "the network's outputs overflowed."))
+            self.show_message(f"No judgement of the {PARTS[self.part].lower()}: it has no "
+                              "samples, or the network's outputs overflowed.")
             return
         self.show_message("")
         if self._task == "classification":

@@ -117,7 +117,6 @@ class ExplainDocks:
             live_views.add(view, self.docks[name])
         self._arrange()
         self.lessons_menu = LessonsMenu(menu_bar)
-        _frame_lessons_menu(self.lessons_menu)
         menu_bar.addMenu(self.lessons_menu)
         self._connect(network_view)
         self.sync_extras()
@@ -256,12 +255,3 @@ class ExplainDocks:
         self.lesson_panel.show_lesson(lesson)
         area.show(["lessonDock"])
 
-
-def _frame_lessons_menu(menu: LessonsMenu) -> None:
-    """The Lessons menu's own words in the interface's language (the lesson titles are the
-    lessons' own, translated where the menu is made)."""
-    translate = QCoreApplication.translate
-    menu.setTitle(translate("Docks", "&Lessons"))
-    for action in menu.actions():
-        action.setToolTip(translate("Docks", "Open the lesson “{title}”").format(
-            title=action.text()))

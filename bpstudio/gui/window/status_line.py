@@ -143,10 +143,10 @@ class StatusLine(QStatusBar):
                     train=_number(end), test=test))
             self.loss_label.setToolTip(translate("StatusLine", "The loss of the starting weights"))
             return
-        words = {"epoch_mean": translate("LossWords", EPOCH_MEAN),
-                 "epoch_mean_means": translate("LossWords", EPOCH_MEAN_MEANS),
-                 "at_epoch_end": translate("LossWords", AT_EPOCH_END),
-                 "at_epoch_end_means": translate("LossWords", AT_EPOCH_END_MEANS)}
+        words = {"epoch_mean": translate("Vocabulary", EPOCH_MEAN),  # core.loss_words' context
+                 "epoch_mean_means": translate("Vocabulary", EPOCH_MEAN_MEANS),
+                 "at_epoch_end": translate("Vocabulary", AT_EPOCH_END),
+                 "at_epoch_end_means": translate("Vocabulary", AT_EPOCH_END_MEANS)}
         mean = _number(self._epoch_mean)
         self.loss_label.setText(translate(
             "StatusLine", "Loss: train {train} ({epoch_mean}), test {test}").format(

@@ -310,14 +310,6 @@
         <translation>已对权重执行一步普通梯度下降（η = {rate}）；训练轮数不变。</translation>
     </message>
     <message>
-        <source>&amp;Lessons</source>
-        <translation>课程(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Open the lesson “{title}”</source>
-        <translation>打开课程“{title}”</translation>
-    </message>
-    <message>
         <source>Judging</source>
         <translation>评估</translation>
     </message>
@@ -1039,109 +1031,6 @@ The network on screen was left as it was.</source>
     </message>
 </context>
 <context>
-    <name>Judging</name>
-    <message>
-        <source>Precision</source>
-        <translation>精确率</translation>
-    </message>
-    <message>
-        <source>Recall</source>
-        <translation>召回率</translation>
-    </message>
-    <message>
-        <source>Samples</source>
-        <translation>样本数</translation>
-    </message>
-    <message>
-        <source>Rows: the true class. Columns: the class the network predicts.</source>
-        <translation>行：真实类别。列：网络预测的类别。</translation>
-    </message>
-    <message>
-        <source>false positive rate</source>
-        <translation>假正例率</translation>
-    </message>
-    <message>
-        <source>true positive rate</source>
-        <translation>真正例率</translation>
-    </message>
-    <message>
-        <source>Confusion matrix (rows: true class, columns: predicted)</source>
-        <translation>混淆矩阵（行：真实类别，列：预测类别）</translation>
-    </message>
-    <message>
-        <source>{count} classes: too many to draw the matrix</source>
-        <translation>{count} 个类别：太多，无法绘制矩阵</translation>
-    </message>
-    <message>
-        <source>Accuracy {accuracy} ({right} of {total} samples right)</source>
-        <translation>准确率 {accuracy}（{total} 个样本中 {right} 个正确）</translation>
-    </message>
-    <message>
-        <source>ROC curve: only one class among these samples</source>
-        <translation>ROC 曲线：这些样本中只有一个类别</translation>
-    </message>
-    <message>
-        <source>ROC curve, AUC {auc}</source>
-        <translation>ROC 曲线，AUC {auc}</translation>
-    </message>
-    <message>
-        <source>true value</source>
-        <translation>真实值</translation>
-    </message>
-    <message>
-        <source>predicted value</source>
-        <translation>预测值</translation>
-    </message>
-    <message>
-        <source>residual (true − predicted)</source>
-        <translation>残差（真实值 − 预测值）</translation>
-    </message>
-    <message>
-        <source>R² {r2}    MAE {mae}    ({count} samples)</source>
-        <translation>R² {r2}    MAE {mae}    （{count} 个样本）</translation>
-    </message>
-    <message>
-        <source>Training data</source>
-        <translation>训练数据</translation>
-    </message>
-    <message>
-        <source>Test data</source>
-        <translation>测试数据</translation>
-    </message>
-    <message>
-        <source>The numbers come with the next snapshot (train, or step one epoch).</source>
-        <translation>数值将随下一个快照出现（训练，或单步训练一轮）。</translation>
-    </message>
-    <message>
-        <source>Judging</source>
-        <translation>评估</translation>
-    </message>
-    <message>
-        <source>Row-normalised</source>
-        <translation>按行归一化</translation>
-    </message>
-    <message>
-        <source>Each row as the share of its true class&apos;s samples, instead of counts</source>
-        <translation>每行显示占该真实类别样本的比例，而不是计数</translation>
-    </message>
-    <message>
-        <source>Choose data to judge the network on.</source>
-        <translation>请选择用来评估网络的数据。</translation>
-    </message>
-    <message>
-        <source>epoch {epoch}</source>
-        <translation>第 {epoch} 轮</translation>
-    </message>
-    <message>
-        <source>No judgement of the training data: it has no samples, or the network&apos;s outputs overflowed.</source>
-        <translation>无法评估训练数据：它没有样本，或网络输出溢出了。</translation>
-    </message>
-    <message>
-        <source>No judgement of the test data: it has no samples, or the network&apos;s outputs overflowed.</source>
-        <translation>无法评估测试数据：它没有样本，或网络输出溢出了。</translation>
-    </message>
-</context>
-<context>
     <name>Language</name>
     <message>
         <source>Lang&amp;uage</source>
@@ -1165,25 +1054,6 @@ The network on screen was left as it was.</source>
     <message>
         <source>Put the docks back where they were at the first start</source>
         <translation>把各面板放回首次启动时的位置</translation>
-    </message>
-</context>
-<context>
-    <name>LossWords</name>
-    <message>
-        <source>epoch mean</source>
-        <translation>本轮平均</translation>
-    </message>
-    <message>
-        <source>the mean over the epoch&apos;s mini-batches, each taken before its update</source>
-        <translation>本轮各小批量损失的平均值，每个都在其更新之前测得</translation>
-    </message>
-    <message>
-        <source>at the epoch&apos;s end</source>
-        <translation>轮末</translation>
-    </message>
-    <message>
-        <source>the loss of the weights at the epoch&apos;s end</source>
-        <translation>本轮结束时权重的损失</translation>
     </message>
 </context>
 <context>
@@ -1523,6 +1393,25 @@ Test loss: {test}, of the weights at the epoch&apos;s end.</source>
     <message>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <source>epoch mean</source>
+        <translation>本轮平均</translation>
+    </message>
+    <message>
+        <source>the mean over the epoch&apos;s mini-batches, each taken before its update</source>
+        <translation>本轮各小批量损失的平均值，每个都在其更新之前计算</translation>
+    </message>
+    <message>
+        <source>at the epoch&apos;s end</source>
+        <translation>本轮结束时</translation>
+    </message>
+    <message>
+        <source>the loss of the weights at the epoch&apos;s end</source>
+        <translation>本轮结束时权重的损失</translation>
     </message>
 </context>
 </TS>

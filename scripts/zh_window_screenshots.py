@@ -3,7 +3,7 @@
 
 Run from the repository root under Xvfb (a CJK font installed: fonts-wqy-microhei)::
 
-    xvfb-run -a -s '-screen 0 1600x1000x24' python scripts/zh_screenshots.py [--out DIR]
+    xvfb-run -a -s '-screen 0 1600x1000x24' python scripts/zh_window_screenshots.py [--out DIR]
 
 It opens BP Studio with the language set to 中文 (its settings in a temporary directory),
 trains the sin-fit example for a few seconds and saves ``zh_main_window.png``; with
