@@ -32,6 +32,16 @@ GUIDE = "guide.md#"
 """Findings point at a section of the user guide (docs/guide.md) by its anchor."""
 
 
+Translate = Callable[[str, str], str]
+"""``translate(context, text)``: ``QCoreApplication.translate`` in the GUI."""
+CONTEXT = "Doctor"
+"""The context the doctor's templates are marked under."""
+
+
+def _english(context: str, text: str) -> str:
+    return text
+
+
 @dataclass(frozen=True)
 class Words:
     """A sentence (or part of one) as a template with ``{named}`` places and their values:
@@ -41,12 +51,12 @@ class Words:
     template: str
     values: tuple[tuple[str, object], ...] = ()
 
-    def said(self, translate: Callable[[str], str] | None = None) -> str:
-        """The text, each template passed through ``translate`` (the English without one)."""
+    def said(self, translate: Translate = _english) -> str:
+        """The text, each template translated by ``translate(CONTEXT, template)``."""
         if not self.template:
             return ""
-        template = translate(self.template) if translate is not None else self.template
-        return template.format(**{k: _said(v, translate) for k, v in self.values})
+        return translate(CONTEXT, self.template).format(
+            **{k: _said(v, translate) for k, v in self.values})
 
     def __str__(self) -> str:
         return self.said()
@@ -64,12 +74,11 @@ JOIN = QT_TRANSLATE_NOOP("Doctor", "; ")
 """What separates the parts of a list of :class:`Words`."""
 
 
-def _said(value: object, translate: Callable[[str], str] | None) -> object:
+def _said(value: object, translate: Translate) -> object:
     if isinstance(value, Words):
         return value.said(translate)
     if isinstance(value, tuple):
-        join = translate(JOIN) if translate is not None else JOIN
-        return join.join(_said(part, translate) for part in value)
+        return translate(CONTEXT, JOIN).join(_said(part, translate) for part in value)
     return value
 
 
@@ -97,8 +106,8 @@ class Finding:
         :attr:`advice`)."""
         return cls(id, severity, str(seen), str(advice), explained_in, (seen, advice))
 
-    def said(self, translate: Callable[[str], str] | None = None) -> tuple[str, str]:
-        """What is seen and what to try, each template passed through ``translate``."""
+    def said(self, translate: Translate = _english) -> tuple[str, str]:
+        """What is seen and what to try, in ``translate``'s language."""
         if self.words is None:
             return self.seen, self.advice
         seen, advice = self.words

@@ -58,7 +58,7 @@ class FindingRow(QFrame):
         read_more = translate("Doctor", "Read more")
         more = (f"<a href='{url.toString()}'>{read_more}</a>"
                 if url is not None else f"(docs/{html.escape(finding.explained_in)})")
-        seen, advice = finding.said(lambda text: translate("Doctor", text))
+        seen, advice = finding.said(translate)
         self.label.setText(f"<b>{html.escape(seen)}</b> {html.escape(advice)} {more}")
         self.label.setOpenExternalLinks(False)
         self.label.linkActivated.connect(lambda link: QDesktopServices.openUrl(QUrl(link)))
