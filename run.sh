@@ -14,7 +14,9 @@ case "$mode" in
 esac
 
 # Qt's offscreen platform (tests) needs these; a real window also needs the xcb ones.
-packages=(libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libxkbcommon0)
+# fonts-wqy-microhei: a small CJK font, so the Chinese interface (View > Language) renders.
+packages=(libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libxkbcommon0
+          fonts-wqy-microhei)
 if [[ $mode == app ]]; then
   packages+=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
              libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0)

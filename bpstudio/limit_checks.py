@@ -13,6 +13,7 @@ from itertools import pairwise
 from typing import Any
 
 from .core.text import quote
+from .core.translatable import QT_TRANSLATE_NOOP, Refusal
 from .limits import (
     MAX_CLASSES,
     MAX_COLUMN_NAMES,
@@ -30,8 +31,12 @@ from .limits import (
     MAX_TITLE_CHARS,
 )
 
-PARAM_LIMITS = {"n": (MAX_SAMPLES, "samples", "ask for fewer samples"),
-                "classes": (MAX_CLASSES, "classes", "ask for fewer classes")}
+PARAM_LIMITS = {
+    "n": (MAX_SAMPLES, QT_TRANSLATE_NOOP("Limits", "samples"),
+          QT_TRANSLATE_NOOP("Limits", "ask for fewer samples")),
+    "classes": (MAX_CLASSES, QT_TRANSLATE_NOOP("Limits", "classes"),
+                QT_TRANSLATE_NOOP("Limits", "ask for fewer classes")),
+}
 """Generator parameters with a limit, checked before anything is generated."""
 
 
@@ -56,17 +61,19 @@ def is_whole(value: object) -> bool:
 
 
 def at_most(field: str, value: int, limit: int, what: str, fix: str) -> None:
-    """Refuse ``value`` above ``limit``, a number of :mod:`bpstudio.limits`."""
+    """Refuse ``value`` above ``limit``, a number of :mod:`bpstudio.limits`; ``what`` and
+    ``fix`` are said in Chinese where they are marked under "Limits"."""
     if value > limit:
-        raise ValueError(f"{field}: at most {limit:,} {what}, got {amount(value)}; {fix}")
+        raise Refusal(QT_TRANSLATE_NOOP("Limits", "{field}: at most {limit} {what}, got "
+                                        "{value}; {fix}"),
+                      field=field, limit=f"{limit:,}", what=what, value=amount(value), fix=fix)
 
 
 def check_seed(field: str, value: object) -> int:
     if not is_whole(value) or not 0 <= value <= MAX_SEED:
-        raise ValueError(
-            f"{field}: a seed must be a whole number from 0 to 2**63 - 1 ({MAX_SEED:,}), "
-            f"got {shown(value)}"
-        )
+        raise Refusal(QT_TRANSLATE_NOOP("Limits", "{field}: a seed must be a whole number "
+                                        "from 0 to 2**63 - 1 ({limit}), got {value}"),
+                      field=field, limit=f"{MAX_SEED:,}", value=shown(value))
     return value
 
 
@@ -77,8 +84,9 @@ def count_parameters(sizes: Sequence[int], bias: bool) -> int:
 
 
 def check_layers(field: str, n_weight_layers: int) -> None:
-    at_most(field, n_weight_layers, MAX_LAYERS, "weight layers (hidden layers and the output "
-            "layer)", "use fewer hidden layers")
+    at_most(field, n_weight_layers, MAX_LAYERS,
+            QT_TRANSLATE_NOOP("Limits", "weight layers (hidden layers and the output layer)"),
+            QT_TRANSLATE_NOOP("Limits", "use fewer hidden layers"))
 
 
 def check_parameters(field: str, sizes: Sequence[int], bias: bool, *, least: bool = False
@@ -87,11 +95,13 @@ def check_parameters(field: str, sizes: Sequence[int], bias: bool, *, least: boo
     output are not known yet and stand at 1, so the count is the fewest possible."""
     n = count_parameters(sizes, bias)
     if n > MAX_PARAMETERS:
-        raise ValueError(
-            f"{field}: the network would have {'at least ' if least else ''}{amount(n)} "
-            f"parameters; BP Studio works with up to {MAX_PARAMETERS:,} (use fewer or smaller "
-            "hidden layers)"
-        )
+        template = (QT_TRANSLATE_NOOP("Limits", "{field}: the network would have at least "
+                                      "{count} parameters; BP Studio works with up to {limit} "
+                                      "(use fewer or smaller hidden layers)") if least else
+                    QT_TRANSLATE_NOOP("Limits", "{field}: the network would have {count} "
+                                      "parameters; BP Studio works with up to {limit} (use "
+                                      "fewer or smaller hidden layers)"))
+        raise Refusal(template, field=field, count=amount(n), limit=f"{MAX_PARAMETERS:,}")
 
 
 def check_params(params: dict[str, Any]) -> None:
@@ -106,12 +116,14 @@ def check_params(params: dict[str, Any]) -> None:
 
 
 def check_rows(field: str, n_rows: int) -> None:
-    at_most(field, n_rows, MAX_SAMPLES, "rows", "import fewer rows")
+    at_most(field, n_rows, MAX_SAMPLES,
+            QT_TRANSLATE_NOOP("Limits", "rows"), QT_TRANSLATE_NOOP("Limits", "import fewer rows"))
 
 
 def check_table_values(field: str, n_values: int) -> None:
-    at_most(field, n_values, MAX_TABLE_VALUES, "numbers in the rows (inputs and targets)",
-            "import fewer rows or columns")
+    at_most(field, n_values, MAX_TABLE_VALUES,
+            QT_TRANSLATE_NOOP("Limits", "numbers in the rows (inputs and targets)"),
+            QT_TRANSLATE_NOOP("Limits", "import fewer rows or columns"))
 
 
 def check_labels(field: str, largest: int) -> None:
@@ -127,16 +139,19 @@ def check_data_values(field: str, n_samples: int, n_inputs: int, n_outputs: int)
     :data:`MAX_DATA_VALUES` numbers while training."""
     n = n_samples * (n_inputs + n_outputs)
     if n > MAX_DATA_VALUES:
-        raise ValueError(
-            f"{field}: {n_samples:,} samples × ({n_inputs:,} inputs + {n_outputs:,} outputs) "
-            f"are {n:,} numbers to train on; BP Studio works with up to {MAX_DATA_VALUES:,} "
-            "(use fewer samples, inputs or classes)"
-        )
+        raise Refusal(
+            QT_TRANSLATE_NOOP("Limits", "{field}: {samples} samples × ({inputs} inputs + "
+                              "{outputs} outputs) are {count} numbers to train on; BP Studio "
+                              "works with up to {limit} (use fewer samples, inputs or "
+                              "classes)"),
+            field=field, samples=f"{n_samples:,}", inputs=f"{n_inputs:,}",
+            outputs=f"{n_outputs:,}", count=f"{n:,}", limit=f"{MAX_DATA_VALUES:,}")
 
 
 def check_column_names(field: str, n_names: int) -> None:
-    at_most(field, n_names, MAX_COLUMN_NAMES, "named columns (inputs and targets)",
-            "leave the column names out")
+    at_most(field, n_names, MAX_COLUMN_NAMES,
+            QT_TRANSLATE_NOOP("Limits", "named columns (inputs and targets)"),
+            QT_TRANSLATE_NOOP("Limits", "leave the column names out"))
 
 
 def check_names(field: str, names: Sequence[object], count: int, what: str) -> None:
@@ -152,53 +167,65 @@ def check_names(field: str, names: Sequence[object], count: int, what: str) -> N
         if not isinstance(name, str) or not name:
             raise ValueError(f"{field}[{i}]: expected a name (text of at least one character), "
                              f"got {shown(name)}")
-        at_most(f"{field}[{i}]", len(name), MAX_NAME_CHARS, "characters", "shorten the name")
+        at_most(f"{field}[{i}]", len(name), MAX_NAME_CHARS,
+                QT_TRANSLATE_NOOP("Limits", "characters"),
+                QT_TRANSLATE_NOOP("Limits", "shorten the name"))
 
 
 def check_batch_size(field: str, value: object) -> None:
-    _optional_count(field, value, MAX_SAMPLES, "samples per batch", "use a smaller batch",
+    _optional_count(field, value, MAX_SAMPLES, QT_TRANSLATE_NOOP("Limits", "samples per batch"),
+                    QT_TRANSLATE_NOOP("Limits", "use a smaller batch, or None (null) for the "
+                                      "whole training set"),
                     "for the whole training set")
 
 
 def check_epoch_limit(field: str, value: object) -> None:
-    _optional_count(field, value, MAX_EPOCHS, "epochs", "use a smaller limit", "for no limit")
+    _optional_count(field, value, MAX_EPOCHS, QT_TRANSLATE_NOOP("Limits", "epochs"),
+                    QT_TRANSLATE_NOOP("Limits", "use a smaller limit, or None (null) for no "
+                                      "limit"), "for no limit")
 
 
 def check_title(field: str, value: object) -> None:
-    _text(field, value, MAX_TITLE_CHARS, "shorten the title (longer text belongs in the notes)")
+    _text(field, value, MAX_TITLE_CHARS,
+          QT_TRANSLATE_NOOP("Limits", "shorten the title (longer text belongs in the notes)"))
     if value.splitlines() not in ([], [value]):
         raise ValueError(f"{field}: must be one line; put line breaks in the notes")
 
 
 def check_notes(field: str, value: object) -> None:
-    _text(field, value, MAX_NOTES_CHARS, "shorten the notes")
+    _text(field, value, MAX_NOTES_CHARS, QT_TRANSLATE_NOOP("Limits", "shorten the notes"))
 
 
 def check_epoch(field: str, value: int) -> None:
-    at_most(field, value, MAX_EPOCHS, "epochs", "reset training to start again from epoch 0")
+    at_most(field, value, MAX_EPOCHS,
+            QT_TRANSLATE_NOOP("Limits", "epochs"),
+            QT_TRANSLATE_NOOP("Limits", "reset training to start again from epoch 0"))
 
 
 def check_steps(field: str, value: int) -> None:
-    at_most(field, value, MAX_STEPS, "optimizer steps",
-            "reset training to start again from epoch 0")
+    at_most(field, value, MAX_STEPS, QT_TRANSLATE_NOOP("Limits", "optimizer steps"),
+            QT_TRANSLATE_NOOP("Limits", "reset training to start again from epoch 0"))
 
 
 def check_history_rows(field: str, n_rows: int) -> None:
-    at_most(field, n_rows, MAX_HISTORY_ROWS, "rows", "reset training to start a new history")
+    at_most(field, n_rows, MAX_HISTORY_ROWS,
+            QT_TRANSLATE_NOOP("Limits", "rows"),
+            QT_TRANSLATE_NOOP("Limits", "reset training to start a new history"))
 
 
 def _optional_count(field: str, value: object, limit: int, what: str, fix: str,
                     none_means: str) -> None:
-    """A whole number from 1 to ``limit``, or ``None`` (which ``none_means``)."""
+    """A whole number from 1 to ``limit``, or ``None`` (which ``none_means``); ``fix`` says
+    both."""
     if value is None:
         return
     if not is_whole(value) or value < 1:
         raise ValueError(f"{field}: must be a whole number >= 1, or None (null in a file) "
                          f"{none_means}, got {shown(value)}")
-    at_most(field, value, limit, what, f"{fix}, or None (null) {none_means}")
+    at_most(field, value, limit, what, fix)
 
 
 def _text(field: str, value: object, limit: int, fix: str) -> None:
     if not isinstance(value, str):
         raise ValueError(f"{field}: expected text, got {shown(value)}")
-    at_most(field, len(value), limit, "characters", fix)
+    at_most(field, len(value), limit, QT_TRANSLATE_NOOP("Limits", "characters"), fix)

@@ -35,6 +35,7 @@ from .core.schedules import Schedule
 from .core.standardizer import Standardizer
 from .core.stopping import StopRules
 from .core.text import quote
+from .core.translatable import Translate, untranslated
 from .core.validation import check_name
 from .limit_checks import (
     check_column_names,
@@ -234,11 +235,16 @@ class PreparedData:
     def class_names(self) -> tuple[str, ...]:
         """One name per class in label order (the table's, else ``class 0``, ``class 1``, …);
         none for regression. For a legend, a confusion matrix, an export."""
+        return self.class_names_said()
+
+    def class_names_said(self, translate: Translate = untranslated) -> tuple[str, ...]:
+        """:attr:`class_names`, the made-up ones in the language of ``translate``."""
         if self.task == "regression":
             return ()
         if self.table is not None and self.table.class_names:
             return self.table.class_names
-        return tuple(f"class {k}" for k in range(self.full.n_classes))
+        name = translate("Vocabulary", "class {index}")
+        return tuple(name.format(index=k) for k in range(self.full.n_classes))
 
     @property
     def input_names(self) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ from collections.abc import Set
 from dataclasses import dataclass, replace
 
 from .core.optimizers import OPTIMIZER_KINDS
+from .core.translatable import Translate, untranslated
 from .examples import EXAMPLES
 from .session import LayerSpec, Session
 
@@ -39,25 +40,45 @@ class Starter:
     always: frozenset[str] = frozenset()
 
 
+Setting = tuple[str, object]
+"""A setting a starter brings, by its :data:`FIELDS` name, and its value."""
+
+
 @dataclass(frozen=True)
 class Adaptation:
-    """What :func:`adapt` made: the session, and the words for the settings it changed
-    (``"init xavier_uniform"``) and for those it kept because the person set them."""
+    """What :func:`adapt` made: the session, the settings it changed (with their new values)
+    and those it kept because the person set them (with the values kept)."""
 
     session: Session
-    changed: tuple[str, ...]
-    kept: tuple[str, ...]
+    changed_settings: tuple[Setting, ...]
+    kept_settings: tuple[Setting, ...]
 
-    def message(self, label: str) -> str:
-        """The status bar's sentence, or ``""`` when nothing changed or was kept."""
-        if not self.changed and not self.kept:
+    @property
+    def changed(self) -> tuple[str, ...]:
+        """The changed settings in words: ``("init xavier_uniform", ...)``."""
+        return tuple(_words(*setting) for setting in self.changed_settings)
+
+    @property
+    def kept(self) -> tuple[str, ...]:
+        return tuple(_words(*setting) for setting in self.kept_settings)
+
+    def message(self, label: str, translate: Translate = untranslated) -> str:
+        """The status bar's sentence, or ``""`` when nothing changed or was kept; in the
+        language of ``translate`` (the GUI passes ``QCoreApplication.translate``)."""
+        if not self.changed_settings and not self.kept_settings:
             return ""
+        comma = translate("Starters", ", ")
         parts = []
-        if self.changed:
-            parts.append(f"Adapted to {label}: {', '.join(self.changed)}")
-        if self.kept:
-            parts.append(f"kept what you set: {', '.join(self.kept)}")
-        return "; ".join(parts) + "."
+        if self.changed_settings:
+            settings = comma.join(_words(*s, translate) for s in self.changed_settings)
+            parts.append(translate("Starters", "Adapted to {dataset}: {settings}").format(
+                dataset=label, settings=settings))
+        if self.kept_settings:
+            settings = comma.join(_words(*s, translate) for s in self.kept_settings)
+            parts.append(translate("Starters", "kept what you set: {settings}").format(
+                settings=settings))
+        return translate("Starters", "{parts}.").format(
+            parts=translate("Starters", "; ").join(parts))
 
 
 def of_session(session: Session, always: frozenset[str] = frozenset()) -> Starter:
@@ -119,10 +140,10 @@ def adapt(
         if wanted == now[name]:
             continue
         if name in kept and name not in starter.always:
-            held.append(_words(name, now[name]))
+            held.append((name, now[name]))
         else:
             chosen[name] = wanted
-            changed.append(_words(name, wanted))
+            changed.append((name, wanted))
     adapted = replace(
         session,
         network=replace(network, hidden=chosen["hidden"], init=chosen["init"]),
@@ -135,21 +156,30 @@ def adapt(
     return Adaptation(adapted, tuple(changed), tuple(held))
 
 
-def _words(name: str, value: object) -> str:
+def _words(name: str, value: object, translate: Translate = untranslated) -> str:
     """A setting as the status bar names it: ``"hidden layers 16, 16 tanh"``."""
     if name == "hidden":
         layers = value if isinstance(value, tuple) else ()
         if not layers:
-            return "no hidden layer"
+            return translate("Starters", "no hidden layer")
         kinds = {layer.activation for layer in layers}
         sizes = ", ".join(str(layer.size) for layer in layers)
-        what = f" {kinds.pop()}" if len(kinds) == 1 else ""
-        return f"hidden layers {sizes}{what}"
+        what = f" {translate('Vocabulary', kinds.pop())}" if len(kinds) == 1 else ""
+        return translate("Starters", "hidden layers {sizes}").format(sizes=sizes) + what
     if name == "optimizer":
-        return f"optimizer {OPTIMIZER_KINDS[str(value)].label}"
+        label = translate("Vocabulary", OPTIMIZER_KINDS[str(value)].label)
+        return translate("Starters", "optimizer {name}").format(name=label)
     if name == "batch_size":
-        return "full batch" if value is None else f"batch size {value}"
+        if value is None:
+            return translate("Starters", "full batch")
+        return translate("Starters", "batch size {size}").format(size=value)
     if name == "standardize":
-        return f"standardize {'on' if value else 'off'}"
+        return (translate("Starters", "standardize on") if value
+                else translate("Starters", "standardize off"))
+    if name == "init":
+        return translate("Starters", "init {name}").format(
+            name=translate("Vocabulary", str(value)))
     shown = f"{value:g}" if isinstance(value, float) else str(value)
-    return f"{name.replace('_', ' ')} {shown}"
+    if name == "learning_rate":
+        return translate("Starters", "learning rate {value}").format(value=shown)
+    return translate("Starters", "test fraction {value}").format(value=shown)

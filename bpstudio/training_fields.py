@@ -20,6 +20,7 @@ from .control_fields import ScheduleField, StopRulesField
 from .core.optimizers import OPTIMIZER_KINDS
 from .core.schedules import SCHEDULES, Schedule
 from .core.stopping import StopRules
+from .core.translatable import QT_TRANSLATE_NOOP
 from .core.validation import check_name
 from .limit_checks import check_batch_size, check_epoch_limit
 from .limits import MAX_EPOCHS, MAX_SAMPLES
@@ -64,40 +65,47 @@ TRAINING_FIELDS: dict[str, TrainingField] = {
         Choice(
             "optimizer", DEFAULT_OPTIMIZER,
             Flag("--optimizer", "default {default}"),
-            Widget("Optimizer", "optimizerCombo", "combo"),
+            Widget(QT_TRANSLATE_NOOP("Fields", "Optimizer"), "optimizerCombo", "combo"),
             choices={name: kind.label for name, kind in OPTIMIZER_KINDS.items()},
         ),
         Number(
             "learning_rate", _LEARNING_RATE,
             Flag("--lr", _learning_rate_help(), strict=True),
-            Widget("Learning rate", "learningRateSpin", "log", "Step size η (1e-6 to 10); "
-                   "arrows step 1-2-5 per decade. Applies at the next step", low=1e-6, high=10.0),
+            Widget(QT_TRANSLATE_NOOP("Fields", "Learning rate"), "learningRateSpin", "log",
+                   QT_TRANSLATE_NOOP("Fields", "Step size η (1e-6 to 10); arrows step 1-2-5 "
+                                     "per decade. Applies at the next step"),
+                   low=1e-6, high=10.0),
             low_open=True,
         ),
         Number(
             "momentum", _MOMENTUM, Flag("--momentum", _momentum_help()),
-            Widget("Momentum", "momentumSpin", "decimal", "Momentum coefficient μ: the share "
-                   "of the last step that carries into the next (the Momentum optimizer only)",
+            Widget(QT_TRANSLATE_NOOP("Fields", "Momentum"), "momentumSpin", "decimal",
+                   QT_TRANSLATE_NOOP("Fields", "Momentum coefficient μ: the share of the last "
+                                     "step that carries into the next (the Momentum optimizer "
+                                     "only)"),
                    high=0.999, step=0.05, decimals=3),
             high=1.0,
         ),
         Count(
             "batch_size", None, Flag("--batch-size", "default: the full batch"),
-            Widget("Batch size", "batchSizeSpin", "count",
-                   "Samples per update; 0 = the whole training set", special="Full batch"),
+            Widget(QT_TRANSLATE_NOOP("Fields", "Batch size"), "batchSizeSpin", "count",
+                   QT_TRANSLATE_NOOP("Fields", "Samples per update; 0 = the whole training set"),
+                   special=QT_TRANSLATE_NOOP("Fields", "Full batch")),
             maximum=MAX_SAMPLES, limit_is="the most samples data may have",
             limit_check=check_batch_size,
         ),
         Switch("shuffle", True),
         Number(
             "l2", 0.0, Flag("--l2", "weight decay λ ({default:g})"),
-            Widget("L2", "l2Spin", "decimal", "L2 weight decay λ (biases are not decayed)",
+            Widget(QT_TRANSLATE_NOOP("Fields", "L2"), "l2Spin", "decimal",
+                   QT_TRANSLATE_NOOP("Fields", "L2 weight decay λ (biases are not decayed)"),
                    high=1.0, step=1e-4, decimals=6),
         ),
         Count(
             "epoch_limit", None, None,
-            Widget("Epoch limit", "epochLimitSpin", "count",
-                   "Training stops after this many epochs", step=100, special="No limit"),
+            Widget(QT_TRANSLATE_NOOP("Fields", "Epoch limit"), "epochLimitSpin", "count",
+                   QT_TRANSLATE_NOOP("Fields", "Training stops after this many epochs"),
+                   step=100, special=QT_TRANSLATE_NOOP("Fields", "No limit")),
             maximum=MAX_EPOCHS, limit_check=check_epoch_limit,
         ),
         Seed("seed", 0, Flag("--seed", "seeds data, weights and shuffling ({default})")),
@@ -115,17 +123,19 @@ TRAINING_FIELDS: dict[str, TrainingField] = {
         ),
         Number(
             "beta1", _BETA1, Flag("--beta1", "Adam's decay of the mean gradient ({default:g})"),
-            Widget("β₁ (Adam)", "beta1Spin", "decimal", "How slowly Adam's running mean of the "
-                   "gradient forgets (the Adam optimizer only)", high=0.99999, step=0.01,
-                   decimals=5),
+            Widget(QT_TRANSLATE_NOOP("Fields", "β₁ (Adam)"), "beta1Spin", "decimal",
+                   QT_TRANSLATE_NOOP("Fields", "How slowly Adam's running mean of the gradient "
+                                     "forgets (the Adam optimizer only)"),
+                   high=0.99999, step=0.01, decimals=5),
             optional=True, high=1.0,
         ),
         Number(
             "beta2", _BETA2,
             Flag("--beta2", "Adam's decay of the mean squared gradient ({default:g})"),
-            Widget("β₂ (Adam)", "beta2Spin", "decimal", "How slowly Adam's running mean of the "
-                   "squared gradient forgets (the Adam optimizer only)", high=0.99999,
-                   step=0.001, decimals=5),
+            Widget(QT_TRANSLATE_NOOP("Fields", "β₂ (Adam)"), "beta2Spin", "decimal",
+                   QT_TRANSLATE_NOOP("Fields", "How slowly Adam's running mean of the squared "
+                                     "gradient forgets (the Adam optimizer only)"),
+                   high=0.99999, step=0.001, decimals=5),
             optional=True, high=1.0,
         ),
     )

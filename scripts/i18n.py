@@ -6,6 +6,7 @@ Run from the repository root::
     python scripts/i18n.py update              # extract the marked texts, then build the .qm
     python scripts/i18n.py missing [CONTEXT]   # the texts not translated yet (as JSON to fill)
     python scripts/i18n.py fill FILE.json      # {context: {source: translation}} into the .ts
+    python scripts/i18n.py take OTHER.ts ...   # the finished translations of other .ts files
 
 ``update`` runs ``pyside6-lupdate`` over every module of the package (texts in ``tr()``,
 ``QCoreApplication.translate`` and :func:`bpstudio.core.translatable.QT_TRANSLATE_NOOP`) into
@@ -13,7 +14,9 @@ Run from the repository root::
 texts no longer in the code, without source locations (they would change with every edit and
 make merges conflict), then compiles the ``.qm`` the app loads with ``pyside6-lrelease``. Both
 files are committed; tests/gui/test_translations.py checks they are up to date and complete.
-The words follow docs/zh_CN-glossary.md.
+The words follow docs/zh_CN-glossary.md. ``take`` merges: after a merge of branches that
+both translated, it takes every finished translation from each side's .ts (``git show
+BRANCH:bpstudio/resources/i18n/bpstudio_zh_CN.ts > other.ts``) for the texts the code marks.
 """
 
 from __future__ import annotations
@@ -104,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     missing.add_argument("context", nargs="?", default="", help="only contexts starting so")
     filling = commands.add_parser("fill", help="translations from a JSON file into the .ts")
     filling.add_argument("file", type=Path)
+    taking = commands.add_parser("take", help="finished translations from other .ts files")
+    taking.add_argument("others", type=Path, nargs="+")
     args = parser.parse_args(argv)
     if args.command == "update":
         extract()
@@ -114,6 +119,17 @@ def main(argv: list[str] | None = None) -> int:
             if done is None and context.startswith(args.context):
                 todo.setdefault(context, {})[source] = ""
         print(json.dumps(todo, ensure_ascii=False, indent=1))
+    elif args.command == "take":
+        extract()
+        marked = messages()
+        found: dict[str, dict[str, str]] = {}
+        for other in args.others:
+            for (context, source), text in messages(other).items():
+                if text is not None and (context, source) in marked:
+                    found.setdefault(context, {})[source] = text
+        fill(found)
+        extract()
+        compile_qm()
     else:
         unknown = fill(json.loads(args.file.read_text(encoding="utf-8")))
         extract()  # lupdate's own layout again: small diffs

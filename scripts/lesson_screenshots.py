@@ -3,12 +3,14 @@
 
 Run from the repository root::
 
-    python scripts/lesson_screenshots.py [--out docs/screenshots]
+    python scripts/lesson_screenshots.py [--out docs/screenshots] [--language zh_CN]
 
 Each view is fed by the real core (the textbook examples, trained in this process) and saved
 with ``QWidget.grab()``, which gives the same pixels offscreen as under Xvfb (STACK.md):
 inspector.png, graph_lab.png, gradient_flow.png, neurons.png, gradient_check.png and
-lesson.png.
+lesson.png. With ``--language zh_CN``: the inspector and the lesson in Chinese, as
+zh_inspector.png and zh_lesson.png (run it under Xvfb with ``QT_QPA_PLATFORM=xcb`` for the
+system's CJK fonts).
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ def _save(app: QApplication, widget: QWidget, size: tuple[int, int], path: Path)
     print(path)
 
 
-def inspector(app: QApplication, out: Path) -> None:
+def inspector(app: QApplication, out: Path, prefix: str = "") -> None:
     """The 3×4 binary example at the hidden layer's input, one cell and its sources marked."""
     bench = EXAMPLES["binary4"]().build()
     X, Y = bench.train_arrays()
@@ -59,7 +61,7 @@ def inspector(app: QApplication, out: Path) -> None:
     view.set_problem(bench.net, X, Y, 0.1)
     view.show_step(2)
     view.panel("Z1").select_cell(1, 2)
-    _save(app, view, (1100, 640), out / "inspector.png")
+    _save(app, view, (1100, 640), out / f"{prefix}inspector.png")
 
 
 def graph_lab(app: QApplication, out: Path) -> None:
@@ -116,18 +118,27 @@ def gradient_check(app: QApplication, out: Path) -> None:
     _save(app, panel, (540, 260), out / "gradient_check.png")
 
 
-def lesson(app: QApplication, out: Path) -> None:
+def lesson(app: QApplication, out: Path, prefix: str = "") -> None:
     panel = LessonPanel()
     panel.show_lesson(get_lesson("two_input"))
-    _save(app, panel, (620, 900), out / "lesson.png")
+    _save(app, panel, (620, 900), out / f"{prefix}lesson.png")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--language", help="zh_CN: the inspector and the lesson in Chinese")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv)
+    if args.language:
+        from bpstudio.gui.window.language import install_translators
+
+        if not install_translators(args.language):
+            parser.error(f"--language: no translations for {args.language}")
+        for shot in (inspector, lesson):
+            shot(app, args.out, prefix=f"{args.language.split('_')[0]}_")
+        return 0
     for shot in (inspector, graph_lab, gradient_flow, neurons, gradient_check, lesson):
         shot(app, args.out)
     return 0

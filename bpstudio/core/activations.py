@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .translatable import QT_TRANSLATE_NOOP
+
 Array = np.ndarray
 
 LEAKY_SLOPE = 0.01
@@ -98,7 +100,7 @@ ACTIVATIONS: dict[str, Activation] = {
             kinks=(0.0,),
         ),
         _Identity(
-            "identity", lambda Z: Z, lambda Z, A: np.ones_like(Z),
+            QT_TRANSLATE_NOOP("Vocabulary", "identity"), lambda Z: Z, lambda Z, A: np.ones_like(Z),
             "id(z) = z", "id′(z) = 1",
         ),
         _Softmax(

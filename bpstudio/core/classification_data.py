@@ -35,6 +35,7 @@ import numpy as np
 from ..limits import MAX_CLASSES, MAX_DATA_VALUES, MAX_SAMPLES
 from .data_checks import class_number, point_count, real_number, seed_number, whole_number
 from .dataset import Dataset
+from .translatable import QT_TRANSLATE_NOOP, Refusal
 
 ROLES = ("informative", "redundant", "noise")
 """What a column of ``classification`` data can be."""
@@ -128,11 +129,13 @@ def _checked(n: object, n_features: object, n_informative: object, n_redundant: 
             f"{MAX_DATA_VALUES:,}); use fewer informative features or clusters"
         )
     if classes * clusters > 2**n_informative:
-        raise ValueError(
-            f"n_informative: {classes} classes × {clusters} clusters need as many hypercube "
-            f"vertices, but {n_informative} informative features give {2 ** n_informative}; "
-            "use more informative features or fewer clusters"
-        )
+        raise Refusal(
+            QT_TRANSLATE_NOOP("Limits", "{field}: {classes} classes × {clusters} clusters need "
+                              "as many hypercube vertices, but {informative} informative "
+                              "features give {vertices}; use more informative features or "
+                              "fewer clusters"),
+            field="n_informative", classes=classes, clusters=clusters, informative=n_informative,
+            vertices=2**n_informative)
     return dict(n=n, n_features=n_features, n_informative=n_informative,
                 n_redundant=n_redundant, classes=classes, clusters_per_class=clusters,
                 flip_y=flip_y, class_sep=class_sep, seed=seed)

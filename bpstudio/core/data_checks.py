@@ -11,6 +11,7 @@ import math
 import numpy as np
 
 from .text import clip, quote
+from .translatable import QT_TRANSLATE_NOOP, Refusal, Words
 from .validation import check_finite
 
 
@@ -99,26 +100,31 @@ def is_whole(value: object) -> bool:
     return isinstance(value, int | np.integer) and not isinstance(value, bool | np.bool_)
 
 
-def whole_number(field: str, value: object, minimum: int, why: str = "") -> int:
-    """A whole number ``>= minimum``; ``why`` explains the minimum in the message."""
+def whole_number(field: str, value: object, minimum: int, why: str | Words = "") -> int:
+    """A whole number ``>= minimum``; ``why`` explains the minimum in the message (marked
+    under "Limits", or :class:`Words`, to be said in Chinese too)."""
     if not is_whole(value) or value < minimum:
-        reason = f" ({why})" if why else ""
-        raise ValueError(
-            f"{field}: must be a whole number >= {minimum}{reason}, got {quote(value)}"
-        )
+        template = (QT_TRANSLATE_NOOP("Limits", "{field}: must be a whole number >= {minimum} "
+                                      "({why}), got {value}") if why else
+                    QT_TRANSLATE_NOOP("Limits", "{field}: must be a whole number >= {minimum}, "
+                                      "got {value}"))
+        raise Refusal(template, field=field, minimum=minimum, why=why, value=quote(value))
     return int(value)
 
 
 def point_count(n: object, classes: int) -> int:
-    return whole_number("n", n, classes, f"at least one point for each of the {classes} classes")
+    return whole_number("n", n, classes, Words(QT_TRANSLATE_NOOP(
+        "Limits", "at least one point for each of the {classes} classes"), classes=classes))
 
 
 def class_number(value: object) -> int:
-    return whole_number("classes", value, 2, "a classification problem needs two classes or more")
+    return whole_number("classes", value, 2, QT_TRANSLATE_NOOP(
+        "Limits", "a classification problem needs two classes or more"))
 
 
 def seed_number(value: object) -> int:
-    return whole_number("seed", value, 0, "any whole number; the same seed gives the same data")
+    return whole_number("seed", value, 0, QT_TRANSLATE_NOOP(
+        "Limits", "any whole number; the same seed gives the same data"))
 
 
 def real_number(field: str, value: object) -> float:

@@ -26,6 +26,7 @@ from .data_checks import (
     whole_number,
 )
 from .dataset import Dataset
+from .translatable import QT_TRANSLATE_NOOP
 from .validation import check_name, unknown_name
 
 XOR_MARGIN = 0.1
@@ -187,19 +188,21 @@ class DataGenerator:
         return {key: p.default for key, p in inspect.signature(self.make).parameters.items()}
 
 
+_CLASSES = "classification"
 GENERATORS: dict[str, DataGenerator] = {
     g.name: g
     for g in (
-        DataGenerator("sin", sin, "Sin fit", "regression"),
-        DataGenerator("points8", points8, "8 points", "classification"),
-        DataGenerator("binary4", binary4, "3×4 binary", "classification"),
-        DataGenerator("xor", xor, "XOR", "classification"),
-        DataGenerator("circles", circles, "Circles", "classification"),
-        DataGenerator("moons", moons, "Moons", "classification"),
-        DataGenerator("gaussians", gaussians, "Gaussians", "classification"),
-        DataGenerator("spiral", spiral, "Spiral", "classification"),
-        DataGenerator("classification", classification, "Classification (20-D)",
+        DataGenerator("sin", sin, QT_TRANSLATE_NOOP("Vocabulary", "Sin fit"), "regression"),
+        DataGenerator("points8", points8, QT_TRANSLATE_NOOP("Vocabulary", "8 points"), _CLASSES),
+        DataGenerator("binary4", binary4, QT_TRANSLATE_NOOP("Vocabulary", "3×4 binary"), _CLASSES),
+        DataGenerator("xor", xor, QT_TRANSLATE_NOOP("Vocabulary", "XOR"), "classification"),
+        DataGenerator("circles", circles, QT_TRANSLATE_NOOP("Vocabulary", "Circles"), _CLASSES),
+        DataGenerator("moons", moons, QT_TRANSLATE_NOOP("Vocabulary", "Moons"), "classification"),
+        DataGenerator("gaussians", gaussians, QT_TRANSLATE_NOOP("Vocabulary", "Gaussians"),
                       "classification"),
+        DataGenerator("spiral", spiral, QT_TRANSLATE_NOOP("Vocabulary", "Spiral"), _CLASSES),
+        DataGenerator("classification", classification,
+                      QT_TRANSLATE_NOOP("Vocabulary", "Classification (20-D)"), "classification"),
     )
 }
 """Every data generator, in the order the designer and the command line offer them: adding

@@ -19,13 +19,12 @@ from .doctor_findings import (
     WARNING,
     Evidence,
     Finding,
-    Words,
     number,
     share,
     words,
 )
 from .doctor_units import stuck_layers
-from .translatable import QT_TRANSLATE_NOOP
+from .translatable import QT_TRANSLATE_NOOP, Words
 from .unit_readings import SATURATING
 
 FLAT_MIN_EPOCHS = 250

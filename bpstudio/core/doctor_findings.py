@@ -2,14 +2,14 @@
 says (:class:`Finding`, in :class:`Words`), with numbers written the way a person reads them.
 
 A finding's sentences are English (``bpstudio train`` prints them as they are) and also
-:class:`Words`: templates marked ``QT_TRANSLATE_NOOP("Doctor", …)`` with their values, so the
-app's note under the loss plot can say them in the interface's language.
+:class:`~bpstudio.core.translatable.Words`: templates marked ``QT_TRANSLATE_NOOP("Doctor",
+…)`` with their values, so the app's note under the loss plot can say them in the
+interface's language.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -17,7 +17,7 @@ import numpy as np
 
 from .text import quote
 from .trainer import History
-from .translatable import QT_TRANSLATE_NOOP
+from .translatable import QT_TRANSLATE_NOOP, Translate, Words, untranslated
 from .unit_readings import UnitReadings
 
 INFO = "info"
@@ -32,54 +32,22 @@ GUIDE = "guide.md#"
 """Findings point at a section of the user guide (docs/guide.md) by its anchor."""
 
 
-Translate = Callable[[str, str], str]
-"""``translate(context, text)``: ``QCoreApplication.translate`` in the GUI."""
-CONTEXT = "Doctor"
-"""The context the doctor's templates are marked under."""
-
-
-def _english(context: str, text: str) -> str:
-    return text
-
-
-@dataclass(frozen=True)
-class Words:
-    """A sentence (or part of one) as a template with ``{named}`` places and their values:
-    text, or :class:`Words` of their own, or a tuple of :class:`Words` (said one after the
-    other, joined by ``"; "``). ``str()`` is the English; :meth:`said` another language."""
-
-    template: str
-    values: tuple[tuple[str, object], ...] = ()
-
-    def said(self, translate: Translate = _english) -> str:
-        """The text, each template translated by ``translate(CONTEXT, template)``."""
-        if not self.template:
-            return ""
-        return translate(CONTEXT, self.template).format(
-            **{k: _said(v, translate) for k, v in self.values})
-
-    def __str__(self) -> str:
-        return self.said()
-
-
 def words(template: str, **values: object) -> Words:
-    """:class:`Words` of ``template`` (marked ``QT_TRANSLATE_NOOP("Doctor", …)``) and its
-    values."""
-    return Words(template, tuple(values.items()))
+    """:class:`~bpstudio.core.translatable.Words` of ``template`` (marked
+    ``QT_TRANSLATE_NOOP("Doctor", …)``) and its values."""
+    return Words(template, "Doctor", **values)
 
 
-NOTHING = Words("")
+NOTHING = words("")
 """Words that say nothing (a part a sentence may go without)."""
-JOIN = QT_TRANSLATE_NOOP("Doctor", "; ")
-"""What separates the parts of a list of :class:`Words`."""
 
 
-def _said(value: object, translate: Translate) -> object:
-    if isinstance(value, Words):
-        return value.said(translate)
-    if isinstance(value, tuple):
-        return translate(CONTEXT, JOIN).join(_said(part, translate) for part in value)
-    return value
+def listed(parts: list[Words]) -> Words:
+    """The parts one after the other: ``"a; b; c"``."""
+    said = parts[0]
+    for part in parts[1:]:
+        said = words(QT_TRANSLATE_NOOP("Doctor", "{first}; {next}"), first=said, next=part)
+    return said
 
 
 @dataclass(frozen=True)
@@ -106,7 +74,7 @@ class Finding:
         :attr:`advice`)."""
         return cls(id, severity, str(seen), str(advice), explained_in, (seen, advice))
 
-    def said(self, translate: Translate = _english) -> tuple[str, str]:
+    def said(self, translate: Translate = untranslated) -> tuple[str, str]:
         """What is seen and what to try, in ``translate``'s language."""
         if self.words is None:
             return self.seen, self.advice

@@ -4,8 +4,18 @@ the first layer. Each is silent when the evidence holds no reading."""
 
 from __future__ import annotations
 
-from .doctor_findings import GUIDE, NOTHING, WARNING, Evidence, Finding, Words, number, share, words
-from .translatable import QT_TRANSLATE_NOOP
+from .doctor_findings import (
+    GUIDE,
+    NOTHING,
+    WARNING,
+    Evidence,
+    Finding,
+    listed,
+    number,
+    share,
+    words,
+)
+from .translatable import QT_TRANSLATE_NOOP, Words
 from .unit_readings import SATURATED_ROWS_SHARE, SATURATION_Z, LayerReading, UnitReadings
 
 DEAD_SHARE = 0.5
@@ -43,11 +53,11 @@ def dead_relus(evidence: Evidence) -> Finding | None:
         return None
     seen = words(QT_TRANSLATE_NOOP(
         "Doctor", "{layers} never fire on the training data: z ≤ 0 for every sample, so they "
-        "pass no gradient and cannot recover."), layers=tuple(
+        "pass no gradient and cannot recover."), layers=listed([
             words(QT_TRANSLATE_NOOP("Doctor", "{dead} of {units} ReLU units of layer {layer} "
                                     "({share})"), dead=layer.dead, units=layer.units,
                   layer=n, share=share(layer.dead / layer.units))
-            for n, layer in dead))
+            for n, layer in dead]))
     advice = words(QT_TRANSLATE_NOOP(
         "Doctor", "Reset the weights, with he_normal initialisation{instead} and a smaller "
         "learning rate{rate}; or use leaky_relu, which keeps a small slope below 0."),
@@ -67,12 +77,12 @@ def saturated_units(evidence: Evidence) -> Finding | None:
     seen = words(QT_TRANSLATE_NOOP(
         "Doctor", "{layers} are saturated: |z| > {z} for at least {share} of the samples, "
         "where the slope is nearly 0, so almost no gradient passes through them."),
-        layers=tuple(
+        layers=listed([
             words(QT_TRANSLATE_NOOP("Doctor", "{saturated} of {units} {activation} units of "
                                     "layer {layer} ({share})"),
                   saturated=layer.saturated, units=layer.units, activation=layer.activation,
                   layer=n, share=share(layer.saturated / layer.units))
-            for n, layer in saturated),
+            for n, layer in saturated]),
         z=number(SATURATION_Z), share=share(SATURATED_ROWS_SHARE))
     if units.init == "uniform":
         cause = words(QT_TRANSLATE_NOOP(

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from .text import quote
+from .translatable import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -25,11 +26,14 @@ class Operation:
 
 ADD = Operation(
     "+", "z = x + y",
-    "∂L/∂x = ∂L/∂z · 1,  ∂L/∂y = ∂L/∂z · 1  (passes the derivative on unchanged)",
+    QT_TRANSLATE_NOOP(
+        "GraphLab",
+        "∂L/∂x = ∂L/∂z · 1,  ∂L/∂y = ∂L/∂z · 1  (passes the derivative on unchanged)"),
 )
 MULTIPLY = Operation(
     "×", "z = x · y",
-    "∂L/∂x = ∂L/∂z · y,  ∂L/∂y = ∂L/∂z · x  (each input gets the other one)",
+    QT_TRANSLATE_NOOP(
+        "GraphLab", "∂L/∂x = ∂L/∂z · y,  ∂L/∂y = ∂L/∂z · x  (each input gets the other one)"),
 )
 
 
@@ -166,19 +170,23 @@ def _two_fruit_bill(
 
 
 _APPLE = (
-    BillInput("apple_price", "apple price", 10.0), BillInput("apple_count", "apple count", 2.0)
+    BillInput("apple_price", QT_TRANSLATE_NOOP("GraphLab", "apple price"), 10.0),
+    BillInput("apple_count", QT_TRANSLATE_NOOP("GraphLab", "apple count"), 2.0),
 )
-_TAX = BillInput("tax", "tax factor", 1.1)  # 1 + 10%
+_TAX = BillInput("tax", QT_TRANSLATE_NOOP("GraphLab", "tax factor"), 1.1)  # 1 + 10%
 
 BILLS: dict[str, Bill] = {
     b.key: b
     for b in (
-        Bill("apples", "2 apples, 10% tax", (*_APPLE, _TAX), _apple_bill),
+        Bill("apples", QT_TRANSLATE_NOOP("GraphLab", "2 apples, 10% tax"), (*_APPLE, _TAX),
+             _apple_bill),
         Bill(
-            "apples_oranges", "2 apples and 3 oranges, 10% tax",
+            "apples_oranges", QT_TRANSLATE_NOOP("GraphLab", "2 apples and 3 oranges, 10% tax"),
             (
-                *_APPLE, BillInput("orange_price", "orange price", 15.0),
-                BillInput("orange_count", "orange count", 3.0), _TAX,
+                *_APPLE,
+                BillInput("orange_price", QT_TRANSLATE_NOOP("GraphLab", "orange price"), 15.0),
+                BillInput("orange_count", QT_TRANSLATE_NOOP("GraphLab", "orange count"), 3.0),
+                _TAX,
             ),
             _two_fruit_bill,
         ),

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .translatable import QT_TRANSLATE_NOOP
+
 
 @dataclass(frozen=True)
 class Initializer:
@@ -42,12 +44,16 @@ def _he_normal(rng: np.random.Generator, n_in: int, n_out: int):
 INITIALIZERS: dict[str, Initializer] = {
     i.name: i
     for i in (
-        Initializer("uniform", _uniform, "weights and biases from U[0, 1), as in the textbook"),
-        Initializer("symmetric_uniform", _symmetric_uniform, "weights and biases from U[−1, 1)"),
+        Initializer(QT_TRANSLATE_NOOP("Vocabulary", "uniform"), _uniform, QT_TRANSLATE_NOOP(
+            "Vocabulary", "weights and biases from U[0, 1), as in the textbook")),
+        Initializer(QT_TRANSLATE_NOOP("Vocabulary", "symmetric_uniform"), _symmetric_uniform,
+                    QT_TRANSLATE_NOOP("Vocabulary", "weights and biases from U[−1, 1)")),
         Initializer(
-            "xavier_uniform", _xavier_uniform,
-            "weights from U[−√(6/(n_in+n_out)), +√(6/(n_in+n_out))), biases 0",
+            QT_TRANSLATE_NOOP("Vocabulary", "xavier_uniform"), _xavier_uniform,
+            QT_TRANSLATE_NOOP("Vocabulary",
+                              "weights from U[−√(6/(n_in+n_out)), +√(6/(n_in+n_out))), biases 0"),
         ),
-        Initializer("he_normal", _he_normal, "weights from N(0, 2/n_in), biases 0"),
+        Initializer(QT_TRANSLATE_NOOP("Vocabulary", "he_normal"), _he_normal,
+                    QT_TRANSLATE_NOOP("Vocabulary", "weights from N(0, 2/n_in), biases 0")),
     )
 }

@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from .text import quote
+from .translatable import QT_TRANSLATE_NOOP
 from .validation import unknown_name
 
 
@@ -243,9 +244,11 @@ class OptimizerKind:
 OPTIMIZER_KINDS: dict[str, OptimizerKind] = {
     kind.name: kind
     for kind in (
-        OptimizerKind("sgd", "SGD", SGD, learning_rate=0.05),
-        OptimizerKind("momentum", "Momentum", SGD, learning_rate=0.05, momentum=0.9, moments=1),
-        OptimizerKind("adam", "Adam", Adam, learning_rate=0.01, moments=2, betas=(0.9, 0.999)),
+        OptimizerKind("sgd", QT_TRANSLATE_NOOP("Vocabulary", "SGD"), SGD, learning_rate=0.05),
+        OptimizerKind("momentum", QT_TRANSLATE_NOOP("Vocabulary", "Momentum"), SGD,
+                      learning_rate=0.05, momentum=0.9, moments=1),
+        OptimizerKind("adam", QT_TRANSLATE_NOOP("Vocabulary", "Adam"), Adam,
+                      learning_rate=0.01, moments=2, betas=(0.9, 0.999)),
     )
 }
 """What a person picks, in the order the designer and the command line offer it."""

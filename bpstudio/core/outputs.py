@@ -9,13 +9,14 @@ cross-entropy is the standard pair.
 from __future__ import annotations
 
 from .losses import LOSSES
+from .translatable import QT_TRANSLATE_NOOP
 
 Pair = tuple[str, str]
 
 LOSS_LABELS: dict[str, str] = {
     "mse": "MSE",
-    "binary_cross_entropy": "binary cross-entropy",
-    "cross_entropy": "cross-entropy",
+    "binary_cross_entropy": QT_TRANSLATE_NOOP("Vocabulary", "binary cross-entropy"),
+    "cross_entropy": QT_TRANSLATE_NOOP("Vocabulary", "cross-entropy"),
 }
 """How a loss reads in a pair's label."""
 

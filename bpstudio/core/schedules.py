@@ -25,6 +25,7 @@ import numpy as np
 
 from ..limits import MAX_EPOCHS
 from .text import quote
+from .translatable import QT_TRANSLATE_NOOP, Refusal, Words
 from .validation import check_name
 
 SMALLEST_FACTOR = 1e-10
@@ -50,7 +51,8 @@ class Param:
         kind = int if self.whole else int | float
         if (isinstance(value, bool) or not isinstance(value, kind)
                 or not (math.isfinite(value) and self._within(value))):
-            raise ValueError(f"{where}: must be {self.range_text()}, got {quote(value)}")
+            raise Refusal(QT_TRANSLATE_NOOP("Limits", "{field}: must be {range}, got {value}"),
+                          field=where, range=self.range_words(), value=quote(value))
         return value if self.whole else float(value)
 
     def _within(self, value: float) -> bool:
@@ -58,9 +60,15 @@ class Param:
 
     def range_text(self) -> str:
         """``"a whole number from 1 to 1,000,000,000"``, ``"a number in (0, 1]"``."""
+        return str(self.range_words())
+
+    def range_words(self) -> Words:
+        """:meth:`range_text` as words the interface says in its language."""
         if self.whole:
-            return f"a whole number from {self.low:,.0f} to {self.high:,.0f}"
-        return f"a number in {'(' if self.low_open else '['}{self.low:g}, {self.high:g}]"
+            return Words(QT_TRANSLATE_NOOP("Limits", "a whole number from {low} to {high}"),
+                         low=f"{self.low:,.0f}", high=f"{self.high:,.0f}")
+        return Words(QT_TRANSLATE_NOOP("Limits", "a number in {interval}"),
+                     interval=f"{'(' if self.low_open else '['}{self.low:g}, {self.high:g}]")
 
     def schema(self) -> dict[str, Any]:
         bound = "exclusiveMinimum" if self.low_open else "minimum"
@@ -121,28 +129,37 @@ _EPOCHS = {"low": 1, "high": MAX_EPOCHS, "whole": True}
 _FRACTION = {"low": 0.0, "high": 1.0, "low_open": True}
 
 SCHEDULES: dict[str, ScheduleKind] = {k.name: k for k in (
-    ScheduleKind("constant", "Constant", (), lambda t, p, s: 1.0, "η = η0"),
-    ScheduleKind("step", "Step decay", (
-        Param("every", "Every (epochs)", 100, **_EPOCHS),
-        Param("factor", "Factor", 0.5, **_FRACTION),
-    ), _step, "η = η0 · factor^floor((t − 1) / every)"),
-    ScheduleKind("exponential", "Exponential", (
-        Param("gamma", "Gamma", 0.99, **_FRACTION),
-    ), _exponential, "η = η0 · gamma^(t − 1)"),
-    ScheduleKind("invscaling", "1/t (inverse scaling)", (
-        Param("power_t", "Power", 0.5, 0.0, 4.0),
-    ), _invscaling, "η = η0 / t^power_t (scikit-learn's invscaling, t counting epochs)"),
-    ScheduleKind("cosine", "Cosine annealing", (
-        Param("period", "Period (epochs)", 1000, **_EPOCHS),
-        Param("min_factor", "Lowest factor", 0.01, **_FRACTION),
-    ), _cosine, "η = η0 · (m + (1 − m)(1 + cos(π · min(t − 1, period) / period)) / 2)"),
-    ScheduleKind("plateau", "Reduce on plateau", (
-        Param("factor", "Factor", 0.1, 0.0, 0.999, low_open=True),
-        Param("patience", "Patience (epochs)", 10, **_EPOCHS),
-        Param("threshold", "Threshold (relative)", 1e-4, 0.0, 0.5),
-        Param("min_factor", "Lowest factor", 1e-4, **_FRACTION),
-    ), _plateau, "η = η0 · f; f times factor after patience epochs without the training "
-       "loss falling below best · (1 − threshold), never below min_factor", stateful=True),
+    ScheduleKind("constant", QT_TRANSLATE_NOOP("Vocabulary", "Constant"), (),
+                 lambda t, p, s: 1.0, "η = η0"),
+    ScheduleKind("step", QT_TRANSLATE_NOOP("Vocabulary", "Step decay"), (
+        Param("every", QT_TRANSLATE_NOOP("Vocabulary", "Every (epochs)"), 100, **_EPOCHS),
+        Param("factor", QT_TRANSLATE_NOOP("Vocabulary", "Factor"), 0.5, **_FRACTION),
+    ), _step, QT_TRANSLATE_NOOP("Vocabulary", "η = η0 · factor^floor((t − 1) / every)")),
+    ScheduleKind("exponential", QT_TRANSLATE_NOOP("Vocabulary", "Exponential"), (
+        Param("gamma", QT_TRANSLATE_NOOP("Vocabulary", "Gamma"), 0.99, **_FRACTION),
+    ), _exponential, QT_TRANSLATE_NOOP("Vocabulary", "η = η0 · gamma^(t − 1)")),
+    ScheduleKind("invscaling", QT_TRANSLATE_NOOP("Vocabulary", "1/t (inverse scaling)"), (
+        Param("power_t", QT_TRANSLATE_NOOP("Vocabulary", "Power"), 0.5, 0.0, 4.0),
+    ), _invscaling, QT_TRANSLATE_NOOP(
+        "Vocabulary", "η = η0 / t^power_t (scikit-learn's invscaling, t counting epochs)")),
+    ScheduleKind("cosine", QT_TRANSLATE_NOOP("Vocabulary", "Cosine annealing"), (
+        Param("period", QT_TRANSLATE_NOOP("Vocabulary", "Period (epochs)"), 1000, **_EPOCHS),
+        Param("min_factor", QT_TRANSLATE_NOOP("Vocabulary", "Lowest factor"), 0.01,
+              **_FRACTION),
+    ), _cosine, QT_TRANSLATE_NOOP(
+        "Vocabulary", "η = η0 · (m + (1 − m)(1 + cos(π · min(t − 1, period) / period)) / 2)")),
+    ScheduleKind("plateau", QT_TRANSLATE_NOOP("Vocabulary", "Reduce on plateau"), (
+        Param("factor", QT_TRANSLATE_NOOP("Vocabulary", "Factor"), 0.1, 0.0, 0.999,
+              low_open=True),
+        Param("patience", QT_TRANSLATE_NOOP("Vocabulary", "Patience (epochs)"), 10, **_EPOCHS),
+        Param("threshold", QT_TRANSLATE_NOOP("Vocabulary", "Threshold (relative)"), 1e-4,
+              0.0, 0.5),
+        Param("min_factor", QT_TRANSLATE_NOOP("Vocabulary", "Lowest factor"), 1e-4,
+              **_FRACTION),
+    ), _plateau, QT_TRANSLATE_NOOP(
+        "Vocabulary", "η = η0 · f; f times factor after patience epochs without the "
+        "training loss falling below best · (1 − threshold), never below min_factor"),
+       stateful=True),
 )}
 """Every schedule, in the order the designer and ``--help`` list them."""
 

@@ -11,6 +11,10 @@ Sign convention: the core's ``δ`` is ``∂L/∂Z``, so ``δ_out = (ŷ − y) �
 error term ``δ° = (y − ŷ) ⊙ f′(Z)`` is ``−δ``, and the book's ``ΔW = η·δ°·a`` is our
 ``ΔW = −η·dW``. Both show up in the trace (``E``, ``step…``) so either reading can be checked.
 
+The titles, notes and formulas are English; those with words in them are marked for
+translation (context "Inspector"), built as :class:`~bpstudio.core.phrase.Phrase` where
+they have parts, and the inspector shows them translated.
+
 Over 300 lines on purpose: the tables of one step and the rules saying which cells each
 cell came from are written together, entry by entry, as the textbook fills them in; split,
 a rule would sit apart from the entry it describes.
@@ -26,9 +30,11 @@ import numpy as np
 
 from .digits import sub
 from .network import Network
+from .phrase import Phrase
 from .read_only import frozen_copy
 from .text import quote
 from .trainer import Trainer
+from .translatable import QT_TRANSLATE_NOOP
 
 CELL, ROW, COL, ROW_OF_COL, COL_OF_ROW = "cell", "row", "col", "row_of_col", "col_of_row"
 """Which cells of a source entry cell ``(i, j)`` reads: cell ``(i, j)``, row ``i``, column
@@ -40,6 +46,29 @@ OUTPUT_DELTA, CARRIED, PRODUCT = "output_delta", "carried", "product"
 WEIGHT_GRADIENT, BIAS_GRADIENT, CHANGE, UPDATE = "dW", "db", "change", "update"
 """How an entry was computed (``TraceEntry.kind``), so a cell's arithmetic can be written
 out (:mod:`bpstudio.core.cellmath`)."""
+
+_CANCELS = {
+    ("identity", "mse"): QT_TRANSLATE_NOOP(
+        "Inspector", "identity output with mse: f′ cancels against ∂L/∂ŷ, so δ = ŷ − y; it is −E"),
+    ("sigmoid", "binary_cross_entropy"): QT_TRANSLATE_NOOP(
+        "Inspector", "sigmoid output with binary_cross_entropy: f′ cancels against ∂L/∂ŷ, "
+        "so δ = ŷ − y; it is −E"),
+    ("softmax", "cross_entropy"): QT_TRANSLATE_NOOP(
+        "Inspector", "softmax output with cross_entropy: f′ cancels against ∂L/∂ŷ, "
+        "so δ = ŷ − y; it is −E"),
+}
+"""The note of each canonical (output activation, loss) pair, written out to be translated."""
+
+
+WORDED_FORMULAS = (
+    QT_TRANSLATE_NOOP("Inspector", "relu′(z) = 1 if z > 0 else 0"),
+    QT_TRANSLATE_NOOP("Inspector", "leaky_relu(z) = z if z > 0 else 0.01·z"),
+    QT_TRANSLATE_NOOP("Inspector", "leaky_relu′(z) = 1 if z > 0 else 0.01"),
+)
+"""The activations' formulas with words in them, which the entries' notes show as they are
+(:mod:`bpstudio.core.activations` keeps them): marked here, so the inspector shows them
+translated; a test holds this list to the activations."""
+
 
 @dataclass(frozen=True)
 class Source:
@@ -198,48 +227,60 @@ class _Builder:
     def add_inputs(self) -> None:
         net, n = self.net, self.X.shape[0]
         self.step(
-            "Inputs and targets",
-            self.entry("X", "Inputs X", "", self.X, note=f"{n} sample(s), one per row"),
-            self.entry("Y", "Targets y", "", self.Y, note="the wanted output for each row of X"),
+            QT_TRANSLATE_NOOP("Inspector", "Inputs and targets"),
+            self.entry("X", QT_TRANSLATE_NOOP("Inspector", "Inputs X"), "", self.X,
+                       note=Phrase(QT_TRANSLATE_NOOP("Inspector", "{n} sample(s), one per row"),
+                                   n=n)),
+            self.entry("Y", QT_TRANSLATE_NOOP("Inspector", "Targets y"), "", self.Y,
+                       note=QT_TRANSLATE_NOOP("Inspector", "the wanted output for each row of X")),
         )
         keys = []
         for l in range(1, self.L + 1):
             keys.append(self.entry(
-                f"W{l}", f"Weights W{sub(l)}", "", net.weights[l - 1],
-                note=f"row i: input i, column j: neuron j of layer {l}",
+                f"W{l}", Phrase(QT_TRANSLATE_NOOP("Inspector", "Weights W{l}"), l=sub(l)), "",
+                net.weights[l - 1], note=Phrase(QT_TRANSLATE_NOOP(
+                    "Inspector", "row i: input i, column j: neuron j of layer {l}"), l=l),
             ))
             if net.bias:
                 keys.append(self.entry(
-                    f"b{l}", f"Biases b{sub(l)}", "", net.biases[l - 1],
-                    note=f"one per neuron of layer {l}",
+                    f"b{l}", Phrase(QT_TRANSLATE_NOOP("Inspector", "Biases b{l}"), l=sub(l)), "",
+                    net.biases[l - 1],
+                    note=Phrase(QT_TRANSLATE_NOOP("Inspector", "one per neuron of layer {l}"), l=l),
                 ))
-        self.step("Weights and biases", *keys)
+        self.step(QT_TRANSLATE_NOOP("Inspector", "Weights and biases"), *keys)
 
     def add_forward(self, l: int, Z: np.ndarray, A: np.ndarray) -> None:
         prev, act = self.a_key(l - 1), self.acts[l - 1]
         bias = f" + b{sub(l)}" if self.net.bias else ""
         sources = [(prev, ROW), (f"W{l}", COL)] + ([(f"b{l}", COL)] if self.net.bias else [])
         z = self.entry(
-            f"Z{l}", f"Pre-activation Z{sub(l)}",
+            f"Z{l}", Phrase(QT_TRANSLATE_NOOP("Inspector", "Pre-activation Z{l}"), l=sub(l)),
             f"Z{sub(l)} = {self.a_name(l - 1)}·W{sub(l)}{bias}", Z, sources, kind=AFFINE,
         )
         f = act.formula.split("(")[0]
         output = "ŷ = " if l == self.L else ""
         a = self.entry(
-            f"A{l}", "Output ŷ" if l == self.L else f"Activation A{sub(l)}",
+            f"A{l}", QT_TRANSLATE_NOOP("Inspector", "Output ŷ") if l == self.L
+            else Phrase(QT_TRANSLATE_NOOP("Inspector", "Activation A{l}"), l=sub(l)),
             f"{output}A{sub(l)} = {f}(Z{sub(l)})", A,
             [(f"Z{l}", ROW if act.name == "softmax" else CELL)], act.formula, ACTIVATION,
         )
-        where = "the output layer" if l == self.L else f"hidden layer {l}"
-        self.step(f"Forward through {where}", z, a)
+        if l == self.L:
+            title = QT_TRANSLATE_NOOP("Inspector", "Forward through the output layer")
+        else:
+            title = Phrase(QT_TRANSLATE_NOOP("Inspector", "Forward through hidden layer {l}"), l=l)
+        self.step(title, z, a)
 
     def add_error_and_slopes(self, trace) -> None:
         out = f"A{self.L}"
         E = self.Y - trace.output
         self.step(
-            "Error at the output",
-            self.entry("E", "Error E", "E = y − ŷ", E, [("Y", CELL), (out, CELL)],
-                       "the book's error; the core's deltas use ŷ − y = −E", ERROR),
+            QT_TRANSLATE_NOOP("Inspector", "Error at the output"),
+            self.entry("E", QT_TRANSLATE_NOOP("Inspector", "Error E"), "E = y − ŷ", E,
+                       [("Y", CELL), (out, CELL)],
+                       QT_TRANSLATE_NOOP("Inspector",
+                                         "the book's error; the core's deltas use ŷ − y = −E"),
+                       ERROR),
         )
         keys = []
         for l in range(self.L, 0, -1):
@@ -247,39 +288,48 @@ class _Builder:
             Z, A = trace.preactivations[l - 1], trace.activations[l]
             if act.slope is None:  # softmax: each output depends on every z of its row
                 slope = A * (1.0 - A)
-                formula = f"diag f′(Z{sub(l)}) = ŷ ⊙ (1 − ŷ)"
-                note = (f"softmax is not elementwise: its slope is a matrix per sample, "
-                        f"{act.slope_formula}; only its diagonal is shown")
+                formula = Phrase(QT_TRANSLATE_NOOP("Inspector", "diag f′(Z{l}) = ŷ ⊙ (1 − ŷ)"),
+                                 l=sub(l))
+                note = Phrase(QT_TRANSLATE_NOOP(
+                    "Inspector", "softmax is not elementwise: its slope is a matrix per sample, "
+                    "{slope}; only its diagonal is shown"), slope=act.slope_formula)
             else:
                 slope, formula, note = act.slope(Z, A), f"f′(Z{sub(l)})", act.slope_formula
             keys.append(self.entry(
-                f"fp{l}", f"Slope f′(Z{sub(l)})", formula, slope,
+                f"fp{l}", Phrase(QT_TRANSLATE_NOOP("Inspector", "Slope f′(Z{l})"), l=sub(l)),
+                formula, slope,
                 [(f"Z{l}", CELL), (f"A{l}", CELL)], note, SLOPE,
             ))
-        self.step("Slopes of the activations", *keys)
+        self.step(QT_TRANSLATE_NOOP("Inspector", "Slopes of the activations"), *keys)
 
     def add_output_delta(self, delta: np.ndarray) -> None:
         L, act, loss = self.L, self.acts[-1], self.net.loss_function
         n = self.X.shape[0]
-        mean = f" / N  (N = {n}, mean loss)" if self.net.reduction == "mean" else ""
+        mean = (Phrase(QT_TRANSLATE_NOOP("Inspector", " / N  (N = {n}, mean loss)"), n=n)
+                if self.net.reduction == "mean" else "")
         out = f"A{L}"
         if act.name == loss.canonical:
-            formula = f"δ{sub(L)} = ŷ − y{mean}"
-            note = (f"{act.name} output with {loss.name}: f′ cancels against ∂L/∂ŷ, "
-                    "so δ = ŷ − y; it is −E")
+            formula = Phrase("δ{l} = ŷ − y{mean}", l=sub(L), mean=mean)
+            note = _CANCELS.get((act.name, loss.name)) or (
+                f"{act.name} output with {loss.name}: f′ cancels against ∂L/∂ŷ, "
+                "so δ = ŷ − y; it is −E")
             sources = [(out, CELL), ("Y", CELL)]
         elif act.slope is None:
-            formula = f"δ{sub(L)} = Jᵀ·(ŷ − y) per row{mean}"
-            note = f"softmax slope is a matrix per sample: {act.slope_formula}"
+            formula = Phrase(QT_TRANSLATE_NOOP("Inspector", "δ{l} = Jᵀ·(ŷ − y) per row{mean}"),
+                             l=sub(L), mean=mean)
+            note = Phrase(QT_TRANSLATE_NOOP("Inspector",
+                                            "softmax slope is a matrix per sample: {slope}"),
+                          slope=act.slope_formula)
             sources = [(out, ROW), ("Y", ROW)]
         else:
-            formula = f"δ{sub(L)} = (ŷ − y) ⊙ f′(Z{sub(L)}){mean}"
-            note = "δ = ∂L/∂Z; the book's δ° = E ⊙ f′(Z) is −δ"
+            formula = Phrase("δ{l} = (ŷ − y) ⊙ f′(Z{l}){mean}", l=sub(L), mean=mean)
+            note = QT_TRANSLATE_NOOP("Inspector", "δ = ∂L/∂Z; the book's δ° = E ⊙ f′(Z) is −δ")
             sources = [(out, CELL), ("Y", CELL), (f"fp{L}", CELL)]
         self.step(
-            "Delta of the output layer",
-            self.entry(f"delta{L}", f"Output delta δ{sub(L)}", formula, delta, sources, note,
-                       OUTPUT_DELTA),
+            QT_TRANSLATE_NOOP("Inspector", "Delta of the output layer"),
+            self.entry(f"delta{L}",
+                       Phrase(QT_TRANSLATE_NOOP("Inspector", "Output delta δ{l}"), l=sub(L)),
+                       formula, delta, sources, note, OUTPUT_DELTA),
         )
 
     def add_hidden_delta(self, l: int, delta: np.ndarray) -> None:
@@ -287,42 +337,50 @@ class _Builder:
         # the error carried back, exactly as Network.backward_into computes it
         H = above @ self.net.weights[l].T
         h = self.entry(
-            f"back{l}", f"Error carried back to layer {l}",
+            f"back{l}", Phrase(QT_TRANSLATE_NOOP("Inspector", "Error carried back to layer {l}"),
+                               l=l),
             f"δ{sub(l + 1)}·W{sub(l + 1)}ᵀ", H,
             [(f"delta{l + 1}", ROW), (f"W{l + 1}", ROW_OF_COL)], kind=CARRIED,
         )
         d = self.entry(
-            f"delta{l}", f"Hidden delta δ{sub(l)}", f"δ{sub(l)} = (δ{sub(l + 1)}·W{sub(l + 1)}ᵀ) "
+            f"delta{l}", Phrase(QT_TRANSLATE_NOOP("Inspector", "Hidden delta δ{l}"), l=sub(l)),
+            f"δ{sub(l)} = (δ{sub(l + 1)}·W{sub(l + 1)}ᵀ) "
             f"⊙ f′(Z{sub(l)})", delta, [(h, CELL), (f"fp{l}", CELL)], kind=PRODUCT,
         )
-        self.step(f"Back to hidden layer {l}", h, d)
+        self.step(Phrase(QT_TRANSLATE_NOOP("Inspector", "Back to hidden layer {l}"), l=l), h, d)
 
     def add_gradients_and_update(self, l: int, dW: np.ndarray, db: np.ndarray | None) -> None:
         W, s, prev = self.net.weights[l - 1], sub(l), self.a_name(l - 1)
         keys = [self.entry(
-            f"dW{l}", f"Weight gradient dW{s}", f"dW{s} = {prev}ᵀ·δ{s}", dW,
+            f"dW{l}", Phrase(QT_TRANSLATE_NOOP("Inspector", "Weight gradient dW{l}"), l=s),
+            f"dW{s} = {prev}ᵀ·δ{s}", dW,
             [(self.a_key(l - 1), COL_OF_ROW), (f"delta{l}", COL)], kind=WEIGHT_GRADIENT,
         )]
         if db is not None:
             keys.append(self.entry(
-                f"db{l}", f"Bias gradient db{s}", f"db{s} = Σ over rows of δ{s}", db,
+                f"db{l}", Phrase(QT_TRANSLATE_NOOP("Inspector", "Bias gradient db{l}"), l=s),
+                Phrase(QT_TRANSLATE_NOOP("Inspector", "db{l} = Σ over rows of δ{l}"), l=s), db,
                 [(f"delta{l}", COL)], kind=BIAS_GRADIENT,
             ))
-        self.step(f"Gradients of layer {l}", *keys)
+        self.step(Phrase(QT_TRANSLATE_NOOP("Inspector", "Gradients of layer {l}"), l=l), *keys)
         step = self.lr * dW  # the same product SGD subtracts, so W_new is bit for bit SGD's
         keys = [
-            self.entry(f"step{l}", f"Weight change ΔW{s}", f"ΔW{s} = −η·dW{s}  (η = {self.lr:g})",
-                       -step, [(f"dW{l}", CELL)], "the book's ΔW = η·δ°·a", CHANGE),
-            self.entry(f"W{l}_new", f"Updated W{s}", f"W{s} ← W{s} − η·dW{s}", W - step,
+            self.entry(f"step{l}", Phrase(QT_TRANSLATE_NOOP("Inspector", "Weight change ΔW{l}"),
+                                          l=s),
+                       f"ΔW{s} = −η·dW{s}  (η = {self.lr:g})", -step, [(f"dW{l}", CELL)],
+                       QT_TRANSLATE_NOOP("Inspector", "the book's ΔW = η·δ°·a"), CHANGE),
+            self.entry(f"W{l}_new", Phrase(QT_TRANSLATE_NOOP("Inspector", "Updated W{l}"), l=s),
+                       f"W{s} ← W{s} − η·dW{s}", W - step,
                        [(f"W{l}", CELL), (f"dW{l}", CELL)], kind=UPDATE),
         ]
         if db is not None:
             keys.append(self.entry(
-                f"b{l}_new", f"Updated b{s}", f"b{s} ← b{s} − η·db{s}",
+                f"b{l}_new", Phrase(QT_TRANSLATE_NOOP("Inspector", "Updated b{l}"), l=s),
+                f"b{s} ← b{s} − η·db{s}",
                 self.net.biases[l - 1] - self.lr * db, [(f"b{l}", CELL), (f"db{l}", CELL)],
                 kind=UPDATE,
             ))
-        self.step(f"Update of layer {l}", *keys)
+        self.step(Phrase(QT_TRANSLATE_NOOP("Inspector", "Update of layer {l}"), l=l), *keys)
 
 
 def next_batch_indices(trainer: Trainer, n_samples: int) -> np.ndarray:

@@ -24,15 +24,17 @@ import numpy as np
 
 from ..limits import MAX_EPOCHS, MAX_SECONDS
 from .text import quote
+from .translatable import QT_TRANSLATE_NOOP, Translate, untranslated
 
 
 class StopReason(Enum):
     """Why training stopped by itself; the value is what a status bar says."""
 
-    EPOCH_LIMIT = "reached the epoch limit"
-    TARGET_LOSS = "reached the target training loss"
-    EARLY_STOPPING = "early stopping: the test loss stopped improving"
-    TIME_LIMIT = "reached the time limit"
+    EPOCH_LIMIT = QT_TRANSLATE_NOOP("Vocabulary", "reached the epoch limit")
+    TARGET_LOSS = QT_TRANSLATE_NOOP("Vocabulary", "reached the target training loss")
+    EARLY_STOPPING = QT_TRANSLATE_NOOP("Vocabulary",
+                                       "early stopping: the test loss stopped improving")
+    TIME_LIMIT = QT_TRANSLATE_NOOP("Vocabulary", "reached the time limit")
 
 
 @dataclass(frozen=True)
@@ -149,11 +151,14 @@ class Stopped:
     best_loss: float | None = None
     restored: bool = False
 
-    def words(self) -> str:
-        """The status bar's line: ``Stopped at epoch 230: stopped early: ...``."""
-        text = f"Stopped at epoch {self.epoch:,}: {self.reason.value}"
+    def words(self, translate: Translate = untranslated) -> str:
+        """The status bar's line: ``Stopped at epoch 230: early stopping: ...``, in the
+        language of ``translate`` (the GUI passes ``QCoreApplication.translate``)."""
+        text = translate("Vocabulary", "Stopped at epoch {epoch}: {reason}").format(
+            epoch=f"{self.epoch:,}", reason=translate("Vocabulary", self.reason.value))
         if self.best_epoch:
-            text += f"; best test loss {self.best_loss:.6g} at epoch {self.best_epoch:,}"
-            if self.restored:
-                text += " (its weights restored)"
+            best = (translate("Vocabulary", "; best test loss {loss} at epoch {epoch} (its "
+                              "weights restored)") if self.restored else
+                    translate("Vocabulary", "; best test loss {loss} at epoch {epoch}"))
+            text += best.format(loss=f"{self.best_loss:.6g}", epoch=f"{self.best_epoch:,}")
         return text

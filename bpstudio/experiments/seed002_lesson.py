@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import math
 
+from ..core.phrase import Phrase
+from ..core.translatable import QT_TRANSLATE_NOOP
 from ..session import Session
 from ..training import TrainingRun
 from .seed002 import EPOCHS, seed002_baseline, seed002_session, seed002_tensorflow
@@ -29,7 +31,7 @@ def final_test_score(session: Session, epochs: int) -> float:
 def seed002_references(epochs: int = EPOCHS, seed: int = 0) -> list[tuple[str, float]]:
     """(label, test accuracy) of the no-hidden-layer baseline and, with scikit-learn, of
     LogisticRegression, LinearSVC, RandomForest and GaussianNB on the same split."""
-    lines = [("no hidden layer (logistic regression)",
+    lines = [(QT_TRANSLATE_NOOP("Lessons", "no hidden layer (logistic regression)"),
               final_test_score(seed002_baseline(seed), epochs))]
     return lines + sklearn_references(seed)
 
@@ -66,7 +68,8 @@ def tensorflow_printout(seed: int = 0) -> list[tuple[int, float]]:
             if epoch % PRINT_EVERY == 0 and not math.isnan(loss)]
 
 
-HIDDEN_SIZE_TEXT = (
+HIDDEN_SIZE_TEXT = QT_TRANSLATE_NOOP(
+    "Lessons",
     "<p>The study of the seed-002 article: 1,000 samples of 20 features, of which only 2 are "
     "informative and 2 more are linear combinations of them (the rest is noise), 25 % held "
     "out for testing. A network with two hidden layers of i sigmoid neurons is trained for "
@@ -85,10 +88,11 @@ HIDDEN_SIZE_TEXT = (
     "of the samples near the boundary (and 1 % of the labels are flipped on purpose). Read "
     "the band, not the wiggles: one seed per size would show a pattern that is not there.</p>"
     "<p>Click a dot to open that run as the document, and pin it (Compare) to set it beside "
-    "another.</p>"
+    "another.</p>",
 )
 
-TENSORFLOW_TEXT = (
+TENSORFLOW_TEXT = QT_TRANSLATE_NOOP(
+    "Lessons",
     "<p>The seed's TensorFlow example on the same data: 20-10-10-1, ReLU hidden layers and "
     "an identity output, squared error, full-batch gradient descent at learning rate 0.1 "
     "for 1,000 steps, weights drawn Glorot-uniform as Keras does. Press Train: each epoch "
@@ -98,15 +102,17 @@ TENSORFLOW_TEXT = (
     "½(ŷ − y)², the textbook's, whose gradient is (ŷ − y); Keras's <code>mse</code> is "
     "(ŷ − y)² with gradient 2(ŷ − y). So the loss printed here is half the one TensorFlow "
     "prints for the same predictions (the right column doubles it), and at the same "
-    "learning rate our steps are half as long: η = 0.2 here takes Keras's steps at 0.1.</p>"
+    "learning rate our steps are half as long: η = 0.2 here takes Keras's steps at 0.1.</p>",
 )
 
 
 def tensorflow_printout_html() -> str:
-    """:func:`tensorflow_printout` as the lesson's table, beside what Keras would print."""
+    """:func:`tensorflow_printout` as the lesson's table, beside what Keras would print (a
+    :class:`~bpstudio.core.phrase.Phrase`: its headings are translated, the rows kept)."""
     rows = "".join(f"<tr><td align='right'>{step:,}</td><td align='right'>{loss:.5f}</td>"
                    f"<td align='right'>{2 * loss:.5f}</td></tr>"
                    for step, loss in tensorflow_printout())
-    return ("<h4>Test loss every 100 steps</h4><table cellspacing='0' cellpadding='3' "
-            "border='1' style='border-color:#cccccc'><tr><th>step</th><th>½(ŷ − y)²</th>"
-            f"<th>(ŷ − y)², as Keras</th></tr>{rows}</table>")
+    return Phrase(QT_TRANSLATE_NOOP(
+        "Lessons", "<h4>Test loss every 100 steps</h4><table cellspacing='0' cellpadding='3' "
+        "border='1' style='border-color:#cccccc'><tr><th>step</th><th>½(ŷ − y)²</th>"
+        "<th>(ŷ − y)², as Keras</th></tr>{rows}</table>"), rows=rows)

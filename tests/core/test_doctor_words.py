@@ -2,21 +2,21 @@
 so the app's note says them in the interface's language."""
 
 from bpstudio.core.doctor_curves import overfitting
-from bpstudio.core.doctor_findings import NOTHING, Evidence, Finding, words
+from bpstudio.core.doctor_findings import NOTHING, Evidence, Finding, listed, words
 from bpstudio.core.trainer import History
 
 
 def marking(context: str, text: str) -> str:
     """A stand-in translator: every template of the doctor's context in «»."""
     assert context == "Doctor"
-    return f"«{text}»"
+    return f"«{text}»" if text else text
 
 
 def test_words_are_english_and_said_through_a_translator_nested_and_listed():
     inner = words("{n} of {m}", n=3, m=4)
-    sentence = words("seen: {parts}{rate}.", parts=(inner, words("all")), rate=NOTHING)
+    sentence = words("seen: {parts}{rate}.", parts=listed([inner, words("all")]), rate=NOTHING)
     assert str(sentence) == "seen: 3 of 4; all."
-    assert sentence.said(marking) == "«seen: «3 of 4»«; »«all».»"  # "; " translated too
+    assert sentence.said(marking) == "«seen: ««3 of 4»; «all»».»"  # "; " translated too
     assert NOTHING.said(marking) == ""
 
 

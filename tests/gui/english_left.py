@@ -37,6 +37,7 @@ _KEPT = """
     sin cos exp log ln max min argmax lr eta
     XOR Iris MNIST
     s ms px x y z w b x₁ x₂ e.g
+    id dW db kj Keras mse Tom LogisticRegression LinearSVC RandomForest GaussianNB learn
     Python English Ctrl Shift Alt GNU LGPL BSD Clause MIT Unix Windows Mac logN UTF BOM Latin
 """
 ALLOWED = frozenset(_KEPT.split())

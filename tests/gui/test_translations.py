@@ -77,7 +77,19 @@ def test_view_language_remembers_the_choice_for_the_next_start(window):
 
 
 def test_a_window_made_in_chinese_names_its_language_menu_in_chinese(zh_window):
-    assert zh_window.language_menu.menu.title() == "语言(&L)"
+    assert zh_window.language_menu.menu.title() == "语言(&U)"
     menu = zh_window.language_menu.menu
     menu.actions()[1].trigger()  # English
     assert "下次启动" in zh_window.statusBar().currentMessage()
+
+
+def test_a_missing_chinese_font_is_named_with_the_package_to_install(qapp, monkeypatch):
+    from PySide6.QtGui import QFontDatabase
+
+    from bpstudio.gui.window.language import missing_font_note
+
+    assert missing_font_note(ENGLISH) is None
+    monkeypatch.setattr(QFontDatabase, "families", lambda *args: [])
+    assert "fonts-wqy-microhei" in missing_font_note("zh_CN")
+    monkeypatch.setattr(QFontDatabase, "families", lambda *args: ["WenQuanYi Micro Hei"])
+    assert missing_font_note("zh_CN") is None

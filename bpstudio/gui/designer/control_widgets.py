@@ -12,7 +12,7 @@ from __future__ import annotations
 from itertools import chain
 
 import numpy as np
-from PySide6.QtCore import QPointF, QSize, Qt, SignalInstance
+from PySide6.QtCore import QCoreApplication, QPointF, QSize, Qt, SignalInstance
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 
 from bpstudio.core.schedules import SCHEDULES, Param, Schedule, preview
 from bpstudio.core.stopping import StopRules
+from bpstudio.core.translatable import QT_TRANSLATE_NOOP
 from bpstudio.gui.widgets import LogSpinBox
 from bpstudio.limits import MAX_EPOCHS, MAX_SECONDS
 
+from ..vocabulary import vocabulary
 from .parts import ExactValues, decimal_field, set_tip, whole_field
 
 PREVIEW_SPAN = 1000
@@ -37,8 +39,11 @@ MOST_PREVIEW_EPOCHS = 100_000
 """The preview stops here for a longer epoch limit: a sparkline cannot show more."""
 SPARK_COLOUR = "#7f7f7f"
 """The grey of the loss plot's η axis: the same quantity, the same colour."""
-PLATEAU_WHY = ("Reduce on plateau cuts η when the training loss stops falling, which is "
-               "known only while training: the preview stays at η0")
+PLATEAU_WHY = QT_TRANSLATE_NOOP(
+    "Designer", "Reduce on plateau cuts η when the training loss stops falling, which is "
+    "known only while training: the preview stays at η0")
+
+translate = QCoreApplication.translate
 
 
 class EtaSparkline(QWidget):
@@ -55,8 +60,10 @@ class EtaSparkline(QWidget):
 
     def show_values(self, values: np.ndarray, why: str = "") -> None:
         self.values = values
-        span = f"η from {values[0]:.3g} to {values[-1]:.3g} over {len(values):,} epochs"
-        self.setToolTip(f"{span}. {why}" if why else span)
+        span = translate("Designer", "η from {first} to {last} over {epochs} epochs").format(
+            first=f"{values[0]:.3g}", last=f"{values[-1]:.3g}", epochs=f"{len(values):,}")
+        self.setToolTip(translate("Designer", "{span}. {why}").format(span=span, why=why)
+                        if why else span)
         self.update()
 
     def paintEvent(self, event: object) -> None:
@@ -88,8 +95,8 @@ class ScheduleWidgets:
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(6)
         for kind in SCHEDULES.values():
-            self.combo.addItem(kind.label, kind.name)
-            self.combo.setItemData(self.combo.count() - 1, kind.formula,
+            self.combo.addItem(vocabulary(kind.label), kind.name)
+            self.combo.setItemData(self.combo.count() - 1, vocabulary(kind.formula),
                                    Qt.ItemDataRole.ToolTipRole)
         self.sparkline = EtaSparkline()
         self.row = QWidget()
@@ -107,7 +114,7 @@ class ScheduleWidgets:
             form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
             self.fields[kind.name] = {p.name: _param_field(kind.name, p) for p in kind.params}
             for param in kind.params:
-                form.addRow(param.label, self.fields[kind.name][param.name])
+                form.addRow(vocabulary(param.label), self.fields[kind.name][param.name])
             self.pages.addWidget(page)
             self.forms.append(form)
         self.combo.currentIndexChanged.connect(self._show_page)
@@ -141,7 +148,7 @@ class ScheduleWidgets:
     def preview(self, schedule: Schedule, eta0: float, epoch_limit: int | None) -> None:
         """Draw η over the epoch limit (or :data:`PREVIEW_SPAN` epochs without one)."""
         epochs = min(epoch_limit or PREVIEW_SPAN, MOST_PREVIEW_EPOCHS)
-        why = PLATEAU_WHY if schedule.kind.stateful else ""
+        why = translate("Designer", PLATEAU_WHY) if schedule.kind.stateful else ""
         self.sparkline.show_values(preview(schedule, epochs, eta0), why)
 
 
@@ -152,13 +159,16 @@ def _param_field(kind: str, param: Param) -> QAbstractSpinBox:
     else:
         spin = decimal_field(param.high, 0.05 if param.high <= 1 else 0.1, 4, name, "",
                              minimum=param.low)
-    set_tip(spin, f"{param.label}: {param.range_text()}")  # the registry's words: (0, 1]
+    set_tip(spin, translate("Designer", "{label}: {range}").format(  # the registry's (0, 1]
+        label=vocabulary(param.label), range=param.range_words().said(translate)))
     return spin
 
 
-NO_TEST_PART = ("Early stopping watches the test loss, but the data has no test part: set "
-                "a test fraction above 0 to use it")
-EARLY_TIP = "Stop when the test loss has not improved for this many epochs"
+NO_TEST_PART = QT_TRANSLATE_NOOP(
+    "Designer", "Early stopping watches the test loss, but the data has no test part: set a "
+    "test fraction above 0 to use it")
+EARLY_TIP = QT_TRANSLATE_NOOP("Designer",
+                              "Stop when the test loss has not improved for this many epochs")
 
 
 class StoppingWidgets:
@@ -167,23 +177,30 @@ class StoppingWidgets:
 
     def __init__(self, exact: ExactValues) -> None:
         self.exact = exact
-        self.target_check = _check("Stop at a training loss", "targetLossCheck",
-                                   "Stop once an epoch's training loss is at most this")
+        self.target_check = _check(
+            translate("Designer", "Stop at a training loss"), "targetLossCheck",
+            translate("Designer", "Stop once an epoch's training loss is at most this"))
         self.target_spin = LogSpinBox(1e-12, 1e6)
         self.target_spin.setObjectName("targetLossSpin")
-        set_tip(self.target_spin, "The training loss to stop at (1e-12 to 1e+06)")
-        self.early_check = _check("Early stopping", "earlyStoppingCheck", EARLY_TIP)
-        self.patience_spin = whole_field(1, MAX_EPOCHS, "patienceSpin",
-                                         "Epochs without a better test loss", big=True)
-        self.min_delta_spin = decimal_field(10.0, 0.001, 4, "minDeltaSpin",
-                                            "How much lower a test loss must be to count")
-        self.restore_check = _check("Restore the best weights", "restoreBestCheck",
-                                    "On an early stop, go back to the best epoch's weights")
-        self.time_check = _check("Time limit", "timeLimitCheck",
-                                 "Stop after this much training time")
+        set_tip(self.target_spin,
+                translate("Designer", "The training loss to stop at (1e-12 to 1e+06)"))
+        self.early_check = _check(translate("Designer", "Early stopping"), "earlyStoppingCheck",
+                                  translate("Designer", EARLY_TIP))
+        self.patience_spin = whole_field(
+            1, MAX_EPOCHS, "patienceSpin",
+            translate("Designer", "Epochs without a better test loss"), big=True)
+        self.min_delta_spin = decimal_field(
+            10.0, 0.001, 4, "minDeltaSpin",
+            translate("Designer", "How much lower a test loss must be to count"))
+        self.restore_check = _check(
+            translate("Designer", "Restore the best weights"), "restoreBestCheck",
+            translate("Designer", "On an early stop, go back to the best epoch's weights"))
+        self.time_check = _check(translate("Designer", "Time limit"), "timeLimitCheck",
+                                 translate("Designer", "Stop after this much training time"))
         self.seconds_spin = LogSpinBox(0.1, MAX_SECONDS)
         self.seconds_spin.setObjectName("secondsSpin")
-        set_tip(self.seconds_spin, f"Seconds of training (0.1 to {MAX_SECONDS:,})")
+        set_tip(self.seconds_spin, translate(
+            "Designer", "Seconds of training (0.1 to {most})").format(most=f"{MAX_SECONDS:,}"))
         self.target_spin.setValue(1e-3)
         self.patience_spin.setValue(50)
         self.seconds_spin.setValue(60)
@@ -193,13 +210,13 @@ class StoppingWidgets:
 
     def add_rows(self, form: QFormLayout) -> None:
         form.addRow(self.target_check)
-        form.addRow("Target loss", self.target_spin)
+        form.addRow(translate("Designer", "Target loss"), self.target_spin)
         form.addRow(self.early_check)
-        form.addRow("Patience", self.patience_spin)
-        form.addRow("Better by", self.min_delta_spin)
+        form.addRow(translate("Designer", "Patience"), self.patience_spin)
+        form.addRow(translate("Designer", "Better by"), self.min_delta_spin)
         form.addRow(self.restore_check)
         form.addRow(self.time_check)
-        form.addRow("Seconds", self.seconds_spin)
+        form.addRow(translate("Designer", "Seconds"), self.seconds_spin)
 
     def spin_boxes(self) -> list[QAbstractSpinBox]:
         return [self.target_spin, self.patience_spin, self.min_delta_spin, self.seconds_spin]
@@ -214,7 +231,8 @@ class StoppingWidgets:
     def _enable(self) -> None:
         early = self._has_test and self.early_check.isChecked()
         self.early_check.setEnabled(self._has_test)
-        self.early_check.setToolTip(EARLY_TIP if self._has_test else NO_TEST_PART)
+        self.early_check.setToolTip(translate("Designer", EARLY_TIP) if self._has_test
+                                    else translate("Designer", NO_TEST_PART))
         self.target_spin.setEnabled(self.target_check.isChecked())
         for widget in (self.patience_spin, self.min_delta_spin, self.restore_check):
             widget.setEnabled(early)

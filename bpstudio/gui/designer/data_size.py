@@ -7,6 +7,7 @@ hold 800 MB of one-hot targets.
 
 from __future__ import annotations
 
+from bpstudio.core.translatable import QT_TRANSLATE_NOOP, Refusal
 from bpstudio.limits import MAX_DATA_VALUES
 from bpstudio.session import PreparedData
 
@@ -16,7 +17,9 @@ def check_data_size(prepared: PreparedData) -> None:
     than :data:`~bpstudio.limits.MAX_DATA_VALUES`: samples × (inputs + outputs)."""
     n, width = prepared.full.n_samples, prepared.n_inputs + prepared.n_outputs
     if n * width > MAX_DATA_VALUES:
-        raise ValueError(
-            f"n: {n:,} samples × {width:,} inputs and outputs are {n * width:,} numbers; "
-            f"BP Studio trains on up to {MAX_DATA_VALUES:,} (use fewer samples or classes)"
-        )
+        raise Refusal(
+            QT_TRANSLATE_NOOP("Limits", "{field}: {samples} samples × {width} inputs and "
+                              "outputs are {count} numbers; BP Studio trains on up to {limit} "
+                              "(use fewer samples or classes)"),
+            field="n", samples=f"{n:,}", width=f"{width:,}", count=f"{n * width:,}",
+            limit=f"{MAX_DATA_VALUES:,}")

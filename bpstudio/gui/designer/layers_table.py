@@ -8,7 +8,7 @@ data's inputs and outputs).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,6 +21,7 @@ from bpstudio.gui.widgets import RangeSpinBox
 from bpstudio.limits import MAX_LAYERS
 from bpstudio.session import LayerSpec
 
+from ..vocabulary import vocabulary
 from .choices import HIDDEN_ACTIVATIONS
 from .refusals import with_range
 
@@ -30,6 +31,8 @@ MAX_HIDDEN_LAYERS = MAX_LAYERS - 1
 """Hidden layers: all weight layers but the output layer."""
 VISIBLE_ROWS = 4
 NEW_LAYER = LayerSpec(8, "tanh")
+
+translate = QCoreApplication.translate
 
 
 class LayersTable(QTableWidget):
@@ -43,13 +46,15 @@ class LayersTable(QTableWidget):
     def __init__(self) -> None:
         super().__init__(0, 2)
         self.setObjectName("layersTable")
-        self.setHorizontalHeaderLabels(["Neurons", "Activation"])
+        self.setHorizontalHeaderLabels([translate("Designer", "Neurons"),
+                                        translate("Designer", "Activation")])
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setTabKeyNavigation(False)  # Tab leaves the table through its fields, row by row
-        tip = "Hidden layers, input side first; the output layer follows from the data"
+        tip = translate("Designer",
+                        "Hidden layers, input side first; the output layer follows from the data")
         self.setToolTip(tip)
         self.setProperty("plainToolTip", tip)  # back when a size problem is cleared
         rows = self.verticalHeader().defaultSectionSize()
@@ -59,7 +64,7 @@ class LayersTable(QTableWidget):
 
     def layers(self) -> tuple[LayerSpec, ...]:
         return tuple(
-            LayerSpec(self.cellWidget(row, 0).value(), self.cellWidget(row, 1).currentText())
+            LayerSpec(self.cellWidget(row, 0).value(), self.cellWidget(row, 1).currentData())
             for row in range(self.rowCount())
         )
 
@@ -104,19 +109,21 @@ class LayersTable(QTableWidget):
         size.setKeyboardTracking(False)
         size.setGroupSeparatorShown(True)
         size.setObjectName(f"layerSizeSpin{row}")
-        size.setToolTip(with_range("Neurons in this layer", size))
+        size.setToolTip(with_range(translate("Designer", "Neurons in this layer"), size))
         size.valueChanged.connect(self.layers_changed)
         size.refused.connect(lambda text, box=size: self.size_refused.emit(box, text))
         activation = QComboBox()
-        activation.addItems(HIDDEN_ACTIVATIONS)
-        activation.setCurrentText(layer.activation)
+        for name in HIDDEN_ACTIVATIONS:
+            activation.addItem(vocabulary(name), name)
+        activation.setCurrentIndex(activation.findData(layer.activation))
         activation.setObjectName(f"layerActivationCombo{row}")
         activation.currentIndexChanged.connect(self.layers_changed)
         self.setCellWidget(row, 0, size)
         self.setCellWidget(row, 1, activation)
 
     def _relabel(self) -> None:
-        self.setVerticalHeaderLabels([f"Hidden {i + 1}" for i in range(self.rowCount())])
+        hidden = translate("Designer", "Hidden {number}")
+        self.setVerticalHeaderLabels([hidden.format(number=i + 1) for i in range(self.rowCount())])
         for row in range(self.rowCount()):
             self.cellWidget(row, 0).setObjectName(f"layerSizeSpin{row}")
             self.cellWidget(row, 1).setObjectName(f"layerActivationCombo{row}")

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import pairwise
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -38,23 +38,26 @@ from PySide6.QtWidgets import (
 
 from bpstudio.core import INITIALIZERS
 from bpstudio.core.datasets import GENERATORS
-from bpstudio.core.outputs import output_choices, pair_label
+from bpstudio.core.outputs import output_choices
 from bpstudio.core.text import shorten
 from bpstudio.limits import MAX_SEED
 from bpstudio.session import TABLE, DataSpec, NetworkSpec, PreparedData, Session, TrainingConfig
 from bpstudio.starters import Starter, adapt, of_session
 
+from ..vocabulary import adaptation_words, pair_words, vocabulary
 from ..widgets import BigSpinBox
 from . import choices
 from .data_size import check_data_size
 from .layers_table import LayersTable
 from .parts import DataWidgets, ExactValues, mark_invalid
-from .refusals import in_designer_words, label_in, refusal
+from .refusals import designer_words, label_in, refusal
 from .training_widgets import TrainingWidgets
 
 INVALID_STYLE = 'QWidget[invalid="true"] { border: 1px solid #c0392b; border-radius: 2px; }'
 OUTPUT_COMBO_MIN_WIDTH = 150
 """Pixels the output combo keeps when the designer is narrow (its text is elided then)."""
+
+translate = QCoreApplication.translate
 
 
 class DesignerPanel(QWidget):
@@ -87,9 +90,9 @@ class DesignerPanel(QWidget):
         self.problem_label.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self._group("Data", self.data.form))
+        layout.addWidget(self._group(translate("Designer", "Data"), self.data.form))
         layout.addWidget(self._network_group())
-        layout.addWidget(self._group("Training", self.training.form))
+        layout.addWidget(self._group(translate("Designer", "Training"), self.training.form))
         layout.addWidget(self.problem_label)
         layout.addStretch(1)
         self._connect()
@@ -111,7 +114,7 @@ class DesignerPanel(QWidget):
         try:
             self.data.show_spec(session.data)
             self.layers_table.set_layers(session.network.hidden)
-            self.init_combo.setCurrentText(session.network.init)
+            self.init_combo.setCurrentIndex(self.init_combo.findData(session.network.init))
             self.exact.show(self.weight_seed_spin, session.network.seed)
             self.training.show_config(session.training)
             self._show_test_part(self._prepared)
@@ -170,12 +173,13 @@ class DesignerPanel(QWidget):
         return box
 
     def _network_group(self) -> QGroupBox:
-        self.add_layer_button = QPushButton("Add layer")
+        self.add_layer_button = QPushButton(translate("Designer", "Add layer"))
         self.add_layer_button.setObjectName("addLayerButton")
-        self.add_layer_button.setToolTip("Add a hidden layer like the last one")
-        self.remove_layer_button = QPushButton("Remove layer")
+        self.add_layer_button.setToolTip(add_layer_tip())
+        self.remove_layer_button = QPushButton(translate("Designer", "Remove layer"))
         self.remove_layer_button.setObjectName("removeLayerButton")
-        self.remove_layer_button.setToolTip("Remove the selected hidden layer (or the last)")
+        self.remove_layer_button.setToolTip(
+            translate("Designer", "Remove the selected hidden layer (or the last)"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_layer_button)
         buttons.addWidget(self.remove_layer_button)
@@ -187,30 +191,31 @@ class DesignerPanel(QWidget):
         self.output_combo.setMinimumContentsLength(len(choices.LONGEST_PAIR_LABEL))
         self.output_combo.setMinimumWidth(max(OUTPUT_COMBO_MIN_WIDTH, _combo_width_for(
             self.output_combo, choices.LONGEST_PAIR_LABEL)))
-        self.output_combo.setToolTip(
-            "Output activation and loss; only pairs that suit the data are offered")
+        self.output_combo.setToolTip(translate(
+            "Designer", "Output activation and loss; only pairs that suit the data are offered"))
         self.init_combo = QComboBox()
         self.init_combo.setObjectName("weightInitCombo")
         for i, name in enumerate(choices.INIT_NAMES):
-            self.init_combo.addItem(name)
-            self.init_combo.setItemData(i, INITIALIZERS[name].description, 3)  # ToolTipRole
+            self.init_combo.addItem(vocabulary(name), name)
+            self.init_combo.setItemData(i, vocabulary(INITIALIZERS[name].description),
+                                        3)  # ToolTipRole
         self.weight_seed_spin = BigSpinBox()
         self.weight_seed_spin.setObjectName("weightSeedSpin")
         self.weight_seed_spin.setRange(0, MAX_SEED)
         self.weight_seed_spin.setKeyboardTracking(False)
-        tip = "The same seed gives the same initial weights"
+        tip = translate("Designer", "The same seed gives the same initial weights")
         self.weight_seed_spin.setToolTip(tip)
         self.weight_seed_spin.setProperty("plainToolTip", tip)
         form = QFormLayout()
         form.addRow(self.layers_table)
         form.addRow(buttons)
         # the longest choice needs the whole width: its label goes above it
-        form.addRow(QLabel("Output"))
+        form.addRow(QLabel(translate("Designer", "Output")))
         form.addRow(self.output_combo)
-        form.addRow("Weight init", self.init_combo)
-        form.addRow("Weight seed", self.weight_seed_spin)
+        form.addRow(translate("Designer", "Weight init"), self.init_combo)
+        form.addRow(translate("Designer", "Weight seed"), self.weight_seed_spin)
         self.network_form = form
-        return self._group("Network", form)
+        return self._group(translate("Designer", "Network"), form)
 
     def _connect(self) -> None:
         self.data.dataset_combo.currentIndexChanged.connect(self._on_dataset_picked)
@@ -241,7 +246,7 @@ class DesignerPanel(QWidget):
     def _sync_layer_buttons(self) -> None:
         why_not = self._why_no_layer_fits()
         self.add_layer_button.setEnabled(not why_not)
-        self.add_layer_button.setToolTip(why_not or "Add a hidden layer like the last one")
+        self.add_layer_button.setToolTip(why_not or add_layer_tip())
         self.remove_layer_button.setEnabled(self.layers_table.rowCount() > 0)
         chain = [self.data.standardize_check, self.layers_table, *self.layers_table.fields(),
                  self.add_layer_button]  # new rows' fields would come last otherwise
@@ -251,25 +256,27 @@ class DesignerPanel(QWidget):
     def _why_no_layer_fits(self) -> str:
         """Why Add layer cannot add a layer like the last (``""``: it can)."""
         if not self.layers_table.can_add():
-            return "A network has at most this many hidden layers"
+            return translate("Designer", "A network has at most this many hidden layers")
         layers = self.layers_table.layers()
         if layers and self._prepared is not None:
             try:
                 bigger = replace(self._session.network, hidden=(*layers, layers[-1]))
                 bigger.check_size(self._prepared.n_inputs, self._prepared.n_outputs)
             except ValueError as exc:
-                return in_designer_words(str(exc), "Another layer like the last")
+                return designer_words(exc, translate("Designer", "Another layer like the last"))
         return ""
 
     def _on_refused(self, box: QWidget, typed: str) -> None:
         """A number typed out of a field's range: say so where it was typed."""
         in_table = box.parent() is not None and self.layers_table.isAncestorOf(box)
-        label = "Neurons" if in_table else self._label_of(box)
+        label = translate("Designer", "Neurons") if in_table else self._label_of(box)
         self._show_problem(refusal(label, box, typed), self.layers_table if in_table else box)
 
     def _label_of(self, widget: QWidget | None) -> str:
         forms = (self.data.form, self.network_form, *self.training.forms)
-        return "Hidden layers" if widget is self.layers_table else label_in(forms, widget)
+        if widget is self.layers_table:
+            return translate("Designer", "Hidden layers")
+        return label_in(forms, widget)
 
     def _on_dataset_picked(self) -> None:
         if self._loading:
@@ -310,13 +317,14 @@ class DesignerPanel(QWidget):
         try:
             self.data.show_split(new.data)
             self.layers_table.set_layers(new.network.hidden)
-            self.init_combo.setCurrentText(new.network.init)
+            self.init_combo.setCurrentIndex(self.init_combo.findData(new.network.init))
             self.training.show_config(new.training)
         finally:
             self._loading = False
         self._sync_layer_buttons()
-        label = "the imported table" if name == TABLE else GENERATORS[name].label
-        return adaptation.message(label)
+        label = (translate("Designer", "the imported table") if name == TABLE
+                 else vocabulary(GENERATORS[name].label))
+        return adaptation_words(adaptation, label)
 
     def _note_by_hand(self, old: object, new: object, names: tuple[str, ...]) -> None:
         """Remember which starter fields an edit by the person changed."""
@@ -331,12 +339,12 @@ class DesignerPanel(QWidget):
             prepared = spec.load()
             check_data_size(prepared)
         except ValueError as exc:
-            self._show_problem(str(exc), self.data.widget_for(str(exc)))
+            self._show_problem(exc, self.data.widget_for(str(exc)))
             return
         try:  # more outputs (classes) make the network larger too
             self._session.network.check_size(prepared.n_inputs, prepared.n_outputs)
         except ValueError as exc:
-            self._show_problem(str(exc), self.layers_table)
+            self._show_problem(exc, self.layers_table)
             return
         self._show_problem("")
         self._prepared = prepared
@@ -360,12 +368,12 @@ class DesignerPanel(QWidget):
             spec = replace(
                 self._session.network, hidden=self.layers_table.layers(),
                 output_activation=activation, loss=loss,
-                init=self.init_combo.currentText(), seed=self.exact.read(self.weight_seed_spin),
+                init=self.init_combo.currentData(), seed=self.exact.read(self.weight_seed_spin),
             )
             if self._prepared is not None:
                 spec.check_size(self._prepared.n_inputs, self._prepared.n_outputs)
         except ValueError as exc:
-            self._show_problem(str(exc), self.layers_table)
+            self._show_problem(exc, self.layers_table)
             return
         self._show_problem("")
         self._note_by_hand(self._session.network, spec, ("hidden", "init"))
@@ -379,7 +387,7 @@ class DesignerPanel(QWidget):
         try:
             config = self.training.config(self._session.training)
         except ValueError as exc:
-            self._show_problem(str(exc), self.training.widget_for(str(exc)))
+            self._show_problem(exc, self.training.widget_for(str(exc)))
             return
         self._show_problem("")
         self.training.show_preview(config)
@@ -425,17 +433,21 @@ class DesignerPanel(QWidget):
         self._data_kind = kind
         self._pairs = pairs
         self.output_combo.clear()
-        self.output_combo.addItems([pair_label(p) for p in pairs])
+        self.output_combo.addItems([pair_words(p) for p in pairs])
         self.output_combo.setCurrentIndex(pairs.index(keep))
 
-    def _show_problem(self, text: str, widget: QWidget | None = None) -> None:
-        """Say why, in the field's own words, and frame the field red."""
-        text = shorten(in_designer_words(text, self._label_of(widget)) if text else text)
+    def _show_problem(self, problem: str | ValueError, widget: QWidget | None = None) -> None:
+        """Say why (a refusal in the field's own words), and frame the field red."""
+        text = shorten(designer_words(problem, self._label_of(widget)) if problem else "")
         self.problem_label.setText(text)
         self.problem_label.setVisible(bool(text))
         for w in (*self.data.fields(), self.layers_table, self.weight_seed_spin,
                   *self.training.fields()):
             mark_invalid(w, w is widget, text)
+
+
+def add_layer_tip() -> str:
+    return translate("Designer", "Add a hidden layer like the last one")
 
 
 def _combo_width_for(combo: QComboBox, text: str) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from PySide6.QtCore import SignalInstance
+from PySide6.QtCore import QCoreApplication, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -26,9 +26,11 @@ from bpstudio.gui.widgets import BigSpinBox, RangeDoubleSpinBox, RangeSpinBox
 from bpstudio.limits import MAX_CLASSES, MAX_SAMPLES, MAX_SEED
 from bpstudio.session import TABLE, DataSpec
 
+from ..vocabulary import vocabulary
 from .refusals import with_range
 
 Number = int | float
+translate = QCoreApplication.translate
 
 
 class ExactValues:
@@ -115,25 +117,32 @@ class DataWidgets:
         self.dataset_combo = QComboBox()
         self.dataset_combo.setObjectName("datasetCombo")
         for name, generator in GENERATORS.items():
-            self.dataset_combo.addItem(generator.label, name)
-        self.samples_spin = whole_field(1, MAX_SAMPLES, "samplesSpin", "Number of data points")
-        self.noise_spin = decimal_field(
-            5.0, 0.05, 3, "noiseSpin", "Standard deviation of the noise")
-        self.classes_spin = whole_field(2, MAX_CLASSES, "classesSpin", "Number of classes")
+            self.dataset_combo.addItem(vocabulary(generator.label), name)
+        self.samples_spin = whole_field(1, MAX_SAMPLES, "samplesSpin",
+                                        translate("Designer", "Number of data points"))
+        self.noise_spin = decimal_field(5.0, 0.05, 3, "noiseSpin",
+                                        translate("Designer", "Standard deviation of the noise"))
+        self.classes_spin = whole_field(2, MAX_CLASSES, "classesSpin",
+                                        translate("Designer", "Number of classes"))
         self.test_fraction_spin = decimal_field(
-            0.9, 0.05, 2, "testFractionSpin", "Share of the points held out for testing")
+            0.9, 0.05, 2, "testFractionSpin",
+            translate("Designer", "Share of the points held out for testing"))
         self.data_seed_spin = whole_field(
-            0, MAX_SEED, "dataSeedSpin", "Seed of the data and of the train/test split",
-            big=True)
+            0, MAX_SEED, "dataSeedSpin",
+            translate("Designer", "Seed of the data and of the train/test split"), big=True)
         self.data_seed_spin.setGroupSeparatorShown(False)  # a name, not a quantity
-        self.standardize_check = QCheckBox("Standardize inputs")
+        self.standardize_check = QCheckBox(translate("Designer", "Standardize inputs"))
         self.standardize_check.setObjectName("standardizeCheck")
-        set_tip(self.standardize_check, "Scale inputs to mean 0, sd 1 (fitted on the train part)")
+        set_tip(self.standardize_check, translate(
+            "Designer", "Scale inputs to mean 0, sd 1 (fitted on the train part)"))
         self.form = QFormLayout()
         for label, widget in (
-            ("Dataset", self.dataset_combo), ("Samples", self.samples_spin),
-            ("Noise", self.noise_spin), ("Classes", self.classes_spin),
-            ("Test fraction", self.test_fraction_spin), ("Data seed", self.data_seed_spin),
+            (translate("Designer", "Dataset"), self.dataset_combo),
+            (translate("Designer", "Samples"), self.samples_spin),
+            (translate("Designer", "Noise"), self.noise_spin),
+            (translate("Designer", "Classes"), self.classes_spin),
+            (translate("Designer", "Test fraction"), self.test_fraction_spin),
+            (translate("Designer", "Data seed"), self.data_seed_spin),
         ):
             self.form.addRow(label, widget)
         self.form.addRow(self.standardize_check)
@@ -166,7 +175,7 @@ class DataWidgets:
         self._imported = spec if spec.table is not None else None
         table_index = self.dataset_combo.findData(TABLE)
         if spec.table is not None and table_index < 0:
-            self.dataset_combo.addItem("Imported table", TABLE)
+            self.dataset_combo.addItem(translate("Designer", "Imported table"), TABLE)
         elif spec.table is None and table_index >= 0:
             self.dataset_combo.removeItem(table_index)
         self.dataset_combo.setCurrentIndex(self.dataset_combo.findData(spec.name))
@@ -195,7 +204,8 @@ class DataWidgets:
         """Fill the generator fields; fields the generator does not take are disabled."""
         self._noise_key = "spread" if "spread" in params else "noise"
         label = self.form.labelForField(self.noise_spin)
-        label.setText("Spread" if self._noise_key == "spread" else "Noise")
+        label.setText(translate("Designer", "Spread") if self._noise_key == "spread"
+                      else translate("Designer", "Noise"))
         for widget, key in (
             (self.samples_spin, "n"), (self.noise_spin, self._noise_key),
             (self.classes_spin, "classes"), (self.data_seed_spin, "seed"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtCore import QCoreApplication, Qt, SignalInstance
 from PySide6.QtWidgets import QComboBox, QFormLayout, QToolButton, QWidget
 
 from bpstudio.gui.widgets import LogSpinBox
@@ -20,6 +20,7 @@ from bpstudio.training_fields import (
     TrainingField,
 )
 
+from ..vocabulary import field_text, vocabulary
 from .control_widgets import ScheduleWidgets, StoppingWidgets, edited_signals
 from .parts import ExactValues, decimal_field, field_of, set_tip, whole_field
 
@@ -38,26 +39,28 @@ class TrainingWidgets:
             for name in (*DESIGNER_ROWS, *ADVANCED_ROWS)}
         self.form = QFormLayout()
         for name in DESIGNER_ROWS:
-            self.form.addRow(TRAINING_FIELDS[name].widget.label, self.widgets[name])
+            self.form.addRow(field_text(TRAINING_FIELDS[name].widget.label), self.widgets[name])
         self.schedule = ScheduleWidgets(exact)
-        self.form.addRow("Schedule", self.schedule.row)
+        self.form.addRow(QCoreApplication.translate("Designer", "Schedule"), self.schedule.row)
         self.form.addRow(self.schedule.pages)
         self.stopping = StoppingWidgets(exact)
         self.stopping.add_rows(self.form)
         self.advanced_button = QToolButton()
         self.advanced_button.setObjectName("advancedTrainingButton")
-        self.advanced_button.setText("Advanced")
+        self.advanced_button.setText(QCoreApplication.translate("Designer", "Advanced"))
         self.advanced_button.setCheckable(True)
         self.advanced_button.setArrowType(Qt.ArrowType.RightArrow)
         self.advanced_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.advanced_button.setAutoRaise(True)
-        self.advanced_button.setToolTip("Show or hide the settings few runs need")
+        self.advanced_button.setToolTip(
+            QCoreApplication.translate("Designer", "Show or hide the settings few runs need"))
         self.advanced = QWidget()
         self.advanced.setObjectName("advancedTrainingFields")
         advanced_form = QFormLayout(self.advanced)
         advanced_form.setContentsMargins(0, 0, 0, 0)
         for name in ADVANCED_ROWS:
-            advanced_form.addRow(TRAINING_FIELDS[name].widget.label, self.widgets[name])
+            advanced_form.addRow(field_text(TRAINING_FIELDS[name].widget.label),
+                                 self.widgets[name])
         self.advanced.hide()
         self.advanced_button.toggled.connect(self._fold)
         self.form.addRow(self.advanced_button)
@@ -132,16 +135,17 @@ def _training_widget(field: TrainingField) -> QWidget:
         combo = QComboBox()
         combo.setObjectName(spec.object_name)
         for name, label in field.choices.items():
-            combo.addItem(label, name)
+            combo.addItem(vocabulary(label), name)
         return combo
     if spec.kind == "log":
         spin = LogSpinBox(spec.low, spec.high)
         spin.setObjectName(spec.object_name)
-        set_tip(spin, spec.tooltip)
+        set_tip(spin, field_text(spec.tooltip))
         return spin
     if spec.kind == "count":
-        spin = whole_field(0, field.maximum, spec.object_name, spec.tooltip, special=spec.special,
-                     big=True)
+        spin = whole_field(0, field.maximum, spec.object_name, field_text(spec.tooltip),
+                           special=field_text(spec.special), big=True)
         spin.setSingleStep(int(spec.step))
         return spin
-    return decimal_field(spec.high, spec.step, spec.decimals, spec.object_name, spec.tooltip)
+    return decimal_field(spec.high, spec.step, spec.decimals, spec.object_name,
+                         field_text(spec.tooltip))

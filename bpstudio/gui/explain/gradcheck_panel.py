@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,15 +37,15 @@ class GradientCheckPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("gradientCheckPanel")
-        self.button = QPushButton("Check gradients", objectName="gradientCheckButton")
-        self.button.setToolTip(
+        self.button = QPushButton(self.tr("Check gradients"), objectName="gradientCheckButton")
+        self.button.setToolTip(self.tr(
             "Compare backpropagation with central finite differences on the training data"
-        )
+        ))
         self.verdict_label = QLabel(objectName="verdictLabel", wordWrap=True)
         self.worst_label = QLabel(objectName="worstLabel", wordWrap=True)
         self.worst_label.setStyleSheet("color: #444444;")
         self.table = QTableWidget(0, 3, objectName="gradientCheckTable")
-        self.table.setHorizontalHeaderLabels(["array", "relative error", ""])
+        self.table.setHorizontalHeaderLabels([self.tr("array"), self.tr("relative error"), ""])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -66,17 +66,17 @@ class GradientCheckPanel(QWidget):
         """While the worker checks: the button is disabled and the verdict says so."""
         self.button.setEnabled(not running)
         if running:
-            self.verdict_label.setText("Checking… (two forward passes per parameter)")
+            self.verdict_label.setText(self.tr("Checking… (two forward passes per parameter)"))
 
     def show_report(self, report: GradientCheckReport) -> None:
         self.set_running(False)
         self.table.setRowCount(len(report.errors))
         for row, (name, error) in enumerate(report.errors.items()):
             ok = report.agrees(name)
-            verdict = "✗ differs" if not ok else (
-                "✓ agrees" if error < RELATIVE_TOLERANCE else "✓ within noise")
+            verdict = self.tr("✗ differs") if not ok else (
+                self.tr("✓ agrees") if error < RELATIVE_TOLERANCE else self.tr("✓ within noise"))
             if report.at_kink.get(name):
-                verdict += f"; {report.at_kink[name]} not comparable at a kink"
+                verdict += self.tr("; {n} not comparable at a kink").format(n=report.at_kink[name])
             cells = (name, f"{error:.2e}", verdict)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -87,27 +87,30 @@ class GradientCheckPanel(QWidget):
         worst = report.max_error
         noisy = [n for n, e in report.errors.items() if e >= RELATIVE_TOLERANCE]
         if report.all_agree:
-            also = (
-                f"; {', '.join(noisy)} differ{'s' if len(noisy) == 1 else ''} by less than "
-                f"{report.noise:.0e}, the noise of finite differences (tiny gradients)"
-                if noisy else ""
-            )
-            self.verdict_label.setText(
-                f"<span style='color:#1e7b1e'><b>Backpropagation is right</b></span>: "
-                f"relative errors below {RELATIVE_TOLERANCE:g}{also}.{_kinks(report)}"
-            )
+            also = ""
+            if noisy:
+                also = (self.tr("; {arrays} differs by less than {noise}, the noise of finite "
+                                "differences (tiny gradients)") if len(noisy) == 1 else
+                        self.tr("; {arrays} differ by less than {noise}, the noise of finite "
+                                "differences (tiny gradients)")
+                        ).format(arrays=", ".join(noisy), noise=f"{report.noise:.0e}")
+            self.verdict_label.setText(self.tr(
+                "<span style='color:#1e7b1e'><b>Backpropagation is right</b></span>: "
+                "relative errors below {tolerance}{also}.{kinks}").format(
+                    tolerance=f"{RELATIVE_TOLERANCE:g}", also=also, kinks=_kinks(report)))
         else:
-            self.verdict_label.setText(
-                f"<span style='color:#b03a2e'><b>Gradients differ</b></span>: the largest "
-                f"relative error is {worst:.1e}, above {RELATIVE_TOLERANCE:g}, by more than "
-                f"finite differences can explain.{_kinks(report)}"
-            )
+            self.verdict_label.setText(self.tr(
+                "<span style='color:#b03a2e'><b>Gradients differ</b></span>: the largest "
+                "relative error is {worst}, above {tolerance}, by more than "
+                "finite differences can explain.{kinks}").format(
+                    worst=f"{worst:.1e}", tolerance=f"{RELATIVE_TOLERANCE:g}",
+                    kinks=_kinks(report)))
         difference = abs(report.worst_analytic - report.worst_numeric)
-        self.worst_label.setText(
-            f"Worst parameter: <b>{report.worst_label}</b>: backprop "
-            f"{report.worst_analytic:.6g}, finite differences {report.worst_numeric:.6g} "
-            f"(difference {difference:.1e})"
-        )
+        self.worst_label.setText(self.tr(
+            "Worst parameter: <b>{parameter}</b>: backprop {analytic}, finite differences "
+            "{numeric} (difference {difference})").format(
+                parameter=report.worst_label, analytic=f"{report.worst_analytic:.6g}",
+                numeric=f"{report.worst_numeric:.6g}", difference=f"{difference:.1e}"))
 
     def show_error(self, message: str) -> None:
         """The check could not run (for example no data): say why, keep the old table."""
@@ -117,7 +120,7 @@ class GradientCheckPanel(QWidget):
 
     def clear(self) -> None:
         self.table.setRowCount(0)
-        self.verdict_label.setText("Compare backpropagation with finite differences.")
+        self.verdict_label.setText(self.tr("Compare backpropagation with finite differences."))
         self.worst_label.setText("")
         self.button.setEnabled(True)
 
@@ -131,5 +134,10 @@ def _kinks(report: GradientCheckReport) -> str:
     n = report.not_comparable
     if not n:
         return ""
-    return (f" {n} {'entry was' if n == 1 else 'entries were'} not comparable at a kink "
-            "(a ReLU unit switches within the step on both sides) and left out.")
+    if n == 1:
+        return QCoreApplication.translate(
+            "GradientCheckPanel", " 1 entry was not comparable at a kink (a ReLU unit switches "
+            "within the step on both sides) and left out.")
+    return QCoreApplication.translate(
+        "GradientCheckPanel", " {n} entries were not comparable at a kink (a ReLU unit "
+        "switches within the step on both sides) and left out.").format(n=n)

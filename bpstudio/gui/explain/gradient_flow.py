@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from bpstudio.core.diagnostics import WEIGHT_PERCENTILES, weight_percentiles
@@ -20,6 +20,8 @@ from bpstudio.session import PreparedData
 from ..views import palette, plot_style, view_frame
 from ..views.log_axis import LogAxis
 from ..views.reach import PLOT_LIMIT
+
+translate = QCoreApplication.translate  # texts shown before the widget is made
 
 MAX_POINTS = 4000
 """Beyond this many epochs recorded, every other point is dropped (the curves stay smooth)."""
@@ -106,14 +108,17 @@ class GradientFlowView(view_frame.ViewFrame):
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        self.grad_plot = plot_style.make_plot("epoch", "mean |dW|", {"left": LogAxis("left")})
+        self.grad_plot = plot_style.make_plot(
+            translate("GradientFlowView", "epoch"), translate("GradientFlowView", "mean |dW|"),
+            {"left": LogAxis("left")})
         self.weight_area = pg.GraphicsLayoutWidget()
         self.weight_area.setBackground(palette.BACKGROUND)
         self.weight_area.ci.setSpacing(0)
-        caption = QLabel(
+        caption = QLabel(translate(
+            "GradientFlowView",
             "Weights per layer: the bands hold 10–90% and 25–75% of the layer's weights, the "
             "line is the median, the dots the smallest and the largest."
-        )
+        ))
         caption.setWordWrap(True)
         caption.setStyleSheet(f"color: {palette.MUTED}; background: {palette.BACKGROUND};")
         caption.setContentsMargins(8, 0, 8, 4)
@@ -124,7 +129,7 @@ class GradientFlowView(view_frame.ViewFrame):
         layout.addWidget(self.grad_plot, 1)
         layout.addWidget(self.weight_area, 1)
         layout.addWidget(caption)
-        super().__init__("Gradient flow", body, parent)
+        super().__init__(translate("GradientFlowView", "Gradient flow"), body, parent)
         self.setObjectName("gradientFlowPlot")
         self.grad_plot.getPlotItem().setLogMode(x=False, y=True)
         self.grad_plot.getPlotItem().getAxis("left").setWidth(AXIS_WIDTH)
@@ -176,7 +181,7 @@ class GradientFlowView(view_frame.ViewFrame):
         self._epochs = np.empty(0)
         self._grads = np.empty((0, 0))
         self._pct = np.empty((0, 0, len(WEIGHT_PERCENTILES)))
-        self.status_label.setText("no training yet")
+        self.status_label.setText(self.tr("no training yet"))
 
     @property
     def n_points(self) -> int:
@@ -211,11 +216,12 @@ class GradientFlowView(view_frame.ViewFrame):
         epoch = int(self._epochs[-1])
         if len(self._epochs) == 1:  # one point is no curve: say how one comes, and whole epochs
             self.grad_plot.getPlotItem().setXRange(epoch - 0.5, epoch + 10, padding=0)
-            self.status_label.setText(f"epoch {epoch:,}: the curves grow while it trains")
+            self.status_label.setText(self.tr("epoch {epoch}: the curves grow while it trains")
+                                      .format(epoch=f"{epoch:,}"))
         else:
             if len(self._epochs) == 2:  # a curve now: follow the epochs again
                 self.grad_plot.getPlotItem().enableAutoRange(axis="x")
-            self.status_label.setText(f"epoch {epoch:,}")
+            self.status_label.setText(self.tr("epoch {epoch}").format(epoch=f"{epoch:,}"))
 
 
 def _style(plot: pg.PlotItem, name: str, last: bool) -> None:
@@ -230,7 +236,7 @@ def _style(plot: pg.PlotItem, name: str, last: bool) -> None:
     plot.setLabel("left", name, color=palette.FOREGROUND)
     plot.getAxis("bottom").setStyle(showValues=last)
     if last:
-        plot.setLabel("bottom", "epoch", color=palette.FOREGROUND)
+        plot.setLabel("bottom", translate("GradientFlowView", "epoch"), color=palette.FOREGROUND)
     plot.showGrid(x=True, y=True, alpha=palette.GRID_ALPHA)
     plot.setMenuEnabled(False)
     plot.hideButtons()

@@ -7,7 +7,7 @@ through :mod:`bpstudio.core.expression`, which computes every number shown here.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.core.expression import ADD, BILLS, MULTIPLY, BillGraph, Node
+
+translate = QCoreApplication.translate  # the bills' texts are marked in core.expression
 
 FORWARD = QColor("#222222")
 BACKWARD = QColor("#c0392b")
@@ -72,11 +74,12 @@ class GraphLabView(QWidget):
     def _build(self) -> None:
         self.bill_combo = QComboBox(objectName="billCombo")
         for key, bill in BILLS.items():
-            self.bill_combo.addItem(bill.title, key)
-        self.backward_check = QCheckBox("Show the backward pass", objectName="backwardCheck",
-                                        checked=True)
-        self.backward_check.setToolTip("Hide the derivatives to work them out yourself first")
-        self.inputs_box = QGroupBox("Inputs")
+            self.bill_combo.addItem(translate("GraphLab", bill.title), key)
+        self.backward_check = QCheckBox(self.tr("Show the backward pass"),
+                                        objectName="backwardCheck", checked=True)
+        self.backward_check.setToolTip(
+            self.tr("Hide the derivatives to work them out yourself first"))
+        self.inputs_box = QGroupBox(self.tr("Inputs"))
         self.inputs_form = QFormLayout(self.inputs_box)
         self.total_label = QLabel(objectName="totalLabel")
         self.total_label.setStyleSheet("font-size: 12pt;")
@@ -129,7 +132,7 @@ class GraphLabView(QWidget):
             spin.setValue(item.default)
             spin.valueChanged.connect(self.recompute)
             self.spins[item.key] = spin
-            self.inputs_form.addRow(item.label, spin)
+            self.inputs_form.addRow(translate("GraphLab", item.label), spin)
         self.recompute()
 
     def set_input(self, key: str, value: float) -> None:
@@ -140,9 +143,11 @@ class GraphLabView(QWidget):
         self._graph = bill.evaluate({k: s.value() for k, s in self.spins.items()})
         self._draw(self._graph)
         total = self._graph.total.value
-        self.total_label.setText(f"<b>total = {format_number(total)}</b>")
+        self.total_label.setText(
+            "<b>" + self.tr("total = {value}").format(value=format_number(total)) + "</b>")
         rows = "".join(
-            f"<tr><td>∂total/∂{item.label}&nbsp;</td>"
+            "<tr><td>" + self.tr("∂total/∂{input}").format(
+                input=translate("GraphLab", item.label)) + "&nbsp;</td>"
             f"<td align='right' style='color:{BACKWARD.name()}'>"
             f"{format_number(self._graph.derivative(item.key))}</td></tr>"
             for item in bill.inputs
@@ -163,13 +168,13 @@ class GraphLabView(QWidget):
             for parent in node.inputs:
                 self._edge(parent, pos[parent.name], pos[node.name], leaf=not parent.inputs)
         self._edge(graph.total, pos["total"], pos["bill"], leaf=False)
-        labels = {i.key: i.label for i in graph.bill.inputs}
+        labels = {i.key: translate("GraphLab", i.label) for i in graph.bill.inputs}
         for node in graph.nodes:
             if node.operation is None:
                 self._box(pos[node.name], labels[node.name], LEAF_FILL)
             else:
                 self._op(pos[node.name], node.operation.symbol)
-        self._box(pos["bill"], "pay", QColor("#f0f0f0"))
+        self._box(pos["bill"], translate("GraphLab", "pay"), QColor("#f0f0f0"))
         rect = self.scene.itemsBoundingRect().adjusted(-20, -20, 20, 20)
         self.scene.setSceneRect(rect)
         self._fit()
@@ -260,12 +265,14 @@ def _font(points: int, bold: bool = False) -> QFont:
 
 def _rules_html() -> str:
     rows = "".join(
-        f"<p><b>{name} node</b> &nbsp;{op.forward_rule}<br>"
-        f"<span style='color:{BACKWARD.name()}'>{op.backward_rule}</span></p>"
-        for name, op in (("Add", ADD), ("Multiply", MULTIPLY))
+        f"<p><b>{name}</b> &nbsp;{op.forward_rule}<br>"
+        f"<span style='color:{BACKWARD.name()}'>{translate('GraphLab', op.backward_rule)}"
+        "</span></p>"
+        for name, op in ((translate("GraphLab", "Add node"), ADD),
+                         (translate("GraphLab", "Multiply node"), MULTIPLY))
     )
-    return (
+    return translate(
+        "GraphLab",
         "<p style='color:#6b6b6b'>Above each edge: the value going forward. Below, in red: "
         "∂total/∂(that value), going back. Each node multiplies the derivative it receives "
-        "by its local derivative.</p>" + rows
-    )
+        "by its local derivative.</p>") + rows

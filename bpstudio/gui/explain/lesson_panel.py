@@ -3,7 +3,8 @@
 :class:`LessonsMenu` is ``lessonsMenu``, built from :data:`bpstudio.lessons.LESSONS`; the
 window connects ``lesson_chosen`` and does the loading (example, views, inspector preset).
 :class:`LessonPanel` shows the lesson's explanation and, for the worked examples, the book's
-numbers next to where the inspector shows them.
+numbers next to where the inspector shows them. Titles and texts are shown translated
+(context "Lessons", where :mod:`bpstudio.lessons` marks them).
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ from __future__ import annotations
 import math
 import re
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QAction, QTextOption
 from PySide6.QtWidgets import QLabel, QMenu, QTextBrowser, QVBoxLayout, QWidget
 
 from bpstudio.core.digits import sub, sup
 from bpstudio.lessons import LESSONS, Lesson
+
+from .translated import translated
 
 
 class LessonsMenu(QMenu):
@@ -25,12 +28,13 @@ class LessonsMenu(QMenu):
     lesson_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("&Lessons", parent)
+        super().__init__(self.tr("&Lessons"), parent)
         self.setObjectName("lessonsMenu")
         for lesson in LESSONS.values():
-            action = QAction(lesson.title, self)
+            title = QCoreApplication.translate("Lessons", lesson.title)
+            action = QAction(title, self)
             action.setObjectName(f"lesson_{lesson.id}Action")
-            action.setToolTip(f"Open the lesson “{lesson.title}”")
+            action.setToolTip(self.tr("Open the lesson “{title}”").format(title=title))
             action.setData(lesson.id)
             self.addAction(action)
         self.triggered.connect(self._on_triggered)
@@ -62,9 +66,10 @@ class LessonPanel(QWidget):
 
     def show_lesson(self, lesson: Lesson) -> None:
         self.lesson = lesson
-        self.title_label.setText(lesson.title)
+        self.title_label.setText(QCoreApplication.translate("Lessons", lesson.title))
         printout = lesson.printout() if lesson.printout is not None else ""
-        self.text.setHtml(lesson.explanation + printout + _book_table(lesson))
+        self.text.setHtml(translated("Lessons", lesson.explanation)
+                          + translated("Lessons", printout) + _book_table(lesson))
         self._fit_narrowest_line()
 
     def _fit_narrowest_line(self) -> None:
@@ -82,11 +87,11 @@ class LessonPanel(QWidget):
     def clear(self) -> None:
         self.lesson = None
         self.text.setMinimumWidth(0)
-        self.title_label.setText("Lessons")
-        self.text.setHtml(
+        self.title_label.setText(self.tr("Lessons"))
+        self.text.setHtml(self.tr(
             "<p>Choose a lesson from the Lessons menu: it loads an example from the articles "
             "and opens the views that explain it.</p>"
-        )
+        ))
 
 
 _SYMBOLS = {"A": "A", "Z": "Z", "delta": "δ", "step": "ΔW", "dW": "dW", "W": "W", "b": "b"}
@@ -112,23 +117,27 @@ def _book_table(lesson: Lesson) -> str:
         return ""
     notes = list(dict.fromkeys(n.note for n in lesson.book_numbers if n.note))
     rows = "".join(
-        f"<tr><td>{n.label.replace(', ', ',&nbsp;')}</td><td align='right'>{n.book}</td>"
+        f"<tr><td>{translated('Lessons', n.label).replace(', ', ',&nbsp;')}</td>"
+        f"<td align='right'>{n.book}</td>"
         f"<td align='right'><b>{n.shown}</b>{_marker(notes, n.note)}</td>"
         f"<td>{_where(n.entry)}{_cell(n.cell)}</td></tr>"
         for n in lesson.book_numbers
     )
     footnotes = "".join(
-        f"<p style='color:#6b6b6b; margin-top:2px'>{sup(i)}&nbsp;{note}</p>"
+        f"<p style='color:#6b6b6b; margin-top:2px'>{sup(i)}&nbsp;"
+        f"{translated('Lessons', note)}</p>"
         for i, note in enumerate(notes, 1)
     )
-    return (
+    # 99 %: at 100 % Qt can round a column a pixel past the page (seen with Chinese labels),
+    # and a sideways scroll bar appears
+    head = QCoreApplication.translate(
+        "Lessons",
         "<h4>The book's numbers in the inspector</h4>"
-        "<table width='100%' cellspacing='0' cellpadding='3' border='1' "
+        "<table width='99%' cellspacing='0' cellpadding='3' border='1' "
         "style='border-color:#cccccc'>"
         "<tr><th align='left'>number</th><th>book</th><th>inspector</th>"
-        "<th align='left'>where</th></tr>"
-        f"{rows}</table>{footnotes}"
-    )
+        "<th align='left'>where</th></tr>")
+    return f"{head}{rows}</table>{footnotes}"
 
 
 def _marker(notes: list[str], note: str) -> str:

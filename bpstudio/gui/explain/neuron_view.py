@@ -17,7 +17,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QCheckBox, QComboBox, QSizePolicy, QStackedWidget, QWidget
 
@@ -29,6 +29,8 @@ from ..views import number_format, palette, plot_style, view_frame
 from ..views.decision_plot import MAX_POINTS
 from ..views.grid_image import pixel_rect
 from ..views.reach import out_of_reach
+
+translate = QCoreApplication.translate  # texts shown before the widget is made
 
 EXTRAS_KEY = HIDDEN_OUTPUTS
 TILE = 40.0
@@ -58,20 +60,22 @@ class NeuronView(view_frame.ViewFrame):
             item.setZValue(z)
             self.single.addItem(item)
         self.mosaic = pg.PlotWidget(background=palette.BACKGROUND)
-        scale = "Blue: the layer's lowest output, white: halfway, orange: its highest."
+        scale = translate("NeuronView",
+                          "Blue: the layer's lowest output, white: halfway, orange: its highest.")
         self.single.setToolTip(scale)
-        self.mosaic.setToolTip(scale + " Click a thumbnail to see it large.")
+        self.mosaic.setToolTip(
+            scale + " " + translate("NeuronView", "Click a thumbnail to see it large."))
         self._build_mosaic()
         self.pages = QStackedWidget()
         self.pages.addWidget(self.single)
         self.pages.addWidget(self.mosaic)
-        super().__init__("Hidden neurons", self.pages, parent)
+        super().__init__(translate("NeuronView", "Hidden neurons"), self.pages, parent)
         self.setObjectName("neuronView")
         self.neuron_combo = QComboBox(objectName="neuronCombo")
         self.neuron_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.neuron_combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.all_check = QCheckBox("All neurons", objectName="allNeuronsCheck")
-        self.all_check.setToolTip("Show every hidden neuron as a thumbnail")
+        self.all_check = QCheckBox(self.tr("All neurons"), objectName="allNeuronsCheck")
+        self.all_check.setToolTip(self.tr("Show every hidden neuron as a thumbnail"))
         self.header.addWidget(self.neuron_combo)
         self.header.addWidget(self.all_check)
         self.neuron_combo.currentIndexChanged.connect(self._redraw)
@@ -111,9 +115,9 @@ class NeuronView(view_frame.ViewFrame):
         self.clear()
         self._grid = None
         if grid is None:
-            self.show_message("Neuron views need data with one or two inputs.")
+            self.show_message(self.tr("Neuron views need data with one or two inputs."))
             return
-        too_far = out_of_reach("The inputs", data.full.X)
+        too_far = out_of_reach(self.tr("The inputs"), data.full.X)
         if too_far:
             self.show_message(too_far)
             return
@@ -125,7 +129,7 @@ class NeuronView(view_frame.ViewFrame):
             self.single.getPlotItem().setLabel("left", "x₂")
         else:
             self.points.setData([], [])
-            self.single.getPlotItem().setLabel("left", "neuron output")
+            self.single.getPlotItem().setLabel("left", self.tr("neuron output"))
         self.image.setVisible(grid.kind == "plane")  # an empty image still spans its old place
         self.single.getPlotItem().enableAutoRange()  # the new data's range, not the last one's
 
@@ -148,7 +152,7 @@ class NeuronView(view_frame.ViewFrame):
             self._layout_tiles(sizes)
         self._hidden = list(hidden)
         if not hidden:
-            self.show_message("This network has no hidden layer.")
+            self.show_message(self.tr("This network has no hidden layer."))
             return
         self.show_message("")
         self._redraw()
@@ -193,7 +197,8 @@ class NeuronView(view_frame.ViewFrame):
         self._choices = [(l, u) for l, n in enumerate(sizes, start=1) for u in range(n)]
         self.neuron_combo.blockSignals(True)
         self.neuron_combo.clear()
-        self.neuron_combo.addItems([f"layer {l}, neuron {u}" for l, u in self._choices])
+        self.neuron_combo.addItems([self.tr("layer {layer}, neuron {neuron}").format(
+            layer=l, neuron=u) for l, u in self._choices])
         index = next((self._choices.index(p) for p in preferred if p in self._choices), 0)
         self.neuron_combo.setCurrentIndex(index)
         self.neuron_combo.blockSignals(False)
@@ -236,7 +241,7 @@ class NeuronView(view_frame.ViewFrame):
             self.curve.setData([], [])
         else:
             self.image.clear()
-            too_far = out_of_reach("outputs", values)
+            too_far = out_of_reach(self.tr("outputs"), values)
             self.curve.setData(*(([], []) if too_far else (self._grid.xs, values)))
         self.status_label.setText(
             f"A{sub(layer)}[:, {unit}]: {_fmt(np.min(values))} … {_fmt(np.max(values))}"
@@ -303,7 +308,8 @@ class NeuronView(view_frame.ViewFrame):
         shown = len(self._tiles)
         total = sum(A.shape[1] for A in self._hidden)
         self.status_label.setText(
-            f"{shown} hidden neurons" if shown == total else f"first {shown} of {total} neurons"
+            self.tr("{shown} hidden neurons").format(shown=shown) if shown == total
+            else self.tr("first {shown} of {total} neurons").format(shown=shown, total=total)
         )
 
     def _frame_lines(self, cells: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:

@@ -68,7 +68,7 @@ class SampleDialog(QDialog):
     def __init__(self, data: PreparedData, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sampleDialog")
-        self.setWindowTitle("Choose a training sample")
+        self.setWindowTitle(self.tr("Choose a training sample"))
         self.chosen: int | None = None
         self.table = QTableView()
         self.table.setObjectName("samplesTable")
@@ -81,8 +81,8 @@ class SampleDialog(QDialog):
         buttons.accepted.connect(self._choose_selected)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"{data.train.n_samples:,} training samples; the step "
-                                "inspector traces the one you choose."))
+        layout.addWidget(QLabel(self.tr("{n} training samples; the step inspector traces the one "
+                                        "you choose.").format(n=f"{data.train.n_samples:,}")))
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.resize(520, 480)

@@ -6,7 +6,7 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -14,10 +14,13 @@ from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
 from bpstudio.core.text import shorten
 from bpstudio.session import PreparedData
 
+from ..vocabulary import class_names
 from . import number_format, palette, plot_style, view_frame
 from .contour import contour_segments
 from .grid_image import pixel_rect
 from .reach import out_of_reach
+
+translate = QCoreApplication.translate
 
 RGB_LEVELS = (0, 255)
 MAX_POINTS = 10_000
@@ -38,7 +41,7 @@ class DecisionRegionView(view_frame.ViewFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         plot = plot_style.make_plot("x₁", "x₂")
-        super().__init__("Decision regions", plot, parent)
+        super().__init__(translate("Views", "Decision regions"), plot, parent)
         self.setObjectName("decisionPlot")
         self.plot = plot
         plot.getPlotItem().showGrid(x=False, y=False)
@@ -60,7 +63,7 @@ class DecisionRegionView(view_frame.ViewFrame):
         self.class_legend.setTextFormat(Qt.TextFormat.RichText)
         self.class_legend.hide()
         self.layout().insertWidget(1, self.class_legend)
-        self.show_message("Choose data to see the decision regions.")
+        self.show_message(translate("Views", "Choose data to see the decision regions."))
 
     @property
     def n_classes(self) -> int:
@@ -87,13 +90,14 @@ class DecisionRegionView(view_frame.ViewFrame):
         train = _show_points(self.train_points, data.train.X, data.train.y, hollow=False)
         test = _show_points(self.test_points, data.test.X, data.test.y, hollow=True)
         self.set_legend([
-            ("point", palette.MUTED, "train" + train),
-            *([("ring", palette.MUTED, "test" + test)] if data.test.n_samples else []),
+            ("point", palette.MUTED, translate("Views", "train") + train),
+            *([("ring", palette.MUTED, translate("Views", "test") + test)]
+              if data.test.n_samples else []),
         ])
         self.class_legend.setText("&nbsp;&nbsp; ".join(
             f'<span style="white-space:nowrap"><span style="color:{palette.class_colour(c)}">'
             f"●</span>&nbsp;{html.escape(shorten(name, 40))}</span>"
-            for c, name in enumerate(data.class_names)))
+            for c, name in enumerate(class_names(data))))
         self.class_legend.show()
         self.plot.getPlotItem().setRange(
             xRange=(grid.xs[0], grid.xs[-1]), yRange=(grid.ys[0], grid.ys[-1]), padding=0
@@ -149,7 +153,8 @@ def _show_points(item: pg.ScatterPlotItem, X: np.ndarray, labels: np.ndarray, ho
     each."""
     every = max(1, -(-len(labels) // MAX_POINTS))
     X, labels, n = X[::every], labels[::every], len(labels)
-    shown = "" if every == 1 else f" ({len(labels):,} of {n:,} shown)"
+    shown = "" if every == 1 else translate("Views", " ({shown} of {all} shown)").format(
+        shown=f"{len(labels):,}", all=f"{n:,}")
     classes = range(int(labels.max(initial=-1)) + 1)
     item.setSize(plot_style.point_size(len(labels)) + (1 if hollow else 0))
     if hollow:
@@ -179,10 +184,9 @@ def _class_boundaries(outputs: np.ndarray, grid: PlotGrid) -> tuple[np.ndarray, 
 def _why_no_regions(data: PreparedData, grid: PlotGrid | None) -> str:
     """Why the decision regions cannot be drawn for this data; ``""`` when they can."""
     if data.task != "classification":
-        return "Decision regions are drawn for classification; this is a regression task."
+        return translate("Views", "Decision regions are drawn for classification; this is a "
+                         "regression task.")
     if grid is None or grid.kind != "plane":
-        return (
-            f"Decision regions need exactly two inputs to draw the plane; this data has "
-            f"{data.n_inputs}."
-        )
-    return out_of_reach("The inputs", data.full.X)
+        return translate("Views", "Decision regions need exactly two inputs to draw the plane; "
+                         "this data has {inputs}.").format(inputs=data.n_inputs)
+    return out_of_reach(translate("Views", "The inputs"), data.full.X)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
 from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
@@ -14,6 +14,8 @@ from . import number_format, palette, plot_style, view_frame
 from .curve import BoldCurve
 from .reach import out_of_reach
 from .reference_curves import ReferenceCurve, ReferenceCurves
+
+translate = QCoreApplication.translate
 
 
 class FitPlotView(view_frame.ViewFrame):
@@ -25,7 +27,7 @@ class FitPlotView(view_frame.ViewFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         plot = plot_style.make_plot("x", "y")
-        super().__init__("Fit", plot, parent)
+        super().__init__(translate("Views", "Fit"), plot, parent)
         self.setObjectName("fitPlot")
         self.plot = plot
         self.train_points = pg.ScatterPlotItem(
@@ -51,7 +53,7 @@ class FitPlotView(view_frame.ViewFrame):
         self._grid: PlotGrid | None = None
         self._shown: TrainingSnapshot | None = None
         plot.getPlotItem().getViewBox().sigYRangeChanged.connect(self._show_status)
-        self.show_message("Choose data to see the fit.")
+        self.show_message(translate("Views", "Choose data to see the fit."))
 
     def set_data(self, data: PreparedData, grid: PlotGrid | None) -> None:
         self.clear()
@@ -66,10 +68,12 @@ class FitPlotView(view_frame.ViewFrame):
         self._grid = grid
         self.show_message("")
         self.set_legend([
-            ("point", palette.TRAIN, "train"),
-            *([("ring", palette.TEST, "test")] if data.test.n_samples else []),
-            *([("dashed", palette.TRUTH, "true function")] if data.full.true_function() else []),
-            ("line", palette.MODEL, "network"),
+            ("point", palette.TRAIN, translate("Views", "train")),
+            *([("ring", palette.TEST, translate("Views", "test"))] if data.test.n_samples
+              else []),
+            *([("dashed", palette.TRUTH, translate("Views", "true function"))]
+              if data.full.true_function() else []),
+            ("line", palette.MODEL, translate("Views", "network")),
         ])
         self.train_points.setData(
             data.train.X[:, 0], data.train.y[:, 0],
@@ -123,18 +127,17 @@ def off_plot_note(ys: np.ndarray | None, low: float, high: float) -> str:
     if finite.size == 0 or np.any((finite >= low) & (finite <= high)):
         return ""
     lo, hi = finite.min(), finite.max()
-    side = "above" if lo > high else "below" if hi < low else "outside"
-    low_text, high_text = number_format.format_value(lo), number_format.format_value(hi)
-    return f"curve {side} the plot: ŷ {low_text} … {high_text}"
+    note = (translate("Views", "curve above the plot: ŷ {low} … {high}") if lo > high else
+            translate("Views", "curve below the plot: ŷ {low} … {high}") if hi < low else
+            translate("Views", "curve outside the plot: ŷ {low} … {high}"))
+    return note.format(low=number_format.format_value(lo), high=number_format.format_value(hi))
 
 
 def _why_no_fit(data: PreparedData, grid: PlotGrid | None) -> str:
     """Why the fit plot cannot draw this data; ``""`` when it can."""
     if data.task != "regression":
-        return "The fit plot shows regression; this is a classification task."
+        return translate("Views", "The fit plot shows regression; this is a classification task.")
     if data.n_inputs != 1 or grid is None:
-        return (
-            f"The fit plot draws one input against the target; this data has "
-            f"{data.n_inputs} inputs."
-        )
-    return out_of_reach("The data", data.full.X[:, 0], data.full.y[:, 0])
+        return translate("Views", "The fit plot draws one input against the target; this data "
+                         "has {inputs} inputs.").format(inputs=data.n_inputs)
+    return out_of_reach(translate("Views", "The data"), data.full.X[:, 0], data.full.y[:, 0])

@@ -12,7 +12,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from bpstudio.core.judging import ClassJudgement, ValueJudgement
 from bpstudio.core.text import shorten
+from bpstudio.core.translatable import QT_TRANSLATE_NOOP
 
 from . import palette, plot_style
 
@@ -36,7 +37,9 @@ DRAWN_POINTS = 1_000
 """Points of the predicted-against-true plots drawn at most (evenly spaced through the
 rows); R² and MAE are computed on every row."""
 NAME_CHARS = 24
-SCORE_COLUMNS = ("Precision", "Recall", "F1", "Samples")
+SCORE_COLUMNS = (QT_TRANSLATE_NOOP("Views", "Precision"), QT_TRANSLATE_NOOP("Views", "Recall"),
+                 "F1", QT_TRANSLATE_NOOP("Views", "Samples"))
+translate = QCoreApplication.translate
 
 
 def _item(text: str = "") -> QTableWidgetItem:
@@ -61,15 +64,17 @@ class ClassesPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.matrix = _table("confusionTable")
-        self.matrix.setToolTip("Rows: the true class. Columns: the class the network predicts.")
+        self.matrix.setToolTip(translate(
+            "Views", "Rows: the true class. Columns: the class the network predicts."))
         self.matrix_note = QLabel()
         self.matrix_note.setObjectName("matrixNote")
         self.scores = _table("classScoresTable")
         self.scores.setColumnCount(len(SCORE_COLUMNS))
-        self.scores.setHorizontalHeaderLabels(list(SCORE_COLUMNS))
+        self.scores.setHorizontalHeaderLabels([translate("Views", c) for c in SCORE_COLUMNS])
         self.accuracy_label = QLabel()
         self.accuracy_label.setObjectName("accuracyLabel")
-        self.roc_plot = plot_style.make_plot("false positive rate", "true positive rate")
+        self.roc_plot = plot_style.make_plot(translate("Views", "false positive rate"),
+                                             translate("Views", "true positive rate"))
         self.roc_plot.setObjectName("rocPlot")
         self.roc_plot.setXRange(0, 1, padding=0.02)
         self.roc_plot.setYRange(0, 1, padding=0.02)
@@ -78,7 +83,8 @@ class ClassesPanel(QWidget):
         self.auc_label = QLabel()
         self.auc_label.setObjectName("aucLabel")
         left = QVBoxLayout()
-        left.addWidget(QLabel("Confusion matrix (rows: true class, columns: predicted)"))
+        left.addWidget(QLabel(
+            translate("Views", "Confusion matrix (rows: true class, columns: predicted)")))
         left.addWidget(self.matrix, 3)
         left.addWidget(self.matrix_note)
         left.addWidget(self.accuracy_label)
@@ -106,8 +112,9 @@ class ClassesPanel(QWidget):
             for j in range(k):
                 self.matrix.setItem(i, j, _item())
         self.matrix.setVisible(drawn)
-        self.matrix_note.setText("" if drawn else
-                                 f"{len(names):,} classes: too many to draw the matrix")
+        self.matrix_note.setText("" if drawn else translate(
+            "Views", "{classes} classes: too many to draw the matrix").format(
+                classes=f"{len(names):,}"))
         self.matrix_note.setVisible(not drawn)
         self.scores.setRowCount(len(names))
         self.scores.setVerticalHeaderLabels(shown)
@@ -144,13 +151,16 @@ class ClassesPanel(QWidget):
             self.scores.item(i, 3).setText(f"{judged.support[i]:,}")
         total = int(judged.counts.sum())
         right = int(np.trace(judged.counts))
-        self.accuracy_label.setText(f"Accuracy {judged.accuracy:.3f} ({right:,} of {total:,} "
-                                    "samples right)")
+        self.accuracy_label.setText(translate(
+            "Views", "Accuracy {accuracy} ({right} of {total} samples right)").format(
+                accuracy=f"{judged.accuracy:.3f}", right=f"{right:,}", total=f"{total:,}"))
         if judged.roc is not None:
             auc = judged.roc.auc
             self.roc_curve.setData(judged.roc.fpr, judged.roc.tpr)
-            self.auc_label.setText("ROC curve: only one class among these samples"
-                                   if math.isnan(auc) else f"ROC curve, AUC {auc:.3f}")
+            self.auc_label.setText(
+                translate("Views", "ROC curve: only one class among these samples")
+                if math.isnan(auc) else
+                translate("Views", "ROC curve, AUC {auc}").format(auc=f"{auc:.3f}"))
 
 
 def _shade(share: float) -> QBrush:
@@ -168,13 +178,16 @@ class ValuesPanel(QWidget):
         super().__init__(parent)
         self.scores_label = QLabel()
         self.scores_label.setObjectName("valueScoresLabel")
-        self.values_plot = plot_style.make_plot("true value", "predicted value")
+        self.values_plot = plot_style.make_plot(translate("Views", "true value"),
+                                                translate("Views", "predicted value"))
         self.values_plot.setObjectName("valuesPlot")
         self.diagonal = self.values_plot.plot(
             [], [], pen=pg.mkPen(palette.MUTED, style=Qt.PenStyle.DashLine))
         self.points = pg.ScatterPlotItem(size=5, pen=None, brush=pg.mkBrush(palette.BLUE))
         self.values_plot.addItem(self.points)
-        self.residual_plot = plot_style.make_plot("predicted value", "residual (true − predicted)")
+        self.residual_plot = plot_style.make_plot(
+            translate("Views", "predicted value"),
+            translate("Views", "residual (true − predicted)"))
         self.residual_plot.setObjectName("residualPlot")
         self.residual_plot.addItem(pg.InfiniteLine(angle=0, pen=pg.mkPen(palette.MUTED)))
         self.residuals = pg.ScatterPlotItem(size=5, pen=None, brush=pg.mkBrush(palette.ORANGE))
@@ -193,8 +206,9 @@ class ValuesPanel(QWidget):
         self.diagonal.setData([], [])
 
     def show_judgement(self, judged: ValueJudgement) -> None:
-        self.scores_label.setText(f"R² {judged.r2:.4f}    MAE {judged.mae:.4g}    "
-                                  f"({len(judged.true):,} samples)")
+        self.scores_label.setText(translate(
+            "Views", "R² {r2}    MAE {mae}    ({samples} samples)").format(
+                r2=f"{judged.r2:.4f}", mae=f"{judged.mae:.4g}", samples=f"{len(judged.true):,}"))
         true, predicted = judged.true.ravel(), judged.predicted.ravel()
         drawn = np.unique(np.linspace(0, len(true) - 1, min(len(true), DRAWN_POINTS)).astype(int))
         t, p = true[drawn], predicted[drawn]

@@ -12,17 +12,24 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QStackedWidget, QWidget
 
 from bpstudio.core.snapshot import JUDGEMENTS, PlotGrid, TrainingSnapshot
+from bpstudio.core.translatable import QT_TRANSLATE_NOOP
 from bpstudio.session import PreparedData
 
+from ..vocabulary import class_names
 from .judging_panels import ClassesPanel, ValuesPanel
 from .view_frame import ViewFrame
 
 EXTRAS_KEY = JUDGEMENTS
-PARTS = {"train": "Training data", "test": "Test data"}
-WAITING = "The numbers come with the next snapshot (train, or step one epoch)."
+PARTS = {"train": QT_TRANSLATE_NOOP("Views", "Training data"),
+         "test": QT_TRANSLATE_NOOP("Views", "Test data")}
+WAITING = QT_TRANSLATE_NOOP(
+    "Views", "The numbers come with the next snapshot (train, or step one epoch).")
+
+translate = QCoreApplication.translate
 
 
 class JudgingView(ViewFrame):
@@ -34,16 +41,16 @@ class JudgingView(ViewFrame):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.classes)
         self.pages.addWidget(self.values)
-        super().__init__("Judging", self.pages, parent)
+        super().__init__(translate("Views", "Judging"), self.pages, parent)
         self.setObjectName("judgingView")
         self.part_combo = QComboBox()
         self.part_combo.setObjectName("partCombo")
         for key, text in PARTS.items():
-            self.part_combo.addItem(text, key)
-        self.normalised_check = QCheckBox("Row-normalised")
+            self.part_combo.addItem(translate("Views", text), key)
+        self.normalised_check = QCheckBox(translate("Views", "Row-normalised"))
         self.normalised_check.setObjectName("normalisedCheck")
-        self.normalised_check.setToolTip(
-            "Each row as the share of its true class's samples, instead of counts")
+        self.normalised_check.setToolTip(translate(
+            "Views", "Each row as the share of its true class's samples, instead of counts"))
         controls = QHBoxLayout()
         controls.setContentsMargins(8, 0, 8, 0)
         controls.addWidget(self.part_combo)
@@ -54,7 +61,7 @@ class JudgingView(ViewFrame):
         self.normalised_check.toggled.connect(self._show)
         self.judgements: Mapping[str, object] | None = None
         self._task = ""
-        self.show_message("Choose data to judge the network on.")
+        self.show_message(translate("Views", "Choose data to judge the network on."))
 
     def set_data(self, data: PreparedData, grid: PlotGrid | None) -> None:
         self.clear()
@@ -63,7 +70,7 @@ class JudgingView(ViewFrame):
         self.pages.setCurrentWidget(self.classes if classes else self.values)
         self.normalised_check.setVisible(classes)
         if classes:
-            self.classes.set_classes(data.class_names)
+            self.classes.set_classes(class_names(data))
         test = self.part_combo.model().item(self.part_combo.findData("test"))
         test.setEnabled(bool(data.test.n_samples))
         if not data.test.n_samples:
@@ -74,7 +81,8 @@ class JudgingView(ViewFrame):
         if judgements is None:
             return  # made only while on screen: the next snapshot brings them
         self.judgements = judgements
-        self.status_label.setText(f"epoch {snapshot.epoch:,}")
+        self.status_label.setText(
+            translate("Views", "epoch {epoch}").format(epoch=f"{snapshot.epoch:,}"))
         self._show()
 
     def clear(self) -> None:
@@ -82,7 +90,7 @@ class JudgingView(ViewFrame):
         self.classes.clear()
         self.values.clear()
         self.status_label.setText("")
-        self.show_message(WAITING)
+        self.show_message(translate("Views", WAITING))
 
     @property
     def part(self) -> str:
@@ -93,8 +101,11 @@ class JudgingView(ViewFrame):
             return
         judged = self.judgements.get(self.part)
         if judged is None:
-            self.show_message(f"No judgement of the {PARTS[self.part].lower()}: it has no "
-                              "samples, or the network's outputs overflowed.")
+            words = (translate("Views", "No judgement of the training data: it has no samples, "
+                               "or the network's outputs overflowed.") if self.part == "train"
+                     else translate("Views", "No judgement of the test data: it has no samples, "
+                                    "or the network's outputs overflowed."))
+            self.show_message(words)
             return
         self.show_message("")
         if self._task == "classification":

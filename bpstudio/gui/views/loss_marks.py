@@ -8,7 +8,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from bpstudio.core.stopping import Stopped
 
@@ -111,7 +111,9 @@ class BestEpochMark:
         if best is None or not math.isfinite(best):
             self.line.hide()
             return
-        restored = " (restored)" if stopped.restored else ""
         self.line.setValue(best)
-        self.line.label.setText(f"best test loss, epoch {best:,}{restored}")
+        words = (QCoreApplication.translate("Views", "best test loss, epoch {epoch} (restored)")
+                 if stopped.restored else
+                 QCoreApplication.translate("Views", "best test loss, epoch {epoch}"))
+        self.line.label.setText(words.format(epoch=f"{best:,}"))
         self.line.show()

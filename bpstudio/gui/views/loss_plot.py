@@ -7,13 +7,14 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QCoreApplication, QPointF
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from bpstudio.core.loss_words import EPOCH_MEAN
 from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
 from bpstudio.session import PreparedData
 
+from ..vocabulary import vocabulary
 from . import number_format, palette, plot_style, view_frame
 from .curve import BoldCurve, peak_downsample
 from .log_axis import LogAxis
@@ -34,8 +35,20 @@ then makes room for twice as much: early on, when every round step of the range 
 passed within a fraction of a second, it moves about once a second. Paused, it fits the
 epochs there are."""
 
-TRAIN = f"train ({EPOCH_MEAN})"
-"""The train curve is the history's: each epoch's mean over its mini-batches."""
+translate = QCoreApplication.translate
+
+
+def train_words() -> str:
+    """The train curve is the history's, each epoch's mean over its mini-batches:
+    ``train (epoch mean)``."""
+    return translate("Views", "train ({epoch_mean})").format(epoch_mean=vocabulary(EPOCH_MEAN))
+
+
+def test_words() -> str:
+    return translate("Views", "test")
+
+
+
 MIN_EPOCH_SPAN = 10.0
 """The epoch axis spans at least this many epochs: one epoch of history would get ticks at
 0.1 … 0.9, epochs that do not exist."""
@@ -54,8 +67,9 @@ class LossPlotView(view_frame.ViewFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         axis = LogAxis("left")
-        plot = plot_style.make_plot("epoch", "loss", {"left": axis})
-        super().__init__("Loss", plot, parent)
+        plot = plot_style.make_plot(translate("Views", "epoch"), translate("Views", "loss"),
+                                    {"left": axis})
+        super().__init__(translate("Views", "Loss"), plot, parent)
         self.setObjectName("lossPlot")
         self.plot = plot
         self.view_box = plot.getPlotItem().getViewBox()
@@ -64,18 +78,20 @@ class LossPlotView(view_frame.ViewFrame):
         self._range: tuple | None = None
         self._epochs_per_second = 0.0
         self._shown_loss = math.nan
-        self.log_check = QCheckBox("Log scale")
+        self.log_check = QCheckBox(translate("Views", "Log scale"))
         self.log_check.setObjectName("logYCheck")
-        self.log_check.setToolTip("Show the loss on a logarithmic axis")
+        self.log_check.setToolTip(translate("Views", "Show the loss on a logarithmic axis"))
         self.log_check.toggled.connect(self._set_log_y)
         self.header.addWidget(self.log_check)
         self.eta_check = QCheckBox("η")
         self.eta_check.setObjectName("learningRateCheck")
-        self.eta_check.setToolTip("Show the learning rate η of each epoch on a second axis")
+        self.eta_check.setToolTip(
+            translate("Views", "Show the learning rate η of each epoch on a second axis"))
         self.header.addWidget(self.eta_check)
         self.train_series = Series()
         self.test_series = Series()
-        self.set_legend([("line", palette.TRAIN, TRAIN), ("line", palette.TEST, "test")])
+        self.set_legend([("line", palette.TRAIN, train_words()),
+                         ("line", palette.TEST, test_words())])
         self.train_curve, self.test_curve = BoldCurve(palette.TRAIN), BoldCurve(palette.TEST)
         for curve in (self.train_curve, self.test_curve):
             plot.addItem(curve)
@@ -101,8 +117,8 @@ class LossPlotView(view_frame.ViewFrame):
     def set_data(self, data: PreparedData, grid: PlotGrid | None) -> None:
         """Losses come with the snapshots; the data only says whether there is a test part."""
         self.set_legend([
-            ("line", palette.TRAIN, TRAIN),
-            *([("line", palette.TEST, "test")] if data.test.n_samples else []),
+            ("line", palette.TRAIN, train_words()),
+            *([("line", palette.TEST, test_words())] if data.test.n_samples else []),
         ])
 
     def show_snapshot(self, snapshot: TrainingSnapshot) -> None:
@@ -141,7 +157,7 @@ class LossPlotView(view_frame.ViewFrame):
         self._redraw()
         self.marker.setData([], [])
         self.readout.hide()
-        self.status_label.setText("no training yet")
+        self.status_label.setText(translate("Views", "no training yet"))
         self._follow_data()
 
     def set_reference_curves(self, curves: list[ReferenceCurve]) -> None:
@@ -224,11 +240,11 @@ class LossPlotView(view_frame.ViewFrame):
             return np.log10(loss)
 
     def _show_status(self, epoch: int, train: float, test: float) -> None:
-        parts = [f"epoch {epoch:,}"]
+        parts = [epoch_words(epoch)]
         if math.isfinite(train):
-            parts.append(f"{TRAIN} {number_format.format_value(train)}")
+            parts.append(f"{train_words()} {number_format.format_value(train)}")
         if math.isfinite(test):
-            parts.append(f"test {number_format.format_value(test)}")
+            parts.append(f"{test_words()} {number_format.format_value(test)}")
         self.status_label.setText("   ".join(parts))
 
     def readout_text(self, epoch: float) -> str:
@@ -236,11 +252,12 @@ class LossPlotView(view_frame.ViewFrame):
         test loss interpolated between its measurements."""
         i = self._nearest(epoch)
         x = self.train_series.x[i]
-        lines = [f"epoch {int(x):,}",
-                 f"{TRAIN} {number_format.format_value(self.train_series.y[i])}"]
+        lines = [epoch_words(int(x)),
+                 f"{train_words()} {number_format.format_value(self.train_series.y[i])}"]
         tx, ty = self.test_series.x, self.test_series.y
         if len(tx) and tx[0] <= x <= tx[-1]:
-            lines.append(f"test {number_format.format_value(float(np.interp(x, tx, ty)))}")
+            test = number_format.format_value(float(np.interp(x, tx, ty)))
+            lines.append(f"{test_words()} {test}")
         return "\n".join(lines)
 
     def _nearest(self, epoch: float) -> int:
@@ -262,3 +279,8 @@ class LossPlotView(view_frame.ViewFrame):
         self.readout.setAnchor((1.05, 1.05) if right_half else (-0.05, 1.05))
         self.readout.setPos(pos)
         self.readout.show()
+
+
+def epoch_words(epoch: int) -> str:
+    """``epoch 1,200``."""
+    return translate("Views", "epoch {epoch}").format(epoch=f"{epoch:,}")

@@ -10,8 +10,11 @@ from __future__ import annotations
 from functools import cached_property
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
 from bpstudio.core.digits import sub
+
+translate = QCoreApplication.translate
 
 MAX_SPACING = 0.22
 LABELLED_NEURONS = 12
@@ -70,10 +73,14 @@ class NetworkLayout:
         (``h1`` over ``64``) where the columns stand too close for the long one."""
         last, n = len(self.sizes) - 1, self.sizes[layer]
         if compact:
-            name = "in" if layer == 0 else "out" if layer == last else f"h{layer}"
+            name = (translate("Views", "in") if layer == 0 else
+                    translate("Views", "out") if layer == last else
+                    translate("Views", "h{layer}").format(layer=layer))
             return f"{name}\n{n}"
-        name = "input" if layer == 0 else "output" if layer == last else f"hidden {layer}"
-        return f"{name} ({n})"
+        name = (translate("Views", "input") if layer == 0 else
+                translate("Views", "output") if layer == last else
+                translate("Views", "hidden {layer}").format(layer=layer))
+        return translate("Views", "{name} ({neurons})").format(name=name, neurons=n)
 
     def labels(
         self, output_names: tuple[str, ...] = ()

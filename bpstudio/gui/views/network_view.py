@@ -7,7 +7,7 @@ import functools
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QPointF, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Signal
 from PySide6.QtGui import QBrush, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -15,12 +15,15 @@ from bpstudio.core.digits import sub
 from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
 from bpstudio.session import PreparedData
 
+from ..vocabulary import class_names
 from . import number_format, palette, view_frame
 from .network_labels import NetworkLabels
 from .network_layout import NetworkLayout
 from .parameter_edit import ParameterEdit
 from .pointer_readout import PointerReadout, ValueEditor
 from .weight_lines import PENS, SMOOTH_LINES, WIDTH_LEVELS, WeightLines
+
+translate = QCoreApplication.translate
 
 MAX_LINES = 2500
 """Per layer pair, only the strongest weights are drawn beyond this many (100 × 100 = 10k)."""
@@ -61,12 +64,11 @@ class NetworkView(view_frame.ViewFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         widget = pg.PlotWidget(background=palette.BACKGROUND)
-        super().__init__("Network", widget, parent)
+        super().__init__(translate("Views", "Network"), widget, parent)
         self.setObjectName("networkView")
-        self.set_legend([
-            ("line", palette.ORANGE, "positive"), ("line", palette.BLUE, "negative"),
-            ("", palette.MUTED, "width ∝ |w|, fill = bias"),
-        ])
+        self.set_legend([("line", palette.ORANGE, translate("Views", "positive")),
+                         ("line", palette.BLUE, translate("Views", "negative")),
+                         ("", palette.MUTED, translate("Views", "width ∝ |w|, fill = bias"))])
         self.plot = widget.getPlotItem()
         self.plot.hideAxis("left")
         self.plot.hideAxis("bottom")
@@ -103,7 +105,7 @@ class NetworkView(view_frame.ViewFrame):
     def set_data(self, data: PreparedData, grid: PlotGrid | None) -> None:
         """The layer sizes come with the weights; the data names the outputs of a network
         with one per class (the names the decision plot's legend shows)."""
-        names = data.class_names if data.n_outputs > 1 else ()
+        names = class_names(data) if data.n_outputs > 1 else ()
         if names != self._output_names:
             self._output_names = names
             self._forget_drawing()  # built again, with the names, by the next snapshot
@@ -121,11 +123,13 @@ class NetworkView(view_frame.ViewFrame):
             for i, w in enumerate(snapshot.weights)
         ]
         self._colour_neurons(snapshot.biases)
-        self.status_label.setText(f"widest line |w| = {scale:.3g}")
+        self.status_label.setText(
+            translate("Views", "widest line |w| = {scale}").format(scale=f"{scale:.3g}"))
 
     def clear(self) -> None:
         self._forget_drawing()
-        self.show_message("The network appears here when training starts (Train or Step).")
+        self.show_message(translate(
+            "Views", "The network appears here when training starts (Train or Step)."))
 
     def _forget_drawing(self) -> None:
         self._layout = None
@@ -224,9 +228,10 @@ class NetworkView(view_frame.ViewFrame):
         if neuron is not None:
             layer, j = neuron
             if layer == 0:
-                return f"input x{sub(j + 1)}", None, ((), ())
+                return translate("Views", "input x{index}").format(index=sub(j + 1)), None, ((), ())
             if layer > len(self._biases):  # a network without biases
-                return f"neuron {j} of layer {layer} (no bias)", None, ((), ())
+                return (translate("Views", "neuron {neuron} of layer {layer} (no bias)").format(
+                    neuron=j, layer=layer), None, ((), ()))
             edit = ParameterEdit("b", layer, (j,), float(self._biases[layer - 1][j]))
         else:
             line = layout.line_at(pos.x(), pos.y(), pixels, self._keys, HOVER_PIXELS)

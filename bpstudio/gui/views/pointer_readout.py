@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
@@ -75,7 +75,8 @@ class ValueEditor(QLineEdit):
 
     def edit(self, label: str, value: float, pointer: QPoint) -> None:
         """Open on ``value`` (``label`` as the tooltip and placeholder), all of it selected."""
-        self.setToolTip(f"{label}: type a value, Enter to apply, Esc to cancel")
+        self.setToolTip(QCoreApplication.translate(
+            "Views", "{name}: type a value, Enter to apply, Esc to cancel").format(name=label))
         self.setPlaceholderText(label)
         self.setStyleSheet("")
         self._shown = f"{float(value):.6g}"
@@ -96,7 +97,9 @@ class ValueEditor(QLineEdit):
             value = math.nan
         if not math.isfinite(value):
             self.setStyleSheet("border: 2px solid #d62728;")
-            self.setToolTip(f"{self.placeholderText()}: type a number such as 0 or -0.25")
+            self.setToolTip(QCoreApplication.translate(
+                "Views", "{name}: type a number such as 0 or -0.25").format(
+                    name=self.placeholderText()))
             return
         self.hide()
         self.value_entered.emit(value)

@@ -8,6 +8,7 @@ than :data:`PLOT_LIMIT` shows a note in its place instead.
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
 PLOT_LIMIT = 1e300
 """Largest coordinate drawn. Measured: pyqtgraph frames data of ±1e300 (with the plot grid's
@@ -20,10 +21,11 @@ LOG_LIMITS = (-307.6, 308.2)
 
 def out_of_reach(what: str, *arrays: np.ndarray) -> str:
     """``""`` when every finite value of ``arrays`` lies within ±:data:`PLOT_LIMIT`, else a
-    note naming ``what`` (``"The inputs"``) and how far it reaches."""
+    note naming ``what`` (``"The inputs"``, said already) and how far it reaches."""
     reach = max((float(np.max(np.abs(a), initial=0.0, where=np.isfinite(a)))
                  for a in arrays), default=0.0)
     if reach <= PLOT_LIMIT:
         return ""
-    return (f"{what} reach ±{reach:.4g}: too far out to draw (plots show values up to "
-            f"±{PLOT_LIMIT:.0e}).")
+    return QCoreApplication.translate(
+        "Views", "{what} reach ±{reach}: too far out to draw (plots show values up to "
+        "±{limit}).").format(what=what, reach=f"{reach:.4g}", limit=f"{PLOT_LIMIT:.0e}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QSpinBox
 
@@ -40,11 +40,20 @@ def outside(box: QAbstractSpinBox, text: str) -> bool:
 
 
 def range_text(box: QAbstractSpinBox) -> str:
-    """``"from 1 to 512"`` in the box's own number format."""
+    """``"from 1 to 512"`` in the box's own number format (and the interface's language)."""
+    return QCoreApplication.translate("Widgets", "from {low} to {high}").format(**_ends(box))
+
+
+def range_span(box: QAbstractSpinBox) -> str:
+    """``"1 to 512"``: :func:`range_text` after a word that says what is in the range."""
+    return QCoreApplication.translate("Widgets", "{low} to {high}").format(**_ends(box))
+
+
+def _ends(box: QAbstractSpinBox) -> dict[str, str]:
     low, high = box.minimum(), box.maximum()
     if isinstance(low, float) or isinstance(high, float):
-        return f"from {low:g} to {high:g}"
-    return f"from {low:,} to {high:,}"
+        return {"low": f"{low:g}", "high": f"{high:g}"}
+    return {"low": f"{low:,}", "high": f"{high:,}"}
 
 
 class _Refusing:

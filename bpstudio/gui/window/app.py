@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication  # PySide6 first: pyqtgraph takes the
 
 from ...desktop_entry import APP_ID
 from ...package_data import ICON_SIZES, icon_path
-from .language import chosen_language, install_translators
+from .language import chosen_language, install_translators, missing_font_note
 from .settings import AppSettings
 
 from ..views.plot_style import configure_plots  # isort: skip  (after PySide6: pyqtgraph)
@@ -71,6 +71,10 @@ def run_app(path: str | None = None) -> int:
             return 1
         guard.window = window
         window.show()
+        note = missing_font_note(chosen_language(AppSettings().language()))
+        if note is not None:
+            print(f"bpstudio: {note}", file=sys.stderr)
+            window.statusBar().showMessage(note)
         return app.exec()
     finally:
         guard.uninstall()

@@ -45,6 +45,7 @@ from bpstudio.session import PinnedRun, PreparedData, Session
 from ..training import TrainingController
 from ..views import DecisionRegionView
 from ..views.reference_curves import ReferenceCurve, reference_colour
+from ..vocabulary import refusal_words
 from .compare_panel import ComparePanel, CompareRow
 from .dock_area import DockArea
 from .dock_spec import Area, DockSpec
@@ -120,7 +121,7 @@ class CompareCommands(QObject):
             pin = self.board.pin(session, self.seconds, name=self._free_name(),
                                  same_start_as=self._same_as())
         except ValueError as exc:
-            self.status.showMessage(shorten(str(exc)), 8000)
+            self.status.showMessage(shorten(refusal_words(exc)), 8000)
             return None
         self.dock.show()
         self.dock.raise_()
@@ -133,7 +134,7 @@ class CompareCommands(QObject):
         try:
             self.board.rename(old, new)
         except ValueError as exc:
-            self.status.showMessage(shorten(str(exc)), 8000)
+            self.status.showMessage(shorten(refusal_words(exc)), 8000)
         if self._same_start_as == old and new in self.board.names:
             self._same_start_as = new
         if self._regions_of == old and new in self.board.names:
@@ -156,7 +157,8 @@ class CompareCommands(QObject):
             variant = same_start(document.session, self.board[name], document.data)
         except ValueError as exc:
             self.status.showMessage(shorten(translate(
-                "Compare", "Cannot start the same way: {reason}").format(reason=exc)), 8000)
+                "Compare", "Cannot start the same way: {reason}").format(
+                    reason=refusal_words(exc))), 8000)
             return
         self.adopt(Opened(variant, document.data, document.grid, document.path))
         document.modified = True

@@ -6,9 +6,9 @@ The window's panels and those added later (the explaining docks) are arranged th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QRect, QSize, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabBar
 
 from bpstudio.session import PreparedData
 
@@ -17,6 +17,8 @@ from .dock_spec import Area, DockSpec, on_screen
 MIN_SIDE_BY_SIDE = 240
 """Pixels below which a dock beside another is of no use and goes behind it as a tab."""
 PLOTS = ("fitDock", "decisionDock", "networkDock", "lossDock")
+_AWAY = QRect(-20_000, -20_000, 1, 1)
+"""Where a new tab bar is put to see whether the layout places it (see :func:`tabify`)."""
 
 
 class DockArea:
@@ -47,7 +49,7 @@ class DockArea:
         to the network view."""
         dock = self._add(spec)
         if spec.area == Area.RightDockWidgetArea and "networkDock" in self.docks:
-            self._window.tabifyDockWidget(self.docks["networkDock"], dock)
+            tabify(self._window, self.docks["networkDock"], dock)
         toggle = dock.toggleViewAction()
         toggle.triggered.connect(lambda checked: checked and dock.raise_())  # in front, not behind
         if self._menu is not None:
@@ -55,7 +57,7 @@ class DockArea:
         return dock
 
     def tabify(self, first: str, second: str) -> None:
-        self._window.tabifyDockWidget(self.docks[first], self.docks[second])
+        tabify(self._window, self.docks[first], self.docks[second])
 
     def split(self, first: str, second: str, orientation: Qt.Orientation) -> None:
         self._window.splitDockWidget(self.docks[first], self.docks[second], orientation)
@@ -105,7 +107,7 @@ class DockArea:
                 window.tabifiedDockWidgets(left)):
             self.settle()
             if right.width() < MIN_SIDE_BY_SIDE:
-                window.tabifyDockWidget(left, right)
+                tabify(window, left, right)
                 left.raise_()
 
     def show_task_docks(self, data: PreparedData) -> None:
@@ -130,3 +132,45 @@ class DockArea:
         self._window.addDockWidget(spec.area, dock)
         self.docks[spec.name] = dock
         return dock
+
+
+def tabify(window: QMainWindow, first: QDockWidget, second: QDockWidget) -> None:
+    """``window.tabifyDockWidget(first, second)``, without the stray tab bar Qt leaves.
+
+    Qt 6.11 makes two tab bars for a new tab group when the window has one already (its
+    ``getTabBar`` lays the window out, which asks for the group's bar, and then makes
+    another) and retires the first with ``deleteLater``. Until the event loop deletes it, it
+    stays where it was drawn, with the tabs it had, over whatever dock is there (the
+    "Designer | Lesson" tabs across the designer in a screenshot, for ever in a script that
+    only calls ``processEvents``, which never deletes). It is hidden at once.
+    """
+    before = set(_tab_bars(window))
+    window.tabifyDockWidget(first, second)
+    new = [bar for bar in _tab_bars(window) if bar not in before]
+    if len(new) > 1:
+        _hide_unplaced(window, new)
+
+
+def restore_state(window: QMainWindow, state: QByteArray, version: int) -> bool:
+    """``window.restoreState(state, version)``, without the old layout's tab bars: Qt 6.11
+    gives the restored layout new ones and retires the old ones as :func:`tabify` says."""
+    before = _tab_bars(window)
+    if not window.restoreState(state, version):
+        return False
+    _hide_unplaced(window, before)
+    return True
+
+
+def _hide_unplaced(window: QMainWindow, bars: list[QTabBar]) -> None:
+    """Hide those of ``bars`` the layout has forgotten: it places every bar it uses."""
+    for bar in bars:
+        bar.setGeometry(_AWAY)
+    window.layout().invalidate()
+    window.layout().activate()
+    for bar in bars:
+        if bar.geometry() == _AWAY:
+            bar.hide()
+
+
+def _tab_bars(window: QMainWindow) -> list[QTabBar]:
+    return window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly)

@@ -41,6 +41,7 @@ from bpstudio.io.csv_import import CsvImportError, ImportedTable, ParsedCsv, Pre
 from bpstudio.io.csv_source import DELIMITERS, ENCODINGS
 from bpstudio.io.csv_table import TASKS
 
+from ..vocabulary import refusal_words
 from .import_columns import INPUT, TARGET, ColumnUses
 from .opening import DocumentLoader
 
@@ -157,7 +158,7 @@ class ImportDialog(QDialog):
         try:
             self.preview = self.preview.with_options(**changes)
         except (CsvImportError, ValueError) as exc:
-            self._stop(str(exc))
+            self._stop(refusal_words(exc))
             return
         self._show_preview()
 
@@ -234,7 +235,7 @@ class ImportDialog(QDialog):
                 self.missing_combo.currentData())
         except (CsvImportError, ValueError) as exc:
             self.table = None
-            self._show_problem(str(exc))
+            self._show_problem(refusal_words(exc))
             return
         self._show_problem("")
 
@@ -276,7 +277,8 @@ class ImportDialog(QDialog):
             self._take(self.table)
         except ValueError as exc:
             self._show_problem(
-                translate("Import", "The table does not fit: {reason}").format(reason=exc))
+                translate("Import", "The table does not fit: {reason}").format(
+                    reason=refusal_words(exc)))
             return
         self.accept()
 

@@ -10,7 +10,7 @@ dock builds its texts once, as it is made. The command line always speaks Englis
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtGui import QAction, QActionGroup, QFontDatabase
 from PySide6.QtWidgets import QMenu, QStatusBar
 
 from ...package_data import translation_path
@@ -53,6 +53,15 @@ def install_translators(language: str) -> list[QTranslator]:
             app.installTranslator(translator)
             installed.append(translator)
     return installed
+
+
+def missing_font_note(language: str) -> str | None:
+    """Why ``language`` would show as empty boxes here (no font has its script), in English
+    (the one text that must be readable without that font); ``None`` when all is well."""
+    if language == ENGLISH or QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        return None
+    return ("No Chinese font was found, so Chinese text shows as boxes: install one, e.g. "
+            "sudo apt install fonts-wqy-microhei (or fonts-noto-cjk), and start again.")
 
 
 def remove_translators(translators: list[QTranslator]) -> None:

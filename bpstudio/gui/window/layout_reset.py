@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from bpstudio.session import PreparedData
 
-from .dock_area import DockArea
+from .dock_area import DockArea, restore_state
 
 PLOTS = ("fitDock", "decisionDock", "networkDock", "lossDock")
 """A useful layout shows at least one of these."""
@@ -47,7 +47,7 @@ class StartingLayout:
     def reset(self) -> None:
         """Back to the starting layout (the size of the window stays)."""
         size = self._area.window_size()
-        self._window.restoreState(self._state, LAYOUT_VERSION)
+        restore_state(self._window, self._state, LAYOUT_VERSION)
         self._area.show_task_docks(self._data())
         self._area.size_docks()
         self._area.keep_size(size)

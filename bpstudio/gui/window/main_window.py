@@ -50,6 +50,7 @@ from ..training.pace import FASTEST, SMOOTH
 from ..views import DecisionRegionView, FitPlotView, LossPlotView, NetworkView
 from ..views.parameter_edit import ParameterEdit
 from ..views.plot_style import configure_plots
+from ..vocabulary import refusal_words
 from .actions import build_actions, build_menus, build_toolbar
 from .compare import CompareCommands
 from .dock_area import DockArea
@@ -296,7 +297,8 @@ class MainWindow(QMainWindow):
                 data, grid = self.document.start_run()
             except ValueError as exc:
                 self.status_line.showMessage(shorten(
-                    self.tr("Cannot build the data: {reason}").format(reason=exc)))
+                    self.tr("Cannot build the data: {reason}").format(
+                        reason=refusal_words(exc))))
                 return False
             self.live_views.reset(data, grid)
         self.status_line.show_snapshot(None)

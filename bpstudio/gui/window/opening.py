@@ -21,6 +21,7 @@ from bpstudio.document import Opened
 from bpstudio.session import Session
 
 from ..designer.data_size import check_data_size
+from ..vocabulary import refusal_words
 
 EXPECTED = (bpnet.BPFileError, OSError, ValueError, MemoryError)
 """What opening a file a person chose may raise; anything else is a bug, reported as such."""
@@ -43,7 +44,7 @@ def why(exc: BaseException) -> str:
     """What went wrong, in words: the message of an error a file can cause, else its type too."""
     if isinstance(exc, MemoryError):
         return QCoreApplication.translate("Files", "there is not enough memory to open it")
-    return str(exc) if isinstance(exc, EXPECTED) else f"{type(exc).__name__}: {exc}"
+    return refusal_words(exc) if isinstance(exc, EXPECTED) else f"{type(exc).__name__}: {exc}"
 
 
 class DocumentLoader(QObject):

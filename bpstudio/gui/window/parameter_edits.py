@@ -23,6 +23,7 @@ from bpstudio.document import Document
 from ..training import TrainingController
 from ..views import number_format
 from ..views.parameter_edit import ParameterEdit
+from ..vocabulary import refusal_words
 
 
 def parameter_offset(layer_sizes: list[int], bias: bool, edit: ParameterEdit) -> int:
@@ -59,7 +60,7 @@ class ParameterEdits:
         try:
             self.apply(edit)
         except ValueError as exc:
-            self.status.showMessage(shorten(str(exc)), 8000)
+            self.status.showMessage(shorten(refusal_words(exc)), 8000)
 
     def apply(self, edit: ParameterEdit) -> ParameterEdit:
         """Set the parameter (training pauses first); returns the edit that undoes this one.

@@ -12,6 +12,8 @@ import os
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 from PySide6.QtWidgets import QMainWindow
 
+from .dock_area import restore_state
+
 SETTINGS_VERSION = 1
 MAX_RECENT_FILES = 8
 
@@ -41,7 +43,7 @@ class AppSettings:
         state = self._settings.value(KEY_STATE, QByteArray(), type=QByteArray)
         restored = not geometry.isEmpty() and window.restoreGeometry(geometry)
         return bool(
-            not state.isEmpty() and window.restoreState(state, SETTINGS_VERSION) and restored
+            not state.isEmpty() and restore_state(window, state, SETTINGS_VERSION) and restored
         )
 
     def save_window(self, window: QMainWindow) -> None:

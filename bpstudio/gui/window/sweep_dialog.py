@@ -35,6 +35,7 @@ from bpstudio.headless import duration
 from bpstudio.limits import MAX_SWEEP_EPOCHS, MAX_SWEEP_SEEDS
 from bpstudio.session import Session
 
+from ..vocabulary import refusal_words
 from .export import export_plot
 from .sweep_choices import example_values, settings_combo
 from .sweep_plot import SweepPlot, metric_keys
@@ -183,7 +184,7 @@ class SweepDialog(QDialog):
             spec = self.spec()
             base = self.base()
         except ValueError as exc:
-            self.status_label.setText(shorten(str(exc)))
+            self.status_label.setText(shorten(refusal_words(exc)))
             return
         self.progress.setValue(0)
         self.eta_label.setText(translate("Sweep", "starting…"))

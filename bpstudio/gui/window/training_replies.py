@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QStatusBar
 from bpstudio.core.stopping import Stopped, StopReason
 from bpstudio.core.text import shorten
 
+from ..vocabulary import stopped_words
 from .errors import error_box, show_error
 
 translate = QCoreApplication.translate
@@ -43,7 +44,7 @@ class TrainingReplies:
                                  epoch=f"{stopped.epoch:,}")
         else:
             text = translate("TrainingReplies", "{stopped}. Change the stopping rule to go on."
-                             ).format(stopped=stopped.words())
+                             ).format(stopped=stopped_words(stopped))
         self.status.showMessage(text, 8000)
 
     def failed(self, message: str) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from bpstudio.core.steptrace import TraceEntry
 
+from ..translated import translated
 from .matrix_model import MatrixModel
 
 MAX_VISIBLE_ROWS = 12
@@ -36,9 +37,10 @@ class EntryPanel(QFrame):
         self.setStyleSheet(
             "EntryPanel { background: #ffffff; border: 1px solid #d0d0d0; border-radius: 4px; }"
         )
-        title = QLabel(f"<b>{entry.title}</b>" + (f"  <i>({earlier})</i>" if earlier else ""))
+        title = QLabel(f"<b>{translated('Inspector', entry.title)}</b>"
+                       + (f"  <i>({earlier})</i>" if earlier else ""))
         title.setStyleSheet("color: #6b6b6b;" if earlier else "color: #222222;")
-        self.formula_label = QLabel(entry.formula)
+        self.formula_label = QLabel(translated("Inspector", entry.formula))
         self.formula_label.setObjectName("formulaLabel")
         self.formula_label.setStyleSheet("font-family: serif; font-size: 13pt; color: #222222;")
         self.formula_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -47,7 +49,7 @@ class EntryPanel(QFrame):
         self.shape_label = QLabel(f"{rows} × {cols}")
         self.shape_label.setObjectName("shapeLabel")
         self.shape_label.setStyleSheet("color: #6b6b6b;")
-        self.note_label = QLabel(entry.note)
+        self.note_label = QLabel(translated("Inspector", entry.note))
         self.note_label.setWordWrap(True)
         self.note_label.setStyleSheet("color: #6b6b6b; font-size: 9pt;")
         self.note_label.setVisible(bool(entry.note))

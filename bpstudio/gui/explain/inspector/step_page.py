@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from bpstudio.core.steptrace import StepTrace
 
+from ..translated import translated
 from .entry_panel import EntryPanel
 
 PANELS_PER_ROW = 4
@@ -35,9 +36,12 @@ class StepPage(QWidget):
                 if src.key not in step.keys]
         used = list(dict.fromkeys(used))
         if used:
-            self._add_row(trace, "Used in this step",
-                          [(k, f"from step {first_step[k] + 1}") for k in used])
-        self._add_row(trace, f"Step {index + 1}: {step.title}", [(k, "") for k in step.keys])
+            self._add_row(trace, self.tr("Used in this step"),
+                          [(k, self.tr("from step {number}").format(number=first_step[k] + 1))
+                           for k in used])
+        self._add_row(trace, self.tr("Step {number}: {title}").format(
+            number=index + 1, title=translated("Inspector", step.title)),
+            [(k, "") for k in step.keys])
         self._layout.addStretch(1)
 
     def refresh(self, trace: StepTrace) -> None:

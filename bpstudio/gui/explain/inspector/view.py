@@ -13,7 +13,7 @@ the one trace it shows; the tables and the pages are in :mod:`.entry_panel`,
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,15 +34,19 @@ from bpstudio.core.cellmath import explain_cell
 from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
 from bpstudio.core.steptrace import StepTrace, format_number, trace_step
 from bpstudio.core.text import shorten
+from bpstudio.core.translatable import QT_TRANSLATE_NOOP
 from bpstudio.lessons import InspectorPreset
 from bpstudio.session import PreparedData
 
+from ..translated import translated
 from .entry_panel import EntryPanel
 from .step_page import StepPage
 
 BATCH_LABELS = {
-    "all": "Whole training set", "sample": "One sample", "minibatch": "Next mini-batch",
-    "point": "Clicked point",
+    "all": QT_TRANSLATE_NOOP("Inspector", "Whole training set"),
+    "sample": QT_TRANSLATE_NOOP("Inspector", "One sample"),
+    "minibatch": QT_TRANSLATE_NOOP("Inspector", "Next mini-batch"),
+    "point": QT_TRANSLATE_NOOP("Inspector", "Clicked point"),
 }
 
 
@@ -71,28 +75,31 @@ class InspectorView(QWidget):
     def _build(self) -> None:
         self.batch_combo = QComboBox(objectName="batchCombo")
         for kind, label in BATCH_LABELS.items():
-            self.batch_combo.addItem(label, kind)
-        self.sample_spin = QSpinBox(objectName="sampleSpin", prefix="sample ")
-        self.choose_button = QPushButton("Choose…", objectName="chooseSampleButton")
-        self.choose_button.setToolTip("Pick the sample from a table of the training data")
-        self.follow_check = QCheckBox("Follow training", objectName="followCheck", checked=True)
-        self.follow_check.setToolTip("Re-trace with the latest weights while training runs")
+            self.batch_combo.addItem(QCoreApplication.translate("Inspector", label), kind)
+        self.sample_spin = QSpinBox(objectName="sampleSpin", prefix=self.tr("sample "))
+        self.choose_button = QPushButton(self.tr("Choose…"), objectName="chooseSampleButton")
+        self.choose_button.setToolTip(self.tr("Pick the sample from a table of the training data"))
+        self.follow_check = QCheckBox(self.tr("Follow training"), objectName="followCheck",
+                                      checked=True)
+        self.follow_check.setToolTip(
+            self.tr("Re-trace with the latest weights while training runs"))
         self.precision_spin = QSpinBox(objectName="precisionSpin", minimum=0, maximum=12)
         self.precision_spin.setValue(3)
-        self.significant_check = QCheckBox("significant digits", objectName="significantCheck")
-        self.copy_button = QPushButton("Copy as CSV", objectName="copyCsvButton")
-        self.copy_button.setToolTip("Copy the selected matrix, every digit, as CSV")
+        self.significant_check = QCheckBox(self.tr("significant digits"),
+                                           objectName="significantCheck")
+        self.copy_button = QPushButton(self.tr("Copy as CSV"), objectName="copyCsvButton")
+        self.copy_button.setToolTip(self.tr("Copy the selected matrix, every digit, as CSV"))
         top = QHBoxLayout()
-        for w in (QLabel("Batch:"), self.batch_combo, self.sample_spin, self.choose_button,
+        for w in (QLabel(self.tr("Batch:")), self.batch_combo, self.sample_spin, self.choose_button,
                   self.follow_check):
             top.addWidget(w)
         top.addStretch(1)
-        for w in (QLabel("Precision:"), self.precision_spin, self.significant_check,
+        for w in (QLabel(self.tr("Precision:")), self.precision_spin, self.significant_check,
                   self.copy_button):
             top.addWidget(w)
 
-        self.prev_button = QPushButton("◀ Previous", objectName="previousStepButton")
-        self.next_button = QPushButton("Next ▶", objectName="nextStepButton")
+        self.prev_button = QPushButton(self.tr("◀ Previous"), objectName="previousStepButton")
+        self.next_button = QPushButton(self.tr("Next ▶"), objectName="nextStepButton")
         self.step_combo = QComboBox(objectName="stepCombo")
         self.step_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         # the step's name is never cut short; in a narrow dock the summary wraps instead
@@ -118,8 +125,8 @@ class InspectorView(QWidget):
         )
         self.message_label = QLabel(objectName="messageLabel", wordWrap=True)
         self.message_label.setStyleSheet("color: #6b6b6b;")
-        self.apply_button = QPushButton("Apply step", objectName="applyStepButton")
-        self.apply_button.setToolTip("Perform this update (W ← W − η·dW) on the network")
+        self.apply_button = QPushButton(self.tr("Apply step"), objectName="applyStepButton")
+        self.apply_button.setToolTip(self.tr("Perform this update (W ← W − η·dW) on the network"))
         bottom = QHBoxLayout()
         bottom.addWidget(self.message_label, 1)
         bottom.addWidget(self.apply_button)
@@ -226,7 +233,8 @@ class InspectorView(QWidget):
             return
         self.step_combo.clear()
         for i, step in enumerate(trace.steps, start=1):
-            self.step_combo.addItem(f"Step {i} of {len(trace.steps)}: {step.title}")
+            self.step_combo.addItem(self.tr("Step {number} of {count}: {title}").format(
+                number=i, count=len(trace.steps), title=translated("Inspector", step.title)))
         self._show_summary(trace)
         self.message_label.setText("")
         titles = [step.title for step in trace.steps]
@@ -236,8 +244,9 @@ class InspectorView(QWidget):
 
     def _show_summary(self, trace: StepTrace) -> None:
         n = trace["X"].shape[0]
-        items = (f"loss = {trace.loss:.6g}", f"η = {trace.learning_rate:g}",
-                 f"N = {n} sample{'s' if n != 1 else ''}", "update: plain SGD, no L2")
+        samples = self.tr("N = 1 sample") if n == 1 else self.tr("N = {n} samples").format(n=n)
+        items = (self.tr("loss = {loss}").format(loss=f"{trace.loss:.6g}"),
+                 f"η = {trace.learning_rate:g}", samples, self.tr("update: plain SGD, no L2"))
         # a narrow dock wraps the line between the items, never inside one
         self.summary_label.setText("   ".join(item.replace(" ", "\u00a0") for item in items))
 
@@ -248,7 +257,8 @@ class InspectorView(QWidget):
         self.summary_label.setText("")
         self.page.clear()
         self._show_arithmetic()
-        self.message_label.setText("Open or build a network to see one backpropagation step.")
+        self.message_label.setText(
+            self.tr("Open or build a network to see one backpropagation step."))
         self._sync_buttons()
 
     @property
@@ -294,7 +304,8 @@ class InspectorView(QWidget):
         key = self.selected_key
         if key is not None:
             QGuiApplication.clipboard().setText(self.csv_text(key))
-            self.message_label.setText(f"Copied {self._trace[key].title} as CSV.")
+            self.message_label.setText(self.tr("Copied {matrix} as CSV.").format(
+                matrix=translated("Inspector", self._trace[key].title)))
 
     @property
     def selected_key(self) -> str | None:
@@ -376,9 +387,10 @@ class InspectorView(QWidget):
         """The selected cell worked out by hand, at the chosen precision."""
         selected = self._selected
         if self._trace is None or selected is None or selected[0] not in self.page.panels:
-            self.arithmetic_label.setText("Select a cell to see how it was computed.")
+            self.arithmetic_label.setText(self.tr("Select a cell to see how it was computed."))
             return
-        self.arithmetic_label.setText(explain_cell(self._trace, *selected, self._format))
+        self.arithmetic_label.setText(
+            translated("Inspector", explain_cell(self._trace, *selected, self._format)))
 
     def _on_cell_selected(self, key: str, row: int, col: int) -> None:
         self._selected = (key, row, col)
@@ -388,11 +400,14 @@ class InspectorView(QWidget):
 
     def _describe(self, key: str, row: int, col: int, masks: dict) -> str:
         entry = self._trace[key]
-        parts = [f"{entry.title}[{row}, {col}] = {float(entry.value[row, col])!r}"]
+        parts = [f"{translated('Inspector', entry.title)}[{row}, {col}] = "
+                 f"{float(entry.value[row, col])!r}"]
         if masks:
-            names = ", ".join(f"{self._trace[k].title} ({int(m.sum())} cells)"
-                              for k, m in masks.items())
-            parts.append(f"computed from {names}")
+            names = self.tr(", ").join(
+                self.tr("{matrix} ({n} cells)").format(
+                    matrix=translated("Inspector", self._trace[k].title), n=int(m.sum()))
+                for k, m in masks.items())
+            parts.append(self.tr("computed from {matrices}").format(matrices=names))
         return "  —  ".join(parts)
 
     def _on_apply(self) -> None:
@@ -407,7 +422,7 @@ def _same_layout(a: StepTrace, b: StepTrace) -> bool:
 def make_inspector_dock(parent: QWidget | None = None) -> QDockWidget:
     """The dock the main window adds: objectName ``inspectorDock``, an :class:`InspectorView`
     inside (``dock.widget()``)."""
-    dock = QDockWidget("Step inspector", parent)
+    dock = QDockWidget(QCoreApplication.translate("Inspector", "Step inspector"), parent)
     dock.setObjectName("inspectorDock")
     dock.setWidget(InspectorView(dock))
     return dock
