@@ -7,7 +7,7 @@ the Pin Run action (toolbar and Training menu), the ``compareDock`` and the
 ``pinnedRegionsDock``. It listens to the live views (a new run: new data and grid) and to
 training (the live run's time, and its numbers when it pauses).
 
-Over 300 lines on purpose (about 320): the pin board, its table, curves and regions share
+Over 300 lines on purpose (about 330): the pin board, its table, curves and regions share
 one state (which run shows its regions, which shares the live start); the length is the
 status messages written out whole for translation.
 """
@@ -229,8 +229,9 @@ class CompareCommands(QObject):
         score = score_name(data.task)
         live = self.document.session
         rows = [self._row(self._live_name(), "", live, self.seconds, score)]
-        nothing = translate("Compare", "nothing")
-        rows += [self._row(pin.name, "; ".join(differences(pin.session, live)) or nothing,
+        nothing, join = translate("Compare", "nothing"), translate("Compare", "; ")
+        rows += [self._row(pin.name, join.join(differences(pin.session, live, translate))
+                           or nothing,
                            pin.session, pin.seconds, score, pin.same_start_as)
                  for pin in self.board]
         self.panel.show_rows(rows, score)

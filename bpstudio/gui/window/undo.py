@@ -113,7 +113,8 @@ class UndoHistory(QObject):
             return
         after = self.document.snapshot()
         if after.session is not before.session:
-            self._push(Edit(describe(before.session, after.session), before, after))
+            words = describe(before.session, after.session, QCoreApplication.translate)
+            self._push(Edit(words, before, after))
 
     def _push(self, edit: Edit) -> None:
         self.stack.push(EditCommand(edit, self))

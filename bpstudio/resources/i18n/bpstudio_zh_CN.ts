@@ -175,6 +175,10 @@
         <translation>无</translation>
     </message>
     <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>run {number}</source>
         <translation>运行 {number}</translation>
     </message>
@@ -269,6 +273,82 @@
     <message>
         <source>Remove</source>
         <translation>移除</translation>
+    </message>
+    <message>
+        <source>hidden layers</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <source>output activation</source>
+        <translation>输出层激活函数</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <source>reduction</source>
+        <translation>损失归约</translation>
+    </message>
+    <message>
+        <source>init</source>
+        <translation>权重初始化</translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <source>weight seed</source>
+        <translation>权重种子</translation>
+    </message>
+    <message>
+        <source>shuffle</source>
+        <translation>打乱样本</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>训练种子</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>停止规则</translation>
+    </message>
+    <message>
+        <source>test fraction</source>
+        <translation>测试比例</translation>
+    </message>
+    <message>
+        <source>split seed</source>
+        <translation>划分种子</translation>
+    </message>
+    <message>
+        <source>standardize</source>
+        <translation>标准化</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>data: other rows</source>
+        <translation>数据：其他行</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>True</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>False</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -2697,6 +2777,42 @@ Test loss: {test}, of the weights at the epoch&apos;s end.</source>
     <message>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>{what} (weights kept)</source>
+        <translation>{what}（权重保留）</translation>
+    </message>
+    <message>
+        <source>{what} (undo returns to epoch {epoch})</source>
+        <translation>{what}（撤销可回到第 {epoch} 轮）</translation>
+    </message>
+    <message>
+        <source>Data settings</source>
+        <translation>数据设置</translation>
+    </message>
+    <message>
+        <source>Data: {name}</source>
+        <translation>数据：{name}</translation>
+    </message>
+    <message>
+        <source>Network settings</source>
+        <translation>网络设置</translation>
+    </message>
+    <message>
+        <source>Network: {before} → {after}</source>
+        <translation>网络：{before} → {after}</translation>
+    </message>
+    <message>
+        <source>Training settings</source>
+        <translation>训练设置</translation>
+    </message>
+    <message>
+        <source>no hidden</source>
+        <translation>无隐藏层</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
     </message>
 </context>
 <context>

@@ -10,13 +10,15 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QMenu, QToolButton
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QComboBox, QDockWidget, QMenu, QToolButton
 
 from bpstudio import io as bpnet
 from bpstudio.core.doctor_curves import exploding_loss
 from bpstudio.core.doctor_findings import Evidence
 from bpstudio.core.snapshot import DOCTOR_FINDINGS
 from bpstudio.core.trainer import History
+from bpstudio.gui.widgets import LogSpinBox
 from bpstudio.session import DataSpec, LayerSpec, NetworkSpec, Session, TrainingConfig
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -132,6 +134,11 @@ def test_the_compare_dock_with_a_pinned_run(qtbot, zh_window):
     assert left(dock) == []
     panel = zh_window.compare.panel
     assert panel.cell(0, "运行") == "当前" and panel.cell(1, "与当前运行的差异") == "无"
+    zh_window.findChild(LogSpinBox, "learningRateSpin").setValue(0.2)
+    _step(qtbot, zh_window)  # the state handed back refreshes the table
+    qtbot.waitUntil(lambda: panel.cell(1, "与当前运行的差异") != "无", timeout=5000)
+    differs = panel.cell(1, "与当前运行的差异")
+    assert "学习率: 0.05 → 0.2" in differs and english_words(differs) == [], differs
 
 
 def test_the_judging_dock_for_values_and_classes(qtbot, zh_window):
@@ -233,3 +240,15 @@ def test_the_unexpected_error_box(qtbot, zh_window):
     guard._show("y", "")
     assert box.informativeText() == "此后又出现 1 个错误。"
     box.close()
+
+
+def test_the_edit_menu_names_each_step_in_chinese(qtbot, zh_window):
+    _step(qtbot, zh_window, 2)
+    zh_window.findChild(LogSpinBox, "learningRateSpin").setValue(0.2)
+    qtbot.waitUntil(lambda: zh_window.undo.stack.count() == 1, timeout=5000)
+    undo = zh_window.findChild(QAction, "undoAction")
+    assert undo.text() == "撤销(&U) 学习率 0.05 → 0.2（权重保留）"
+    combo = zh_window.designer.findChild(QComboBox, "datasetCombo")
+    combo.setCurrentIndex(combo.findData("spiral"))
+    qtbot.waitUntil(lambda: zh_window.undo.stack.count() == 2, timeout=5000)
+    assert english_words(undo.text()) == [], undo.text()  # 数据：螺旋（撤销可回到第 2 轮）
