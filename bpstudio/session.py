@@ -31,11 +31,11 @@ from .core import (
 from .core.dataset import Dataset
 from .core.datasets import GENERATORS, make_dataset, train_test_split
 from .core.optimizers import OPTIMIZER_KINDS as OPTIMIZER_KINDS  # where callers look for it
+from .core.phrase import Translate, untranslated
 from .core.schedules import Schedule
 from .core.standardizer import Standardizer
 from .core.stopping import StopRules
 from .core.text import quote
-from .core.translatable import Translate, untranslated
 from .core.validation import check_name
 from .limit_checks import (
     check_column_names,

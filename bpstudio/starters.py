@@ -16,7 +16,7 @@ from collections.abc import Set
 from dataclasses import dataclass, replace
 
 from .core.optimizers import OPTIMIZER_KINDS
-from .core.translatable import Translate, untranslated
+from .core.phrase import Translate, untranslated
 from .examples import EXAMPLES
 from .session import LayerSpec, Session
 

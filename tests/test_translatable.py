@@ -5,8 +5,9 @@ import pickle
 
 import pytest
 
+from bpstudio.core.phrase import Phrase
 from bpstudio.core.stopping import Stopped, StopReason
-from bpstudio.core.translatable import Refusal, Words
+from bpstudio.core.translatable import Refusal
 from bpstudio.limit_checks import check_layers
 from bpstudio.session import DataSpec, NetworkSpec
 
@@ -45,8 +46,20 @@ def test_a_refusal_survives_pickling_as_a_sweeps_workers_send_it():
     assert str(again) == str(refused.value) and again.words.values == refused.value.words.values
 
 
-def test_words_without_a_translator_are_the_english_template_filled():
-    assert str(Words("{a} and {b}", a=1, b=Words("{c}!", c="x"))) == "1 and x!"
+def test_a_phrase_is_its_english_and_says_itself_in_another_language():
+    inner = Phrase("{c}!", c="x")
+    phrase = Phrase("{a} and {b}", a=1, b=inner)
+    assert phrase == "1 and x!" and isinstance(phrase, str)
+    assert phrase.said() == "1 and x!"
+    chinese = {"{a} and {b}": "{a} 和 {b}", "{c}!": "{c}！", "x": "叉"}
+    said = phrase.said(lambda context, text: chinese.get(text, text) if context == "Ctx"
+                       else text, "Ctx")
+    assert said == "1 和 叉！"  # the template, the inner phrase and its text value
+    own = Phrase("{a}", "Own", a="word")
+    assert own.said(lambda context, text: f"{context}:{text}", "Shown") == "Own:Own:word"
+    again = pickle.loads(pickle.dumps(own))
+    assert (again, again.template, again.context, again.values) == ("word", "{a}", "Own",
+                                                                    {"a": "word"})
 
 
 def test_the_stopping_words_take_a_translator():

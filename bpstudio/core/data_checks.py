@@ -10,8 +10,9 @@ import math
 
 import numpy as np
 
+from .phrase import Phrase
 from .text import clip, quote
-from .translatable import QT_TRANSLATE_NOOP, Refusal, Words
+from .translatable import QT_TRANSLATE_NOOP, Refusal
 from .validation import check_finite
 
 
@@ -100,9 +101,9 @@ def is_whole(value: object) -> bool:
     return isinstance(value, int | np.integer) and not isinstance(value, bool | np.bool_)
 
 
-def whole_number(field: str, value: object, minimum: int, why: str | Words = "") -> int:
+def whole_number(field: str, value: object, minimum: int, why: str | Phrase = "") -> int:
     """A whole number ``>= minimum``; ``why`` explains the minimum in the message (marked
-    under "Limits", or :class:`Words`, to be said in Chinese too)."""
+    under "Limits", or :class:`Phrase`, to be said in Chinese too)."""
     if not is_whole(value) or value < minimum:
         template = (QT_TRANSLATE_NOOP("Limits", "{field}: must be a whole number >= {minimum} "
                                       "({why}), got {value}") if why else
@@ -113,8 +114,9 @@ def whole_number(field: str, value: object, minimum: int, why: str | Words = "")
 
 
 def point_count(n: object, classes: int) -> int:
-    return whole_number("n", n, classes, Words(QT_TRANSLATE_NOOP(
-        "Limits", "at least one point for each of the {classes} classes"), classes=classes))
+    return whole_number("n", n, classes, Phrase(QT_TRANSLATE_NOOP(
+        "Limits", "at least one point for each of the {classes} classes"), "Limits",
+        classes=classes))
 
 
 def class_number(value: object) -> int:

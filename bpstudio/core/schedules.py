@@ -24,8 +24,9 @@ from typing import Any
 import numpy as np
 
 from ..limits import MAX_EPOCHS
+from .phrase import Phrase
 from .text import quote
-from .translatable import QT_TRANSLATE_NOOP, Refusal, Words
+from .translatable import QT_TRANSLATE_NOOP, Refusal
 from .validation import check_name
 
 SMALLEST_FACTOR = 1e-10
@@ -62,12 +63,12 @@ class Param:
         """``"a whole number from 1 to 1,000,000,000"``, ``"a number in (0, 1]"``."""
         return str(self.range_words())
 
-    def range_words(self) -> Words:
+    def range_words(self) -> Phrase:
         """:meth:`range_text` as words the interface says in its language."""
         if self.whole:
-            return Words(QT_TRANSLATE_NOOP("Limits", "a whole number from {low} to {high}"),
-                         low=f"{self.low:,.0f}", high=f"{self.high:,.0f}")
-        return Words(QT_TRANSLATE_NOOP("Limits", "a number in {interval}"),
+            return Phrase(QT_TRANSLATE_NOOP("Limits", "a whole number from {low} to {high}"),
+                          "Limits", low=f"{self.low:,.0f}", high=f"{self.high:,.0f}")
+        return Phrase(QT_TRANSLATE_NOOP("Limits", "a number in {interval}"), "Limits",
                      interval=f"{'(' if self.low_open else '['}{self.low:g}, {self.high:g}]")
 
     def schema(self) -> dict[str, Any]:

@@ -23,8 +23,9 @@ from typing import Any
 import numpy as np
 
 from ..limits import MAX_EPOCHS, MAX_SECONDS
+from .phrase import Translate, untranslated
 from .text import quote
-from .translatable import QT_TRANSLATE_NOOP, Translate, untranslated
+from .translatable import QT_TRANSLATE_NOOP
 
 
 class StopReason(Enum):

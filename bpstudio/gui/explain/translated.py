@@ -2,8 +2,7 @@
 
 The Qt-free modules mark their texts with ``QT_TRANSLATE_NOOP(context, …)`` and build the
 ones with parts as :class:`~bpstudio.core.phrase.Phrase`; :func:`translated` is where they are
-shown: it translates the text (or the phrase's template) under ``context`` and fills in the
-values, translating those that are phrases themselves.
+shown: it translates the text (or the phrase's template, and its values) under ``context``.
 """
 
 from __future__ import annotations
@@ -16,7 +15,5 @@ from bpstudio.core.phrase import Phrase
 def translated(context: str, text: str) -> str:
     """``text`` in the interface's language (unchanged where it has no translation)."""
     if isinstance(text, Phrase):
-        values = {name: translated(context, value) if isinstance(value, Phrase) else value
-                  for name, value in text.values.items()}
-        return QCoreApplication.translate(context, text.template).format(**values)
+        return text.said(QCoreApplication.translate, context)
     return QCoreApplication.translate(context, text) if text else text
