@@ -15,9 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from .core.datasets import GENERATORS
+from .core.phrase import Translate, untranslated
 from .core.schedules import Schedule
 from .core.stopping import StopRules
-from .core.translatable import Translate, untranslated
 from .document import DocumentSnapshot
 from .session import Session
 from .training_fields import TRAINING_FIELDS

@@ -24,7 +24,8 @@ from .doctor_findings import (
     words,
 )
 from .doctor_units import stuck_layers
-from .translatable import QT_TRANSLATE_NOOP, Words
+from .phrase import Phrase
+from .translatable import QT_TRANSLATE_NOOP
 from .unit_readings import SATURATING
 
 FLAT_MIN_EPOCHS = 250
@@ -113,10 +114,10 @@ def flat_loss(evidence: Evidence) -> Finding | None:
         "moved {moved}), {share} of the {first} at epoch {epoch}: the network is not "
         "learning."), level=number(level), span=f"{span:,}", moved=share(change / level),
         share=share(level / loss[0]), first=number(loss[0]), epoch=f"{int(epochs[0]):,}")
-    return Finding.of("flat_loss", WARNING, seen, _flat_advice(evidence), GUIDE + "flat-loss")
+    return Finding("flat_loss", WARNING, seen, _flat_advice(evidence), GUIDE + "flat-loss")
 
 
-def _flat_advice(evidence: Evidence) -> Words:
+def _flat_advice(evidence: Evidence) -> Phrase:
     units = evidence.units
     raise_rate = words(QT_TRANSLATE_NOOP(
         "Doctor", "raise the learning rate{rate} tenfold, or train with Adam"),
@@ -167,7 +168,7 @@ def exploding_loss(evidence: Evidence) -> Finding | None:
     advice = words(QT_TRANSLATE_NOOP(
         "Doctor", "Lower the learning rate{rate} to a tenth or less, then reset the weights "
         "(these have grown huge)."), rate=evidence.rate)
-    return Finding.of("exploding_loss", CRITICAL, seen, advice, GUIDE + "exploding-loss")
+    return Finding("exploding_loss", CRITICAL, seen, advice, GUIDE + "exploding-loss")
 
 
 def oscillating_loss(evidence: Evidence) -> Finding | None:
@@ -199,7 +200,7 @@ def oscillating_loss(evidence: Evidence) -> Finding | None:
     advice = words(QT_TRANSLATE_NOOP(
         "Doctor", "Lower the learning rate{rate} to a third or a tenth; with mini-batches, a "
         "larger batch also steadies the steps."), rate=evidence.rate)
-    return Finding.of("oscillating_loss", WARNING, seen, advice, GUIDE + "oscillating-loss")
+    return Finding("oscillating_loss", WARNING, seen, advice, GUIDE + "oscillating-loss")
 
 
 def overfitting(evidence: Evidence) -> Finding | None:
@@ -228,5 +229,5 @@ def overfitting(evidence: Evidence) -> Finding | None:
     advice = words(QT_TRANSLATE_NOOP(
         "Doctor", "Stop near epoch {epoch} (set an epoch limit), add L2 weight decay, use more "
         "data, or a smaller network."), epoch=best_epoch)
-    return Finding.of("overfitting", INFO, seen, advice, GUIDE + "overfitting")
+    return Finding("overfitting", INFO, seen, advice, GUIDE + "overfitting")
 

@@ -1,23 +1,24 @@
 """The training doctor's vocabulary: what a rule looks at (:class:`Evidence`) and what it
 says (:class:`Finding`, in :class:`Words`), with numbers written the way a person reads them.
 
-A finding's sentences are English (``bpstudio train`` prints them as they are) and also
-:class:`~bpstudio.core.translatable.Words`: templates marked ``QT_TRANSLATE_NOOP("Doctor",
-…)`` with their values, so the app's note under the loss plot can say them in the
-interface's language.
+A finding's sentences are English (``bpstudio train`` prints them as they are) and
+:class:`~bpstudio.core.phrase.Phrase`: templates marked ``QT_TRANSLATE_NOOP("Doctor", …)``
+with their values, so the app's note under the loss plot can say them in the interface's
+language.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
 
+from .phrase import Phrase, Translate, untranslated
 from .text import quote
 from .trainer import History
-from .translatable import QT_TRANSLATE_NOOP, Translate, Words, untranslated
+from .translatable import QT_TRANSLATE_NOOP
 from .unit_readings import UnitReadings
 
 INFO = "info"
@@ -32,17 +33,17 @@ GUIDE = "guide.md#"
 """Findings point at a section of the user guide (docs/guide.md) by its anchor."""
 
 
-def words(template: str, **values: object) -> Words:
-    """:class:`~bpstudio.core.translatable.Words` of ``template`` (marked
+def words(template: str, **values: object) -> Phrase:
+    """The :class:`~bpstudio.core.phrase.Phrase` of ``template`` (marked
     ``QT_TRANSLATE_NOOP("Doctor", …)``) and its values."""
-    return Words(template, "Doctor", **values)
+    return Phrase(template, "Doctor", **values)
 
 
 NOTHING = words("")
 """Words that say nothing (a part a sentence may go without)."""
 
 
-def listed(parts: list[Words]) -> Words:
+def listed(parts: list[Phrase]) -> Phrase:
     """The parts one after the other: ``"a; b; c"``."""
     said = parts[0]
     for part in parts[1:]:
@@ -56,8 +57,8 @@ class Finding:
 
     ``id`` is stable (a note dismissed once stays dismissed while the same finding holds);
     ``seen`` says what it sees, with the numbers; ``advice`` what to try, in plain words;
-    ``explained_in`` the guide section that explains it (``"guide.md#anchor"``);
-    ``words`` the same two as :class:`Words` (``None``: the texts only, not translatable).
+    ``explained_in`` the guide section that explains it (``"guide.md#anchor"``). The rules
+    write ``seen`` and ``advice`` as :class:`~bpstudio.core.phrase.Phrase`.
     """
 
     id: str
@@ -65,21 +66,12 @@ class Finding:
     seen: str
     advice: str
     explained_in: str
-    words: tuple[Words, Words] | None = field(default=None, compare=False, repr=False)
-
-    @classmethod
-    def of(cls, id: str, severity: str, seen: Words, advice: Words,
-           explained_in: str) -> Finding:
-        """A finding whose sentences are :class:`Words` (English in :attr:`seen` and
-        :attr:`advice`)."""
-        return cls(id, severity, str(seen), str(advice), explained_in, (seen, advice))
 
     def said(self, translate: Translate = untranslated) -> tuple[str, str]:
-        """What is seen and what to try, in ``translate``'s language."""
-        if self.words is None:
-            return self.seen, self.advice
-        seen, advice = self.words
-        return seen.said(translate), advice.said(translate)
+        """What is seen and what to try, in ``translate``'s language (a finding written as
+        plain text, not :class:`~bpstudio.core.phrase.Phrase`, as it is)."""
+        return tuple(text.said(translate) if isinstance(text, Phrase) else text
+                     for text in (self.seen, self.advice))
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
@@ -113,7 +105,7 @@ class Evidence:
         return np.asarray(self.history.test_loss, dtype=float)
 
     @property
-    def rate(self) -> Words:
+    def rate(self) -> Phrase:
         """``" (now 0.01)"``: the learning rate as advice quotes it, or nothing."""
         if self.learning_rate is None:
             return NOTHING

@@ -15,7 +15,8 @@ from .doctor_findings import (
     share,
     words,
 )
-from .translatable import QT_TRANSLATE_NOOP, Words
+from .phrase import Phrase
+from .translatable import QT_TRANSLATE_NOOP
 from .unit_readings import SATURATED_ROWS_SHARE, SATURATION_Z, LayerReading, UnitReadings
 
 DEAD_SHARE = 0.5
@@ -62,7 +63,7 @@ def dead_relus(evidence: Evidence) -> Finding | None:
         "Doctor", "Reset the weights, with he_normal initialisation{instead} and a smaller "
         "learning rate{rate}; or use leaky_relu, which keeps a small slope below 0."),
         instead=_instead(units, "he_normal"), rate=evidence.rate)
-    return Finding.of("dead_relus", WARNING, seen, advice, GUIDE + "dead-relus")
+    return Finding("dead_relus", WARNING, seen, advice, GUIDE + "dead-relus")
 
 
 def saturated_units(evidence: Evidence) -> Finding | None:
@@ -93,7 +94,7 @@ def saturated_units(evidence: Evidence) -> Finding | None:
             "Doctor", "Start again from xavier_uniform weights{instead}, standardize the "
             "inputs, or lower the learning rate{rate}: large steps grow large weights."),
             instead=_instead(units, "xavier_uniform"), rate=evidence.rate)
-    return Finding.of("saturated_units", WARNING, seen, cause, GUIDE + "saturated-units")
+    return Finding("saturated_units", WARNING, seen, cause, GUIDE + "saturated-units")
 
 
 def vanishing_gradients(evidence: Evidence) -> Finding | None:
@@ -121,11 +122,11 @@ def vanishing_gradients(evidence: Evidence) -> Finding | None:
         "gradient per layer), xavier_uniform (tanh) or he_normal (relu) weights, or fewer "
         "layers.")) if sigmoid else words(QT_TRANSLATE_NOOP(
             "Doctor", "Use xavier_uniform (tanh) or he_normal (relu) weights, or fewer layers."))
-    return Finding.of("vanishing_gradients", WARNING, seen, advice,
+    return Finding("vanishing_gradients", WARNING, seen, advice,
                       GUIDE + "vanishing-gradients")
 
 
-def _instead(units: UnitReadings, better: str) -> Words:
+def _instead(units: UnitReadings, better: str) -> Phrase:
     if units.init == better:
         return NOTHING
     return words(QT_TRANSLATE_NOOP("Doctor", " (instead of {init})"), init=units.init)

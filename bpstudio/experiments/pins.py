@@ -16,7 +16,8 @@ from dataclasses import dataclass, fields, replace
 
 from ..core.metrics import score_name
 from ..core.network import Network
-from ..core.translatable import QT_TRANSLATE_NOOP, Translate, untranslated
+from ..core.phrase import Translate, untranslated
+from ..core.translatable import QT_TRANSLATE_NOOP
 from ..io.pinned_section import check_totals, pinned_totals
 from ..limit_checks import at_most
 from ..limits import MAX_NAME_CHARS, MAX_PINNED_RUNS

@@ -26,9 +26,9 @@ def test_a_rules_finding_keeps_its_words_and_a_plain_one_its_texts():
         test = 1.0 if epoch < 20 else 1.0 + 0.02 * (epoch - 20)
         history.append(epoch, 2.0 / epoch, test)
     finding = overfitting(Evidence(history))
-    assert finding is not None and finding.words is not None
+    assert finding is not None
     seen, _advice = finding.said(marking)
-    assert seen == finding.words[0].said(marking) and seen.startswith("«The test loss rose")
+    assert seen == finding.seen.said(marking) and seen.startswith("«The test loss rose")
     assert (finding.seen, finding.advice) == finding.said()
     plain = Finding("x", "info", "seen", "advice", "guide.md#x")
     assert plain.said(marking) == ("seen", "advice")
