@@ -220,8 +220,7 @@ class FileCommands:
         if not self._save(path, self.document.save):
             return False
         self.settings.add_recent_file(path)
-        self.status.showMessage(self.document.saved_message(
-            path, lambda text: translate("Document", text)), 8000)
+        self.status.showMessage(self.document.saved_message(path, translate), 8000)
         return True
 
     def _save(self, path: str, save: Callable[..., None]) -> bool:
