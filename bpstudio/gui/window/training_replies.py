@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStatusBar
 
+from bpstudio.core.phrase import Phrase
 from bpstudio.core.stopping import Stopped, StopReason
 from bpstudio.core.text import shorten
 
@@ -33,7 +34,8 @@ class TrainingReplies:
         if box is None:
             box = error_box(self.window, translate("TrainingReplies", "Training diverged"), "",
                             name=DIVERGENCE_BOX, warning=True)
-        box.setText(shorten(message))
+        said = message.said(translate) if isinstance(message, Phrase) else message
+        box.setText(shorten(said))
         box.show()
 
     def stopped(self, stopped: Stopped) -> None:

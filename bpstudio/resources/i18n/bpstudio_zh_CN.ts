@@ -2738,6 +2738,37 @@ Test loss: {test}, of the weights at the epoch&apos;s end.</source>
     </message>
 </context>
 <context>
+    <name>Trainer</name>
+    <message>
+        <source>a weight became infinite or NaN</source>
+        <translation>某个权重变成了无穷大或 NaN</translation>
+    </message>
+    <message>
+        <source>the weights {samples} samples into epoch {epoch}</source>
+        <translation>第 {epoch} 轮训练了 {samples} 个样本时的权重</translation>
+    </message>
+    <message>
+        <source>the weights after epoch {epoch}</source>
+        <translation>第 {epoch} 轮结束后的权重</translation>
+    </message>
+    <message>
+        <source>the starting weights</source>
+        <translation>初始权重</translation>
+    </message>
+    <message>
+        <source>Training diverged at epoch {epoch}: {what}. Training went back to {kept}, the last known to be finite. Lower the learning rate (now {rate}), for example to a tenth, or reset the weights and try again.</source>
+        <translation>训练在第 {epoch} 轮发散：{what}。训练已退回到{kept}，这是最后一组确知有限的权重。请降低学习率（当前为 {rate}），例如降到十分之一，或重置权重后再试。</translation>
+    </message>
+    <message>
+        <source>the loss became infinite</source>
+        <translation>损失变成了无穷大</translation>
+    </message>
+    <message>
+        <source>the loss became NaN (not a number)</source>
+        <translation>损失变成了 NaN（非数值）</translation>
+    </message>
+</context>
+<context>
     <name>TrainingReplies</name>
     <message>
         <source>Training diverged and was paused.</source>

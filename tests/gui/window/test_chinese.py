@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QDockWidget, QMenu, QToolButton
+from PySide6.QtWidgets import QComboBox, QDockWidget, QMenu, QMessageBox, QToolButton
 
 from bpstudio import io as bpnet
 from bpstudio.core.doctor_curves import exploding_loss
@@ -252,3 +252,15 @@ def test_the_edit_menu_names_each_step_in_chinese(qtbot, zh_window):
     combo.setCurrentIndex(combo.findData("spiral"))
     qtbot.waitUntil(lambda: zh_window.undo.stack.count() == 2, timeout=5000)
     assert english_words(undo.text()) == [], undo.text()  # 数据：螺旋（撤销可回到第 2 轮）
+
+
+def test_the_divergence_box_and_message(qtbot, zh_window):
+    zh_window.findChild(LogSpinBox, "learningRateSpin").setValue(10.0)
+    zh_window.actions.train.trigger()
+    qtbot.waitUntil(
+        lambda: (box := zh_window.findChild(QMessageBox, "divergenceMessage")) is not None
+        and box.isVisible(), timeout=20000)
+    box = zh_window.findChild(QMessageBox, "divergenceMessage")
+    assert box.windowTitle() == "训练发散" and "请降低学习率（当前为 10）" in box.text()
+    assert left(box) == [] and said(zh_window.statusBar().currentMessage()) == []
+    box.close()
