@@ -15,6 +15,7 @@ the engine's time includes everything: planning, starting the pool, data in each
 
 from __future__ import annotations
 
+import os
 import statistics
 import time
 from dataclasses import dataclass
@@ -72,22 +73,26 @@ ENGINE_EPOCHS = {"E1": 50, "E2": 200, "E3": 20}
 ENGINE_QUICK_EPOCHS = {"E1": 5, "E2": 4, "E3": 2}
 
 
-def one_by_one(load: EngineLoad) -> tuple[float, list[np.ndarray]]:
-    t0 = time.perf_counter()
+def one_by_one(load: EngineLoad) -> tuple[float, float, list[np.ndarray]]:
+    """Seconds, CPU seconds and final weights of the runs trained one after another here."""
+    t0, cpu = time.perf_counter(), time.process_time()
     data = load.base.prepare_data()
     finals = []
     for run in plan(load.base, load.spec, data):
         training = TrainingRun(run.session, data, last_epoch=load.spec.epochs)
         training.train_for(measure_every=load.spec.measure_every)
         finals.append(training.net.parameters.copy())
-    return time.perf_counter() - t0, finals
+    return time.perf_counter() - t0, time.process_time() - cpu, finals
 
 
-def engine(load: EngineLoad, jobs: int) -> tuple[float, list[np.ndarray]]:
+def engine(load: EngineLoad, jobs: int) -> tuple[float, float, list[np.ndarray]]:
+    """Seconds of the whole sweep, the CPU seconds its workers spent training (the runs'
+    shares added up: a figure a busy machine inflates far less), and final weights."""
     t0 = time.perf_counter()
     results = run_sweep(load.base, load.spec, jobs=jobs)
     seconds = time.perf_counter() - t0
-    return seconds, [results.outcomes[i].parameters for i in range(len(results.runs))]
+    outcomes = [results.outcomes[i] for i in range(len(results.runs))]
+    return seconds, sum(o.cpu for o in outcomes), [o.parameters for o in outcomes]
 
 
 def measure_engine(load: EngineLoad, repeats: int, jobs: int, quiet_wait: float) -> dict:
@@ -95,30 +100,35 @@ def measure_engine(load: EngineLoad, repeats: int, jobs: int, quiet_wait: float)
     ways = {"one by one": one_by_one, f"engine ({jobs} workers)": lambda w: engine(w, jobs)}
     engine(load, jobs)  # warm-up: the fork server, first calls
     times: dict[str, list[float]] = {k: [] for k in ways}
+    cpu: dict[str, list[float]] = {k: [] for k in ways}
     others: list[float] = []  # during one by one: the engine's own workers count as others
+    loads: list[float] = []
     finals: dict[str, list[np.ndarray]] = {}
     for r in range(repeats):
         for key, way in ways.items():
             if quiet_wait > 0:
                 meter.wait_quiet(quiet_wait)
+            loads.append(os.getloadavg()[0])
             before = meter.sample()
-            seconds, finals[key] = way(load)
+            seconds, cpu_seconds, finals[key] = way(load)
             if key == "one by one":
                 others.append(meter.others_share(before, meter.sample()))
             times[key].append(seconds)
-        line = "  ".join(f"{k} {v[-1]:.2f}s" for k, v in times.items())
+            cpu[key].append(cpu_seconds)
+        line = "  ".join(f"{k} {v[-1]:.2f}s (CPU {cpu[k][-1]:.2f}s)" for k, v in times.items())
         print(f"  [{load.name}] repeat {r + 1}/{repeats}: {line} (others' CPU during one by "
-              f"one {others[-1]:.0%})", flush=True)
+              f"one {others[-1]:.0%}, load {loads[-2]:.2f})", flush=True)
     a, b = finals.values()
     identical = all(x.tobytes() == y.tobytes() for x, y in zip(a, b, strict=True))
-    return {"times": times, "identical": identical, "others": statistics.median(others)}
+    return {"times": times, "cpu": cpu, "identical": identical,
+            "others": statistics.median(others), "load": statistics.median(loads)}
 
 
 def report_engine(results: dict[str, tuple[EngineLoad, dict]], repeats: int) -> None:
     print(f"\n## The sweep engine (median of {repeats} alternated runs)\n")
     print("| workload | runs × epochs | one by one s | engine s | speed-up | goal | weights "
-          "| others' CPU (one by one) |")
-    print("|---|---:|---:|---:|---:|---|---|---:|")
+          "| others' CPU (one by one) | load | one by one CPU s | engine CPU s |")
+    print("|---|---:|---:|---:|---:|---|---|---:|---:|---:|---:|")
     for name, (load, res) in results.items():
         one, eng = (statistics.median(v) for v in res["times"].values())
         goal = ""
@@ -128,5 +138,11 @@ def report_engine(results: dict[str, tuple[EngineLoad, dict]], repeats: int) -> 
             goal = (f"{'PASS' if met else 'FAIL'} ("
                     f"{f'≥ {target:g}×' if kind == 'speed-up' else f'< {target:g} s'})")
         same = "bit-identical" if res["identical"] else "DIFFER"
+        one_cpu, eng_cpu = (statistics.median(v) for v in res["cpu"].values())
         print(f"| {name} {load.title} | {load.runs} × {load.spec.epochs} | {one:.2f} | "
-              f"{eng:.2f} | {one / eng:.2f}× | {goal} | {same} | {res['others']:.0%} |")
+              f"{eng:.2f} | {one / eng:.2f}× | {goal} | {same} | {res['others']:.0%} | "
+              f"{res['load']:.2f} | {one_cpu:.2f} | {eng_cpu:.2f} |")
+    print("\nCPU seconds: one by one, this process's; the engine, its workers' CPU seconds "
+          "spent training, added up (planning, pool start and data are not in it). A busy "
+          "machine inflates them far less than the time; the engine's ÷ workers is what the "
+          "sweep would take if nothing else ran and the workers never waited.")

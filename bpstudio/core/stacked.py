@@ -30,6 +30,7 @@ import numpy as np
 
 from .network import QUIET, Network
 from .optimizers import SGD, Adam
+from .stacked_losses import BlockLosses
 from .stacked_passes import StackedPasses
 from .stacked_update import StackedUpdate
 from .trainer import DivergenceError, History, Trainer, TrainerState
@@ -318,38 +319,44 @@ class _Stack:
     def _build(self, template: Network) -> None:
         self.template = template
         self.passes = StackedPasses(template, self.params)
+        self.losses = BlockLosses(template.loss_name, template.reduction == "mean",
+                                  template.layer_sizes[-1], template.dtype)
 
     # -- one epoch ----------------------------------------------------------------------------
 
     def run_epoch(self) -> tuple[np.ndarray, np.ndarray]:
         """Train every network one epoch; returns the epoch losses and who diverged."""
         self._snapshot()
-        self.finite = np.ones(len(self.positions), dtype=bool)
-        n, size = self.data.n, self.batch
-        if size == n:
-            losses = self._step(*self._rows(None, 0, n))
-        else:
-            order = (
-                np.stack([rng.permutation(n) for rng in self.rngs]) if self.shuffle else None
-            )
-            losses = np.zeros(len(self.positions))
-            for start, stop in self._blocks(size):
-                Xblock, Yblock = self._rows(order, start, stop)
-                for s in range(0, stop - start, size):
-                    Xb, Yb = Xblock[..., s:s + size, :], Yblock[..., s:s + size, :]
-                    losses += self._step(Xb, Yb) * Xb.shape[-2]
+        n, size, K = self.data.n, self.batch, len(self.positions)
+        passes, update, params = self.passes, self.update, self.params
+        keep = size <= passes.chunk_rows  # the losses of a block's batches in one go
+        order = np.stack([rng.permutation(n) for rng in self.rngs]) if self.shuffle else None
+        losses, finite = np.zeros(K), np.ones(K, dtype=bool)
+        for start, stop in self._blocks(size):
+            Xblock, Yblock = self._rows(order, start, stop)
+            kept = self.losses.store(K, stop - start) if keep else None
+            computed = []
+            for s in range(0, stop - start, size):
+                rows = slice(s, s + size)
+                loss = passes.step(Xblock[..., rows, :], Yblock[..., rows, :],
+                                   None if kept is None else kept[:, rows])
+                if loss is not None:
+                    computed.append(loss)
+                update.apply(params, passes.grad)
+            batches = np.array(computed) if kept is None else self.losses.of(kept, Yblock, size)
+            # a non-finite batch loss stops a lone trainer; finite ones may add up to inf
+            finite &= np.isfinite(batches).all(axis=0)
+            if size == n:
+                losses = batches[0]
+            else:
+                for s, batch in zip(range(start, stop, size), batches):
+                    losses += batch * (min(s + size, stop) - s)
+        if size < n:
             losses /= n
         self.epochs += 1
         self.recent.append(losses)
         sums = np.add.reduce(self.params, axis=1)  # as the Trainer checks its weights
-        return losses, ~(self.finite & np.isfinite(sums))
-
-    def _step(self, Xb: np.ndarray, Yb: np.ndarray) -> np.ndarray:
-        losses = self.passes.step(Xb, Yb)
-        # a non-finite batch loss stops a lone trainer; finite ones may still add up to inf
-        np.logical_and(self.finite, np.isfinite(losses), out=self.finite)
-        self.update.apply(self.params, self.passes.grad)
-        return losses
+        return losses, ~(finite & np.isfinite(sums))
 
     def _blocks(self, size: int) -> list[tuple[int, int]]:
         """Row ranges of whole batches, each gathered in one go for all networks."""

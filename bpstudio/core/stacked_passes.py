@@ -1,10 +1,12 @@
-"""Forward pass, losses and backward pass of K networks of one architecture at once.
+"""Forward and backward passes of K networks of one architecture at once.
 
 The parameters of the K networks are the rows of one ``(K, P)`` array laid out as
 :class:`~bpstudio.core.network.Network` lays out its flat vector (weights, then biases), so a
 layer's weights are a ``(K, n_in, n_out)`` view and ``np.matmul`` multiplies all K networks in
 one call (it runs the same BLAS routine on each ``(n_in, n_out)`` slice as the 2-D product of
-a lone network). Element-wise work runs once over ``(K, m, n)`` arrays, in reused buffers.
+a lone network). Element-wise work runs once over ``(K, m, n)`` arrays, in reused buffers;
+which product each matrix product takes at a batch's shapes is chosen once per batch size.
+The batch losses are left to :mod:`~bpstudio.core.stacked_losses`, many batches at a time.
 
 Every operation repeats, value for value, what the core's activations, losses and
 ``Network._backward`` do for one network, in the same order, so each network's numbers are
@@ -16,12 +18,14 @@ into the same chunks as the Trainer cuts it, and added up in the same order.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 import numpy as np
 
 from .activations import LEAKY_SLOPE
 from .losses import LOSSES
 from .network import Network, chunks
+from .stacked_losses import READS_ACTIVATION, TOTALS
 
 Array = np.ndarray
 
@@ -101,62 +105,26 @@ VJP: dict[str, Callable[[Array, Array, Array, Array], None]] = {
 }
 
 
-# -- losses: one batch total per network, (Z, D = A − Y, Y, scratch, scratch) -> (K,) ---------
+def _outer(a: Array, b: Array, out: Array) -> Array:
+    """``np.matmul(a, b, out=out)`` over a length-1 axis, bit for bit, in one multiply: NumPy
+    computes ``(m, 1) @ (1, p)`` without BLAS, as ``0 + a·b`` element by element, and that
+    loop is slow when called once per network."""
+    np.multiply(a, b, out=out)
+    out += 0.0  # the loop's sum starts at +0, so a product of −0 ends as +0
+    return out
 
 
-def _rows(a: Array) -> Array:
-    """``(K, m, n)`` as ``(K, m·n)``: one row of numbers per network (a view)."""
-    return a.reshape(a.shape[0], -1)
+Product = Callable[[Array, Array, Array], Array]
 
 
-def _mse_totals(Z: Array, D: Array, Y: Array, S1: Array, S2: Array) -> Array:
-    """½‖ŷ − y‖² per network from ``D = A − Y``: the same BLAS dot as ``np.dot`` of one net."""
-    rows = _rows(D)
-    dots = np.matmul(rows[:, None, :], rows[:, :, None])[:, 0, 0]
-    return 0.5 * dots.astype(np.float64)
-
-
-def _bce_totals(Z: Array, D: Array, Y: Array, S1: Array, S2: Array) -> Array:
-    np.maximum(Z, 0, out=S1)  # max(z, 0) − y·z + log(1 + e^(−|z|)), as losses._bce
-    np.multiply(Y, Z, out=S2)
-    S1 -= S2
-    np.abs(Z, out=S2)
-    np.negative(S2, out=S2)
-    np.exp(S2, out=S2)
-    np.log1p(S2, out=S2)
-    S1 += S2
-    return _rows(S1).sum(axis=1).astype(np.float64)
-
-
-def _cross_entropy_totals(Z: Array, D: Array, Y: Array, S1: Array, S2: Array) -> Array:
-    top = Z.max(axis=-1, keepdims=True)  # Σ y_k · (logsumexp(z) − z_k), as losses._cross_entropy
-    np.subtract(Z, top, out=S1)
-    np.exp(S1, out=S1)
-    lse = S1.sum(axis=-1, keepdims=True)
-    np.log(lse, out=lse)
-    lse += top
-    np.subtract(lse, Z, out=S1)
-    S1 *= Y
-    return _rows(S1).sum(axis=1).astype(np.float64)
-
-
-TOTALS: dict[str, Callable[[Array, Array, Array, Array, Array], Array]] = {
-    "mse": _mse_totals,
-    "binary_cross_entropy": _bce_totals,
-    "cross_entropy": _cross_entropy_totals,
-}
-"""Batch total of each loss per network, from ``(Z, D = A − Y, Y, scratch, scratch)``."""
+def _product(a: tuple[int, ...], b: tuple[int, ...]) -> Product:
+    """How :func:`_matmul` multiplies arrays of shapes ``a`` and ``b``."""
+    return _outer if a[-1] == 1 and not (a[-2] == 1 and b[-1] == 1) else np.matmul
 
 
 def _matmul(a: Array, b: Array, out: Array) -> Array:
-    """``np.matmul(a, b, out=out)``, bit for bit, but a product over a length-1 axis in one
-    multiply: NumPy computes ``(m, 1) @ (1, p)`` without BLAS, as ``0 + a·b`` element by
-    element, and that loop is slow when called once per network."""
-    if a.shape[-1] == 1 and not (a.shape[-2] == 1 and b.shape[-1] == 1):
-        np.multiply(a, b, out=out)
-        out += 0.0  # the loop's sum starts at +0, so a product of −0 ends as +0
-        return out
-    return np.matmul(a, b, out=out)
+    """``np.matmul(a, b, out=out)``, bit for bit (:func:`_outer` where that is faster)."""
+    return _product(a.shape, b.shape)(a, b, out)
 
 
 def _column_sums(D: Array, out: Array) -> None:
@@ -170,15 +138,22 @@ def _column_sums(D: Array, out: Array) -> None:
 
 
 class _Buffers:
-    """Every array one step of K networks on batches of ``m`` rows writes."""
+    """Every array one step of K networks on batches of ``m`` rows writes, and which product
+    (:func:`_product`) each of the step's matrix products takes at these shapes."""
 
-    def __init__(self, K: int, m: int, widths: tuple[int, ...], dtype: np.dtype) -> None:
+    def __init__(self, K: int, m: int, sizes: tuple[int, ...], identity: list[bool],
+                 dtype: np.dtype) -> None:
         def new() -> list[Array]:
-            return [np.empty((K, m, n), dtype) for n in widths]
+            return [np.empty((K, m, n), dtype) for n in sizes[1:]]
 
         self.Z, self.A, self.G, self.S = new(), new(), new(), new()
-        self.S2 = np.empty((K, m, widths[-1]), dtype)
-        self.AT: list[Array] = []  # transposed views of the outputs, set by the first pass
+        self.S2 = np.empty((K, m, sizes[-1]), dtype)
+        self.A = [Z if same else A for Z, A, same in zip(self.Z, self.A, identity)]
+        self.AT = [np.swapaxes(A, -1, -2) for A in self.A]
+        pairs = list(pairwise(sizes))
+        self.forward = [_product((m, n_in), (n_in, n_out)) for n_in, n_out in pairs]
+        self.weights = [_product((n_in, m), (m, n_out)) for n_in, n_out in pairs]
+        self.back = [_product((m, n_out), (n_out, n_in)) for n_in, n_out in pairs]
 
 
 class StackedPasses:
@@ -186,7 +161,7 @@ class StackedPasses:
 
     ``parameters`` is the ``(K, P)`` array of their flat parameter vectors; it is used in
     place, never copied. :meth:`step` leaves the gradient of each network's batch loss in
-    :attr:`grad` (same layout) and returns each network's batch loss.
+    :attr:`grad` (same layout) and gives the batch's losses, or the outputs they come from.
     """
 
     def __init__(self, template: Network, parameters: Array) -> None:
@@ -198,10 +173,16 @@ class StackedPasses:
         self.dtype = template.dtype
         # only MSE accepts other outputs than its canonical one, and its ∂L/∂A is A − Y
         self.canonical = LOSSES[self.loss_name].canonical == self.activations[-1]
+        self.reads_activation = self.loss_name in READS_ACTIVATION
+        # the identity's activation is its Z (the forward function writes nothing)
+        self.keeps_z = not self.reads_activation or self.activations[-1] == "identity"
+        self.forward_fns = [FORWARD[name] for name in self.activations]
+        self.slopes = [VJP[name] for name in self.activations]
         self.params = parameters
         self.grad = np.empty_like(parameters)
         self.W, self.b = self._views(self.params)
         self.WT = [np.swapaxes(W, -1, -2) for W in self.W]
+        self.B = [b[:, None, :] for b in self.b]  # each bias row, for every row of a batch
         self.dW, self.db = self._views(self.grad)
         self.chunk_rows = template.chunk_rows()  # as the Trainer cuts a batch
         self._scratch: Array | None = None  # a chunk's gradient, after the first chunk's
@@ -221,70 +202,82 @@ class StackedPasses:
         buffers = self._buffers.get(m)
         if buffers is None:
             K = self.params.shape[0]
-            buffers = self._buffers[m] = _Buffers(K, m, self.sizes[1:], self.dtype)
+            identity = [name == "identity" for name in self.activations]
+            buffers = self._buffers[m] = _Buffers(K, m, self.sizes, identity, self.dtype)
         return buffers
 
-    def forward(self, X: Array, buffers: _Buffers) -> None:
-        """``X`` is ``(m, n_in)`` shared by all networks or ``(K, m, n_in)``."""
-        A = X
-        for l, name in enumerate(self.activations):
-            Z = _matmul(A, self.W[l], buffers.Z[l])
-            if self.bias:
-                Z += self.b[l][:, None, :]
-            A = FORWARD[name](Z, buffers.A[l])
-            if not buffers.AT:
-                buffers.A[l] = A  # the identity's output is its Z
-        if not buffers.AT:
-            buffers.AT = [np.swapaxes(A, -1, -2) for A in buffers.A]
+    def step(self, X: Array, Y: Array, keep: Array | None) -> Array | None:
+        """Forward and backward on one batch; the gradient goes to :attr:`grad`.
 
-    def step(self, X: Array, Y: Array) -> Array:
-        """Forward, losses, backward on one batch; returns the K batch losses (float64).
-
-        ``X`` and ``Y`` are shared ``(m, n)`` arrays or ``(K, m, n)`` stacks of batches.
+        ``X`` and ``Y`` are shared ``(m, n)`` arrays or ``(K, m, n)`` stacks of batches. With
+        ``keep`` (a ``(K, m, n_out)`` array), what the loss reads of the output layer is
+        written into it, for :class:`~bpstudio.core.stacked_losses.BlockLosses`, and the
+        result is ``None``; without, the K batch losses (float64) are returned. A batch
+        cut into chunks always returns them (its chunks' losses are added as it goes, as
+        the Trainer adds them).
         """
         m = X.shape[-2]
         if m <= self.chunk_rows:
-            totals = self._pass(X, Y, m, self.dW, self.db)
-        else:  # as Network._gradient_steps: each chunk's total and gradient added in row order
-            if self._scratch is None:
-                self._scratch = np.empty_like(self.grad)
-            scratch_W, scratch_b = self._views(self._scratch)
-            totals = np.zeros(self.params.shape[0])
-            for k, part in enumerate(chunks(m, self.chunk_rows)):
-                dW, db = (scratch_W, scratch_b) if k else (self.dW, self.db)
-                totals += self._pass(X[..., part, :], Y[..., part, :], m, dW, db)
-                if k:
-                    self.grad += self._scratch
+            out = self._pass(X, Y, m, self.dW, self.db, keep)
+            if keep is not None:
+                return None
+            totals = self._totals(out, Y, m)
+            return totals / m if self.mean else totals
+        # as Network._gradient_steps: each chunk's total and gradient added in row order
+        if self._scratch is None:
+            self._scratch = np.empty_like(self.grad)
+        scratch_W, scratch_b = self._views(self._scratch)
+        totals = np.zeros(self.params.shape[0])
+        for k, part in enumerate(chunks(m, self.chunk_rows)):
+            dW, db = (scratch_W, scratch_b) if k else (self.dW, self.db)
+            Xc, Yc = X[..., part, :], Y[..., part, :]
+            totals += self._totals(self._pass(Xc, Yc, m, dW, db, None), Yc, Xc.shape[-2])
+            if k:
+                self.grad += self._scratch
         if self.mean:
             totals /= m
         return totals
 
-    def _pass(self, X: Array, Y: Array, batch: int, dW: list[Array], db: list[Array]
-              ) -> Array:
+    def _totals(self, out: Array, Y: Array, rows: int) -> Array:
+        buffers = self._buffers_for(rows)
+        return TOTALS[self.loss_name](out, Y, buffers.S[-1], buffers.S2)
+
+    def _pass(self, X: Array, Y: Array, batch: int, dW: list[Array], db: list[Array],
+              keep: Array | None) -> Array:
         """Forward and backward on rows of a batch of ``batch`` rows; gradients into ``dW``
-        and ``db``; returns the K loss totals of these rows."""
+        and ``db``; returns what the loss reads of the output layer (its activation or its
+        ``Z``), written into ``keep`` if given, else into a buffer the next pass of as
+        many rows overwrites."""
         buffers = self._buffers_for(X.shape[-2])
-        self.forward(X, buffers)
-        last = len(self.activations) - 1
-        Z, A, D = buffers.Z[last], buffers.A[last], buffers.G[last]
-        S1, S2 = buffers.S[last], buffers.S2
+        Zs, As = buffers.Z, buffers.A
+        if keep is not None:  # the output layer's Z, or for MSE its activation, goes there
+            if self.keeps_z:
+                Zs = [*Zs[:-1], keep]
+            else:
+                As = [*As[:-1], keep]
+        A, bias = X, self.bias
+        for l, forward in enumerate(self.forward_fns):
+            Z = buffers.forward[l](A, self.W[l], Zs[l])
+            if bias:
+                Z += self.B[l]
+            A = forward(Z, As[l])
+        D = buffers.G[-1]
         np.subtract(A, Y, out=D)  # ∂L/∂A of MSE, and ∂L/∂Z of every canonical pair
-        totals = TOTALS[self.loss_name](Z, D, Y, S1, S2)
         if not self.canonical:
-            VJP[self.activations[last]](Z, A, D, S1)
+            self.slopes[-1](Z, A, D, buffers.S[-1])
         if self.mean:
             D /= batch
         self._backward(X, buffers, dW, db)
-        return totals
+        return A if self.reads_activation else Z
 
     def _backward(self, X: Array, buffers: _Buffers, dW: list[Array], db: list[Array]
                   ) -> None:
         for l in range(len(self.activations) - 1, -1, -1):
             D = buffers.G[l]
-            _matmul(np.swapaxes(X, -1, -2) if l == 0 else buffers.AT[l - 1], D, dW[l])
+            A = X.mT if l == 0 else buffers.AT[l - 1]
+            buffers.weights[l](A, D, dW[l])
             if self.bias:
                 _column_sums(D, db[l])
             if l:
-                G = _matmul(D, self.WT[l], buffers.G[l - 1])
-                VJP[self.activations[l - 1]](buffers.Z[l - 1], buffers.A[l - 1], G,
-                                             buffers.S[l - 1])
+                G = buffers.back[l](D, self.WT[l], buffers.G[l - 1])
+                self.slopes[l - 1](buffers.Z[l - 1], buffers.A[l - 1], G, buffers.S[l - 1])

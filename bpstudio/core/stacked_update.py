@@ -49,8 +49,9 @@ class StackedUpdate:
         )
         states = [o.state() for o in optimizers]
         self.names = tuple(name for name in states[0] if name != "t")
-        self.t = np.array([s["t"] for s in states], dtype=np.int64)
-        self.initial, self.t0 = states, self.t.copy()  # handed back while no step was taken
+        self.t0 = np.array([s["t"] for s in states], dtype=np.int64)
+        self.initial = states  # handed back while no step was taken
+        self.steps = 0  # since t0, the same for every network
         self.arrays = {
             name: np.stack([_usable(s.get(name), shape[1], dtype) for s in states])
             for name in self.names
@@ -64,9 +65,14 @@ class StackedUpdate:
         self.scratch = np.empty(shape, dtype)
         self._settle()
 
+    @property
+    def t(self) -> Array:
+        """Each network's step count, as its own optimizer counts them."""
+        return self.t0 + self.steps
+
     def keep(self, rows: Array) -> None:
         """Drop every network but ``rows`` (indices into the current stack)."""
-        self.lr, self.t, self.t0 = self.lr[rows], self.t[rows], self.t0[rows]
+        self.lr, self.t0 = self.lr[rows], self.t0[rows]
         self.initial = [self.initial[r] for r in rows]
         self.arrays = {name: a[rows] for name, a in self.arrays.items()}
         if self.decay is not None:
@@ -78,7 +84,12 @@ class StackedUpdate:
 
     def _settle(self) -> None:
         self.lr_column = _column(self.lr, self.dtype)
-        self.same_t = bool(np.all(self.t == self.t[0])) if self.t.size else True
+        self.same_t = bool(np.all(self.t0 == self.t0[0])) if self.t0.size else True
+        # Adam's rate η / (1 − β₁ᵗ) per network: in float64, as Python computes it, then
+        # in the parameters' dtype, as NumPy takes a Python float
+        self.lr64 = self.lr.reshape(-1, 1)
+        self.rate64 = np.empty_like(self.lr64)
+        self.rate = self.rate64 if self.dtype == np.float64 else self.lr_column.copy()
 
     def snapshot(self) -> dict[str, Array]:
         """A copy of the state of all K networks (step counts and arrays)."""
@@ -98,7 +109,7 @@ class StackedUpdate:
             decayed = slice(0, self.n_decayed)
             np.multiply(params[:, decayed], self.decay, out=self.scratch[:, decayed])
             grads[:, decayed] += self.scratch[:, decayed]
-        self.t += 1
+        self.steps += 1
         if self.kind == "sgd":
             self._sgd(params, grads)
         else:
@@ -129,9 +140,12 @@ class StackedUpdate:
         v *= self.beta2
         v += g
         if self.same_t:  # the usual case: one Python number for all networks
-            t = int(self.t[0])
+            t = int(self.t0[0]) + self.steps
             np.divide(v, 1.0 - self.beta2**t, out=S)
-            rate = _column(self.lr / (1.0 - self.beta1**t), self.dtype)
+            np.divide(self.lr64, 1.0 - self.beta1**t, out=self.rate64)
+            rate = self.rate
+            if rate is not self.rate64:
+                rate[...] = self.rate64
         else:
             np.divide(v, _column([1.0 - self.beta2**int(t) for t in self.t], self.dtype), out=S)
             rate = _column(

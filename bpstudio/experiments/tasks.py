@@ -68,7 +68,8 @@ class RunOutcome:
     """How one run ended: ``status`` is :data:`DONE`, :data:`DIVERGED` (``message`` says
     how) or :data:`CANCELLED`; ``state`` is its trainer's, as training it alone leaves it
     (a session with this state continues exactly); ``seconds`` is its share of its stack's
-    time."""
+    time, ``cpu`` its share of the CPU seconds its worker spent on the stack (which a busy
+    machine inflates far less than the time)."""
 
     index: int
     status: str
@@ -76,6 +77,7 @@ class RunOutcome:
     state: TrainerState
     score: str
     seconds: float
+    cpu: float = 0.0
 
     @property
     def epochs(self) -> int:
@@ -155,7 +157,7 @@ class _Progress:
 
 
 def _alone(index: int, run: TrainingRun, task: Task, progress: _Progress) -> RunOutcome:
-    started, status, message = time.perf_counter(), DONE, ""
+    started, cpu, status, message = time.perf_counter(), time.process_time(), DONE, ""
     try:
         while not run.at_limit:
             before = run.epoch
@@ -165,14 +167,15 @@ def _alone(index: int, run: TrainingRun, task: Task, progress: _Progress) -> Run
                 break
     except DivergenceError as exc:
         status, message = DIVERGED, str(exc)
-    return _outcome(index, run, status, message, time.perf_counter() - started)
+    return _outcome(index, run, status, message, time.perf_counter() - started,
+                    time.process_time() - cpu)
 
 
 def _stacked(indices: list[int], runs: list[TrainingRun], task: Task, progress: _Progress
              ) -> list[RunOutcome]:
     """Train ``runs`` in one stack, measuring each network after the epochs its own run
     would measure, and write those measurements into the histories it hands back."""
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     every, last = task.measure_every, task.epochs
     scratch = runs[0].net.copy()  # a network of the stack's shape to measure with
     scores = runs[0].scores
@@ -194,12 +197,13 @@ def _stacked(indices: list[int], runs: list[TrainingRun], task: Task, progress: 
     errors = StackedTrainer(trainers).fit(runs[0].X, runs[0].Y, last - trainers[0].epoch,
                                           callback=after_epoch)
     seconds = (time.perf_counter() - started) / len(runs)
+    cpu = (time.process_time() - cpu) / len(runs)
     outcomes = []
     for k, (index, run, error) in enumerate(zip(indices, runs, errors)):
         _record(run, measured[k])
         status = DIVERGED if error is not None else CANCELLED if stopped[k] else DONE
         outcomes.append(_outcome(index, run, status, "" if error is None else str(error),
-                                 seconds))
+                                 seconds, cpu))
     return outcomes
 
 
@@ -215,9 +219,9 @@ def _record(run: TrainingRun, measured: dict[int, dict[str, float]]) -> None:
             history.test_metric[row] = metrics[f"test_{score}"]
 
 
-def _outcome(index: int, run: TrainingRun, status: str, message: str, seconds: float
-             ) -> RunOutcome:
-    return RunOutcome(index, status, message, run.state(), run.scores.score, seconds)
+def _outcome(index: int, run: TrainingRun, status: str, message: str, seconds: float,
+             cpu: float) -> RunOutcome:
+    return RunOutcome(index, status, message, run.state(), run.scores.score, seconds, cpu)
 
 
 @dataclass(frozen=True)

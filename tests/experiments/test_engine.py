@@ -77,6 +77,17 @@ def test_every_setting_ends_as_alone_on_the_local_pool(vary):
     assert_as_alone(run_sweep(_base(), spec, jobs=2), 3, 2)
 
 
+def test_each_outcome_carries_its_share_of_its_workers_cpu_seconds():
+    for seeds in (3, 1):  # stacks of three networks, then runs alone
+        spec = SweepSpec((parse_vary("batch=8,full"),), seeds=seeds, epochs=5,
+                         measure_every=5)
+        results = run_sweep(_base(), spec, jobs=2)
+        assert len(results.outcomes) == 2 * seeds
+        for outcome in results.outcomes.values():
+            # a worker is one thread (BLAS on one): it never spends more CPU time than time
+            assert 0 < outcome.cpu <= outcome.seconds + 0.01
+
+
 def test_lone_runs_and_runs_the_stack_refuses_train_alone(monkeypatch):
     spec = SweepSpec((parse_vary("lr=0.05,0.3,3"), parse_vary("batch=8,full")), seeds=1,
                      epochs=5, measure_every=2)  # one run per group: each trains alone
