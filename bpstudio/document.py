@@ -16,9 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 
 from bpstudio import io as bpnet
+from bpstudio.core.phrase import Translate, untranslated
 from bpstudio.core.snapshot import PlotGrid
 from bpstudio.core.text import quote
 from bpstudio.core.trainer import TrainerState
+from bpstudio.core.translatable import QT_TRANSLATE_NOOP
 from bpstudio.session import (
     DataSpec,
     NetworkSpec,
@@ -137,15 +139,17 @@ class Document:
     def start_name(self) -> str:
         """Which weights a new run starts from, in words."""
         given = self._session.start is not None
-        return "the document's starting weights" if given else "fresh weights from the seed"
+        return (QT_TRANSLATE_NOOP("Document", "the document's starting weights") if given
+                else QT_TRANSLATE_NOOP("Document", "fresh weights from the seed"))
 
-    def saved_message(self, path: str) -> str:
+    def saved_message(self, path: str, translate: Translate = untranslated) -> str:
         """What the status bar says after a save to ``path``: the epoch saved, and the pinned
-        runs the save left out, if any."""
-        note = "" if not self.unsaved_pins else (
-            f"; not saved: the pinned runs {', '.join(map(quote, self.unsaved_pins))} "
-            "(trained on other data, or past the limits of a file)")
-        return f"Saved {path} (epoch {self._session.epoch:,}){note}"
+        runs the save left out, if any; ``translate`` says it in the interface's language."""
+        note = "" if not self.unsaved_pins else translate(
+            "Document", "; not saved: the pinned runs {names} (trained on other data, or past "
+            "the limits of a file)").format(names=", ".join(map(quote, self.unsaved_pins)))
+        return translate("Document", "Saved {path} (epoch {epoch}){note}").format(
+            path=path, epoch=f"{self._session.epoch:,}", note=note)
 
     def listen(self, callback: Callable[[], None]) -> None:
         self._listeners.append(callback)

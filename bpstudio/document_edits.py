@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+from .core.datasets import GENERATORS
+from .core.phrase import Translate, untranslated
 from .core.schedules import Schedule
 from .core.stopping import StopRules
 from .document import DocumentSnapshot
@@ -50,44 +52,60 @@ def _keeping_weights(target: DocumentSnapshot, now: DocumentSnapshot) -> Documen
     return target
 
 
-def describe(before: Session, after: Session) -> str:
+def describe(before: Session, after: Session, translate: Translate = untranslated) -> str:
     """An edit of the designer in a few words: ``"Network: hidden 8 tanh → 16 tanh"``,
-    ``"Data: Spiral"``, ``"Learning rate 0.05 → 0.2"``; how undoing it treats the training
-    in brackets."""
-    what = _what(before, after)
+    ``"Data: spiral"``, ``"Learning rate 0.05 → 0.2"``; how undoing it treats the training
+    in brackets. ``translate`` says it in the interface's language (the Edit menu's)."""
+    what = _what(before, after, translate)
     if before.network == after.network and before.data == after.data:
-        return f"{what} (weights kept)"
+        return translate("Undo", "{what} (weights kept)").format(what=what)
     if before.epoch > 0:
-        return f"{what} (undo returns to epoch {before.epoch:,})"
+        return translate("Undo", "{what} (undo returns to epoch {epoch})").format(
+            what=what, epoch=f"{before.epoch:,}")
     return what
 
 
-def _what(before: Session, after: Session) -> str:
+def _what(before: Session, after: Session, translate: Translate) -> str:
     if before.data != after.data:
         old, new = before.data, after.data
-        return f"Data: {new.name}" if old.name != new.name else "Data settings"
+        if old.name == new.name:
+            return translate("Undo", "Data settings")
+        return translate("Undo", "Data: {name}").format(name=_data_name(new.name, translate))
     if before.network != after.network:
-        return f"Network: {_layers(before)} → {_layers(after)}" if (
-            before.network.hidden != after.network.hidden) else "Network settings"
+        if before.network.hidden == after.network.hidden:
+            return translate("Undo", "Network settings")
+        return translate("Undo", "Network: {before} → {after}").format(
+            before=_layers(before, translate), after=_layers(after, translate))
     changed = [f.name for f in fields(before.training)
                if getattr(before.training, f.name) != getattr(after.training, f.name)]
     if len(changed) == 1:
         name = changed[0]
         widget = TRAINING_FIELDS[name].widget
-        label = widget.label if widget else name.replace("_", " ").capitalize()
-        return (f"{label} {_value(getattr(before.training, name))} → "
-                f"{_value(getattr(after.training, name))}")
-    return "Training settings"
+        label = (translate("Fields", widget.label) if widget
+                 else name.replace("_", " ").capitalize())
+        return (f"{label} {_value(getattr(before.training, name), translate)} → "
+                f"{_value(getattr(after.training, name), translate)}")
+    return translate("Undo", "Training settings")
 
 
-def _layers(session: Session) -> str:
-    hidden = session.network.hidden
-    return " × ".join(f"{layer.size} {layer.activation}" for layer in hidden) or "no hidden"
+def _data_name(name: str, translate: Translate) -> str:
+    """The dataset's name: its code in English (``spiral``), its label said in another
+    language (螺旋)."""
+    label = GENERATORS[name].label if name in GENERATORS else name
+    said = translate("Vocabulary", label)
+    return name if said == label else said
 
 
-def _value(value: object) -> str:
+def _layers(session: Session, translate: Translate) -> str:
+    said = [(layer.size, translate("Vocabulary", layer.activation))
+            for layer in session.network.hidden]
+    return " × ".join(f"{size} {activation}" for size, activation in said) or translate(
+        "Undo", "no hidden")
+
+
+def _value(value: object, translate: Translate) -> str:
     if value is None:
-        return "none"
+        return translate("Undo", "none")
     if isinstance(value, Schedule | StopRules):
         return value.describe()
     return f"{value:g}" if isinstance(value, float) else str(value)

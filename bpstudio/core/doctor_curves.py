@@ -12,8 +12,20 @@ from __future__ import annotations
 
 import numpy as np
 
-from .doctor_findings import CRITICAL, GUIDE, INFO, WARNING, Evidence, Finding, number, share
+from .doctor_findings import (
+    CRITICAL,
+    GUIDE,
+    INFO,
+    WARNING,
+    Evidence,
+    Finding,
+    number,
+    share,
+    words,
+)
 from .doctor_units import stuck_layers
+from .phrase import Phrase
+from .translatable import QT_TRANSLATE_NOOP
 from .unit_readings import SATURATING
 
 FLAT_MIN_EPOCHS = 250
@@ -97,32 +109,42 @@ def flat_loss(evidence: Evidence) -> Finding | None:
             or level < FLAT_START_SHARE * loss[0]):
         return None
     span = int(epochs[-1] - epochs[late][0])
-    seen = (
-        f"The training loss has stayed near {number(level)} for the last {span:,} epochs "
-        f"(it moved {share(change / level)}), {share(level / loss[0])} of the "
-        f"{number(loss[0])} at epoch {int(epochs[0]):,}: the network is not learning."
-    )
+    seen = words(QT_TRANSLATE_NOOP(
+        "Doctor", "The training loss has stayed near {level} for the last {span} epochs (it "
+        "moved {moved}), {share} of the {first} at epoch {epoch}: the network is not "
+        "learning."), level=number(level), span=f"{span:,}", moved=share(change / level),
+        share=share(level / loss[0]), first=number(loss[0]), epoch=f"{int(epochs[0]):,}")
     return Finding("flat_loss", WARNING, seen, _flat_advice(evidence), GUIDE + "flat-loss")
 
 
-def _flat_advice(evidence: Evidence) -> str:
+def _flat_advice(evidence: Evidence) -> Phrase:
     units = evidence.units
-    raise_rate = f"raise the learning rate{evidence.rate} tenfold, or train with Adam"
+    raise_rate = words(QT_TRANSLATE_NOOP(
+        "Doctor", "raise the learning rate{rate} tenfold, or train with Adam"),
+        rate=evidence.rate)
     if units is None:
-        return (
-            f"If most units are saturated or dead, start again from xavier_uniform weights "
-            f"(sigmoid, tanh) or he_normal (relu); otherwise {raise_rate}."
-        )
+        return words(QT_TRANSLATE_NOOP(
+            "Doctor", "If most units are saturated or dead, start again from xavier_uniform "
+            "weights (sigmoid, tanh) or he_normal (relu); otherwise {raise_rate}."),
+            raise_rate=raise_rate)
     stuck = [layer for _, layer in stuck_layers(units)]
     if not stuck:
-        return f"The units are neither saturated nor dead: {raise_rate}."
+        return words(QT_TRANSLATE_NOOP(
+            "Doctor", "The units are neither saturated nor dead: {raise_rate}."),
+            raise_rate=raise_rate)
     saturating = any(layer.activation in SATURATING for layer in stuck)
     fresh = "xavier_uniform" if saturating else "he_normal"
     start = (
-        f"reset the weights and train with a smaller learning rate{evidence.rate}"
-        if units.init == fresh else f"start again from {fresh} weights instead of {units.init}"
+        words(QT_TRANSLATE_NOOP(
+            "Doctor", "reset the weights and train with a smaller learning rate{rate}"),
+            rate=evidence.rate)
+        if units.init == fresh else
+        words(QT_TRANSLATE_NOOP("Doctor", "start again from {fresh} weights instead of {init}"),
+              fresh=fresh, init=units.init)
     )
-    return f"Most units of some layers are stuck (see the notes on units): {start}."
+    return words(QT_TRANSLATE_NOOP(
+        "Doctor", "Most units of some layers are stuck (see the notes on units): {start}."),
+        start=start)
 
 
 def exploding_loss(evidence: Evidence) -> Finding | None:
@@ -134,17 +156,18 @@ def exploding_loss(evidence: Evidence) -> Finding | None:
     now, lowest = loss[-1], float(np.min(loss))
     if not (now > loss[0] and now >= EXPLOSION_FACTOR * lowest):
         return None
-    times = "infinitely many" if lowest == 0 else f"{number(now / lowest)}"
-    seen = (
-        f"The training loss has grown to {number(now)}, {times} times its lowest "
-        f"({number(lowest)} at epoch {int(epochs[np.argmin(loss)]):,}) and above the "
-        f"{number(loss[0])} at epoch {int(epochs[0]):,}: every step overshoots further, and "
-        f"soon the loss overflows and training stops."
-    )
-    advice = (
-        f"Lower the learning rate{evidence.rate} to a tenth or less, then reset the weights "
-        f"(these have grown huge)."
-    )
+    times = (words(QT_TRANSLATE_NOOP("Doctor", "infinitely many")) if lowest == 0
+             else number(now / lowest))
+    seen = words(QT_TRANSLATE_NOOP(
+        "Doctor", "The training loss has grown to {now}, {times} times its lowest ({lowest} at "
+        "epoch {lowest_epoch}) and above the {first} at epoch {epoch}: every step overshoots "
+        "further, and soon the loss overflows and training stops."),
+        now=number(now), times=times, lowest=number(lowest),
+        lowest_epoch=f"{int(epochs[np.argmin(loss)]):,}", first=number(loss[0]),
+        epoch=f"{int(epochs[0]):,}")
+    advice = words(QT_TRANSLATE_NOOP(
+        "Doctor", "Lower the learning rate{rate} to a tenth or less, then reset the weights "
+        "(these have grown huge)."), rate=evidence.rate)
     return Finding("exploding_loss", CRITICAL, seen, advice, GUIDE + "exploding-loss")
 
 
@@ -165,17 +188,18 @@ def oscillating_loss(evidence: Evidence) -> Finding | None:
             or median < OSCILLATION_ABOVE_BEST * best or median < OSCILLATION_LEVEL * loss[0]):
         return None
     span = int(epochs[-1] - epochs[-OSCILLATION_ROWS - 1])
-    times = f"{number(median / best)} times the {number(best)}" if best > 0 else "above the 0"
-    seen = (
-        f"Over the last {span:,} epochs the loss jumped up {ups} times and down {downs} "
-        f"times by more than {share(OSCILLATION_JUMP)}, around {number(median)}, "
-        f"{times} it reached at epoch {int(epochs[np.argmin(before)]):,}: the steps are too "
-        f"large to settle."
-    )
-    advice = (
-        f"Lower the learning rate{evidence.rate} to a third or a tenth; with mini-batches, "
-        f"a larger batch also steadies the steps."
-    )
+    times = (words(QT_TRANSLATE_NOOP("Doctor", "{ratio} times the {best}"),
+                   ratio=number(median / best), best=number(best)) if best > 0
+             else words(QT_TRANSLATE_NOOP("Doctor", "above the 0")))
+    seen = words(QT_TRANSLATE_NOOP(
+        "Doctor", "Over the last {span} epochs the loss jumped up {ups} times and down {downs} "
+        "times by more than {jump}, around {median}, {times} it reached at epoch {epoch}: the "
+        "steps are too large to settle."),
+        span=f"{span:,}", ups=ups, downs=downs, jump=share(OSCILLATION_JUMP),
+        median=number(median), times=times, epoch=f"{int(epochs[np.argmin(before)]):,}")
+    advice = words(QT_TRANSLATE_NOOP(
+        "Doctor", "Lower the learning rate{rate} to a third or a tenth; with mini-batches, a "
+        "larger batch also steadies the steps."), rate=evidence.rate)
     return Finding("oscillating_loss", WARNING, seen, advice, GUIDE + "oscillating-loss")
 
 
@@ -195,15 +219,15 @@ def overfitting(evidence: Evidence) -> Finding | None:
             or train[now_row] > (1.0 - OVERFIT_TRAIN_FALL) * np.min(train[:best_row + 1])
             or train[now_row] >= now):
         return None
-    seen = (
-        f"The test loss rose from {number(best)} at epoch {int(epochs[best_row]):,} to "
-        f"{number(now)} (+{share(now / best - 1.0)}) while the training loss fell from "
-        f"{number(train[best_row])} to {number(train[now_row])}: the network is learning "
-        f"the training samples by heart, not the pattern behind them."
-    )
-    advice = (
-        f"Stop near epoch {int(epochs[best_row]):,} (set an epoch limit), add L2 weight "
-        f"decay, use more data, or a smaller network."
-    )
+    best_epoch = f"{int(epochs[best_row]):,}"
+    seen = words(QT_TRANSLATE_NOOP(
+        "Doctor", "The test loss rose from {best} at epoch {epoch} to {now} (+{rise}) while the "
+        "training loss fell from {train_then} to {train_now}: the network is learning the "
+        "training samples by heart, not the pattern behind them."),
+        best=number(best), epoch=best_epoch, now=number(now), rise=share(now / best - 1.0),
+        train_then=number(train[best_row]), train_now=number(train[now_row]))
+    advice = words(QT_TRANSLATE_NOOP(
+        "Doctor", "Stop near epoch {epoch} (set an epoch limit), add L2 weight decay, use more "
+        "data, or a smaller network."), epoch=best_epoch)
     return Finding("overfitting", INFO, seen, advice, GUIDE + "overfitting")
 

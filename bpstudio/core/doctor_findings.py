@@ -1,5 +1,11 @@
 """The training doctor's vocabulary: what a rule looks at (:class:`Evidence`) and what it
-says (:class:`Finding`), with numbers written the way a person reads them."""
+says (:class:`Finding`, in :class:`Words`), with numbers written the way a person reads them.
+
+A finding's sentences are English (``bpstudio train`` prints them as they are) and
+:class:`~bpstudio.core.phrase.Phrase`: templates marked ``QT_TRANSLATE_NOOP("Doctor", …)``
+with their values, so the app's note under the loss plot can say them in the interface's
+language.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +15,10 @@ from functools import cached_property
 
 import numpy as np
 
+from .phrase import Phrase, Translate, untranslated
 from .text import quote
 from .trainer import History
+from .translatable import QT_TRANSLATE_NOOP
 from .unit_readings import UnitReadings
 
 INFO = "info"
@@ -25,13 +33,32 @@ GUIDE = "guide.md#"
 """Findings point at a section of the user guide (docs/guide.md) by its anchor."""
 
 
+def words(template: str, **values: object) -> Phrase:
+    """The :class:`~bpstudio.core.phrase.Phrase` of ``template`` (marked
+    ``QT_TRANSLATE_NOOP("Doctor", …)``) and its values."""
+    return Phrase(template, "Doctor", **values)
+
+
+NOTHING = words("")
+"""Words that say nothing (a part a sentence may go without)."""
+
+
+def listed(parts: list[Phrase]) -> Phrase:
+    """The parts one after the other: ``"a; b; c"``."""
+    said = parts[0]
+    for part in parts[1:]:
+        said = words(QT_TRANSLATE_NOOP("Doctor", "{first}; {next}"), first=said, next=part)
+    return said
+
+
 @dataclass(frozen=True)
 class Finding:
     """One thing the doctor sees.
 
     ``id`` is stable (a note dismissed once stays dismissed while the same finding holds);
     ``seen`` says what it sees, with the numbers; ``advice`` what to try, in plain words;
-    ``explained_in`` the guide section that explains it (``"guide.md#anchor"``).
+    ``explained_in`` the guide section that explains it (``"guide.md#anchor"``). The rules
+    write ``seen`` and ``advice`` as :class:`~bpstudio.core.phrase.Phrase`.
     """
 
     id: str
@@ -39,6 +66,12 @@ class Finding:
     seen: str
     advice: str
     explained_in: str
+
+    def said(self, translate: Translate = untranslated) -> tuple[str, str]:
+        """What is seen and what to try, in ``translate``'s language (a finding written as
+        plain text, not :class:`~bpstudio.core.phrase.Phrase`, as it is)."""
+        return tuple(text.said(translate) if isinstance(text, Phrase) else text
+                     for text in (self.seen, self.advice))
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
@@ -72,9 +105,12 @@ class Evidence:
         return np.asarray(self.history.test_loss, dtype=float)
 
     @property
-    def rate(self) -> str:
+    def rate(self) -> Phrase:
         """``" (now 0.01)"``: the learning rate as advice quotes it, or nothing."""
-        return "" if self.learning_rate is None else f" (now {number(self.learning_rate)})"
+        if self.learning_rate is None:
+            return NOTHING
+        return words(QT_TRANSLATE_NOOP("Doctor", " (now {rate})"),
+                     rate=number(self.learning_rate))
 
 
 def number(x: float) -> str:

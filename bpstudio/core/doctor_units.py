@@ -4,7 +4,19 @@ the first layer. Each is silent when the evidence holds no reading."""
 
 from __future__ import annotations
 
-from .doctor_findings import GUIDE, WARNING, Evidence, Finding, number, share
+from .doctor_findings import (
+    GUIDE,
+    NOTHING,
+    WARNING,
+    Evidence,
+    Finding,
+    listed,
+    number,
+    share,
+    words,
+)
+from .phrase import Phrase
+from .translatable import QT_TRANSLATE_NOOP
 from .unit_readings import SATURATED_ROWS_SHARE, SATURATION_Z, LayerReading, UnitReadings
 
 DEAD_SHARE = 0.5
@@ -40,18 +52,17 @@ def dead_relus(evidence: Evidence) -> Finding | None:
     dead = [(n, layer) for n, layer in stuck_layers(units) if layer.dead]
     if not dead:
         return None
-    seen = "; ".join(
-        f"{layer.dead} of {layer.units} ReLU units of layer {n} ({share(layer.dead / layer.units)})"
-        for n, layer in dead
-    ) + (
-        " never fire on the training data: z ≤ 0 for every sample, so they pass no "
-        "gradient and cannot recover."
-    )
-    advice = (
-        f"Reset the weights, with he_normal initialisation{_instead(units, 'he_normal')} and "
-        f"a smaller learning rate{evidence.rate}; or use leaky_relu, which keeps a small "
-        f"slope below 0."
-    )
+    seen = words(QT_TRANSLATE_NOOP(
+        "Doctor", "{layers} never fire on the training data: z ≤ 0 for every sample, so they "
+        "pass no gradient and cannot recover."), layers=listed([
+            words(QT_TRANSLATE_NOOP("Doctor", "{dead} of {units} ReLU units of layer {layer} "
+                                    "({share})"), dead=layer.dead, units=layer.units,
+                  layer=n, share=share(layer.dead / layer.units))
+            for n, layer in dead]))
+    advice = words(QT_TRANSLATE_NOOP(
+        "Doctor", "Reset the weights, with he_normal initialisation{instead} and a smaller "
+        "learning rate{rate}; or use leaky_relu, which keeps a small slope below 0."),
+        instead=_instead(units, "he_normal"), rate=evidence.rate)
     return Finding("dead_relus", WARNING, seen, advice, GUIDE + "dead-relus")
 
 
@@ -64,26 +75,25 @@ def saturated_units(evidence: Evidence) -> Finding | None:
     saturated = [(n, layer) for n, layer in stuck_layers(units) if layer.saturated]
     if not saturated:
         return None
-    seen = "; ".join(
-        f"{layer.saturated} of {layer.units} {layer.activation} units of layer {n} "
-        f"({share(layer.saturated / layer.units)})"
-        for n, layer in saturated
-    ) + (
-        f" are saturated: |z| > {number(SATURATION_Z)} for at least "
-        f"{share(SATURATED_ROWS_SHARE)} of the samples, where the slope is nearly 0, so "
-        f"almost no gradient passes through them."
-    )
+    seen = words(QT_TRANSLATE_NOOP(
+        "Doctor", "{layers} are saturated: |z| > {z} for at least {share} of the samples, "
+        "where the slope is nearly 0, so almost no gradient passes through them."),
+        layers=listed([
+            words(QT_TRANSLATE_NOOP("Doctor", "{saturated} of {units} {activation} units of "
+                                    "layer {layer} ({share})"),
+                  saturated=layer.saturated, units=layer.units, activation=layer.activation,
+                  layer=n, share=share(layer.saturated / layer.units))
+            for n, layer in saturated]),
+        z=number(SATURATION_Z), share=share(SATURATED_ROWS_SHARE))
     if units.init == "uniform":
-        cause = (
-            "The uniform U[0, 1) weights are all positive, so each unit's inputs add up "
-            "to a large z. Start again from xavier_uniform weights."
-        )
+        cause = words(QT_TRANSLATE_NOOP(
+            "Doctor", "The uniform U[0, 1) weights are all positive, so each unit's inputs add "
+            "up to a large z. Start again from xavier_uniform weights."))
     else:
-        cause = (
-            f"Start again from xavier_uniform weights{_instead(units, 'xavier_uniform')}, "
-            f"standardize the inputs, or lower the learning rate{evidence.rate}: large "
-            f"steps grow large weights."
-        )
+        cause = words(QT_TRANSLATE_NOOP(
+            "Doctor", "Start again from xavier_uniform weights{instead}, standardize the "
+            "inputs, or lower the learning rate{rate}: large steps grow large weights."),
+            instead=_instead(units, "xavier_uniform"), rate=evidence.rate)
     return Finding("saturated_units", WARNING, seen, cause, GUIDE + "saturated-units")
 
 
@@ -97,19 +107,26 @@ def vanishing_gradients(evidence: Evidence) -> Finding | None:
     if not (last > 0 and first < VANISHING_RATIO * last):
         return None
     seen = (
-        f"No gradient reaches the first layer (its mean |dW| is 0; the last layer's is "
-        f"{number(last)}): the layers near the input do not learn."
+        words(QT_TRANSLATE_NOOP(
+            "Doctor", "No gradient reaches the first layer (its mean |dW| is 0; the last "
+            "layer's is {last}): the layers near the input do not learn."), last=number(last))
         if first == 0 else
-        f"The first layer's mean |dW| is {number(first)}, {number(first / last)} of the "
-        f"last layer's {number(last)}: the layers near the input hardly learn."
+        words(QT_TRANSLATE_NOOP(
+            "Doctor", "The first layer's mean |dW| is {first}, {ratio} of the last layer's "
+            "{last}: the layers near the input hardly learn."),
+            first=number(first), ratio=number(first / last), last=number(last))
     )
     sigmoid = any(layer.activation == "sigmoid" for layer in units.hidden)
-    advice = (
-        "Use tanh or relu hidden layers (sigmoid passes back at most a quarter of the "
-        "gradient per layer), " if sigmoid else "Use "
-    ) + "xavier_uniform (tanh) or he_normal (relu) weights, or fewer layers."
-    return Finding("vanishing_gradients", WARNING, seen, advice, GUIDE + "vanishing-gradients")
+    advice = words(QT_TRANSLATE_NOOP(
+        "Doctor", "Use tanh or relu hidden layers (sigmoid passes back at most a quarter of the "
+        "gradient per layer), xavier_uniform (tanh) or he_normal (relu) weights, or fewer "
+        "layers.")) if sigmoid else words(QT_TRANSLATE_NOOP(
+            "Doctor", "Use xavier_uniform (tanh) or he_normal (relu) weights, or fewer layers."))
+    return Finding("vanishing_gradients", WARNING, seen, advice,
+                      GUIDE + "vanishing-gradients")
 
 
-def _instead(units: UnitReadings, better: str) -> str:
-    return "" if units.init == better else f" (instead of {units.init})"
+def _instead(units: UnitReadings, better: str) -> Phrase:
+    if units.init == better:
+        return NOTHING
+    return words(QT_TRANSLATE_NOOP("Doctor", " (instead of {init})"), init=units.init)

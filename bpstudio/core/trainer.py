@@ -28,9 +28,11 @@ import numpy as np
 from ..limits import MAX_EPOCHS, MAX_HISTORY_ROWS
 from .network import QUIET, Network
 from .optimizers import Optimizer
+from .phrase import Phrase
 from .schedules import PlateauState, Schedule
 from .stopping import EarlyStopState
 from .text import quote
+from .translatable import QT_TRANSLATE_NOOP
 
 
 class DivergenceError(ArithmeticError):
@@ -546,7 +548,8 @@ class Trainer:
         """At an epoch's end and where training pauses: a NaN weight also turns the next loss
         into NaN, but a weight that overflowed to ±inf behind a saturated sigmoid would not."""
         if not math.isfinite(np.add.reduce(self.net.parameters)):
-            raise _Diverged("a weight became infinite or NaN", loss_was_finite=True)
+            raise _Diverged(QT_TRANSLATE_NOOP("Trainer", "a weight became infinite or NaN"),
+                            loss_was_finite=True)
 
     # -- checkpoints ------------------------------------------------------------------------
 
@@ -596,15 +599,21 @@ class Trainer:
     def _divergence(self, what: str, failed_in: int) -> DivergenceError:
         """The message, once the weights are back at the last checkpoint known to be sound."""
         if self._samples:
-            kept = f"the weights {self._samples:,} samples into epoch {self.epoch + 1}"
+            kept = Phrase(QT_TRANSLATE_NOOP(
+                "Trainer", "the weights {samples} samples into epoch {epoch}"), "Trainer",
+                samples=f"{self._samples:,}", epoch=self.epoch + 1)
+        elif self.epoch:
+            kept = Phrase(QT_TRANSLATE_NOOP("Trainer", "the weights after epoch {epoch}"),
+                          "Trainer", epoch=self.epoch)
         else:
-            kept = f"the weights after epoch {self.epoch}" if self.epoch else "the starting weights"
-        return DivergenceError(
-            f"Training diverged at epoch {failed_in}: {what}. Training went back to {kept}, "
-            f"the last known to be finite. Lower the learning rate (now "
-            f"{self.optimizer.lr:g}), for example to a tenth, or reset the weights and try again."
-        )
+            kept = Phrase(QT_TRANSLATE_NOOP("Trainer", "the starting weights"), "Trainer")
+        return DivergenceError(Phrase(QT_TRANSLATE_NOOP(
+            "Trainer", "Training diverged at epoch {epoch}: {what}. Training went back to "
+            "{kept}, the last known to be finite. Lower the learning rate (now {rate}), for "
+            "example to a tenth, or reset the weights and try again."), "Trainer",
+            epoch=failed_in, what=what, kept=kept, rate=f"{self.optimizer.lr:g}"))
 
 
 def _became(loss: float) -> str:
-    return "the loss became infinite" if math.isinf(loss) else "the loss became NaN (not a number)"
+    return (QT_TRANSLATE_NOOP("Trainer", "the loss became infinite") if math.isinf(loss)
+            else QT_TRANSLATE_NOOP("Trainer", "the loss became NaN (not a number)"))

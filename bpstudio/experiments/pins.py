@@ -11,11 +11,13 @@ the live session a variant of a pinned run that starts exactly where the pinned 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields, replace
 
 from ..core.metrics import score_name
 from ..core.network import Network
+from ..core.phrase import Translate, untranslated
+from ..core.translatable import QT_TRANSLATE_NOOP
 from ..io.pinned_section import check_totals, pinned_totals
 from ..limit_checks import at_most
 from ..limits import MAX_NAME_CHARS, MAX_PINNED_RUNS
@@ -28,6 +30,7 @@ from ..session import (
     TrainingConfig,
     count_parameters,
 )
+from ..training_fields import TRAINING_FIELDS
 from .results import run_numbers
 
 
@@ -129,57 +132,102 @@ class PinBoard:
             raise ValueError(f"name: a pinned run is already called '{name}'; choose another")
 
 
-def differences(run: Session, live: Session) -> list[str]:
+NAMES = {
+    "hidden": QT_TRANSLATE_NOOP("Compare", "hidden layers"),
+    "output_activation": QT_TRANSLATE_NOOP("Compare", "output activation"),
+    "loss": QT_TRANSLATE_NOOP("Compare", "loss"),
+    "reduction": QT_TRANSLATE_NOOP("Compare", "reduction"),
+    "init": QT_TRANSLATE_NOOP("Compare", "init"), "bias": QT_TRANSLATE_NOOP("Compare", "bias"),
+    "network.seed": QT_TRANSLATE_NOOP("Compare", "weight seed"),
+    "shuffle": QT_TRANSLATE_NOOP("Compare", "shuffle"),
+    "seed": QT_TRANSLATE_NOOP("Compare", "seed"),
+    "schedule": QT_TRANSLATE_NOOP("Compare", "schedule"),
+    "stopping": QT_TRANSLATE_NOOP("Compare", "stopping"),
+    "test_fraction": QT_TRANSLATE_NOOP("Compare", "test fraction"),
+    "split_seed": QT_TRANSLATE_NOOP("Compare", "split seed"),
+    "standardize": QT_TRANSLATE_NOOP("Compare", "standardize"),
+}
+"""The words :func:`differences` names a setting by where no training field labels it
+(marked for the "Compare" context; English as the field's name)."""
+
+
+def differences(run: Session, live: Session, translate: Translate = untranslated) -> list[str]:
     """What ``run`` sets differently from ``live``, in words, each as ``what: run's → live's``
-    (empty: the same settings)."""
-    out = _network_differences(run.network, live.network)
-    out += _data_differences(run.data, live.data)
+    (empty: the same settings); ``translate`` says them in the interface's language."""
+    def changed(what: str, a: object, b: object) -> str:
+        return f"{what}: {_shown(a, translate)} → {_shown(b, translate)}"
+
+    out = _network_differences(run.network, live.network, translate, changed)
+    out += _data_differences(run.data, live.data, translate, changed)
     for f in fields(TrainingConfig):
         a, b = getattr(run.training, f.name), getattr(live.training, f.name)
         if a != b:
-            out.append(f"{f.name.replace('_', ' ')}: {_shown(a)} → {_shown(b)}")
+            out.append(changed(_training_name(f.name, translate), a, b))
     return out
 
 
-def _network_differences(a: NetworkSpec, b: NetworkSpec) -> list[str]:
+def _name(key: str, translate: Translate) -> str:
+    return translate("Compare", NAMES.get(key, key.replace("_", " ")))
+
+
+def _training_name(name: str, translate: Translate) -> str:
+    """A training field's name: as the file has it in English (``learning rate``), its
+    designer label in another language."""
+    widget = TRAINING_FIELDS[name].widget
+    if widget is None:
+        return _name(name, translate)
+    said = translate("Fields", widget.label)
+    return name.replace("_", " ") if said == widget.label else said
+
+
+def _network_differences(a: NetworkSpec, b: NetworkSpec, translate: Translate,
+                         changed: Callable[[str, object, object], str]) -> list[str]:
     out = []
     if a.hidden != b.hidden:
-        out.append(f"hidden layers: {_layers(a)} → {_layers(b)}")
+        out.append(changed(_name("hidden", translate), _layers(a, translate),
+                           _layers(b, translate)))
     for f in fields(NetworkSpec):
         if f.name != "hidden" and getattr(a, f.name) != getattr(b, f.name):
-            what = "weight seed" if f.name == "seed" else f.name.replace("_", " ")
-            out.append(f"{what}: {_shown(getattr(a, f.name))} → {_shown(getattr(b, f.name))}")
+            key = "network.seed" if f.name == "seed" else f.name
+            out.append(changed(_name(key, translate), getattr(a, f.name), getattr(b, f.name)))
     return out
 
 
-def _data_differences(a: DataSpec, b: DataSpec) -> list[str]:
+def _data_differences(a: DataSpec, b: DataSpec, translate: Translate,
+                      changed: Callable[[str, object, object], str]) -> list[str]:
+    data = translate("Compare", "data")
     if a.name != b.name:
-        return [f"data: {a.name} → {b.name}"]
+        return [changed(data, a.name, b.name)]
     out = []
     for key in sorted({*a.params, *b.params}):
         x, y = a.params.get(key), b.params.get(key)
         if x != y:
-            out.append(f"data {key}: {_shown(x)} → {_shown(y)}")
+            out.append(changed(f"{data} {key}", x, y))
     for name in ("test_fraction", "split_seed", "standardize"):
         x, y = getattr(a, name), getattr(b, name)
         if x != y:
-            out.append(f"{name.replace('_', ' ')}: {_shown(x)} → {_shown(y)}")
+            out.append(changed(_name(name, translate), x, y))
     if a.table is not b.table:
-        out.append("data: other rows")
+        out.append(translate("Compare", "data: other rows"))
     return out
 
 
-def _layers(network: NetworkSpec) -> str:
+def _layers(network: NetworkSpec, translate: Translate) -> str:
     if not network.hidden:
-        return "none"
-    return ", ".join(f"{layer.size} {layer.activation}" for layer in network.hidden)
+        return translate("Compare", "none")
+    said = [(layer.size, translate("Vocabulary", layer.activation)) for layer in network.hidden]
+    return ", ".join(f"{size} {activation}" for size, activation in said)
 
 
-def _shown(value: object) -> str:
+def _shown(value: object, translate: Translate = untranslated) -> str:
     if value is None:
-        return "none"
+        return translate("Compare", "none")
+    if isinstance(value, bool):
+        return translate("Compare", "True") if value else translate("Compare", "False")
     if isinstance(value, float):
         return f"{value:g}"
+    if isinstance(value, str):
+        return translate("Vocabulary", value)
     return str(value)
 
 

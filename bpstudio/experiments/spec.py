@@ -25,6 +25,7 @@ from typing import Any
 from ..core import ACTIVATIONS
 from ..core.optimizers import OPTIMIZER_KINDS
 from ..core.text import quote
+from ..core.translatable import QT_TRANSLATE_NOOP
 from ..core.validation import unknown_name
 from ..limit_checks import at_most
 from ..limits import (
@@ -121,20 +122,28 @@ def _momentum(session: Session, value: float) -> Session:
 SETTINGS: dict[str, Setting] = {
     s.name: s
     for s in (
-        Setting("hidden", "hidden neurons (every layer)", "int", _all_sizes, order=2),
-        Setting("layers", "hidden layers", "int", _layer_count, order=0),
-        Setting("lr", "learning rate", "float", _training("learning_rate"), log=True),
-        Setting("batch", "batch size", "int", _training("batch_size")),
-        Setting("optimizer", "optimizer", "name", _training("optimizer"),
-                names=tuple(OPTIMIZER_KINDS)),
-        Setting("activation", "hidden activation", "name", _activation, order=2,
+        Setting("hidden", QT_TRANSLATE_NOOP("Sweep", "hidden neurons (every layer)"), "int",
+                _all_sizes, order=2),
+        Setting("layers", QT_TRANSLATE_NOOP("Sweep", "hidden layers"), "int", _layer_count,
+                order=0),
+        Setting("lr", QT_TRANSLATE_NOOP("Sweep", "learning rate"), "float",
+                _training("learning_rate"), log=True),
+        Setting("batch", QT_TRANSLATE_NOOP("Sweep", "batch size"), "int",
+                _training("batch_size")),
+        Setting("optimizer", QT_TRANSLATE_NOOP("Sweep", "optimizer"), "name",
+                _training("optimizer"), names=tuple(OPTIMIZER_KINDS)),
+        Setting("activation", QT_TRANSLATE_NOOP("Sweep", "hidden activation"), "name",
+                _activation, order=2,
                 names=tuple(n for n, a in ACTIVATIONS.items() if a.hidden_allowed)),
         Setting("l2", "L2", "float", _training("l2")),
-        Setting("momentum", "momentum", "float", _momentum),
+        Setting("momentum", QT_TRANSLATE_NOOP("Sweep", "momentum"), "float", _momentum),
     )
 }
 """The settings a sweep varies; ``hiddenN`` (``hidden1``, ``hidden2``, ...) is one layer's
-neuron count."""
+neuron count. Their labels are marked for the "Sweep" context (the Sweep dialog shows them
+translated)."""
+LAYER_LABEL = QT_TRANSLATE_NOOP("Sweep", "hidden neurons (layer {number})")
+"""The label of ``hiddenN``, with ``{number}`` for N."""
 
 _LAYER_SETTING = re.compile(r"hidden([1-9][0-9]{0,2})")
 
@@ -146,7 +155,7 @@ def setting(name: str) -> Setting:
     layer = _LAYER_SETTING.fullmatch(name)
     if layer:
         number = int(layer.group(1))
-        return Setting(name, f"hidden neurons (layer {number})", "int", _one_size(number),
+        return Setting(name, LAYER_LABEL.format(number=number), "int", _one_size(number),
                        order=2)
     raise unknown_name("setting", name, [*SETTINGS, "hidden1", "hidden2"])
 

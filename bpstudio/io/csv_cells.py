@@ -15,8 +15,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-NUMBERS, WHOLE, TEXT, MIXED, EMPTY = "numbers", "whole numbers", "text", "mixed", "empty"
-"""The kinds of column: numbers, whole numbers only, text only, numbers and text, nothing."""
+from ..core.translatable import QT_TRANSLATE_NOOP
+
+NUMBERS = QT_TRANSLATE_NOOP("Import", "numbers")
+WHOLE = QT_TRANSLATE_NOOP("Import", "whole numbers")
+TEXT = QT_TRANSLATE_NOOP("Import", "text")
+MIXED = QT_TRANSLATE_NOOP("Import", "mixed")
+EMPTY = QT_TRANSLATE_NOOP("Import", "empty")
+"""The kinds of column: numbers, whole numbers only, text only, numbers and text, nothing
+(the import dialog shows them translated)."""
 _SPACES = "\u00a0\u202f"
 """No-break spaces that stand for a space thousands separator (as in French ``1 234,5``)."""
 NUMBER_LIKE = re.compile(

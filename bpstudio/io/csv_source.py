@@ -17,18 +17,22 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TypeAlias
 
+from ..core.translatable import QT_TRANSLATE_NOOP
 from ..limits import MAX_CSV_BYTES
 from .errors import BPFileError
 
 Source: TypeAlias = "str | os.PathLike[str] | bytes"
 """A path to a CSV file, or the file's bytes."""
 
-ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "cp1252": "Windows-1252",
-             "latin-1": "Latin-1"}
+ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": QT_TRANSLATE_NOOP("Import", "UTF-8 with BOM"),
+             "cp1252": "Windows-1252", "latin-1": "Latin-1"}
 WHITESPACE = " "
 """The delimiter that means "runs of spaces and tabs"."""
-DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar",
-              WHITESPACE: "whitespace"}
+DELIMITERS = {",": QT_TRANSLATE_NOOP("Import", "comma"),
+              ";": QT_TRANSLATE_NOOP("Import", "semicolon"),
+              "\t": QT_TRANSLATE_NOOP("Import", "tab"), "|": QT_TRANSLATE_NOOP("Import", "bar"),
+              WHITESPACE: QT_TRANSLATE_NOOP("Import", "whitespace")}
+"""Each delimiter's name (the import dialog shows it translated)."""
 QUOTES = ('"', "'", None)
 DECIMALS = (".", ",")
 THOUSANDS = (None, ",", ".", " ", "'")

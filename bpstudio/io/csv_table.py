@@ -17,11 +17,14 @@ from functools import cached_property
 import numpy as np
 
 from ..core.text import quote
+from ..core.translatable import QT_TRANSLATE_NOOP
 from ..limits import MAX_CLASSES, MAX_DATA_VALUES, MAX_TABLE_VALUES
 from .csv_cells import EMPTY, NUMBER_LIKE, TEXT, WHOLE, Column, NumberFormat
 from .csv_source import CsvImportError, CsvOptions
 
-TASKS = ("classification", "regression")
+TASKS = (QT_TRANSLATE_NOOP("Import", "classification"),
+         QT_TRANSLATE_NOOP("Import", "regression"))
+"""The tasks a table can be learnt for (the import dialog shows them translated)."""
 MISSING = ("refuse", "drop")
 CLASS_GUESS_MAX = 30
 """A target of whole numbers with more different values than this (counts, years, prices)

@@ -26,6 +26,7 @@ import numpy as np
 from .. import __version__
 from ..core import Network, Standardizer
 from ..core.activations import LEAKY_SLOPE
+from ..core.translatable import QT_TRANSLATE_NOOP
 from ..session import Session
 from .atomic import write_atomic
 from .errors import BPFileError
@@ -52,8 +53,8 @@ would otherwise stamp its own, newer one, which older runtimes refuse."""
 
 DTYPES = ("float32", "float64")
 
-ONNX_MISSING = (
-    'ONNX export needs the onnx package, which is not installed; install it with '
+ONNX_MISSING = QT_TRANSLATE_NOOP(
+    "Export", 'ONNX export needs the onnx package, which is not installed; install it with '
     'pip install "bpstudio[onnx]" (or pip install onnx)'
 )
 

@@ -220,7 +220,7 @@ class SlicedTraining:
         except DivergenceError as exc:  # the run kept the last finite weights: show them
             self.halt()
             self._publish()
-            self._say("diverged", self.run_id, str(exc))
+            self._say("diverged", self.run_id, exc.args[0])  # a Phrase: said in the GUI's words
             return
         if run.at_limit:
             self.halt()

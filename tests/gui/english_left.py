@@ -38,6 +38,7 @@ _KEPT = """
     XOR Iris MNIST
     s ms px x y z w b x₁ x₂ e.g
     id dW db kj Keras mse Tom LogisticRegression LinearSVC RandomForest GaussianNB learn
+    Python English Ctrl Shift Alt GNU LGPL BSD Clause MIT Unix Windows Mac logN UTF BOM Latin
 """
 ALLOWED = frozenset(_KEPT.split())
 """Words that may stay in Latin letters in the Chinese interface."""
@@ -49,7 +50,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 def english_words(text: str) -> list[str]:
     """The words of ``text`` that are English rather than a name or symbol we keep."""
     plain = text.replace("&", "")
-    return [w for w in _WORD.findall(plain) if w not in ALLOWED and len(w) > 1]
+    words = (w.rstrip("'’") for w in _WORD.findall(plain))  # 'x.csv': csv, not csv'
+    return [w for w in words if w not in ALLOWED and len(w) > 1]
 
 
 def _plain(text: str) -> str:

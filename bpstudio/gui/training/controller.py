@@ -42,7 +42,7 @@ class TrainingController(QObject):
     snapshot_ready = Signal(object)  # the latest TrainingSnapshot, at most one per render
     running_changed = Signal(bool)
     state_handed_back = Signal(object)  # TrainerState of the current run
-    diverged = Signal(str)
+    diverged = Signal(object)  # the message: a str (a Phrase from the trainer)
     limit_reached = Signal(object)  # why it stopped (core.stopping.Stopped)
     failed = Signal(str)
     gradients_checked = Signal(object)  # GradientCheckReport of the current run
@@ -238,7 +238,7 @@ class TrainingController(QObject):
         if run_id == self._run_id:
             self.state_handed_back.emit(state)
 
-    @Slot(int, str)
+    @Slot(int, object)
     def _on_diverged(self, run_id: int, message: str) -> None:
         if run_id == self._run_id:
             self._set_running(False)

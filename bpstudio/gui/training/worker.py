@@ -49,7 +49,7 @@ class TrainingWorker(QObject):
 
     snapshot_ready = Signal(object)  # TrainingSnapshot, at most ~10 per second
     handed_back = Signal(int, object)  # run id, TrainerState: everything Save needs
-    diverged = Signal(int, str)  # run id, message naming the fix
+    diverged = Signal(int, object)  # run id, message naming the fix (a str, maybe a Phrase)
     limit_reached = Signal(int, object)  # run id, why it stopped (core.stopping.Stopped)
     step_finished = Signal(int)  # run id: a step reached the end of its epoch
     failed = Signal(int, str)  # run id, why the setup could not be built or training stopped

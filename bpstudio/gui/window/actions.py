@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMenuBar, QStyle, QToolBar, QWidget
 
 Key = QKeySequence.StandardKey
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,10 @@ class MainActions:
 
     def show_running(self, running: bool, style: QStyle) -> None:
         """Train reads Pause while training runs; Step waits until it pauses."""
-        self.train.setText("&Pause" if running else "&Train")
+        self.train.setText(translate("Actions", "&Pause") if running
+                           else translate("Actions", "&Train"))
+        self.train.setIconText(translate("Actions", "Pause") if running
+                               else translate("Actions", "Train"))
         pixmap = QStyle.StandardPixmap
         self.train.setIcon(style.standardIcon(
             pixmap.SP_MediaPause if running else pixmap.SP_MediaPlay))
@@ -53,7 +57,8 @@ def _action(
     action.setStatusTip(tip)
     if shortcut:
         action.setShortcut(QKeySequence(shortcut))
-        action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.NativeText)})")
+        action.setToolTip(translate("Actions", "{tip} ({shortcut})").format(
+            tip=tip, shortcut=action.shortcut().toString(QKeySequence.NativeText)))
     if icon is not None:
         action.setIcon(parent.style().standardIcon(icon))
     return action
@@ -63,25 +68,31 @@ def build_actions(parent: QWidget) -> MainActions:
     """The window's actions, owned by ``parent`` (add them to it so shortcuts work anywhere)."""
     pixmap = QStyle.StandardPixmap
     actions = MainActions(
-        new=_action(parent, "newAction", "&New", "Start over from the sin-fit example", Key.New),
-        open=_action(parent, "openAction", "&Open…", "Open a .bpnet network file", Key.Open),
-        save=_action(parent, "saveAction", "&Save", "Save the network, data and training",
-                     Key.Save),
-        save_as=_action(parent, "saveAsAction", "Save &As…", "Save under a new name", Key.SaveAs),
-        export_png=_action(parent, "exportPngAction", "Export Plot as &PNG…",
-                           "Save the main plot as a PNG image"),
-        export_svg=_action(parent, "exportSvgAction", "Export Plot as S&VG…",
-                           "Save the main plot as an SVG drawing"),
-        quit=_action(parent, "quitAction", "&Quit", "Quit BP Studio", Key.Quit),
-        train=_action(parent, "trainAction", "&Train", "Train or pause", "Space",
-                      pixmap.SP_MediaPlay),
-        step=_action(parent, "stepAction", "&Step", "Train exactly one epoch", "S",
+        new=_action(parent, "newAction", translate("Actions", "&New"),
+                    translate("Actions", "Start over from the sin-fit example"), Key.New),
+        open=_action(parent, "openAction", translate("Actions", "&Open…"),
+                     translate("Actions", "Open a .bpnet network file"), Key.Open),
+        save=_action(parent, "saveAction", translate("Actions", "&Save"),
+                     translate("Actions", "Save the network, data and training"), Key.Save),
+        save_as=_action(parent, "saveAsAction", translate("Actions", "Save &As…"),
+                        translate("Actions", "Save under a new name"), Key.SaveAs),
+        export_png=_action(parent, "exportPngAction", translate("Actions", "Export Plot as &PNG…"),
+                           translate("Actions", "Save the main plot as a PNG image")),
+        export_svg=_action(parent, "exportSvgAction", translate("Actions", "Export Plot as S&VG…"),
+                           translate("Actions", "Save the main plot as an SVG drawing")),
+        quit=_action(parent, "quitAction", translate("Actions", "&Quit"),
+                     translate("Actions", "Quit BP Studio"), Key.Quit),
+        train=_action(parent, "trainAction", translate("Actions", "&Train"),
+                      translate("Actions", "Train or pause"), "Space", pixmap.SP_MediaPlay),
+        step=_action(parent, "stepAction", translate("Actions", "&Step"),
+                     translate("Actions", "Train exactly one epoch"), "S",
                      pixmap.SP_MediaSkipForward),
-        reset=_action(parent, "resetAction", "&Reset", "Start again from fresh weights", "R",
+        reset=_action(parent, "resetAction", translate("Actions", "&Reset"),
+                      translate("Actions", "Start again from fresh weights"), "R",
                       pixmap.SP_BrowserReload),
-        smooth=_action(parent, "smoothAnimationAction", "S&mooth Animation",
-                       "Redraw the plots up to 30 times a second while training; training "
-                       "runs slower"),
+        smooth=_action(parent, "smoothAnimationAction", translate("Actions", "S&mooth Animation"),
+                       translate("Actions", "Redraw the plots up to 30 times a second while "
+                                 "training; training runs slower")),
     )
     actions.smooth.setCheckable(True)
     if actions.quit.shortcut().isEmpty():
@@ -91,14 +102,17 @@ def build_actions(parent: QWidget) -> MainActions:
 
 def build_toolbar(window: QMainWindow, actions: MainActions) -> QToolBar:
     """Train, Step and Reset as buttons with their names (``trainButton``, ...)."""
-    toolbar = QToolBar("Toolbar", window)  # its View menu entry; "Training" names a menu
+    # its View menu entry; "Training" names a menu
+    toolbar = QToolBar(translate("Actions", "Toolbar"), window)
     toolbar.setObjectName("trainingToolBar")
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     window.addToolBar(toolbar)
-    for action, name in (
-        (actions.train, "trainButton"), (actions.step, "stepButton"),
-        (actions.reset, "resetButton"),
+    for action, name, text in (  # the buttons' words, without a menu's "(&T)"
+        (actions.train, "trainButton", translate("Actions", "Train")),
+        (actions.step, "stepButton", translate("Actions", "Step")),
+        (actions.reset, "resetButton", translate("Actions", "Reset")),
     ):
+        action.setIconText(text)
         toolbar.addAction(action)
         toolbar.widgetForAction(action).setObjectName(name)
     return toolbar
@@ -109,9 +123,11 @@ def build_menus(
 ) -> QMenu:
     """The Training menu, and the View menu (the docks, the toolbar, Smooth Animation),
     which it returns."""
-    train_menu = menu_bar.addMenu("&Training")
+    train_menu = menu_bar.addMenu(translate("Actions", "&Training"))
+    train_menu.setObjectName("trainingMenu")
     train_menu.addActions([actions.train, actions.step, actions.reset])
-    view_menu = menu_bar.addMenu("&View")
+    view_menu = menu_bar.addMenu(translate("Actions", "&View"))
+    view_menu.setObjectName("viewMenu")
     view_menu.addActions([dock.toggleViewAction() for dock in docks])
     view_menu.addAction(toolbar.toggleViewAction())
     view_menu.addSeparator()

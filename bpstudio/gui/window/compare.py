@@ -6,6 +6,10 @@ The rules are Qt-free (:mod:`bpstudio.experiments.pins`); this wires them to the
 the Pin Run action (toolbar and Training menu), the ``compareDock`` and the
 ``pinnedRegionsDock``. It listens to the live views (a new run: new data and grid) and to
 training (the live run's time, and its numbers when it pauses).
+
+Over 300 lines on purpose (about 330): the pin board, its table, curves and regions share
+one state (which run shows its regions, which shares the live start); the length is the
+status messages written out whole for translation.
 """
 
 from __future__ import annotations
@@ -14,13 +18,14 @@ import time
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenuBar, QToolBar
 
 from bpstudio.core.metrics import score_name
 from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot, make_snapshot
 from bpstudio.core.text import shorten
+from bpstudio.core.translatable import QT_TRANSLATE_NOOP
 from bpstudio.document import Document, Opened
 from bpstudio.experiments.live_history import LiveHistory
 from bpstudio.experiments.pins import (
@@ -39,12 +44,14 @@ from bpstudio.session import PinnedRun, PreparedData, Session
 from ..training import TrainingController
 from ..views import DecisionRegionView
 from ..views.reference_curves import ReferenceCurve, reference_colour
+from ..vocabulary import refusal_words
 from .compare_panel import ComparePanel, CompareRow
 from .dock_area import DockArea
 from .dock_spec import Area, DockSpec
 from .status_line import StatusLine
 
 NUMBERS = ("train_loss", "test_loss")
+translate = QCoreApplication.translate
 
 
 class CompareCommands(QObject):
@@ -58,26 +65,30 @@ class CompareCommands(QObject):
         self.loss_plot, self.fit_plot, self.adopt = loss_plot, fit_plot, adopt
         self.board = PinBoard()
         document.choose_pins = self._pins_to_save
-        self.pin_action = QAction("Pin Run", parent, objectName="pinRunAction")
-        self.pin_action.setToolTip(f"Keep the live run for comparison (up to "
-                                   f"{MAX_PINNED_RUNS}) (P)")
+        self.pin_action = QAction(translate("Compare", "Pin Run"), parent,
+                                  objectName="pinRunAction")
+        self.pin_action.setIconText(translate("Compare", "Pin Run"))  # kept without "(&P)"
+        self.pin_action.setToolTip(translate(
+            "Compare", "Keep the live run for comparison (up to {most}) (P)").format(
+                most=MAX_PINNED_RUNS))
         self.pin_action.setShortcut("P")
         self.pin_action.triggered.connect(self.pin)
         self.panel = ComparePanel()
-        self.panel.pin_button.setText("Pin Run")
+        self.panel.pin_button.setText(translate("Compare", "Pin Run"))
         self.panel.pin_button.clicked.connect(self.pin)
         self.panel.rename_requested.connect(self.rename)
         self.panel.remove_requested.connect(self.remove)
         self.panel.same_start_requested.connect(self.restart_same)
         self.panel.regions_requested.connect(self.show_regions)
-        self.dock = dock_area.add(DockSpec(self.panel, "Compare", "compareDock",
-                                           Area.BottomDockWidgetArea))
+        self.dock = dock_area.add(DockSpec(
+            self.panel, QT_TRANSLATE_NOOP("Docks", "Compare"), "compareDock",
+            Area.BottomDockWidgetArea))
         dock_area.tabify("lossDock", "compareDock")
         self.dock.hide()
         self.regions = DecisionRegionView()
         self.regions.setObjectName("pinnedRegionsPlot")
-        self.regions_dock = dock_area.add(DockSpec(self.regions, "Pinned regions",
-                                                   "pinnedRegionsDock"))
+        self.regions_dock = dock_area.add(DockSpec(
+            self.regions, QT_TRANSLATE_NOOP("Docks", "Pinned regions"), "pinnedRegionsDock"))
         self.regions_dock.hide()
         self._regions_of: str | None = None
         self._data: tuple[PreparedData, PlotGrid | None] | None = None
@@ -92,7 +103,7 @@ class CompareCommands(QObject):
         toolbar.addAction(self.pin_action)
         toolbar.widgetForAction(self.pin_action).setObjectName("pinRunButton")
         for action in menu_bar.actions():
-            if action.menu() is not None and action.text() == "&Training":
+            if action.menu() is not None and action.menu().objectName() == "trainingMenu":
                 action.menu().addAction(self.pin_action)
 
     # -- commands ------------------------------------------------------------------------------
@@ -102,24 +113,27 @@ class CompareCommands(QObject):
         self.training.sync()
         session = self.document.session
         if session.state is None:
-            self.status.showMessage("Nothing to pin yet: train the network first.", 6000)
+            self.status.showMessage(
+                translate("Compare", "Nothing to pin yet: train the network first."), 6000)
             return None
         try:
-            pin = self.board.pin(session, self.seconds, same_start_as=self._same_as())
+            pin = self.board.pin(session, self.seconds, name=self._free_name(),
+                                 same_start_as=self._same_as())
         except ValueError as exc:
-            self.status.showMessage(shorten(str(exc)), 8000)
+            self.status.showMessage(shorten(refusal_words(exc)), 8000)
             return None
         self.dock.show()
         self.dock.raise_()
         self.refresh()
-        self.status.showMessage(f"Pinned the live run as “{pin.name}”.", 4000)
+        self.status.showMessage(
+            translate("Compare", "Pinned the live run as “{name}”.").format(name=pin.name), 4000)
         return pin
 
     def rename(self, old: str, new: str) -> None:
         try:
             self.board.rename(old, new)
         except ValueError as exc:
-            self.status.showMessage(shorten(str(exc)), 8000)
+            self.status.showMessage(shorten(refusal_words(exc)), 8000)
         if self._same_start_as == old and new in self.board.names:
             self._same_start_as = new
         if self._regions_of == old and new in self.board.names:
@@ -141,16 +155,20 @@ class CompareCommands(QObject):
         try:
             variant = same_start(document.session, self.board[name], document.data)
         except ValueError as exc:
-            self.status.showMessage(shorten(f"Cannot start the same way: {exc}"), 8000)
+            self.status.showMessage(shorten(translate(
+                "Compare", "Cannot start the same way: {reason}").format(
+                    reason=refusal_words(exc))), 8000)
             return
         self.adopt(Opened(variant, document.data, document.grid, document.path))
         document.modified = True
         self._live_start = None if variant.start is None else variant.start.copy()
         self._same_start_as = name
         self.refresh()
-        how = "its starting weights" if variant.start is not None else "its weight seed"
-        self.status.showMessage(f"Restarted from the start of “{name}” ({how}, its order of "
-                                "samples): train to compare.", 8000)
+        how = (translate("Compare", "its starting weights") if variant.start is not None
+               else translate("Compare", "its weight seed"))
+        self.status.showMessage(translate(
+            "Compare", "Restarted from the start of “{name}” ({how}, its order of samples): "
+            "train to compare.").format(name=name, how=how), 8000)
 
     def take_pins(self, pins: tuple[PinnedRun, ...]) -> None:
         """A document's pinned runs become the board (none: the board stays)."""
@@ -161,8 +179,11 @@ class CompareCommands(QObject):
         self.regions.clear()
         self.regions_dock.hide()
         self.dock.show()
-        runs = "1 pinned run is" if len(pins) == 1 else f"{len(pins)} pinned runs are"
-        self.status.showMessage(f"The file's {runs} in the Compare dock.", 6000)
+        text = (translate("Compare", "The file's pinned run is in the Compare dock.")
+                if len(pins) == 1 else
+                translate("Compare", "The file's {count} pinned runs are in the Compare dock."
+                          ).format(count=len(pins)))
+        self.status.showMessage(text, 6000)
 
     def show_regions(self, name: str) -> None:
         """The pinned run's decision regions in their own dock, beside the live ones."""
@@ -208,7 +229,9 @@ class CompareCommands(QObject):
         score = score_name(data.task)
         live = self.document.session
         rows = [self._row(self._live_name(), "", live, self.seconds, score)]
-        rows += [self._row(pin.name, "; ".join(differences(pin.session, live)) or "nothing",
+        nothing, join = translate("Compare", "nothing"), translate("Compare", "; ")
+        rows += [self._row(pin.name, join.join(differences(pin.session, live, translate))
+                           or nothing,
                            pin.session, pin.seconds, score, pin.same_start_as)
                  for pin in self.board]
         self.panel.show_rows(rows, score)
@@ -224,6 +247,12 @@ class CompareCommands(QObject):
         """Save writes the pins trained on the live data while a file's limits hold."""
         return self.board.saved(live, data)
 
+    def _free_name(self) -> str:
+        """``run N`` (the first free N) in the interface's language."""
+        names = (translate("Compare", "run {number}").format(number=n)
+                 for n in range(1, MAX_PINNED_RUNS + 2))
+        return next(name for name in names if name not in self.board.names)
+
     def _same_as(self) -> str | None:
         """The pinned run the live run shares its start with, while it still does."""
         start = self.document.session.start
@@ -234,7 +263,9 @@ class CompareCommands(QObject):
 
     def _live_name(self) -> str:
         same = self._same_as()
-        return "live" + (f" (same start as {same})" if same else "")
+        if same:
+            return translate("Compare", "live (same start as {name})").format(name=same)
+        return translate("Compare", "live")
 
     @staticmethod
     def _row(name: str, differs: str, run: Session | tuple[int, dict[str, float]],
@@ -248,7 +279,8 @@ class CompareCommands(QObject):
             cells += [shown_number(numbers[f"final_{column}"]),
                       shown_number(numbers[f"best_{column}"])]
         if same_as is not None:
-            differs = f"same start as {same_as}; {differs}"
+            differs = translate("Compare", "same start as {name}; {differs}").format(
+                name=same_as, differs=differs)
         return CompareRow(name, differs, tuple(cells))
 
     def _loss_curves(self) -> list[ReferenceCurve]:
@@ -283,9 +315,11 @@ class CompareCommands(QObject):
         name = self._regions_of
         pin = self.board[name]
         self.regions.set_data(data, grid)
-        self.regions_dock.setWindowTitle(f"Regions of “{name}”")
+        self.regions_dock.setWindowTitle(
+            translate("Compare", "Regions of “{name}”").format(name=name))
         if grid is None or not fits(pin.session, data):
-            self.regions.show_message(f"“{name}” was trained on other data.")
+            self.regions.show_message(
+                translate("Compare", "“{name}” was trained on other data.").format(name=name))
             return
         net = pinned_network(pin.session, data)
         self.regions.show_snapshot(make_snapshot(

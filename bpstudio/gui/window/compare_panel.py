@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -34,11 +36,16 @@ class CompareRow:
 
 def columns(score: str) -> list[str]:
     """The table's headings for a task scored by ``score`` (accuracy or R²)."""
-    label = "R²" if score == "r2" else score
-    return ["run", "differs from the live run", "epochs", "time",
-            "final train loss", "best train loss", "final test loss", "best test loss",
-            f"final train {label}", f"best train {label}",
-            f"final test {label}", f"best test {label}"]
+    label = "R²" if score == "r2" else translate("Compare", "accuracy")
+    scored = [translate("Compare", "final train {score}"),
+              translate("Compare", "best train {score}"),
+              translate("Compare", "final test {score}"),
+              translate("Compare", "best test {score}")]
+    return [translate("Compare", "run"), translate("Compare", "differs from the live run"),
+            translate("Compare", "epochs"), translate("Compare", "time"),
+            translate("Compare", "final train loss"), translate("Compare", "best train loss"),
+            translate("Compare", "final test loss"), translate("Compare", "best test loss"),
+            *(heading.format(score=label) for heading in scored)]
 
 
 class ComparePanel(QWidget):
@@ -62,14 +69,17 @@ class ComparePanel(QWidget):
         self.table.itemSelectionChanged.connect(self._sync_buttons)
         buttons = QHBoxLayout()
         self.pin_button = QPushButton(objectName="pinButton")
-        self.regions_button = QPushButton("Show Regions", objectName="pinRegionsButton")
-        self.regions_button.setToolTip("Show the chosen pinned run's decision regions beside "
-                                       "the live ones")
-        self.same_start_button = QPushButton("Same Start", objectName="sameStartButton")
-        self.same_start_button.setToolTip(
-            "Restart the live run from the chosen pinned run's starting weights, data, split "
-            "and order of samples: only what you changed differs")
-        self.remove_button = QPushButton("Remove", objectName="removePinButton")
+        self.regions_button = QPushButton(translate("Compare", "Show Regions"),
+                                          objectName="pinRegionsButton")
+        self.regions_button.setToolTip(translate(
+            "Compare", "Show the chosen pinned run's decision regions beside the live ones"))
+        self.same_start_button = QPushButton(translate("Compare", "Same Start"),
+                                             objectName="sameStartButton")
+        self.same_start_button.setToolTip(translate(
+            "Compare", "Restart the live run from the chosen pinned run's starting weights, "
+            "data, split and order of samples: only what you changed differs"))
+        self.remove_button = QPushButton(translate("Compare", "Remove"),
+                                         objectName="removePinButton")
         for button, signal in ((self.regions_button, self.regions_requested),
                                (self.same_start_button, self.same_start_requested),
                                (self.remove_button, self.remove_requested)):

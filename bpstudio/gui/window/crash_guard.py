@@ -18,7 +18,7 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox
 
 from .errors import error_box
@@ -26,6 +26,7 @@ from .errors import error_box
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
+translate = QCoreApplication.translate
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
 
@@ -78,7 +79,9 @@ class CrashGuard(QObject):
             if self.box is not None and self.box.isVisible():
                 self._more += 1
                 self.box.setInformativeText(
-                    f"{self._more:,} more error{'s' if self._more > 1 else ''} since.")
+                    translate("Errors", "1 more error since.") if self._more == 1 else
+                    translate("Errors", "{count} more errors since.").format(
+                        count=f"{self._more:,}"))
                 return
             self._more = 0
             self.box = self._make_box(message, details)
@@ -93,16 +96,18 @@ class CrashGuard(QObject):
 
     def _make_box(self, message: str, details: str) -> QMessageBox:
         window = self.window
-        keep = "Your network is still open" + (
-            ": save a copy to keep it safe, then go on or restart BP Studio."
-            if window is not None else ".")
+        keep = (translate("Errors", "Your network is still open: save a copy to keep it safe, "
+                          "then go on or restart BP Studio.") if window is not None
+                else translate("Errors", "Your network is still open."))
         box = error_box(
-            window, "Unexpected error",
-            f"BP Studio met an error it did not expect:\n\n{message}\n\n{keep}",
+            window, translate("Errors", "Unexpected error"),
+            translate("Errors", "BP Studio met an error it did not expect:\n\n{message}\n\n"
+                      "{keep}").format(message=message, keep=keep),
             details, name="unexpectedErrorMessage")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if window is not None:
-            save = box.addButton("Save a Copy…", QMessageBox.ButtonRole.ActionRole)
+            save = box.addButton(translate("Errors", "Save a Copy…"),
+                                 QMessageBox.ButtonRole.ActionRole)
             save.setObjectName("saveCopyButton")
             save.clicked.connect(window.files.save_copy)  # the box closes, the dialog opens
         box.addButton(QMessageBox.StandardButton.Close)

@@ -6,7 +6,7 @@ The window's panels and those added later (the explaining docks) are arranged th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QRect, QSize, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QRect, QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabBar
 
@@ -124,8 +124,10 @@ class DockArea:
         in_front.raise_()
 
     def _add(self, spec: DockSpec) -> QDockWidget:
-        dock = QDockWidget(spec.title, self._window)
+        # titles are marked QT_TRANSLATE_NOOP("Docks", …) where the specs are written
+        dock = QDockWidget(QCoreApplication.translate("Docks", spec.title), self._window)
         dock.setObjectName(spec.name)
+        dock.toggleViewAction().setObjectName(f"{spec.name}Action")  # its mnemonic's letter
         dock.setWidget(spec.widget)
         self._window.addDockWidget(spec.area, dock)
         self.docks[spec.name] = dock

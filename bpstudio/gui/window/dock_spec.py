@@ -13,7 +13,9 @@ Area = Qt.DockWidgetArea
 
 @dataclass(frozen=True)
 class DockSpec:
-    """One dock: its widget, title, objectName (for the saved layout) and where it starts."""
+    """One dock: its widget, title, objectName (for the saved layout) and where it starts.
+    The title is English, marked with ``QT_TRANSLATE_NOOP("Docks", …)``: the dock area shows
+    it translated."""
 
     widget: QWidget
     title: str

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -54,15 +54,17 @@ class FindingRow(QFrame):
         self.label = QLabel(objectName="doctorFindingText", wordWrap=True)
         self.label.setTextFormat(Qt.TextFormat.RichText)
         url = guide_url(finding.explained_in)
-        more = (f"<a href='{url.toString()}'>Read more</a>" if url is not None
-                else f"(docs/{html.escape(finding.explained_in)})")
-        self.label.setText(
-            f"<b>{html.escape(finding.seen)}</b> {html.escape(finding.advice)} {more}")
+        translate = QCoreApplication.translate
+        read_more = translate("Doctor", "Read more")
+        more = (f"<a href='{url.toString()}'>{read_more}</a>"
+                if url is not None else f"(docs/{html.escape(finding.explained_in)})")
+        seen, advice = finding.said(translate)
+        self.label.setText(f"<b>{html.escape(seen)}</b> {html.escape(advice)} {more}")
         self.label.setOpenExternalLinks(False)
         self.label.linkActivated.connect(lambda link: QDesktopServices.openUrl(QUrl(link)))
         self.close_button = QToolButton(objectName="doctorDismissButton", text="✕",
                                         autoRaise=True)
-        self.close_button.setToolTip("Dismiss this note while it holds")
+        self.close_button.setToolTip(translate("Doctor", "Dismiss this note while it holds"))
         self.close_button.clicked.connect(lambda: self.dismissed.emit(finding.id))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 3, 3, 3)

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMenuBar, QWidget
 
 from bpstudio.core.snapshot import PlotGrid
 from bpstudio.core.steptrace import StepTrace, next_batch_indices
+from bpstudio.core.translatable import QT_TRANSLATE_NOOP
 from bpstudio.document import Document
 from bpstudio.examples import EXAMPLES
 from bpstudio.lessons import (
@@ -95,15 +96,21 @@ class ExplainDocks:
         self._extra_views: list[tuple[str, QWidget]] = []  # views of other modules
         add = dock_area.add
         self.docks = {
-            "inspectorDock": add(DockSpec(self.inspector, "Step inspector", "inspectorDock")),
-            "graphLabDock": add(DockSpec(self.graph_lab, "Graph lab", "graphLabDock")),
-            "gradientFlowDock": add(
-                DockSpec(self.gradient_flow, "Gradient flow", "gradientFlowDock")),
-            "neuronDock": add(DockSpec(self.neurons, "Hidden neurons", "neuronDock")),
-            "gradientCheckDock": add(
-                DockSpec(self.gradient_check, "Gradient check", "gradientCheckDock")),
-            "lessonDock": add(DockSpec(self.lesson_panel, "Lesson", "lessonDock",
-                                       Area.LeftDockWidgetArea)),
+            "inspectorDock": add(DockSpec(
+                self.inspector, QT_TRANSLATE_NOOP("Docks", "Step inspector"), "inspectorDock")),
+            "graphLabDock": add(DockSpec(
+                self.graph_lab, QT_TRANSLATE_NOOP("Docks", "Graph lab"), "graphLabDock")),
+            "gradientFlowDock": add(DockSpec(
+                self.gradient_flow, QT_TRANSLATE_NOOP("Docks", "Gradient flow"),
+                "gradientFlowDock")),
+            "neuronDock": add(DockSpec(
+                self.neurons, QT_TRANSLATE_NOOP("Docks", "Hidden neurons"), "neuronDock")),
+            "gradientCheckDock": add(DockSpec(
+                self.gradient_check, QT_TRANSLATE_NOOP("Docks", "Gradient check"),
+                "gradientCheckDock")),
+            "lessonDock": add(DockSpec(
+                self.lesson_panel, QT_TRANSLATE_NOOP("Docks", "Lesson"), "lessonDock",
+                Area.LeftDockWidgetArea)),
         }
         for view, name in ((self.inspector, "inspectorDock"),
                            (self.gradient_flow, "gradientFlowDock"), (self.neurons, "neuronDock")):
@@ -192,9 +199,9 @@ class ExplainDocks:
         become ``trace.updated_parameters()``; the epoch count stays (see the worker)."""
         self.document.modified = True
         self.training.set_parameters(trace.updated_parameters())
-        self.status.showMessage(
-            f"Applied one step of plain gradient descent (η = {trace.learning_rate:g}) to the "
-            "weights; the epoch count is unchanged.", 6000)
+        self.status.showMessage(QCoreApplication.translate(
+            "Docks", "Applied one step of plain gradient descent (η = {rate}) to the weights; "
+            "the epoch count is unchanged.").format(rate=f"{trace.learning_rate:g}"), 6000)
 
     # -- views that need the worker --------------------------------------------------------------
 
@@ -247,3 +254,4 @@ class ExplainDocks:
             self.graph_lab.set_bill(lesson.bill)
         self.lesson_panel.show_lesson(lesson)
         area.show(["lessonDock"])
+

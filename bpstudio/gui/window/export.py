@@ -19,7 +19,10 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QWidget
 
-FORMATS = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)"}
+from bpstudio.core.translatable import QT_TRANSLATE_NOOP
+
+FORMATS = {"png": QT_TRANSLATE_NOOP("Files", "PNG image (*.png)"),
+           "svg": QT_TRANSLATE_NOOP("Files", "SVG drawing (*.svg)")}
 PNG_SCALE = 2
 """A PNG has twice the pixels of the view on screen (sharp in a printed report)."""
 READOUT_Z = 1000

@@ -5,6 +5,10 @@ Opening is all or nothing: a file is read and prepared off the GUI thread
 path, network, training). A file that cannot be opened is reported and changes nothing; a
 running training goes on. Save first asks the worker for its state, so the file holds
 exactly what is shown.
+
+Over 300 lines on purpose (about 320): the File menu's commands share the document, the
+dialogs and the unsaved-changes guard, and every message they show is written out whole for
+translation (a translator needs the sentence, not pieces of it).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import os
 import traceback
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMenuBar, QMessageBox, QWidget
 
 from bpstudio import io as bpnet
@@ -29,7 +34,7 @@ from .opening import DocumentLoader, prepare, why
 from .settings import AppSettings
 from .status_line import StatusLine
 
-FILE_FILTER = "BP Studio networks (*.bpnet);;All files (*)"
+translate = QCoreApplication.translate
 Button = QMessageBox.StandardButton
 
 
@@ -64,9 +69,10 @@ class FileCommands:
 
     def build_menus(self, menu_bar: QMenuBar) -> None:
         actions = self.actions
-        menu = self.menu = menu_bar.addMenu("&File")
+        menu = self.menu = menu_bar.addMenu(translate("Files", "&File"))
+        menu.setObjectName("fileMenu")
         menu.addActions([actions.new, actions.open])
-        self.recent_menu = menu.addMenu("Open &Recent")
+        self.recent_menu = menu.addMenu(translate("Files", "Open &Recent"))
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         menu.addActions([actions.save, actions.save_as])
@@ -89,7 +95,7 @@ class FileCommands:
         try:
             opened = prepare(session)
         except ValueError as exc:
-            self._report_open_failure("Untitled", why(exc))
+            self._report_open_failure(translate("Files", "Untitled"), why(exc))
             return False
         return self._show(opened)
 
@@ -97,7 +103,7 @@ class FileCommands:
         if not self.maybe_save():
             return
         path, _ = QFileDialog.getOpenFileName(
-            self.parent, "Open network", self._directory(), FILE_FILTER)
+            self.parent, translate("Files", "Open network"), self._directory(), _file_filter())
         if path:
             self.open_path(path)
 
@@ -109,7 +115,8 @@ class FileCommands:
             return
         self.loader.load(path)
         self.designer.setEnabled(False)
-        self.status.show_busy(f"Opening {_file_name(path)}…")
+        self.status.show_busy(
+            translate("Files", "Opening {name}…").format(name=_file_name(path)))
 
     def cancel_opening(self) -> None:
         """Forget a file being opened; the document on screen stays."""
@@ -132,25 +139,28 @@ class FileCommands:
 
     def save_as(self) -> bool:
         start = self.document.path or os.path.join(self._directory(), "network.bpnet")
-        path = self._ask_save_path("Save network", start)
+        path = self._ask_save_path(translate("Files", "Save network"), start)
         return path is not None and self._write(path)
 
     def save_copy(self) -> bool:
         """Save the document to a new file, never over the one it came from (after an
         unexpected error that file may be the last good copy)."""
         name = self.document.display_name
-        start = os.path.join(self._directory(), f"{os.path.splitext(name)[0]} (copy).bpnet")
-        path = self._ask_save_path("Save a copy", start)
+        start = os.path.join(self._directory(), translate("Files", "{name} (copy).bpnet").format(
+            name=os.path.splitext(name)[0]))
+        path = self._ask_save_path(translate("Files", "Save a copy"), start)
         if path is None:
             return False
         if self.document.path is not None and _same_file(path, self.document.path):
-            show_error(self.parent, "Cannot save a copy",
-                       f"A copy goes to a new file, not over {name}: choose another name.")
+            show_error(self.parent, translate("Files", "Cannot save a copy"), translate(
+                "Files", "A copy goes to a new file, not over {name}: choose another name."
+                ).format(name=name))
             return False
         self.training.sync()
         if not self._save(path, self.document.save_copy):
             return False
-        self.status.showMessage(f"Saved a copy as {path}", 8000)
+        self.status.showMessage(
+            translate("Files", "Saved a copy as {path}").format(path=path), 8000)
         return True
 
     def export_png(self) -> None:
@@ -164,8 +174,8 @@ class FileCommands:
         if not self.document.modified:
             return True
         answer = QMessageBox.question(
-            self.parent, "Unsaved changes",
-            f"Save the changes to {self.document.display_name}?",
+            self.parent, translate("Files", "Unsaved changes"),
+            translate("Files", "Save the changes to {name}?").format(name=self._shown_name()),
             Button.Save | Button.Discard | Button.Cancel, Button.Save)
         if answer == Button.Save:
             return self.save()
@@ -192,24 +202,25 @@ class FileCommands:
             self.adopt(opened)
         except Exception as exc:  # the designer refused it: a bug, but the window is intact
             traceback.print_exc()
-            self._report_open_failure(_file_name(opened.path) if opened.path else "Untitled",
-                                      why(exc))
+            self._report_open_failure(
+                _file_name(opened.path) if opened.path else translate("Files", "Untitled"),
+                why(exc))
             return False
         if opened.path is not None:
             self.settings.add_recent_file(opened.path)
         return True
 
     def _report_open_failure(self, name: str, reason: str) -> None:
-        show_error(self.parent, "Cannot open file",
-                   f"{name} could not be opened.\n\n{reason}\n\n"
-                   "The network on screen was left as it was.")
+        show_error(self.parent, translate("Files", "Cannot open file"), translate(
+            "Files", "{name} could not be opened.\n\n{reason}\n\nThe network on screen was "
+            "left as it was.").format(name=name, reason=reason))
 
     def _write(self, path: str) -> bool:
         self.training.sync()
         if not self._save(path, self.document.save):
             return False
         self.settings.add_recent_file(path)
-        self.status.showMessage(self.document.saved_message(path), 8000)
+        self.status.showMessage(self.document.saved_message(path, translate), 8000)
         return True
 
     def _save(self, path: str, save: Callable[..., None]) -> bool:
@@ -223,20 +234,22 @@ class FileCommands:
                     raise
                 save(path, overwrite_read_only=True)
         except (bpnet.BPFileError, OSError) as exc:
-            show_error(self.parent, "Cannot save", f"Could not save {path}.\n\n{exc}")
+            show_error(self.parent, translate("Files", "Cannot save"), translate(
+                "Files", "Could not save {path}.\n\n{reason}").format(path=path, reason=exc))
             return False
         return True
 
     def _replace_read_only(self, path: str) -> bool:
         answer = QMessageBox.question(
-            self.parent, "Read-only file",
-            f"{os.path.basename(path)} is read-only. Replace it anyway?",
+            self.parent, translate("Files", "Read-only file"),
+            translate("Files", "{name} is read-only. Replace it anyway?").format(
+                name=os.path.basename(path)),
             Button.Yes | Button.No, Button.No)
         return answer == Button.Yes
 
     def _ask_save_path(self, caption: str, start: str) -> str | None:
         """A file name for a network, ``.bpnet`` added if missing; ``None`` if cancelled."""
-        path, _ = QFileDialog.getSaveFileName(self.parent, caption, start, FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self.parent, caption, start, _file_filter())
         if not path:
             return None
         return path if path.lower().endswith(".bpnet") else path + ".bpnet"
@@ -246,15 +259,18 @@ class FileCommands:
         name = f"{view.objectName() or 'plot'}.{fmt}"
         start = os.path.join(self._directory(), name)
         path, _ = QFileDialog.getSaveFileName(
-            self.parent, f"Export plot as {fmt.upper()}", start, FORMATS[fmt])
+            self.parent, translate("Files", "Export plot as {format}").format(format=fmt.upper()),
+            start, translate("Files", FORMATS[fmt]))
         if not path:
             return
         try:
             written = export_plot(view, path, fmt)
         except (OSError, ValueError) as exc:
-            show_error(self.parent, "Cannot export", f"Could not export.\n\n{exc}")
+            show_error(self.parent, translate("Files", "Cannot export"),
+                       translate("Files", "Could not export.\n\n{reason}").format(reason=exc))
             return
-        self.status.showMessage(f"Exported {written}", 5000)
+        self.status.showMessage(
+            translate("Files", "Exported {path}").format(path=written), 5000)
 
     def _current_plot(self) -> QWidget:
         """The plot that has the keyboard focus, else the task's main plot (also when the
@@ -275,15 +291,24 @@ class FileCommands:
             action.setToolTip(path)
             action.triggered.connect(lambda _checked=False, p=path: self._open_recent(p))
         if not files:
-            menu.addAction("No recent files").setEnabled(False)
+            menu.addAction(translate("Files", "No recent files")).setEnabled(False)
 
     def _open_recent(self, path: str) -> None:
         if self.maybe_save():
             self.open_path(path)
 
+    def _shown_name(self) -> str:
+        """The document's file name, or "Untitled" in the interface's language."""
+        document = self.document
+        return document.display_name if document.path else translate("Files", "Untitled")
+
     def _directory(self) -> str:
         path = self.document.path
         return os.path.dirname(path) if path else os.getcwd()
+
+
+def _file_filter() -> str:
+    return translate("Files", "BP Studio networks (*.bpnet);;All files (*)")
 
 
 def _same_file(a: str, b: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu, QStatusBar
 
@@ -19,6 +19,7 @@ from ..training import TrainingController
 from .settings import AppSettings
 
 REFRESH_MS = 500
+translate = QCoreApplication.translate
 
 
 class FrameRateReadout:
@@ -32,12 +33,14 @@ class FrameRateReadout:
         self.label = QLabel()
         self.label.setObjectName("frameRateLabel")
         self.label.setMinimumWidth(180)
-        self.label.setToolTip("Frames the plots drew in the last second, and training speed")
+        self.label.setToolTip(translate(
+            "FrameRate", "Frames the plots drew in the last second, and training speed"))
         status.addPermanentWidget(self.label)
-        self.action = QAction("&Frame Rate in Status Bar", menu)
+        self.action = QAction(translate("FrameRate", "&Frame Rate in Status Bar"), menu)
         self.action.setObjectName("frameRateAction")
         self.action.setCheckable(True)
-        self.action.setToolTip("Show how often the plots move and how fast training runs")
+        self.action.setToolTip(
+            translate("FrameRate", "Show how often the plots move and how fast training runs"))
         menu.addAction(self.action)
         self._timer = QTimer(self.label, interval=REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
@@ -58,7 +61,7 @@ class FrameRateReadout:
     def refresh(self) -> None:
         snapshot = self._last()
         if not self.training.running or snapshot is None:
-            self.label.setText("0 frames/s · paused")
+            self.label.setText(translate("FrameRate", "0 frames/s · paused"))
             return
-        self.label.setText(f"{self.training.frames.fps:.0f} frames/s · "
-                           f"{snapshot.epochs_per_second:,.0f} epochs/s")
+        self.label.setText(translate("FrameRate", "{fps} frames/s · {rate} epochs/s").format(
+            fps=f"{self.training.frames.fps:.0f}", rate=f"{snapshot.epochs_per_second:,.0f}"))

@@ -14,7 +14,7 @@ from html import escape
 import numpy as np
 import pyqtgraph as pg
 import PySide6
-from PySide6.QtCore import Qt, QUrl, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, qVersion
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,15 +31,17 @@ from PySide6.QtWidgets import (
 )
 
 from ... import __version__
+from ...core.translatable import QT_TRANSLATE_NOOP
 from ...package_data import guide_path, icon_path
 
 LICENCES = (
-    ("Qt and PySide6", "GNU LGPL v3", "https://doc.qt.io/qtforpython-6/licenses.html"),
+    (QT_TRANSLATE_NOOP("Help", "Qt and PySide6"), "GNU LGPL v3", "https://doc.qt.io/qtforpython-6/licenses.html"),
     ("NumPy", "BSD 3-Clause", "https://numpy.org/doc/stable/license.html"),
     ("pyqtgraph", "MIT", "https://github.com/pyqtgraph/pyqtgraph/blob/master/LICENSE.txt"),
 )
 """What BP Studio is built on: (name, licence, where the licence text is)."""
 
+translate = QCoreApplication.translate
 GUIDE_IMAGE_WIDTH = 860
 """The widest a picture in the guide is shown (pixels): screenshots are up to 1600 wide."""
 
@@ -70,7 +72,7 @@ class GuideWindow(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("userGuideWindow")
-        self.setWindowTitle("User Guide")
+        self.setWindowTitle(translate("Help", "User Guide"))
         self.browser = GuideBrowser(self)
         self.browser.setSource(QUrl.fromLocalFile(str(guide_path())),
                                QTextDocument.ResourceType.MarkdownResource)
@@ -83,19 +85,23 @@ class GuideWindow(QWidget):
 def about_text() -> str:
     """The About box's rich text: the version, what it runs on, the licences and the docs."""
     docs = QUrl.fromLocalFile(str(guide_path().parent)).toString()
+    licence_link = translate("Help", "licence")
     built_on = "".join(
-        f"<li>{escape(name)}: {escape(licence)} (<a href='{url}'>licence</a>)</li>"
+        f"<li>{escape(translate('Help', name))}: {escape(licence)} "
+        f"(<a href='{url}'>{escape(licence_link)}</a>)</li>"
         for name, licence, url in LICENCES)
     return (
         f"<h3>BP Studio {escape(__version__)}</h3>"
-        "<p>Design, train and understand backpropagation networks.</p>"
-        f"<p>Python {escape(platform.python_version())}, Qt {escape(qVersion())}, "
+        + translate("Help", "<p>Design, train and understand backpropagation networks.</p>")
+        + f"<p>Python {escape(platform.python_version())}, Qt {escape(qVersion())}, "
         f"PySide6 {escape(PySide6.__version__)}, NumPy {escape(np.__version__)}, "
         f"pyqtgraph {escape(pg.__version__)}.</p>"
-        "<p>BP Studio is free software under the MIT licence. It is built on:</p>"
-        f"<ul>{built_on}</ul>"
-        "<p>Documentation: Help ▸ User Guide (F1), and every page of the docs in "
-        f"<a href='{docs}'>the installed docs folder</a>.</p>"
+        + translate("Help", "<p>BP Studio is free software under the MIT licence. It is built "
+                    "on:</p>")
+        + f"<ul>{built_on}</ul>"
+        + translate("Help", "<p>Documentation: Help ▸ User Guide (F1), and every page of the "
+                    "docs in <a href='{docs}'>the installed docs folder</a>.</p>"
+                    ).format(docs=docs)
     )
 
 
@@ -103,7 +109,7 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle("About BP Studio")
+        self.setWindowTitle(translate("Help", "About BP Studio"))
         icon = QLabel()
         icon.setPixmap(QPixmap(str(icon_path(128))).scaledToWidth(
             96, Qt.TransformationMode.SmoothTransformation))
@@ -129,17 +135,19 @@ class HelpMenu:
         self.window = window
         self.guide: GuideWindow | None = None
         self.about: AboutDialog | None = None
-        self.menu: QMenu = menu_bar.addMenu("&Help")
+        self.menu: QMenu = menu_bar.addMenu(translate("Help", "&Help"))
         self.menu.setObjectName("helpMenu")
-        self.guide_action = self._add("userGuideAction", "&User Guide",
-                                      "Read the user guide", self.show_guide)
+        self.guide_action = self._add("userGuideAction", translate("Help", "&User Guide"),
+                                      translate("Help", "Read the user guide"), self.show_guide)
         self.guide_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         self.menu.addSeparator()
-        self.about_action = self._add("aboutAction", "&About BP Studio",
-                                      "The version, the licences and where the docs are",
-                                      self.show_about)
+        self.about_action = self._add(
+            "aboutAction", translate("Help", "&About BP Studio"),
+            translate("Help", "The version, the licences and where the docs are"),
+            self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self._add("aboutQtAction", "About &Qt", "The Qt version BP Studio runs on",
+        self._add("aboutQtAction", translate("Help", "About &Qt"),
+                  translate("Help", "The Qt version BP Studio runs on"),
                   QApplication.aboutQt).setMenuRole(QAction.MenuRole.AboutQtRole)
 
     def _add(self, name: str, text: str, tip: str, slot: object) -> QAction:

@@ -7,12 +7,15 @@ change of use is one signal, so the dialog chooses the table again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
+from bpstudio.core.translatable import QT_TRANSLATE_NOOP
 from bpstudio.io.csv_import import ColumnSummary
 
-INPUT, TARGET, LEFT_OUT = "input", "target", "left out"
+INPUT = QT_TRANSLATE_NOOP("Import", "input")
+TARGET = QT_TRANSLATE_NOOP("Import", "target")
+LEFT_OUT = QT_TRANSLATE_NOOP("Import", "left out")
 USES = (INPUT, TARGET, LEFT_OUT)
 NUMBER_KINDS = ("numbers", "whole numbers", "mixed")
 """Kinds a column can be an input as (a mixed one shows the error of its text cell)."""
@@ -26,7 +29,10 @@ class ColumnUses(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 4, parent)
         self.setObjectName("columnsTable")
-        self.setHorizontalHeaderLabels(["Column", "Holds", "Missing", "Use as"])
+        translate = QCoreApplication.translate
+        self.setHorizontalHeaderLabels([
+            translate("Import", "Column"), translate("Import", "Holds"),
+            translate("Import", "Missing"), translate("Import", "Use as")])
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -43,7 +49,8 @@ class ColumnUses(QTableWidget):
         self.setRowCount(len(summaries))
         targets = [n for n, use in before.items() if use == TARGET and n in self._names]
         for row, summary in enumerate(summaries):
-            for column, text in enumerate((summary.name, summary.kind, f"{summary.missing:,}")):
+            kind = QCoreApplication.translate("Import", summary.kind)
+            for column, text in enumerate((summary.name, kind, f"{summary.missing:,}")):
                 self.setItem(row, column, QTableWidgetItem(text))
             if summary.name in before:
                 use = before[summary.name]
@@ -64,7 +71,7 @@ class ColumnUses(QTableWidget):
         return self._names.index(name)
 
     def uses(self) -> list[str]:
-        return [self.combo(row).currentText() for row in range(self.rowCount())]
+        return [self.combo(row).currentData() for row in range(self.rowCount())]
 
     def named(self, use: str) -> list[str]:
         """The names of the columns used as ``use``, in the file's order."""
@@ -73,7 +80,8 @@ class ColumnUses(QTableWidget):
     def _use_combo(self, row: int, use: str) -> QComboBox:
         combo = QComboBox()
         combo.setObjectName(f"useCombo{row}")
-        combo.addItems(list(USES))
-        combo.setCurrentText(use)
+        for code in USES:
+            combo.addItem(QCoreApplication.translate("Import", code), code)
+        combo.setCurrentIndex(combo.findData(use))
         combo.currentIndexChanged.connect(self.uses_changed)
         return combo

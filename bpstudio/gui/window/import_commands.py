@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
@@ -24,7 +24,7 @@ from .errors import show_error
 from .import_dialog import ImportDialog
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
-CSV_FILTER = "Tables (*.csv *.tsv *.txt);;All files (*)"
+translate = QCoreApplication.translate
 TEST_FRACTION = 0.2
 """The share of an imported table held out to test on (changeable in the designer)."""
 
@@ -42,9 +42,9 @@ class ImportCommands(QObject):
         super().__init__(window)
         self.window, self.designer = window, designer
         self.dialog: ImportDialog | None = None
-        self.action = QAction("&Import Data…", window)
+        self.action = QAction(translate("Import", "&Import Data…"), window)
         self.action.setObjectName("importDataAction")
-        tip = "Read a table of your own from a CSV file as the data to learn"
+        tip = translate("Import", "Read a table of your own from a CSV file as the data to learn")
         self.action.setToolTip(tip)
         self.action.setStatusTip(tip)
         self.action.triggered.connect(self.ask_for_file)
@@ -53,8 +53,9 @@ class ImportCommands(QObject):
         window.installEventFilter(self)
 
     def ask_for_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Import data", os.getcwd(),
-                                              CSV_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, translate("Import", "Import data"), os.getcwd(),
+            translate("Import", "Tables (*.csv *.tsv *.txt);;All files (*)"))
         if path:
             self.import_file(path)
 
@@ -64,8 +65,9 @@ class ImportCommands(QObject):
         try:
             first = preview(path)
         except (CsvImportError, OSError) as exc:
-            show_error(self.window, "Cannot import",
-                       f"{quote(os.path.basename(path))} cannot be imported.\n\n{exc}")
+            show_error(self.window, translate("Import", "Cannot import"), translate(
+                "Import", "{name} cannot be imported.\n\n{reason}").format(
+                    name=quote(os.path.basename(path)), reason=exc))
             return None
         if self.dialog is not None:
             self.dialog.close()
@@ -79,9 +81,9 @@ class ImportCommands(QObject):
         if not is_csv_name(path):
             return False
         answer = QMessageBox.question(
-            self.window, "Import data?",
-            f"{quote(os.path.basename(path))} is a table, not a BP Studio network. "
-            "Import its rows as the data to learn?",
+            self.window, translate("Import", "Import data?"),
+            translate("Import", "{name} is a table, not a BP Studio network. Import its rows as "
+                      "the data to learn?").format(name=quote(os.path.basename(path))),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes)
         if answer == QMessageBox.StandardButton.Yes:

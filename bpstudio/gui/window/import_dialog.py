@@ -9,6 +9,9 @@ every choice of target, inputs, task or missing values makes the table again at 
 layer's words (row and column), and Import stays disabled until there is none. What the
 import will make (rows, inputs, classes) and what deserves a look (a constant input, a
 renamed header, dropped rows) are shown below it.
+
+Over 300 lines on purpose (about 315): the dialog's steps share its widgets and its one
+reader, and its sentences are written out whole for translation.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import os
 import re
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,15 +36,21 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.core.text import quote, shorten
+from bpstudio.core.translatable import QT_TRANSLATE_NOOP
 from bpstudio.io.csv_import import CsvImportError, ImportedTable, ParsedCsv, Preview, parse
 from bpstudio.io.csv_source import DELIMITERS, ENCODINGS
 from bpstudio.io.csv_table import TASKS
 
+from ..vocabulary import refusal_words
 from .import_columns import INPUT, TARGET, ColumnUses
 from .opening import DocumentLoader
 
-DECIMAL_MARKS = {".": "point (1.5)", ",": "comma (1,5)"}
-MISSING_CHOICES = {"refuse": "refuse the file", "drop": "drop those rows"}
+translate = QCoreApplication.translate
+DECIMAL_MARKS = {".": QT_TRANSLATE_NOOP("Import", "point (1.5)"),
+                 ",": QT_TRANSLATE_NOOP("Import", "comma (1,5)")}
+MISSING_CHOICES = {"refuse": QT_TRANSLATE_NOOP("Import", "refuse the file"),
+                   "drop": QT_TRANSLATE_NOOP("Import", "drop those rows")}
+LINE_ENDS = {"\r\n": "Windows", "\n": "Unix", "\r": QT_TRANSLATE_NOOP("Import", "old Mac")}
 PROBLEM_STYLE = "color: #c0392b;"
 PLACE = re.compile(r"row (?P<row>\d{1,3}(?:,\d{3})*)(?:, column '(?P<column>[^']*)')?")
 """Where a message of the io layer says the problem is (``row 1,204, column 'age': …``)."""
@@ -56,7 +66,8 @@ class ImportDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importDialog")
-        self.setWindowTitle(f"Import data — {os.path.basename(path)}")
+        self.setWindowTitle(translate("Import", "Import data — {name}").format(
+            name=os.path.basename(path)))
         self.path, self.preview, self._take = path, first, take
         self.parsed: ParsedCsv | None = None
         self.table: ImportedTable | None = None
@@ -77,12 +88,12 @@ class ImportDialog(QDialog):
         self.delimiter_combo = _combo("delimiterCombo", DELIMITERS)
         self.decimal_combo = _combo("decimalCombo", DECIMAL_MARKS)
         self.encoding_combo = _combo("encodingCombo", ENCODINGS)
-        self.header_check = QCheckBox("First row holds the column names")
+        self.header_check = QCheckBox(translate("Import", "First row holds the column names"))
         self.header_check.setObjectName("headerCheck")
         options = QHBoxLayout()
-        for label, widget in (("Delimiter", self.delimiter_combo),
-                              ("Decimal mark", self.decimal_combo),
-                              ("Encoding", self.encoding_combo)):
+        for label, widget in ((translate("Import", "Delimiter"), self.delimiter_combo),
+                              (translate("Import", "Decimal mark"), self.decimal_combo),
+                              (translate("Import", "Encoding"), self.encoding_combo)):
             options.addWidget(QLabel(label))
             options.addWidget(widget)
         options.addWidget(self.header_check)
@@ -94,21 +105,22 @@ class ImportDialog(QDialog):
         self.task_combo = _combo("taskCombo", {t: t for t in TASKS})
         self.missing_combo = _combo("missingCombo", MISSING_CHOICES)
         choices = QFormLayout()
-        choices.addRow("Task", self.task_combo)
-        choices.addRow("Missing values", self.missing_combo)
+        choices.addRow(translate("Import", "Task"), self.task_combo)
+        choices.addRow(translate("Import", "Missing values"), self.missing_combo)
         self.problem_label = _label("problemLabel", PROBLEM_STYLE)
         self.summary_label = _label("summaryLabel")
         self.warnings_label = _label("warningsLabel", "color: #a05a00;")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(
-            "Import", QDialogButtonBox.ButtonRole.AcceptRole)
+            translate("Import", "Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("importButton")
         self.buttons.accepted.connect(self._import)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.file_label)
         layout.addLayout(options)
-        layout.addWidget(QLabel("The first rows, as read with these settings:"))
+        layout.addWidget(
+            QLabel(translate("Import", "The first rows, as read with these settings:")))
         layout.addWidget(self.preview_table, 3)
         layout.addWidget(self.columns, 2)
         layout.addLayout(choices)
@@ -146,17 +158,19 @@ class ImportDialog(QDialog):
         try:
             self.preview = self.preview.with_options(**changes)
         except (CsvImportError, ValueError) as exc:
-            self._stop(str(exc))
+            self._stop(refusal_words(exc))
             return
         self._show_preview()
 
     def _show_preview(self) -> None:
         """Show the preview's rows and columns; read the whole file if they are clean."""
         p = self.preview
-        lines = {"\r\n": "Windows", "\n": "Unix", "\r": "old Mac"}.get(p.line_end, "")
+        lines = translate("Import", LINE_ENDS.get(p.line_end, ""))
+        name, size = quote(os.path.basename(self.path)), f"{p.size:,}"
         self.file_label.setText(
-            f"{quote(os.path.basename(self.path))}: {p.size:,} bytes"
-            + (f", {lines} line ends" if lines else ""))
+            translate("Import", "{name}: {size} bytes, {lines} line ends").format(
+                name=name, size=size, lines=lines) if lines else
+            translate("Import", "{name}: {size} bytes").format(name=name, size=size))
         self.preview_table.clear()
         self.preview_table.setColumnCount(len(p.columns))
         self.preview_table.setRowCount(len(p.rows))
@@ -175,7 +189,7 @@ class ImportDialog(QDialog):
             self._stop(p.problem)
             return
         self.parsed = self.table = None
-        self._show_problem("Reading the file…", busy=True)
+        self._show_problem(translate("Import", "Reading the file…"), busy=True)
         self.reader.load(self.path, p.options)
 
     def _on_parsed(self, parsed: ParsedCsv) -> None:
@@ -221,7 +235,7 @@ class ImportDialog(QDialog):
                 self.missing_combo.currentData())
         except (CsvImportError, ValueError) as exc:
             self.table = None
-            self._show_problem(str(exc))
+            self._show_problem(refusal_words(exc))
             return
         self._show_problem("")
 
@@ -262,7 +276,9 @@ class ImportDialog(QDialog):
         try:
             self._take(self.table)
         except ValueError as exc:
-            self._show_problem(f"The table does not fit: {exc}")
+            self._show_problem(
+                translate("Import", "The table does not fit: {reason}").format(
+                    reason=refusal_words(exc)))
             return
         self.accept()
 
@@ -274,20 +290,24 @@ class ImportDialog(QDialog):
 def _summary(table: ImportedTable) -> str:
     """What an import makes, in a sentence."""
     n, d = table.X.shape
-    inputs = f"{n:,} rows, {d} input{'s' if d != 1 else ''}"
+    inputs = (translate("Import", "{rows} rows, 1 input") if d == 1 else
+              translate("Import", "{rows} rows, {inputs} inputs")).format(rows=f"{n:,}", inputs=d)
     if table.task == "regression":
-        return f"{inputs}, regression of {', '.join(quote(t) for t in table.target_names)}"
+        return translate("Import", "{inputs}, regression of {targets}").format(
+            inputs=inputs, targets=", ".join(quote(t) for t in table.target_names))
     names = ", ".join(quote(c, 30) for c in table.class_names[:SHOWN_CLASSES])
     more = ", …" if len(table.class_names) > SHOWN_CLASSES else ""
-    return (f"{inputs}, classification of {quote(table.target_names[0])} into "
-            f"{len(table.class_names)} classes: {names}{more}")
+    return translate(
+        "Import", "{inputs}, classification of {target} into {count} classes: {names}").format(
+            inputs=inputs, target=quote(table.target_names[0]),
+            count=len(table.class_names), names=names + more)
 
 
 def _combo(name: str, items: dict) -> QComboBox:
     combo = QComboBox()
     combo.setObjectName(name)
     for value, text in items.items():
-        combo.addItem(text, value)
+        combo.addItem(translate("Import", text), value)
     return combo
 
 

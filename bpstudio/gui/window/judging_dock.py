@@ -7,6 +7,7 @@ it is on screen (an extra, asked for through :meth:`ExplainDocks.want_extra`).
 from __future__ import annotations
 
 from bpstudio.core.snapshot import JUDGEMENTS
+from bpstudio.core.translatable import QT_TRANSLATE_NOOP
 
 from ..views.judging_view import JudgingView
 from .dock_area import DockArea
@@ -19,7 +20,8 @@ def add_judging_dock(dock_area: DockArea, live_views: LiveViews,
                      explain: ExplainDocks) -> JudgingView:
     """Add the dock (hidden) and return its view."""
     view = JudgingView()
-    dock = dock_area.add(DockSpec(view, "Judging", "judgingDock", Area.BottomDockWidgetArea))
+    dock = dock_area.add(DockSpec(view, QT_TRANSLATE_NOOP("Docks", "Judging"), "judgingDock",
+                                  Area.BottomDockWidgetArea))
     live_views.add(view, dock)
     dock_area.tabify("lossDock", "judgingDock")
     dock.hide()

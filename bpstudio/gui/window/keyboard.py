@@ -9,6 +9,8 @@ is theirs, as in any desktop app. Qt asks the focused widget first with a
 
 from __future__ import annotations
 
+from string import ascii_lowercase
+
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
@@ -68,7 +70,9 @@ class SpaceForFocusedWidgets(QObject):
 def give_mnemonics(menu_bar: QMenuBar) -> None:
     """Every entry of every menu gets an underlined letter (Alt+letter opens a menu, the
     letter picks an entry): entries that name none (a dock's Show action, a lesson) get the
-    first letter of their text not taken in their menu yet."""
+    first letter of their text not taken in their menu yet; a text without Latin letters (the
+    Chinese interface) gets one after it, as Chinese menus write it: ``设计器(&D)``, the
+    letter taken from the action's objectName if it can be."""
     for menu_action in menu_bar.actions():
         menu = menu_action.menu()
         if menu is not None:
@@ -84,11 +88,25 @@ def _give_mnemonics(menu: QMenu) -> None:
         text = action.text()
         if _mnemonic(text):
             continue
-        for i, char in enumerate(text):
-            if char.isalnum() and char.lower() not in taken:
-                taken.add(char.lower())
-                action.setText(f"{text[:i]}&{text[i:]}")
-                break
+        at = next((i for i, char in enumerate(text)
+                   if _typed(char) and char.lower() not in taken), None)
+        if at is not None:
+            taken.add(text[at].lower())
+            action.setText(f"{text[:at]}&{text[at:]}")
+            continue
+        if any(_typed(char) for char in text):
+            continue  # every letter of it is taken
+        # no Latin letter in it (Chinese): one after it, as Chinese menus write it
+        letter = next((c.lower() for c in action.objectName() + ascii_lowercase
+                       if _typed(c) and c.lower() not in taken), None)
+        if letter is not None:
+            taken.add(letter)
+            action.setText(f"{text}(&{letter.upper()})")
+
+
+def _typed(char: str) -> bool:
+    """A letter or digit on every keyboard (Alt+它 cannot be typed)."""
+    return char.isascii() and char.isalnum()
 
 
 def _mnemonic(text: str) -> str:

@@ -79,6 +79,7 @@ class LanguageMenu:
     def __init__(self, view_menu: QMenu, settings: AppSettings, status: QStatusBar) -> None:
         self._settings = settings
         self._status = status
+        # "Lesson", beside it in the View menu, needs the L
         self.menu = view_menu.addMenu(QCoreApplication.translate("Language", "Lang&uage"))
         self.menu.setObjectName("languageMenu")
         group = QActionGroup(self.menu)
@@ -87,6 +88,7 @@ class LanguageMenu:
             language=LANGUAGES[system_language()])
         for code, name in [(SYSTEM, system), *LANGUAGES.items()]:
             action = QAction(name, self.menu, checkable=True)
+            action.setObjectName(f"{code or 'system'}LanguageAction")  # 中文(&Z)
             action.setChecked(code == current)
             action.setData(code)
             group.addAction(action)

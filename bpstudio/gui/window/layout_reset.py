@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -58,8 +58,10 @@ class StartingLayout:
 
     def add_to(self, menu: QMenu) -> QAction:
         """View ▸ Reset Layout."""
-        action = menu.addAction("Reset La&yout")  # "Lesson" needs one of L, e, s, o, n
+        translate = QCoreApplication.translate  # "Lesson" needs one of L, e, s, o, n
+        action = menu.addAction(translate("Layout", "Reset La&yout"))
         action.setObjectName("resetLayoutAction")
-        action.setToolTip("Put the docks back where they were at the first start")
+        action.setToolTip(
+            translate("Layout", "Put the docks back where they were at the first start"))
         action.triggered.connect(self.reset)
         return action

@@ -8,7 +8,7 @@ hands the snapshots that come back to the :class:`LiveViews`. Where two parts re
 same event, the window's slot calls them one after the other, in the order that matters.
 File commands live in :mod:`.files`, the explaining docks in :mod:`.explain_docks`.
 
-Over 300 lines on purpose (about 390): it is the one place that composes every part (the
+Over 300 lines on purpose (about 420): it is the one place that composes every part (the
 designer, the views and docks, menus, training, the explaining docks, experiments, undo) and
 orders the window's reactions to one event. Every part with behaviour of its own has left
 (file commands, actions, docks, settings, the status line, training replies, import, export,
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from bpstudio.core.snapshot import TrainingSnapshot
 from bpstudio.core.text import shorten
 from bpstudio.core.trainer import TrainerState
+from bpstudio.core.translatable import QT_TRANSLATE_NOOP
 from bpstudio.document import (
     APP_NAME,
     Change,
@@ -49,6 +50,7 @@ from ..training.pace import FASTEST, SMOOTH
 from ..views import DecisionRegionView, FitPlotView, LossPlotView, NetworkView
 from ..views.parameter_edit import ParameterEdit
 from ..views.plot_style import configure_plots
+from ..vocabulary import refusal_words
 from .actions import build_actions, build_menus, build_toolbar
 from .compare import CompareCommands
 from .dock_area import DockArea
@@ -195,11 +197,14 @@ class MainWindow(QMainWindow):
         # a wider window widens the plots, not the form
         scroll.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Expanding)
         return [
-            DockSpec(scroll, "Designer", "designerDock", Area.LeftDockWidgetArea),
-            DockSpec(self.fit_plot, "Fit", "fitDock"),
-            DockSpec(self.decision_plot, "Decision regions", "decisionDock"),
-            DockSpec(self.network_view, "Network", "networkDock"),
-            DockSpec(with_note_below(self.loss_plot, self.doctor_note), "Loss", "lossDock"),
+            DockSpec(scroll, QT_TRANSLATE_NOOP("Docks", "Designer"), "designerDock",
+                     Area.LeftDockWidgetArea),
+            DockSpec(self.fit_plot, QT_TRANSLATE_NOOP("Docks", "Fit"), "fitDock"),
+            DockSpec(self.decision_plot, QT_TRANSLATE_NOOP("Docks", "Decision regions"),
+                     "decisionDock"),
+            DockSpec(self.network_view, QT_TRANSLATE_NOOP("Docks", "Network"), "networkDock"),
+            DockSpec(with_note_below(self.loss_plot, self.doctor_note),
+                     QT_TRANSLATE_NOOP("Docks", "Loss"), "lossDock"),
         ]
 
     def add_view_dock(self, spec: DockSpec) -> QDockWidget:
@@ -257,7 +262,7 @@ class MainWindow(QMainWindow):
 
     def open_lesson_session(self, session: Session) -> bool:
         """A lesson's session on screen, as an undo step (Undo brings the document back)."""
-        return bool(self.undo.run(f"Open the lesson “{session.title}”",
+        return bool(self.undo.run(self.tr("Open the lesson “{title}”").format(title=session.title),
                                   lambda: self.files.open_session(session)))
 
     def _restore(self, snapshot: DocumentSnapshot) -> None:
@@ -266,7 +271,8 @@ class MainWindow(QMainWindow):
         self.document.restore(snapshot)
         if self._new_run():
             self.designer.set_session(self.document.session, self.document.data)
-            self.status_line.showMessage(f"Back at epoch {self.document.session.epoch:,}.", 4000)
+            self.status_line.showMessage(self.tr("Back at epoch {epoch}.").format(
+                epoch=f"{self.document.session.epoch:,}"), 4000)
 
     def edit_parameter(self, edit: ParameterEdit) -> None:
         """A weight or bias typed into the network view, as an undo step (Undo puts the
@@ -290,7 +296,9 @@ class MainWindow(QMainWindow):
             try:
                 data, grid = self.document.start_run()
             except ValueError as exc:
-                self.status_line.showMessage(shorten(f"Cannot build the data: {exc}"))
+                self.status_line.showMessage(shorten(
+                    self.tr("Cannot build the data: {reason}").format(
+                        reason=refusal_words(exc))))
                 return False
             self.live_views.reset(data, grid)
         self.status_line.show_snapshot(None)
@@ -303,8 +311,13 @@ class MainWindow(QMainWindow):
     def _show_title(self) -> None:
         """``"sin.bpnet — BP Studio"``: Qt adds the application's name after a title that
         does not end with it ("BP Studio — sin.bpnet — BP Studio"), so it comes last."""
-        self.setWindowTitle(f"{self.document.display_name}[*] — {APP_NAME}")
+        name = self.document.display_name if self.document.path else self.tr("Untitled")
+        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
         self.setWindowModified(self.document.modified)
+
+    def _start_name(self) -> str:
+        """Which weights a new run starts from, in words (:attr:`Document.start_name`)."""
+        return QCoreApplication.translate("Document", self.document.start_name)
 
     def _main_plot(self) -> QWidget:
         regression = self.document.data.task == "regression"
@@ -324,14 +337,16 @@ class MainWindow(QMainWindow):
         """Back to epoch 0 with the starting weights the document came with (a textbook
         example's), or else the ones the weight seed gives; training pauses. Undoable."""
         self._sync_if_running()
-        self.undo.run(f"Reset (undo returns to epoch {self.document.session.epoch:,})",
+        self.undo.run(self.tr("Reset (undo returns to epoch {epoch})").format(
+                          epoch=f"{self.document.session.epoch:,}"),
                       self._reset_weights)
 
     def _reset_weights(self) -> None:
         self.document.reset_weights()
         if self._new_run():
             self.status_line.showMessage(
-                f"Weights reset to {self.document.start_name}: epoch 0", 4000)
+                self.tr("Weights reset to {start}: epoch 0").format(
+                    start=self._start_name()), 4000)
 
     # -- spec changes ----------------------------------------------------------------------------
 
@@ -357,18 +372,21 @@ class MainWindow(QMainWindow):
     def _apply_spec_change(self) -> None:
         change = self.document.take_pending()
         adapted, self._adapted = self._adapted, ""
-        paused = "training paused; " if self.training.running else ""
+        paused = self.tr("training paused; ") if self.training.running else ""
         if change == Change.TRAINING:
             if self.live_views.last_snapshot is not None:
                 self.training.reconfigure(self.document.session.training)
             elif not self._new_run():  # nothing drawn yet: start over, from the same state
                 return
-            self.status_line.showMessage(
-                f"Training settings changed: {paused}the weights were kept.", 6000)
+            self.status_line.showMessage(self.tr(
+                "Training settings changed: {paused}the weights were kept.").format(
+                    paused=paused), 6000)
         elif change is not None and self._new_run():
-            what = "Network" if change == Change.NETWORK else "Data"
+            rebuilt = (self.tr("Network changed: {paused}rebuilt with {start} (epoch 0).")
+                       if change == Change.NETWORK else
+                       self.tr("Data changed: {paused}rebuilt with {start} (epoch 0)."))
             self.status_line.showMessage(
-                f"{what} changed: {paused}rebuilt with {self.document.start_name} (epoch 0)."
+                rebuilt.format(paused=paused, start=self._start_name())
                 + (f" {adapted}" if adapted else ""), 10000 if adapted else 6000)
 
     # -- replies from training -----------------------------------------------------------------

@@ -14,13 +14,14 @@ import contextlib
 import traceback
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal, Slot
 
 from bpstudio import io as bpnet
 from bpstudio.document import Opened
 from bpstudio.session import Session
 
 from ..designer.data_size import check_data_size
+from ..vocabulary import refusal_words
 
 EXPECTED = (bpnet.BPFileError, OSError, ValueError, MemoryError)
 """What opening a file a person chose may raise; anything else is a bug, reported as such."""
@@ -42,8 +43,8 @@ def read(path: str) -> Opened:
 def why(exc: BaseException) -> str:
     """What went wrong, in words: the message of an error a file can cause, else its type too."""
     if isinstance(exc, MemoryError):
-        return "there is not enough memory to open it"
-    return str(exc) if isinstance(exc, EXPECTED) else f"{type(exc).__name__}: {exc}"
+        return QCoreApplication.translate("Files", "there is not enough memory to open it")
+    return refusal_words(exc) if isinstance(exc, EXPECTED) else f"{type(exc).__name__}: {exc}"
 
 
 class DocumentLoader(QObject):

@@ -14,6 +14,7 @@ import itertools
 import math
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QStatusBar
 
 from bpstudio.core.text import shorten
@@ -22,6 +23,7 @@ from bpstudio.document import Document
 from ..training import TrainingController
 from ..views import number_format
 from ..views.parameter_edit import ParameterEdit
+from ..vocabulary import refusal_words
 
 
 def parameter_offset(layer_sizes: list[int], bias: bool, edit: ParameterEdit) -> int:
@@ -58,7 +60,7 @@ class ParameterEdits:
         try:
             self.apply(edit)
         except ValueError as exc:
-            self.status.showMessage(shorten(str(exc)), 8000)
+            self.status.showMessage(shorten(refusal_words(exc)), 8000)
 
     def apply(self, edit: ParameterEdit) -> ParameterEdit:
         """Set the parameter (training pauses first); returns the edit that undoes this one.
@@ -78,7 +80,8 @@ class ParameterEdits:
         vector[offset] = edit.value
         self.document.modified = True
         self.training.set_parameters(vector)
-        self.status.showMessage(
-            f"{edit.name} set to {number_format.format_value(edit.value)} (was "
-            f"{number_format.format_value(old)}); training paused.", 6000)
+        self.status.showMessage(QCoreApplication.translate(
+            "ParameterEdits", "{name} set to {value} (was {old}); training paused.").format(
+                name=edit.name, value=number_format.format_value(edit.value),
+                old=number_format.format_value(old)), 6000)
         return ParameterEdit(edit.kind, edit.layer, edit.index, old)

@@ -19,7 +19,7 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, Qt, Signal
 
 from bpstudio.core import Network
 from bpstudio.core.snapshot import PlotGrid, TrainingSnapshot
@@ -170,7 +170,9 @@ class PredictionProbe(QObject):
     def _value_text(self, x: float, output: np.ndarray) -> str:
         names = self._data.target_names
         values = ", ".join(f"{shorten(n, 20)} = {v:.4g}" for n, v in zip(names, output))
-        return f"x = {x:.4g}\nnetwork: {values}\n(step inspector: Batch ▸ Clicked point)"
+        return QCoreApplication.translate(
+            "Probe", "x = {x}\nnetwork: {values}\n(step inspector: Batch ▸ Clicked point)"
+        ).format(x=f"{x:.4g}", values=values)
 
     def _class_text(self, x: float, y: float, output: np.ndarray) -> str:
         names = self._data.class_names
@@ -181,5 +183,6 @@ class PredictionProbe(QObject):
         nearest = shorten(names[self._nearest_class(x, y)], 24)
         return (f"{shorten(first, 16)} = {x:.4g}, {shorten(second, 16)} = {y:.4g}\n"
                 + "\n".join(lines)
-                + f"\n(step inspector: Batch ▸ Clicked point, as {nearest}, the nearest "
-                "sample's class)")
+                + QCoreApplication.translate(
+                    "Probe", "\n(step inspector: Batch ▸ Clicked point, as {nearest}, the "
+                    "nearest sample's class)").format(nearest=nearest))

@@ -6,7 +6,7 @@ import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -32,6 +32,7 @@ from ..views.quiet_label import QuietLabel
 MANY_SAMPLES = 20_000
 """From this many samples, preparing them and drawing their points takes over 0.2 s (0.5 s
 for 100,000 on this machine): the window says it is busy meanwhile."""
+translate = QCoreApplication.translate
 READOUT_STYLE = "QLabel { border-left: 1px solid #b0b0b0; padding: 0 6px; }"
 """A rule and some room between the read-outs: in a narrow window they would run together."""
 
@@ -63,8 +64,9 @@ class BusyIndicator(QWidget):
         self.bar.setTextVisible(False)
         self.cancel_button = QToolButton()
         self.cancel_button.setObjectName("cancelOpeningButton")
-        self.cancel_button.setText("Cancel")
-        self.cancel_button.setToolTip("Stop opening the file; the network on screen stays")
+        self.cancel_button.setText(translate("StatusLine", "Cancel"))
+        self.cancel_button.setToolTip(
+            translate("StatusLine", "Stop opening the file; the network on screen stays"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 8, 0)
         for widget in (self.label, self.bar, self.cancel_button):
@@ -104,22 +106,27 @@ class StatusLine(QStatusBar):
         if snapshot is None:
             self._epoch_mean = math.nan
             self.loss_label.setToolTip("")
-            self.epoch_label.setText("Epoch 0")
+            self.epoch_label.setText(translate("StatusLine", "Epoch {epoch}").format(epoch=0))
             for label in (self.loss_label, self.metric_label, self.speed_label):
                 label.setText("")
             return
         m = snapshot.metrics
-        self.epoch_label.setText(f"Epoch {snapshot.epoch:,}")
+        self.epoch_label.setText(
+            translate("StatusLine", "Epoch {epoch}").format(epoch=f"{snapshot.epoch:,}"))
         self._show_losses(snapshot)
         if snapshot.score == "accuracy":
             train, test = m["train_accuracy"], m.get("test_accuracy", math.nan)
-            text = f"Accuracy: train {_percent(train)}, test {_percent(test)}"
+            text = translate("StatusLine", "Accuracy: train {train}, test {test}").format(
+                train=_percent(train), test=_percent(test))
         else:
             train, test = m.get("train_r2", math.nan), m.get("test_r2", math.nan)
-            text = f"R²: train {format_r2(train)}, test {format_r2(test)}"
+            text = translate("StatusLine", "R²: train {train}, test {test}").format(
+                train=format_r2(train), test=format_r2(test))
         self.metric_label.setText(text)
         rate = snapshot.epochs_per_second
-        self.speed_label.setText(f"{rate:,.0f} epochs/s" if rate > 0 else "paused")
+        self.speed_label.setText(
+            translate("StatusLine", "{rate} epochs/s").format(rate=f"{rate:,.0f}") if rate > 0
+            else translate("StatusLine", "paused"))
 
 
     def _show_losses(self, snapshot: TrainingSnapshot) -> None:
@@ -131,17 +138,24 @@ class StatusLine(QStatusBar):
         end = snapshot.metrics.get("train_loss", math.nan)
         test = _number(snapshot.metrics.get("test_loss", math.nan))
         if snapshot.epoch == 0:
-            self.loss_label.setText(f"Loss: train {_number(end)} (starting weights), "
-                                    f"test {test}")
-            self.loss_label.setToolTip("The loss of the starting weights")
+            self.loss_label.setText(translate(
+                "StatusLine", "Loss: train {train} (starting weights), test {test}").format(
+                    train=_number(end), test=test))
+            self.loss_label.setToolTip(translate("StatusLine", "The loss of the starting weights"))
             return
-        self.loss_label.setText(
-            f"Loss: train {_number(self._epoch_mean)} ({EPOCH_MEAN}), test {test}")
-        self.loss_label.setToolTip(
-            f"Train loss ({EPOCH_MEAN}): {_number(self._epoch_mean)}, {EPOCH_MEAN_MEANS}; "
-            f"the number of the loss curve, bpstudio info and the CSV export.\n"
-            f"Train loss {AT_EPOCH_END}: {_number(end)}, {AT_EPOCH_END_MEANS}.\n"
-            f"Test loss: {test}, of the weights at the epoch's end.")
+        words = {"epoch_mean": translate("Vocabulary", EPOCH_MEAN),  # core.loss_words' context
+                 "epoch_mean_means": translate("Vocabulary", EPOCH_MEAN_MEANS),
+                 "at_epoch_end": translate("Vocabulary", AT_EPOCH_END),
+                 "at_epoch_end_means": translate("Vocabulary", AT_EPOCH_END_MEANS)}
+        mean = _number(self._epoch_mean)
+        self.loss_label.setText(translate(
+            "StatusLine", "Loss: train {train} ({epoch_mean}), test {test}").format(
+                train=mean, test=test, **words))
+        self.loss_label.setToolTip(translate(
+            "StatusLine", "Train loss ({epoch_mean}): {train}, {epoch_mean_means}; the number "
+            "of the loss curve, bpstudio info and the CSV export.\nTrain loss {at_epoch_end}: "
+            "{end}, {at_epoch_end_means}.\nTest loss: {test}, of the weights at the epoch's end."
+            ).format(train=mean, end=_number(end), test=test, **words))
 
 
     @contextmanager
@@ -152,7 +166,8 @@ class StatusLine(QStatusBar):
         if _samples(data) < MANY_SAMPLES:
             yield
             return
-        words = f"Preparing {_samples(data):,} samples and their plots…"
+        words = translate("StatusLine", "Preparing {count} samples and their plots…").format(
+            count=f"{_samples(data):,}")
         self.showMessage(words)
         self.repaint()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

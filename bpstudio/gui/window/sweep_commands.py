@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenuBar
 
@@ -16,6 +17,8 @@ from bpstudio.session import Session
 from ..training import TrainingController
 from .sweep_dialog import SweepDialog
 
+translate = QCoreApplication.translate
+
 
 class SweepCommands:
     """``sweepAction`` in the Training menu, and the dialog it shows."""
@@ -25,12 +28,13 @@ class SweepCommands:
         self.window, self.document, self.training = window, document, training
         self.show_session = show_session
         self.dialog: SweepDialog | None = None
-        self.action = QAction("S&weep…", window, objectName="sweepAction")
-        self.action.setToolTip("Train the network over the values of one or two settings and "
-                               "several seeds, in the background, and plot the results")
+        self.action = QAction(translate("Sweep", "S&weep…"), window, objectName="sweepAction")
+        self.action.setToolTip(translate(
+            "Sweep", "Train the network over the values of one or two settings and several "
+            "seeds, in the background, and plot the results"))
         self.action.triggered.connect(self.show)
         for action in menu_bar.actions():
-            if action.menu() is not None and action.text() == "&Training":
+            if action.menu() is not None and action.menu().objectName() == "trainingMenu":
                 action.menu().addAction(self.action)
 
     def show(self) -> SweepDialog:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,10 +35,13 @@ from bpstudio.headless import duration
 from bpstudio.limits import MAX_SWEEP_EPOCHS, MAX_SWEEP_SEEDS
 from bpstudio.session import Session
 
+from ..vocabulary import refusal_words
 from .export import export_plot
 from .sweep_choices import example_values, settings_combo
 from .sweep_plot import SweepPlot, metric_keys
 from .sweep_runner import SweepRunner
+
+translate = QCoreApplication.translate
 
 
 class SweepDialog(QDialog):
@@ -48,7 +52,7 @@ class SweepDialog(QDialog):
                  parent: QWidget | None = None, runner: SweepRunner | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sweepDialog")
-        self.setWindowTitle("Sweep")
+        self.setWindowTitle(translate("Sweep", "Sweep"))
         self.base, self.open_run = base, open_run
         self.runner = runner or SweepRunner(self)
         self.runner.progressed.connect(self._on_progress)
@@ -58,12 +62,14 @@ class SweepDialog(QDialog):
         self.references: list[tuple[str, float]] = []
         self.setting_combo = settings_combo("sweepSettingCombo")
         self.values_edit = QLineEdit(objectName="sweepValuesEdit")
-        self.grid_check = QCheckBox("and a second setting (a grid)", objectName="sweepGridCheck")
+        self.grid_check = QCheckBox(translate("Sweep", "and a second setting (a grid)"),
+                                    objectName="sweepGridCheck")
         self.setting2_combo = settings_combo("sweepSetting2Combo")
         self.values2_edit = QLineEdit(objectName="sweepValues2Edit")
         for edit in (self.values_edit, self.values2_edit):
-            edit.setToolTip("A list (2,4,8), a range START:STOP:STEP (5:100:5), or N values "
-                            "evenly spaced on a log scale START:STOP:logN (1e-3:1:log5)")
+            edit.setToolTip(translate(
+                "Sweep", "A list (2,4,8), a range START:STOP:STEP (5:100:5), or N values evenly "
+                "spaced on a log scale START:STOP:logN (1e-3:1:log5)"))
         self.setting_combo.currentIndexChanged.connect(
             lambda: self.values_edit.setText(example_values(self._name(1))))
         self.setting2_combo.currentIndexChanged.connect(
@@ -76,15 +82,18 @@ class SweepDialog(QDialog):
         self.epochs_spin = QSpinBox(objectName="sweepEpochsSpin", minimum=1,
                                     maximum=MAX_SWEEP_EPOCHS, value=100)
         self.target_edit = QLineEdit(objectName="sweepTargetEdit",
-                                     placeholderText="none")
-        self.target_edit.setToolTip("A train loss: the results report the first epoch at or "
-                                    "below it")
-        self.run_button = QPushButton("Run", objectName="sweepRunButton")
-        self.cancel_button = QPushButton("Cancel", objectName="sweepCancelButton")
+                                     placeholderText=translate("Sweep", "none"))
+        self.target_edit.setToolTip(translate(
+            "Sweep", "A train loss: the results report the first epoch at or below it"))
+        self.run_button = QPushButton(translate("Sweep", "Run"), objectName="sweepRunButton")
+        self.cancel_button = QPushButton(translate("Sweep", "Cancel"),
+                                         objectName="sweepCancelButton")
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.runner.cancel)
-        self.full_button = QPushButton("Full Study", objectName="sweepFullButton")
-        self.full_button.setToolTip("Run the lesson's sweep at the study's own size (slower)")
+        self.full_button = QPushButton(translate("Sweep", "Full Study"),
+                                       objectName="sweepFullButton")
+        self.full_button.setToolTip(
+            translate("Sweep", "Run the lesson's sweep at the study's own size (slower)"))
         self.full_button.hide()
         self._full_study: Callable[[], None] | None = None
         self.full_button.clicked.connect(lambda: self._full_study and self._full_study())
@@ -109,23 +118,23 @@ class SweepDialog(QDialog):
         second = QHBoxLayout()
         second.addWidget(self.setting2_combo)
         second.addWidget(self.values2_edit, 1)
-        form.addRow("Vary", first)
+        form.addRow(translate("Sweep", "Vary"), first)
         form.addRow(self.grid_check)
         form.addRow("", second)
         counts = QHBoxLayout()
-        for label, widget in (("seeds per point", self.seeds_spin),
-                              ("epochs", self.epochs_spin),
-                              ("target loss", self.target_edit)):
+        for label, widget in ((translate("Sweep", "seeds per point"), self.seeds_spin),
+                              (translate("Sweep", "epochs"), self.epochs_spin),
+                              (translate("Sweep", "target loss"), self.target_edit)):
             counts.addWidget(QLabel(label))
             counts.addWidget(widget)
         counts.addStretch(1)
-        form.addRow("Runs", counts)
+        form.addRow(translate("Sweep", "Runs"), counts)
         running = QHBoxLayout()
         for widget in (self.run_button, self.cancel_button, self.full_button, self.progress,
                        self.eta_label):
             running.addWidget(widget)
         shown = QHBoxLayout()
-        shown.addWidget(QLabel("Show"))
+        shown.addWidget(QLabel(translate("Sweep", "Show")))
         shown.addWidget(self.metric_combo)
         shown.addStretch(1)
         for widget in (self.csv_button, self.png_button, self.svg_button):
@@ -175,10 +184,10 @@ class SweepDialog(QDialog):
             spec = self.spec()
             base = self.base()
         except ValueError as exc:
-            self.status_label.setText(shorten(str(exc)))
+            self.status_label.setText(shorten(refusal_words(exc)))
             return
         self.progress.setValue(0)
-        self.eta_label.setText("starting…")
+        self.eta_label.setText(translate("Sweep", "starting…"))
         self.status_label.setText("")
         self.runner.start(base, spec)
         self._sync()
@@ -217,30 +226,35 @@ class SweepDialog(QDialog):
     def _on_progress(self, progress: SweepProgress) -> None:
         self.progress.setValue(round(1000 * progress.fraction) // 10)
         left = "?" if progress.eta is None else duration(progress.eta)
-        self.eta_label.setText(f"{progress.runs_done}/{progress.runs} runs, {left} left")
+        self.eta_label.setText(translate("Sweep", "{done}/{runs} runs, {left} left").format(
+            done=progress.runs_done, runs=progress.runs, left=left))
 
     def _on_finished(self, results: SweepResults) -> None:
         self.results = results
         ended = sum(o.status != "cancelled" for o in results.outcomes.values())
-        cancelled = "; cancelled: the runs that ended are kept" if results.cancelled else ""
-        self.status_label.setText(f"{ended} of {len(results.runs)} runs ended in "
-                                  f"{duration(results.seconds)}{cancelled}")
+        cancelled = (translate("Sweep", "; cancelled: the runs that ended are kept")
+                     if results.cancelled else "")
+        self.status_label.setText(translate(
+            "Sweep", "{ended} of {runs} runs ended in {time}{cancelled}").format(
+                ended=ended, runs=len(results.runs), time=duration(results.seconds),
+                cancelled=cancelled))
         if not results.cancelled:
             self.progress.setValue(100)
         self.eta_label.setText("")
         keys = metric_keys(score_name(results.task), results.spec.target_loss is not None)
-        chosen = self.metric_combo.currentText()
+        chosen = self.metric_combo.currentData()
         self.metric_combo.blockSignals(True)
         self.metric_combo.clear()
         for label, key in keys.items():
             self.metric_combo.addItem(label, key)
-        self.metric_combo.setCurrentIndex(max(self.metric_combo.findText(chosen), 0))
+        self.metric_combo.setCurrentIndex(max(self.metric_combo.findData(chosen), 0))
         self.metric_combo.blockSignals(False)
         self._replot()
         self._sync()
 
     def _on_failed(self, message: str) -> None:
-        self.status_label.setText(shorten(f"The sweep failed: {message}"))
+        self.status_label.setText(shorten(
+            translate("Sweep", "The sweep failed: {reason}").format(reason=message)))
         self.eta_label.setText("")
         self._sync()
 
@@ -249,19 +263,23 @@ class SweepDialog(QDialog):
             self.plot.show_results(self.results, self.metric_combo.currentData())
 
     def _export_button(self, kind: str) -> QPushButton:
-        button = QPushButton(f"Export {kind.upper()}…", objectName=f"sweep{kind.title()}Button")
+        button = QPushButton(translate("Sweep", "Export {format}…").format(format=kind.upper()),
+                             objectName=f"sweep{kind.title()}Button")
         button.clicked.connect(lambda: self._ask_and_export(kind))
         return button
 
     def _ask_and_export(self, kind: str) -> None:
-        what = {"csv": "CSV table", "png": "PNG image", "svg": "SVG drawing"}[kind]
-        path, _ = QFileDialog.getSaveFileName(self, "Export", f"sweep.{kind}",
-                                              f"{what} (*.{kind})")
+        what = {"csv": translate("Sweep", "CSV table (*.csv)"),
+                "png": translate("Sweep", "PNG image (*.png)"),
+                "svg": translate("Sweep", "SVG drawing (*.svg)")}[kind]
+        path, _ = QFileDialog.getSaveFileName(self, translate("Sweep", "Export"),
+                                              f"sweep.{kind}", what)
         if path:
             try:
                 self.export(path, kind)
             except (OSError, ValueError) as exc:
-                self.status_label.setText(shorten(f"Cannot export: {exc}"))
+                self.status_label.setText(shorten(
+                    translate("Sweep", "Cannot export: {reason}").format(reason=exc)))
 
     def _name(self, which: int) -> str:
         return (self.setting_combo if which == 1 else self.setting2_combo).currentData()

@@ -12,7 +12,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from bpstudio.experiments import SweepResults, setting
@@ -20,15 +20,19 @@ from bpstudio.experiments.results import shown_value
 
 from ..views import palette, plot_style
 from ..views.reference_curves import reference_colour
+from .sweep_choices import setting_label
 
 
 def metric_keys(score: str, target: bool) -> dict[str, str]:
     """The numbers a plot can show: their words and their column in the result tables."""
-    label = "R²" if score == "r2" else score
-    keys = {f"test {label}": f"final_test_{score}", f"train {label}": f"final_train_{score}",
-            "final test loss": "final_test_loss", "final train loss": "final_train_loss"}
+    translate = QCoreApplication.translate
+    label = "R²" if score == "r2" else translate("Sweep", "accuracy")
+    keys = {translate("Sweep", "test {score}").format(score=label): f"final_test_{score}",
+            translate("Sweep", "train {score}").format(score=label): f"final_train_{score}",
+            translate("Sweep", "final test loss"): "final_test_loss",
+            translate("Sweep", "final train loss"): "final_train_loss"}
     if target:
-        keys["epochs to target loss"] = "epochs_to_target"
+        keys[translate("Sweep", "epochs to target loss")] = "epochs_to_target"
     return keys
 
 
@@ -80,8 +84,11 @@ class SweepPlot(QWidget):
         about = setting(name)
         values = list(results.spec.vary[0].values)
         item = self.plot.getPlotItem()
-        item.setLabel("bottom", about.label + (" (log scale)" if about.log else ""))
-        item.setLabel("left", key.replace("final_", "").replace("_", " "))
+        label = setting_label(name)
+        item.setLabel("bottom", QCoreApplication.translate("Sweep", "{setting} (log scale)")
+                      .format(setting=label) if about.log else label)
+        item.setLabel("left", next((words for words, column in metric_keys(
+            results.score, True).items() if column == key), key))
         x_of = {v: self._x(about, values, v) for v in values}
         xs = np.array([x_of[p[name]] for p in points])
         order = np.argsort(xs)
@@ -145,8 +152,8 @@ class SweepPlot(QWidget):
                  first.values.index(p[first.setting])] = mean
         self.grid = grid
         item = self.plot.getPlotItem()
-        item.setLabel("bottom", first.about.label)
-        item.setLabel("left", second.about.label)
+        item.setLabel("bottom", setting_label(first.setting))
+        item.setLabel("left", setting_label(second.setting))
         finite = grid[np.isfinite(grid)]
         low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
         self.image.setImage(np.nan_to_num(grid, nan=low), levels=(low, high or 1.0),

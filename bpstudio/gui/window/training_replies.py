@@ -4,13 +4,17 @@ or training could not go on (a "Cannot train" box)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStatusBar
 
+from bpstudio.core.phrase import Phrase
 from bpstudio.core.stopping import Stopped, StopReason
 from bpstudio.core.text import shorten
 
+from ..vocabulary import stopped_words
 from .errors import error_box, show_error
 
+translate = QCoreApplication.translate
 DIVERGENCE_BOX = "divergenceMessage"
 """The objectName of the one divergence box a window keeps (closed with the window)."""
 
@@ -24,26 +28,32 @@ class TrainingReplies:
 
     def diverged(self, message: str) -> None:
         """Non-modal: the person reads it, lowers the rate or resets, and goes on."""
-        self.status.showMessage("Training diverged and was paused.", 10000)
+        self.status.showMessage(
+            translate("TrainingReplies", "Training diverged and was paused."), 10000)
         box = self.window.findChild(QMessageBox, DIVERGENCE_BOX)
         if box is None:
-            box = error_box(self.window, "Training diverged", "", name=DIVERGENCE_BOX,
-                            warning=True)
-        box.setText(shorten(message))
+            box = error_box(self.window, translate("TrainingReplies", "Training diverged"), "",
+                            name=DIVERGENCE_BOX, warning=True)
+        said = message.said(translate) if isinstance(message, Phrase) else message
+        box.setText(shorten(said))
         box.show()
 
     def stopped(self, stopped: Stopped) -> None:
         """The status bar says which rule stopped training and how to go on."""
         if stopped.reason is StopReason.EPOCH_LIMIT:
-            text = (f"Reached the epoch limit ({stopped.epoch:,}): training stopped. Raise the "
-                    "limit to go on.")
+            text = translate("TrainingReplies", "Reached the epoch limit ({epoch}): training "
+                             "stopped. Raise the limit to go on.").format(
+                                 epoch=f"{stopped.epoch:,}")
         else:
-            text = f"{stopped.words()}. Change the stopping rule to go on."
+            text = translate("TrainingReplies", "{stopped}. Change the stopping rule to go on."
+                             ).format(stopped=stopped_words(stopped))
         self.status.showMessage(text, 8000)
 
     def failed(self, message: str) -> None:
-        self.status.showMessage(shorten(f"Cannot train this network: {message}"))
-        show_error(self.window, "Cannot train", message, warning=True)
+        self.status.showMessage(shorten(translate(
+            "TrainingReplies", "Cannot train this network: {reason}").format(reason=message)))
+        show_error(self.window, translate("TrainingReplies", "Cannot train"), message,
+                   warning=True)
 
     def close(self) -> None:
         """Close the divergence box, if one is open (the window is closing)."""

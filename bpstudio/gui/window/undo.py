@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMenu, QMenuBar
 
@@ -113,7 +113,8 @@ class UndoHistory(QObject):
             return
         after = self.document.snapshot()
         if after.session is not before.session:
-            self._push(Edit(describe(before.session, after.session), before, after))
+            words = describe(before.session, after.session, QCoreApplication.translate)
+            self._push(Edit(words, before, after))
 
     def _push(self, edit: Edit) -> None:
         self.stack.push(EditCommand(edit, self))
@@ -122,12 +123,13 @@ class UndoHistory(QObject):
 def build_edit_menu(menu_bar: QMenuBar, history: UndoHistory) -> QMenu:
     """Edit ▸ Undo, Redo (Ctrl+Z, Ctrl+Shift+Z), named after the step they take; the menu
     goes after File."""
-    menu = QMenu("&Edit", menu_bar)
+    translate = QCoreApplication.translate
+    menu = QMenu(translate("Undo", "&Edit"), menu_bar)
     menu.setObjectName("editMenu")
-    undo = history.stack.createUndoAction(menu, "&Undo")
+    undo = history.stack.createUndoAction(menu, translate("Undo", "&Undo"))
     undo.setObjectName("undoAction")
     undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-    redo = history.stack.createRedoAction(menu, "&Redo")
+    redo = history.stack.createRedoAction(menu, translate("Undo", "&Redo"))
     redo.setObjectName("redoAction")
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
     menu.addActions([undo, redo])
