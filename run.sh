@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up BP Studio on a fresh Debian/Ubuntu machine and run it:
 #   ./run.sh app    install what is missing, then open the app on the sin-fit example
-#   ./run.sh test   install what is missing, then run the whole test suite headless
+#   ./run.sh test   install what is missing, then run the whole test suite headless, in two
+#                   processes (pytest -n 2; add -n 0 for one)
 # It installs the system libraries Qt needs (apt-get, as root or through sudo), creates a
 # virtual environment in .venv and installs BP Studio into it. Later runs skip what is done.
 set -euo pipefail
@@ -49,7 +50,7 @@ if [[ ! -f $stamp || pyproject.toml -nt $stamp ]]; then
 fi
 
 if [[ $mode == test ]]; then
-  exec .venv/bin/python -m pytest "$@"
+  exec .venv/bin/python -m pytest -n 2 "$@"
 fi
 if [[ -z ${DISPLAY:-} && -z ${WAYLAND_DISPLAY:-} ]]; then
   echo "run.sh: no display found (DISPLAY is not set); run it from a desktop session" >&2
