@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Set up BP Studio on a fresh Debian/Ubuntu machine and run it:
 #   ./run.sh app    install what is missing, then open the app on the sin-fit example
-#   ./run.sh test   install what is missing, then run the whole test suite headless
+#   ./run.sh test   install what is missing, then run the whole test suite headless: in two
+#                   processes (pytest -n 2), then the tests marked serial (they measure time)
+#                   in one; arguments go to both
 # It installs the system libraries Qt needs (apt-get, as root or through sudo), creates a
 # virtual environment in .venv and installs BP Studio into it. Later runs skip what is done.
 set -euo pipefail
@@ -51,7 +53,14 @@ if [[ ! -f $stamp || pyproject.toml -nt $stamp ]]; then
 fi
 
 if [[ $mode == test ]]; then
-  exec .venv/bin/python -m pytest "$@"
+  status=0
+  .venv/bin/python -m pytest -n 2 -m "not serial" "$@" || status=$?
+  if ((status == 0 || status == 5)); then  # 5: no test chosen (all chosen ones are serial)
+    status=0
+    .venv/bin/python -m pytest -m serial "$@" || status=$?
+  fi
+  ((status == 5)) && status=0  # none of the chosen tests is serial
+  exit "$status"
 fi
 if [[ -z ${DISPLAY:-} && -z ${WAYLAND_DISPLAY:-} ]]; then
   echo "run.sh: no display found (DISPLAY is not set); run it from a desktop session" >&2

@@ -71,6 +71,7 @@ def test_a_bad_file_is_one_line(capsys, tmp_path):
     assert code == 1 and error_line(err).startswith("bpstudio: ")
 
 
+@pytest.mark.serial
 def test_ctrl_c_stops_soon_and_writes_what_ended(moons, tmp_path):
     out_csv = tmp_path / "runs.csv"
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}

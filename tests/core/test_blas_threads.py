@@ -42,6 +42,7 @@ print(time.process_time() - t0)
 """
 
 
+@pytest.mark.serial
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="OpenBLAS keeps no worker thread")
 @pytest.mark.skipif("openblas" not in str(np.show_config(mode="dicts")).lower(),
                     reason="NumPy does not use OpenBLAS here")

@@ -37,6 +37,7 @@ def test_a_cluster_sweep_equals_the_local_one(client):
             == [{k: v for k, v in r.items() if k not in drop} for r in local.run_rows()])
 
 
+@pytest.mark.serial
 def test_a_cancel_reaches_the_running_tasks(client):
     cancel, cancelled_at = cancel_after(1.0)
     # four tasks on two workers: two run when the cancel comes, two wait

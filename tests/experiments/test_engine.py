@@ -174,6 +174,7 @@ def test_groups_are_cut_for_the_workers_and_the_costliest_go_first():
     assert [len(t.runs) for t in tasks] == [6, 6]
 
 
+@pytest.mark.serial
 def test_cancel_stops_within_a_second_keeps_results_and_leaves_no_process(monkeypatch):
     pools, pids = [], set()
     local = engine.local_executor
@@ -216,6 +217,7 @@ def cancel_after(seconds: float) -> tuple[threading.Event, list[float]]:
     return cancel, cancelled_at
 
 
+@pytest.mark.serial
 def test_a_lone_run_stops_within_a_second_of_a_cancel():
     cancel, cancelled_at = cancel_after(0.3)
     spec = SweepSpec((parse_vary("hidden=3"),), seeds=1, epochs=100_000)

@@ -447,6 +447,7 @@ def test_a_nul_byte_past_the_prefix_is_still_refused():
         "the file is not text (byte 80,007 is a NUL byte): choose a CSV file")
 
 
+@pytest.mark.serial
 def test_a_1_gb_file_is_refused_in_milliseconds(tmp_path):
     path = tmp_path / "huge.csv"
     with path.open("wb") as stream:

@@ -252,6 +252,7 @@ def test_hostile_text_anywhere_gives_one_short_clean_line():
     assert len(longest) < 400, longest
 
 
+@pytest.mark.serial
 @pytest.mark.parametrize("where", ["activation", "key", "generator", "param", "param value"])
 def test_a_60_mb_name_costs_little(doc, where):
     """The closest-name suggestion used to compare the whole name: 2.5 GB and 11 s."""

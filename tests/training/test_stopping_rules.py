@@ -80,6 +80,7 @@ def test_min_delta_asks_for_a_real_improvement():
     assert (run.stopped.best_epoch, run.epoch) == (1, 3)
 
 
+@pytest.mark.serial
 def test_a_time_limit_stops_training_and_counts_across_calls():
     run = TrainingRun(ruled(StopRules(seconds=0.05), limit=10**8))
     run.train_for(seconds=0.02)

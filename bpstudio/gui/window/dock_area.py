@@ -142,13 +142,14 @@ def tabify(window: QMainWindow, first: QDockWidget, second: QDockWidget) -> None
     another) and retires the first with ``deleteLater``. Until the event loop deletes it, it
     stays where it was drawn, with the tabs it had, over whatever dock is there (the
     "Designer | Lesson" tabs across the designer in a screenshot, for ever in a script that
-    only calls ``processEvents``, which never deletes). It is hidden at once.
+    only calls ``processEvents``, which never deletes). It is hidden at once; the group's
+    bar is the one made last, never hidden (the layout does not place the bar of a group
+    with no dock shown, and would not show it again).
     """
     before = set(_tab_bars(window))
     window.tabifyDockWidget(first, second)
     new = [bar for bar in _tab_bars(window) if bar not in before]
-    if len(new) > 1:
-        _hide_unplaced(window, new)
+    _hide_unplaced(window, new[:-1])
 
 
 def restore_state(window: QMainWindow, state: QByteArray, version: int) -> bool:
@@ -163,6 +164,8 @@ def restore_state(window: QMainWindow, state: QByteArray, version: int) -> bool:
 
 def _hide_unplaced(window: QMainWindow, bars: list[QTabBar]) -> None:
     """Hide those of ``bars`` the layout has forgotten: it places every bar it uses."""
+    if not bars:
+        return
     for bar in bars:
         bar.setGeometry(_AWAY)
     window.layout().invalidate()

@@ -273,6 +273,7 @@ def test_signal_order_when_the_epoch_limit_is_reached(qtbot, controller):
         controller.start()
 
 
+@pytest.mark.serial
 def test_shutdown_while_training_joins_the_thread_quickly(qtbot, controller):
     session = spiral_session()
     training_until(qtbot, controller, session, _data_and_grid(session), epoch=1)

@@ -21,6 +21,7 @@ bench = sys.modules.setdefault(_spec.name, importlib.util.module_from_spec(_spec
 _spec.loader.exec_module(bench)
 
 
+@pytest.mark.serial
 @pytest.mark.parametrize("key", list(bench.SCENARIOS))
 def test_every_command_is_answered_within_the_bound(qapp, key):
     probe = bench.Latencies(bench.SCENARIOS[key], timeout=20.0)

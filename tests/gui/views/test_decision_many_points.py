@@ -3,12 +3,15 @@ decision plot draws at most MAX_POINTS of a part and says so in its legend."""
 
 import time
 
+import pytest
+
 from bpstudio.core.snapshot import PlotGrid
 from bpstudio.gui.views import DecisionRegionView
 from bpstudio.gui.views.decision_plot import MAX_POINTS
 from bpstudio.session import DataSpec
 
 
+@pytest.mark.serial
 def test_a_hundred_thousand_points_are_thinned_fast_and_the_legend_says_so(qtbot):
     data = DataSpec("spiral", {"n": 100_000}, test_fraction=0.2).load()
     view = DecisionRegionView()

@@ -3,6 +3,7 @@
 import os
 import time
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from bpstudio import io as bpnet
@@ -18,6 +19,7 @@ def test_an_error_dialog_shows_a_huge_message_shortened(dialogs):
     assert kind == "critical" and text.startswith("row 999") and len(text) <= MESSAGE_CHARS + 60
 
 
+@pytest.mark.serial
 def test_a_box_with_a_huge_message_and_details_paints_at_once(qtbot):
     box = error_box(None, "Unexpected error", HUGE, HUGE)
     qtbot.addWidget(box)

@@ -132,6 +132,7 @@ def test_duplicate_and_constant_columns_are_reported(window, dialogs, qtbot, tmp
     assert dialog.import_button.isEnabled()
 
 
+@pytest.mark.serial
 def test_a_binary_file_is_refused_before_any_dialog(window, dialogs, qtbot, tmp_path):
     path = tmp_path / "book.csv"
     path.write_bytes(b"PK\x03\x04" + bytes(200_000))
@@ -168,6 +169,7 @@ def test_dropping_a_csv_file_opens_the_dialog(window, dialogs, qtbot, iris_csv):
     assert dialog is not None and dialog.path == iris_csv
 
 
+@pytest.mark.serial
 def test_a_very_large_file_is_refused_from_its_size(window, dialogs, qtbot, tmp_path):
     path = tmp_path / "huge.csv"
     with open(path, "wb") as f:

@@ -284,6 +284,7 @@ def test_cancel_keeps_the_document_on_screen(qtbot, window, dialogs, tmp_path):
     assert dialogs.kinds() == []
 
 
+@pytest.mark.serial
 def test_a_tiny_file_asking_for_too_much_data_is_refused_at_once(
         qtbot, window, dialogs, tmp_path):
     """917 bytes asking for 100,000 samples of 1,000 classes: 800 MB of one-hot targets."""

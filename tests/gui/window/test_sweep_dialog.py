@@ -106,6 +106,7 @@ def test_a_grid_shows_a_heatmap_and_a_cell_opens_its_run(qtbot, window):
     assert window.session.training.learning_rate == 0.1
 
 
+@pytest.mark.serial
 def test_cancel_stops_within_a_second_and_keeps_what_ended(qtbot, window, pool_pids):
     pids, pools = pool_pids
     dialog = _start(qtbot, window, ["hidden=3,5,7"], 2, 100_000)
