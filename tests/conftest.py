@@ -17,7 +17,7 @@ def rng() -> np.random.Generator:
 def serial_when_marked(request, tmp_path_factory):
     """Under pytest-xdist a test marked ``serial`` runs while no other test does: it
     measures time, which a test beside it would take. (``./run.sh test`` runs them after the
-    others, in one process: the Ctrl+C sweep test failed in a worker that had run others.)
+    others, in one process.)
     Every test holds a shared lock, a serial one the whole lock; a serial test waiting holds
     the gate, so no new test starts before it."""
     if "PYTEST_XDIST_WORKER" not in os.environ:
