@@ -79,7 +79,7 @@ def test_ctrl_c_stops_soon_and_writes_what_ended(moons, tmp_path):
         [sys.executable, "-m", "bpstudio", "sweep", str(moons), "--vary", "hidden=3,4,5,6",
          "--seeds", "2", "--epochs", "100000", "--jobs", "2", "--csv", str(out_csv)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-        start_new_session=True,
+        start_new_session=True, preexec_fn=_sigint_as_in_a_terminal,
     )
     try:
         assert proc.stderr.readline().startswith("[")  # the first progress line: training
@@ -97,6 +97,12 @@ def test_ctrl_c_stops_soon_and_writes_what_ended(moons, tmp_path):
         rows = list(csv.DictReader(f))
     assert rows and all(r["status"] == "cancelled" and int(r["epochs"]) > 0 for r in rows)
     assert _group_gone(proc.pid, within=1.0)  # the workers and the fork server went too
+
+
+def _sigint_as_in_a_terminal() -> None:
+    """Ctrl+C's default: a shell that runs the suite as a background job (``pytest &``) starts
+    it with SIGINT ignored, every child inherits that, and Python then leaves it ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _group_gone(group: int, within: float) -> bool:
