@@ -1,9 +1,5 @@
 """The main window in Chinese (issue #15 §2): its menus, toolbar, status bar, dialogs and
-docks show no English left, and a Chinese window still works end to end.
-
-Since the three translators' branches are merged, nothing is left out: :data:`OTHER_AREAS`
-is where a text of another area still in English would be named, by its widget.
-"""
+docks show no English left, and a Chinese window still works end to end."""
 
 import sys
 from pathlib import Path
@@ -24,18 +20,8 @@ from bpstudio.session import DataSpec, LayerSpec, NetworkSpec, Session, Training
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from english_left import english_left, english_words
 
-OTHER_AREAS = ()
-"""Where-prefixes of texts another translator's area shows inside the window's widgets."""
-
-
-def left(widget) -> list[str]:
-    """english_left(widget) without :data:`OTHER_AREAS`."""
-    return [line for line in english_left(widget) if not line.startswith(OTHER_AREAS)]
-
-
-def said(text: str) -> list[str]:
-    """The English words of a message (file names and numbers aside)."""
-    return english_words(text)
+left = english_left
+said = english_words  # the English words of a message (file names and numbers aside)
 
 
 def _step(qtbot, window, epochs=1):
@@ -264,3 +250,11 @@ def test_the_divergence_box_and_message(qtbot, zh_window):
     assert box.windowTitle() == "训练发散" and "请降低学习率（当前为 10）" in box.text()
     assert left(box) == [] and said(zh_window.statusBar().currentMessage()) == []
     box.close()
+
+
+def test_the_whole_window_with_every_dock_open_and_trained_reads_in_chinese(qtbot, zh_window):
+    for dock in zh_window.findChildren(QDockWidget):
+        dock.show()
+    qtbot.mouseClick(zh_window.findChild(QToolButton, "stepButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: zh_window.last_snapshot.epoch >= 1, timeout=10000)
+    assert left(zh_window) == []
