@@ -62,7 +62,9 @@ class SweepCommands:
                          else (sweep.seeds, sweep.epochs))
         dialog.configure(list(sweep.vary), seeds, epochs)
         if sweep.references is not None:
-            dialog.set_reference_lines(sweep.references(epochs))
+            dialog.set_reference_lines([  # the lesson's words, as the lesson shows them
+                (QCoreApplication.translate("Lessons", label), score)
+                for label, score in sweep.references(epochs)])
         dialog.run()
 
     def shutdown(self) -> None:

@@ -40,3 +40,14 @@ def test_tensorflow_lesson_prints_the_test_loss_every_100_steps(qtbot, window):
         assert f"{step:,}" in text and f"{loss:.5f}" in text and f"{2 * loss:.5f}" in text
     assert window.session.training.epoch_limit == 1000
     assert window.session.network.loss == "mse"
+
+
+def test_the_baseline_line_is_named_in_chinese_in_a_chinese_window(qtbot, zh_window, monkeypatch):
+    lesson = lessons.LESSONS["seed002_hidden"]
+    quick = replace(lesson.sweep, vary=("hidden=5",), seeds=1, epochs=2)
+    monkeypatch.setitem(lessons.LESSONS, "seed002_hidden", replace(lesson, sweep=quick))
+    _open_lesson(zh_window, "seed002_hidden")
+    dialog = zh_window.sweeps.dialog
+    label = dialog.references[0][0]
+    assert label != "no hidden layer (logistic regression)" and "逻辑回归" in label, label
+    qtbot.waitUntil(lambda: dialog.results is not None, timeout=60000)
