@@ -19,6 +19,7 @@ from .core import Network
 from .core.dataset import Dataset
 from .core.optimizers import OPTIMIZER_KINDS
 from .core.stopping import StopRules
+from .core.translatable import QT_TRANSLATE_NOOP, Refusal
 
 MEMORY_SHARE = 0.5
 """Training may take at most this share of the memory the machine has available."""
@@ -59,12 +60,13 @@ def check_training_memory(
     needed = sum(parts.values())
     if available is None or needed <= MEMORY_SHARE * available:
         return
-    detail = ", ".join(f"{name} {_bytes(size)}" for name, size in parts.items())
-    raise ValueError(
-        f"training: needs about {_bytes(needed)} of memory ({detail}) but this machine has "
-        f"{_bytes(available)} available, of which BP Studio takes at most "
-        f"{MEMORY_SHARE:.0%}; use fewer samples, a smaller batch size or a smaller network"
-    )
+    raise Refusal(QT_TRANSLATE_NOOP(
+        "Limits", "training: needs about {needed} of memory (data {data}, activations "
+        "{activations}, weights {weights}, plots {plots}) but this machine has {available} "
+        "available, of which BP Studio takes at most {share}; use fewer samples, a smaller "
+        "batch size or a smaller network"),
+        needed=_bytes(needed), available=_bytes(available), share=f"{MEMORY_SHARE:.0%}",
+        **{name: _bytes(size) for name, size in parts.items()})
 
 
 def training_memory(net: Network, data: PreparedData, training: TrainingConfig) -> dict[str, int]:

@@ -18,8 +18,10 @@ from collections.abc import Generator
 import numpy as np
 
 from bpstudio.core import DivergenceError
+from bpstudio.core.phrase import Phrase
 from bpstudio.core.snapshot import PlotGrid
 from bpstudio.core.text import shorten
+from bpstudio.core.translatable import QT_TRANSLATE_NOOP, Refusal
 from bpstudio.limits import MAX_EPOCHS
 from bpstudio.session import PreparedData, Session, TrainingConfig
 
@@ -175,13 +177,18 @@ class SlicedTraining:
         built, ...)."""
         self.halt()
         if isinstance(exc, MemoryError):
-            message = ("Training stopped: the computer ran out of memory. Use fewer samples, a "
-                       "smaller batch size or a smaller network.")
+            message = Phrase(QT_TRANSLATE_NOOP(
+                "Training", "Training stopped: the computer ran out of memory. Use fewer "
+                "samples, a smaller batch size or a smaller network."), "Training")
+        elif isinstance(exc, Refusal):
+            message = exc.words  # a Phrase: the window says it in its language
         elif isinstance(exc, ValueError):
-            message = str(exc)
+            message = shorten(str(exc))
         else:
-            message = f"Training stopped: an unexpected error ({type(exc).__name__}: {exc})."
-        self._say("failed", self.run_id, shorten(message))
+            message = Phrase(QT_TRANSLATE_NOOP(
+                "Training", "Training stopped: an unexpected error ({error})."), "Training",
+                error=shorten(f"{type(exc).__name__}: {exc}"))
+        self._say("failed", self.run_id, message)
 
     def halt(self) -> None:
         """No training and no snapshot in making from here on."""

@@ -36,7 +36,7 @@ _KEPT = """
     MSE BCE CE AUC ROC TPR FPR F1 R² MAE RMSE L1 L2 Xavier Glorot He LeCun Nesterov
     sin cos exp log ln max min argmax lr eta
     XOR Iris MNIST
-    s ms px x y z w b x₁ x₂ e.g
+    s ms px KB MB GB x y z w b x₁ x₂ e.g
     id dW db kj Keras mse Tom LogisticRegression LinearSVC RandomForest GaussianNB learn
     Python English Ctrl Shift Alt GNU LGPL BSD Clause MIT Unix Windows Mac logN UTF BOM Latin
 """

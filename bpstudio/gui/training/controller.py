@@ -44,7 +44,7 @@ class TrainingController(QObject):
     state_handed_back = Signal(object)  # TrainerState of the current run
     diverged = Signal(object)  # the message: a str (a Phrase from the trainer)
     limit_reached = Signal(object)  # why it stopped (core.stopping.Stopped)
-    failed = Signal(str)
+    failed = Signal(object)  # why: a str, or a Phrase (a refusal, out of memory)
     gradients_checked = Signal(object)  # GradientCheckReport of the current run
     gradient_check_failed = Signal(str)
 
@@ -255,7 +255,7 @@ class TrainingController(QObject):
         if run_id == self._run_id:
             self._set_running(False)
 
-    @Slot(int, str)
+    @Slot(int, object)
     def _on_failed(self, run_id: int, message: str) -> None:
         if run_id == self._run_id:
             self._ready = False

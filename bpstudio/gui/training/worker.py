@@ -52,7 +52,8 @@ class TrainingWorker(QObject):
     diverged = Signal(int, object)  # run id, message naming the fix (a str, maybe a Phrase)
     limit_reached = Signal(int, object)  # run id, why it stopped (core.stopping.Stopped)
     step_finished = Signal(int)  # run id: a step reached the end of its epoch
-    failed = Signal(int, str)  # run id, why the setup could not be built or training stopped
+    failed = Signal(int, object)  # run id, why the setup could not be built or training
+    # stopped: a str, or a Phrase the window says in its language
     synced = Signal(int)  # token of a sync request, after its hand-back
     gradients_checked = Signal(int, object)  # run id, GradientCheckReport
     gradient_check_failed = Signal(int, str)  # run id, why the check could not run

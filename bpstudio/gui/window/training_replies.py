@@ -50,9 +50,10 @@ class TrainingReplies:
         self.status.showMessage(text, 8000)
 
     def failed(self, message: str) -> None:
+        said = shorten(message.said(translate) if isinstance(message, Phrase) else message)
         self.status.showMessage(shorten(translate(
-            "TrainingReplies", "Cannot train this network: {reason}").format(reason=message)))
-        show_error(self.window, translate("TrainingReplies", "Cannot train"), message,
+            "TrainingReplies", "Cannot train this network: {reason}").format(reason=said)))
+        show_error(self.window, translate("TrainingReplies", "Cannot train"), said,
                    warning=True)
 
     def close(self) -> None:

@@ -2295,6 +2295,10 @@ The network on screen was left as it was.</source>
         <source>{field}: {samples} samples × {width} inputs and outputs are {count} numbers; BP Studio trains on up to {limit} (use fewer samples or classes)</source>
         <translation>{field}：{samples} 个样本 × {width} 个输入和输出共 {count} 个数值；BP Studio 最多训练 {limit} 个（请减少样本或类别）</translation>
     </message>
+    <message>
+        <source>training: needs about {needed} of memory (data {data}, activations {activations}, weights {weights}, plots {plots}) but this machine has {available} available, of which BP Studio takes at most {share}; use fewer samples, a smaller batch size or a smaller network</source>
+        <translation>训练：约需 {needed} 内存（数据 {data}，激活值 {activations}，权重 {weights}，绘图 {plots}），但本机可用 {available}，BP Studio 最多使用其中的 {share}；请减少样本数、减小批大小或使用更小的网络</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2766,6 +2770,17 @@ Test loss: {test}, of the weights at the epoch&apos;s end.</source>
     <message>
         <source>the loss became NaN (not a number)</source>
         <translation>损失变成了 NaN（非数值）</translation>
+    </message>
+</context>
+<context>
+    <name>Training</name>
+    <message>
+        <source>Training stopped: the computer ran out of memory. Use fewer samples, a smaller batch size or a smaller network.</source>
+        <translation>训练已停止：计算机内存不足。请减少样本数、减小批大小或使用更小的网络。</translation>
+    </message>
+    <message>
+        <source>Training stopped: an unexpected error ({error}).</source>
+        <translation>训练已停止：发生意外错误（{error}）。</translation>
     </message>
 </context>
 <context>

@@ -258,3 +258,19 @@ def test_the_whole_window_with_every_dock_open_and_trained_reads_in_chinese(qtbo
     qtbot.mouseClick(zh_window.findChild(QToolButton, "stepButton"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: zh_window.last_snapshot.epoch >= 1, timeout=10000)
     assert left(zh_window) == []
+
+
+def test_a_network_too_large_for_memory_is_refused_in_chinese(qtbot, chinese, dialogs,
+                                                              monkeypatch):
+    from bpstudio import memory
+    from bpstudio.gui import MainWindow
+
+    monkeypatch.setattr(memory, "available_memory", lambda: 10**5)  # 100 KB: far too little
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: "warning" in dialogs.kinds(), timeout=10000)
+    message = dict(dialogs.calls)["warning"]
+    assert "内存" in message and "KB" in message and said(message) == [], message
+    assert "内存" in window.statusBar().currentMessage()
+    window.close()
