@@ -20,16 +20,10 @@ from bpstudio.session import DataSpec, LayerSpec, NetworkSpec, Session, Training
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from english_left import english_left, english_words
 
+from tests.gui.stepping import step_epochs as _step
+
 left = english_left
 said = english_words  # the English words of a message (file names and numbers aside)
-
-
-def _step(qtbot, window, epochs=1):
-    qtbot.waitUntil(lambda: window.last_snapshot is not None, timeout=10000)
-    start = window.last_snapshot.epoch
-    for n in range(1, epochs + 1):
-        window.findChild(QToolButton, "stepButton").click()
-        qtbot.waitUntil(lambda n=n: window.last_snapshot.epoch == start + n, timeout=10000)
 
 
 def _menus(window) -> list[QMenu]:

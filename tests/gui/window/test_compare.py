@@ -8,18 +8,7 @@ from PySide6.QtWidgets import QToolButton
 from bpstudio.examples import EXAMPLES
 from bpstudio.experiments.pins import shown_number
 from bpstudio.gui.widgets import LogSpinBox
-
-
-def _step(qtbot, window, epochs):
-    qtbot.waitUntil(lambda: window.last_snapshot is not None, timeout=10000)
-    start = window.last_snapshot.epoch
-    button = window.findChild(QToolButton, "stepButton")
-    for n in range(1, epochs + 1):
-        # a click while the last step is still being handed back is ignored, as for a person
-        qtbot.waitUntil(button.isEnabled, timeout=10000)
-        button.click()
-        qtbot.waitUntil(lambda n=n: window.last_snapshot is not None
-                        and window.last_snapshot.epoch == start + n, timeout=10000)
+from tests.gui.stepping import step_epochs as _step
 
 
 def _pin(qtbot, window):

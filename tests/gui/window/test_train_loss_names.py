@@ -4,21 +4,15 @@ in the tool tip."""
 
 import math
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QToolButton
-
 from bpstudio.cli.entry import main
 from bpstudio.gui.views import number_format
 from bpstudio.io.export import history_csv
+from tests.gui.stepping import step_epochs
 
 
 def test_app_info_and_csv_show_the_same_named_train_loss(qtbot, window, tmp_path, capsys):
     window.designer.training.widgets["batch_size"].setValue(10)  # mini-batches: they differ
-    button = window.findChild(QToolButton, "stepButton")
-    for n in (1, 2, 3):
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda n=n: window.last_snapshot is not None
-                        and window.last_snapshot.epoch == n, timeout=20000)
+    step_epochs(qtbot, window, 3, timeout=20000)
     assert window.training.sync()
     mean = window.session.history.train_loss[-1]
     end = window.last_snapshot.metrics["train_loss"]
